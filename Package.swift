@@ -1,0 +1,81 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "redress",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "redress", targets: ["redress"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "Postgres",
+            dependencies: ["CLibPQ"],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "RedressCore",
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "RedressStore",
+            dependencies: [
+                "Postgres",
+                "RedressCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "RedressTesting",
+            dependencies: ["Postgres", "RedressStore"],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "redress",
+            dependencies: [
+                "Postgres",
+                "RedressCore",
+                "RedressStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "RedressTesting"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "RedressCoreTests",
+            dependencies: ["RedressCore"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "RedressStoreTests",
+            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "RedressCLITests",
+            dependencies: ["RedressTesting", "Postgres", "RedressCore"],
+            swiftSettings: upcoming
+        ),
+    ]
+)

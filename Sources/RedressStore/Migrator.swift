@@ -1,0 +1,120 @@
+public import Postgres
+
+/// What is wrong with the migrations recorded in a database.
+public enum MigrationError: Error, Sendable, CustomStringConvertible {
+    /// A migration that was applied has different SQL now.
+    case edited(version: Int, name: String)
+    /// The database has a migration this binary does not know: it is newer.
+    case unknown(version: Int)
+    /// `down` with nothing applied.
+    case nothingToRevert
+
+    public var description: String {
+        switch self {
+        case let .edited(version, name):
+            return "migration \(version) (\(name)) was changed after it was applied; landed migrations are immutable: restore the file and add a new migration instead"
+        case let .unknown(version):
+            return "the database has migration \(version), which this redress does not know; use a newer redress"
+        case .nothingToRevert:
+            return "no migration is applied, so there is nothing to step back"
+        }
+    }
+}
+
+/// Applies and reverts the schema migrations under an advisory lock, each in
+/// its own transaction, recording each with a checksum of its SQL.
+public struct Migrator: Sendable {
+    public var migrations: [Migration]
+
+    /// Held while migrating, so two `db migrate` at once apply each migration once.
+    static let lockKey = 0x7265_6472_6573_7301
+
+    public init(migrations: [Migration] = Migration.embedded) {
+        self.migrations = migrations.sorted { $0.version < $1.version }
+    }
+
+    public struct Status: Sendable {
+        public var applied: [Int]
+        public var pending: [Migration]
+    }
+
+    /// Which migrations are applied and which pending; refuses edited ones.
+    public func status(_ connection: PostgresConnection) throws -> Status {
+        let exists = try connection.query("SELECT to_regclass('schema_migration') IS NOT NULL").first!.decode(Bool.self, at: 0)
+        guard exists else { return Status(applied: [], pending: migrations) }
+        let rows = try connection.query("""
+            SELECT version, checksum FROM schema_migration ORDER BY version
+            """)
+        var applied: [Int] = []
+        for row in rows {
+            let version = try row.decode(Int.self, at: 0)
+            let checksum = try row.decode(String.self, at: 1)
+            guard let migration = migrations.first(where: { $0.version == version }) else {
+                throw MigrationError.unknown(version: version)
+            }
+            let expected = try connection.query("SELECT \(Self.checksumSQL(migration.up))").first!.decode(String.self, at: 0)
+            guard expected == checksum else { throw MigrationError.edited(version: version, name: migration.name) }
+            applied.append(version)
+        }
+        return Status(applied: applied, pending: migrations.filter { !applied.contains($0.version) })
+    }
+
+    /// Applies every pending migration in order; returns those applied.
+    @discardableResult
+    public func migrate(_ connection: PostgresConnection, progress: (Migration) -> Void = { _ in }) throws -> [Migration] {
+        try withLock(connection) {
+            try ensureTable(connection)
+            var done: [Migration] = []
+            for migration in try status(connection).pending {
+                progress(migration)
+                try connection.withTransaction { tx in
+                    try tx.execute(unsafeSQL: migration.up)
+                    try tx.execute("""
+                        INSERT INTO schema_migration (version, name, checksum)
+                        VALUES (\(migration.version), \(migration.name), \(Self.checksumSQL(migration.up)))
+                        """)
+                }
+                done.append(migration)
+            }
+            return done
+        }
+    }
+
+    /// Reverts the newest applied migration; returns it.
+    @discardableResult
+    public func down(_ connection: PostgresConnection) throws -> Migration {
+        try withLock(connection) {
+            guard let last = try status(connection).applied.last,
+                  let migration = migrations.first(where: { $0.version == last }) else {
+                throw MigrationError.nothingToRevert
+            }
+            try connection.withTransaction { tx in
+                try tx.execute(unsafeSQL: migration.down)
+                try tx.execute("DELETE FROM schema_migration WHERE version = \(migration.version)")
+            }
+            return migration
+        }
+    }
+
+    private func ensureTable(_ connection: PostgresConnection) throws {
+        try connection.execute(unsafeSQL: """
+            CREATE TABLE IF NOT EXISTS schema_migration (
+                version     integer PRIMARY KEY,
+                name        text NOT NULL,
+                checksum    text NOT NULL,
+                applied_at  timestamptz NOT NULL DEFAULT now()
+            )
+            """)
+    }
+
+    private func withLock<T>(_ connection: PostgresConnection, _ body: () throws -> T) throws -> T {
+        try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
+        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
+        return try body()
+    }
+
+    /// The SHA-256 of a migration's SQL, computed by the server.
+    static func checksumSQL(_ sql: String) -> PostgresQuery {
+        "encode(sha256(convert_to(\(sql), 'UTF8')), 'hex')"
+    }
+}

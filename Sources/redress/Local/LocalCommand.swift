@@ -1,0 +1,12 @@
+import Foundation
+import RedressStore
+import Postgres
+import ArgumentParser
+
+struct LocalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "local",
+        abstract: "Run a private PostgreSQL for this machine (socket only, no TCP).",
+        subcommands: [LocalStart.self, LocalStop.self, LocalStatus.self]
+    )
+}

@@ -1,0 +1,20 @@
+import Foundation
+import Postgres
+import ArgumentParser
+import RedressStore
+
+struct LocalStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Say whether the local cluster runs, and which database commands will use."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let cluster = ClusterOptions(dataDir: database.dataDir).cluster
+        let state = !cluster.isInitialized ? "not created" : cluster.isRunning ? "running" : "stopped"
+        print("local cluster: \(cluster.dataDirectory.path) (\(state))")
+        print("commands use: \(database.target.summary)")
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Redress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redress",
+        abstract: "Ombudsman complaint and remedy case tracker.",
+        discussion: """
+            With no database configured (--database, REDRESS_DATABASE_URL or libpq's PG* \
+            variables), commands use the local cluster that 'redress local start' makes.
+            Exit codes: 0 success, 1 failure, 2 usage, 3 not found, 4 refused by the rules, \
+            5 conflict (retry), 6 database unreachable.
+            """,
+        subcommands: [LocalCommand.self, DBCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch {
+            terminate(with: error)
+        }
+    }
+
+    /// `redress --database URL case show X` means the same as
+    /// `redress case show X --database URL`: options given before the
+    /// subcommand are moved after it, where the commands declare them.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        let global = ["--database", "--data-dir"]
+        var hoisted: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("--") {
+            if global.contains(first), rest.count >= 2 {
+                hoisted += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if global.contains(where: { first.hasPrefix($0 + "=") }) {
+                hoisted.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        return Array(rest) + hoisted
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Postgres
+import RedressStore
+
+/// The exit codes scripts rely on (README "Exit codes").
+enum ExitStatus: Int32 {
+    case success = 0
+    case failure = 1
+    case usage = 2
+    case notFound = 3
+    case refused = 4
+    case conflict = 5
+    case databaseUnreachable = 6
+}
+
+/// An error that already knows its exit status and sentence.
+struct CLIFailure: Error, CustomStringConvertible {
+    var status: ExitStatus
+    var description: String
+}
+
+/// Prints one sentence on stderr and exits with the status that fits the error.
+func terminate(with error: any Error) -> Never {
+    let (status, message) = classify(error)
+    guard let status else {
+        // Help, version and the like: ArgumentParser's own output and code.
+        Redress.exit(withError: error)
+    }
+    FileHandle.standardError.write(Data(("redress: " + message + "\n").utf8))
+    exit(status.rawValue)
+}
+
+func classify(_ error: any Error) -> (ExitStatus?, String) {
+    switch error {
+    case let failure as CLIFailure:
+        return (failure.status, failure.description)
+    case let error as PostgresError:
+        if error.isConnectionFailure { return (.databaseUnreachable, error.description) }
+        if error.isRetryable || error.isLockNotAvailable {
+            return (.conflict, "someone else changed the same records at the same moment: look again and retry")
+        }
+        return (.failure, "the database refused the change: \(error.description)")
+    case let error as MigrationError:
+        return (.failure, error.description)
+    case let error as LocalClusterError:
+        return (.failure, error.description)
+    case is ExitCode:
+        return (nil, "")
+    default:
+        let code = Redress.exitCode(for: error)
+        if code == .success { return (nil, "") }
+        if code == .validationFailure {
+            let message = Redress.message(for: error)
+            return (.usage, message.isEmpty ? "invalid arguments: see 'redress --help'" : message + " (see --help)")
+        }
+        return (.failure, "\(error)")
+    }
+}
