@@ -1,3 +1,4 @@
+import RedressCore
 import Foundation
 import RedressStore
 import Postgres

@@ -1,3 +1,4 @@
+import RedressCore
 import ArgumentParser
 import Postgres
 import RedressStore

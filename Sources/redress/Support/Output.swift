@@ -1,3 +1,4 @@
+import RedressCore
 import Foundation
 
 /// Writes a line for people on stderr (progress, what was done).
