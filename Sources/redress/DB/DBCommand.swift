@@ -1,4 +1,3 @@
-import RedressCore
 import Foundation
 import RedressStore
 import Postgres

@@ -1,4 +1,3 @@
-import RedressCore
 import ArgumentParser
 import Foundation
 import Postgres

@@ -1,4 +1,3 @@
-import RedressCore
 import Foundation
 
 /// Writes a line for people on stderr (progress, what was done).
