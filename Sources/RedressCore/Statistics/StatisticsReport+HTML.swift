@@ -75,8 +75,10 @@ extension StatisticsReport {
 
         html += "<section id=\"outcomes\"><h2>Outcomes</h2>"
         let outcomeBars = outcomes.byOutcome.map { S.Bar(label: StatisticsReport.label($0.key), value: Double($0.count), text: "\($0.count) (\($0.share.percentText))") }
-        html += figure(S.horizontalBars(id: "chart-outcome", title: "Closings by outcome", description: describe(outcomeBars, unit: "closings"), bars: outcomeBars, color: S.palette[1]),
-                       caption: "The \(outcomes.closed) closings of the period by outcome.")
+        // The chart leaves out the outcomes nobody had; the table lists every code.
+        let drawnOutcomes = outcomeBars.filter { $0.value > 0 }
+        html += figure(S.horizontalBars(id: "chart-outcome", title: "Closings by outcome", description: describe(drawnOutcomes, unit: "closings"), bars: drawnOutcomes, color: S.palette[1]),
+                       caption: "The \(outcomes.closed) closings of the period by outcome (outcomes with none left out; the table lists every code).")
         html += table(caption: "Closings by outcome", header: ["Outcome", "Closings", "Share"], rows: zip(outcomeBars, outcomes.byOutcome).map { [$0.label, String($1.count), $1.share.percentText] })
         html += "<p>Upheld or partly upheld, of the investigated outcomes: \(e(outcomes.upheld.description)).</p></section>\n"
 
