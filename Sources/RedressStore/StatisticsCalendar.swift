@@ -1,76 +1,83 @@
 public import Postgres
 public import RedressCore
 
-/// The office's working-day calendar as two session-local tables, so that SQL counts working
-/// days exactly as `WorkCalendar` does.
+/// The office's working-day calendar as three integer arrays that every statistics query
+/// receives as parameters, so that SQL counts working days exactly as `WorkCalendar` does.
 ///
 /// The day-counting rule belongs to RedressCore; rather than write it a second time in SQL,
-/// the statistics queries look each date up in tables that RedressCore itself generated for
-/// this connection:
+/// the queries look dates up in arrays that RedressCore itself computed, for every date from
+/// `first` to `last`:
 ///
-/// - `pg_temp.stat_day (day, ordinal, next_working)`: one row per date of the range, with
-///   `ordinal` the number of working days from the first day of the range up to (not
-///   including) `day`, and `next_working` the day rolled forward to a working day.
-/// - `pg_temp.stat_working_day (ordinal, day)`: the working days, by ordinal.
+/// - `$1`, `ordinal`: for the date `first + i`, element `i + 1` is the number of working days
+///   from `first` up to (not including) that date;
+/// - `$2`, `rolled`: element `i + 1` is how many days after `first` the date `first + i`,
+///   rolled forward to a working day, falls;
+/// - `$3`, `working`: element `k + 1` is how many days after `first` the working day with
+///   ordinal `k` falls;
+/// - `$4`: `first`.
 ///
-/// With them, for dates inside the range:
-/// - `busday_count(a, b)` (a ≤ b) is `ordinal(b) − ordinal(a)`;
-/// - `busday_offset(d, n, roll='forward')` (n ≥ 0) is the working day whose ordinal is
-///   `ordinal(d) + n` (rolling forward passes only days off, which leave the ordinal as it is);
-/// - rolling forward is `next_working`.
+/// With them, for dates `a ≤ b` in range, `busday_count(a, b)` is `ordinal(b) − ordinal(a)`,
+/// and `busday_offset(d, n, roll='forward')` (n ≥ 0) is the working day with ordinal
+/// `ordinal(d) + n` (rolling forward passes only days off, which keep the ordinal). A date
+/// outside the range reads as NULL, which the queries take as "after the period".
 ///
-/// A lookup past the end of the range finds nothing (NULL): the queries read that as "after
-/// the period", which is all they need to know of such a date.
+/// The arrays travel as typed `int4[]` parameters: PostgreSQL then subscripts a constant, which
+/// is several times faster than joining a calendar table (and than casting text, which it
+/// would do again for every row).
 public struct StatisticsCalendar: Sendable {
-    /// The calendar the tables were made from.
+    /// The calendar the arrays were made from.
     public let calendar: WorkCalendar
-    /// The first date in the tables.
+    /// The first date covered.
     public let first: LocalDate
-    /// The last date in the tables.
+    /// The last date covered.
     public let last: LocalDate
+    let ordinal: [Int]
+    let rolled: [Int]
+    let working: [Int]
 
-    /// Makes the tables for the dates from `first` to `last` (both included) on `connection`,
-    /// replacing any made before in the same session.
-    public init(_ calendar: WorkCalendar, from first: LocalDate, through last: LocalDate, on connection: PostgresConnection) throws {
+    /// Makes the arrays for the dates from `first` to `last`, both included.
+    public init(_ calendar: WorkCalendar, from first: LocalDate, through last: LocalDate) {
         precondition(first <= last, "the calendar range ends before it starts")
         self.calendar = calendar
         self.first = first
         self.last = last
-        // ON COMMIT PRESERVE ROWS: the tables outlive the transaction that fills them, and
-        // vanish with the session; no one else ever sees them.
-        try connection.execute(unsafeSQL: """
-            CREATE TEMP TABLE IF NOT EXISTS stat_day (
-                day           date PRIMARY KEY,
-                ordinal       integer NOT NULL,
-                next_working  date NOT NULL
-            );
-            CREATE TEMP TABLE IF NOT EXISTS stat_working_day (
-                ordinal  integer PRIMARY KEY,
-                day      date NOT NULL
-            );
-            TRUNCATE pg_temp.stat_day, pg_temp.stat_working_day;
-            """)
-        var ordinal = 0
-        var working: [(Int, LocalDate)] = []
-        working.reserveCapacity((last - first + 1) * 5 / 7 + 1)
-        try connection.copyFrom("COPY pg_temp.stat_day (day, ordinal, next_working) FROM STDIN") { writer in
-            var day = first
-            while day <= last {
-                try writer.write([day.iso, String(ordinal), calendar.rollForward(day).iso])
-                if calendar.isWorkingDay(day) {
-                    working.append((ordinal, day))
-                    ordinal += 1
-                }
-                day = day + 1
-            }
+        let count = last - first + 1
+        var ordinal: [Int] = []
+        var rolled: [Int] = []
+        var working: [Int] = []
+        ordinal.reserveCapacity(count)
+        rolled.reserveCapacity(count)
+        var day = first
+        while day <= last {
+            ordinal.append(working.count)
+            rolled.append(calendar.rollForward(day) - first)
+            if calendar.isWorkingDay(day) { working.append(day - first) }
+            day = day + 1
         }
-        try connection.copyFrom("COPY pg_temp.stat_working_day (ordinal, day) FROM STDIN") { writer in
-            for (ordinal, day) in working {
-                try writer.write([String(ordinal), day.iso])
-            }
-        }
-        // Autovacuum never analyses temporary tables; without statistics the planner guesses
-        // badly when it joins a million clocks to them.
-        try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_day; ANALYZE pg_temp.stat_working_day")
+        self.ordinal = ordinal
+        self.rolled = rolled
+        self.working = working
+    }
+
+    /// The parameters `$1` to `$4`.
+    public var binds: [PostgresBind] {
+        [PostgresBind(IntegerArray(ordinal)), PostgresBind(IntegerArray(rolled)), PostgresBind(IntegerArray(working)), PostgresBind(first.iso)]
+    }
+
+    /// SQL for the ordinal of the date `date` (an SQL expression): `busday_count(first, date)`.
+    public static func ordinal(_ date: String) -> String { "$1[(\(date)) - $4::date + 1]" }
+
+    /// SQL for the date `date` rolled forward to a working day.
+    public static func rolled(_ date: String) -> String { "($4::date + $2[(\(date)) - $4::date + 1])" }
+
+    /// SQL for the working day whose ordinal is `ordinal`.
+    public static func workingDay(_ ordinal: String) -> String { "($4::date + $3[(\(ordinal)) + 1])" }
+
+    /// An `int4[]` parameter.
+    struct IntegerArray: PostgresEncodable {
+        static var postgresType: PostgresType { PostgresType(rawValue: 1007) }
+        var elements: [Int]
+        init(_ elements: [Int]) { self.elements = elements }
+        var postgresText: String { "{" + elements.map(String.init).joined(separator: ",") + "}" }
     }
 }

@@ -24,15 +24,14 @@ extension StatisticsStore.Scope {
     /// Per respondent body: its clocks (respondent response, reply to the decision, remedies)
     /// running past their due date at the end of the period, and those 30 working days or more past it.
     func respondentClocks(_ connection: PostgresConnection) throws -> [(respondent: String, overdue: Int, nonCompliance: Int)] {
-        let kinds = ClockKind.allCases.filter(\.isRespondentClock).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return try connection.query("""
+        try connection.query(query("""
             SELECT s.respondent, count(*) FILTER (WHERE q.breached_at_end), count(*) FILTER (WHERE q.non_compliance_at_end)
-            FROM pg_temp.stat_clock q
+            FROM \(clocks(.respondentLiveAtEnd)) q
             JOIN pg_temp.stat_case s ON s.case_id = q.case_id
-            WHERE q.kind IN (\(unsafeSQL: kinds)) AND q.breached_at_end
+            WHERE q.breached_at_end
             GROUP BY s.respondent
             ORDER BY 3 DESC, 2 DESC, 1
-            """).map { row in
+            """)).map { row in
             (try row.decode(String.self, at: 0), try row.decode(Int.self, at: 1), try row.decode(Int.self, at: 2))
         }
     }

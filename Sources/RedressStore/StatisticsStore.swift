@@ -10,21 +10,20 @@ public import RedressCore
 /// placed in the period by their instant (`occurred_at`), clock facts by their office-local
 /// date, both in the office time zone.
 ///
-/// The work runs in one REPEATABLE READ transaction, so all sections see one snapshot. It
-/// builds session-local tables (dropped at commit): the working-day calendar
-/// (`StatisticsCalendar`), one row per case received by the end of the period
-/// (`stat_case`), one per closing in the period (`stat_closing`) and one per clock judged at
-/// the end of the period (`stat_clock`, from `StatisticsClockQuery`).
+/// The work runs in one REPEATABLE READ transaction, so all sections see one snapshot. Two
+/// session-local tables, dropped at commit, hold what several sections share: one row per case
+/// received by the end of the period (`stat_case`) and one per closing in the period
+/// (`stat_closing`). Clocks are judged by `StatisticsClockQuery` inside each aggregate.
+///
+/// Every query takes the same parameters: `$1`–`$4` the working-day arrays of
+/// `StatisticsCalendar`, `$5` and `$6` the first and last day of the period, `$7` the office
+/// time zone.
 public struct StatisticsStore {
     public let connection: PostgresConnection
 
     public init(_ connection: PostgresConnection) {
         self.connection = connection
     }
-
-    /// State moves that put a case into one of the working stages of `ClosureStage`.
-    static let stageMoves = "('case_acknowledged', 'case_moved', 'information_received', 'case_reopened')"
-    static let stageStates = "('triage', 'early_resolution', 'mediation', 'investigation', 'arbitration')"
 
     /// Computes the statistics for `period` on the office's `calendar`.
     public func report(
@@ -33,14 +32,19 @@ public struct StatisticsStore {
         calendar: WorkCalendar,
         officeName: String
     ) throws -> StatisticsReport {
-        try connection.withTransaction(isolation: .repeatableRead) { connection in
-            let scope = Scope(period: period, timeZone: calendar.timeZoneIdentifier, grouping: grouping)
+        // Room for the session tables in memory. The setting can only change before the
+        // session's first temporary table, so a second report on one connection keeps the
+        // first one's; that is slower, never wrong.
+        _ = try? connection.execute(unsafeSQL: "SET temp_buffers = '256MB'")
+        return try connection.withTransaction(isolation: .repeatableRead) { connection in
+            try connection.execute(unsafeSQL: "SET LOCAL work_mem = '64MB'")
             let first = try connection.query("""
                 SELECT least((SELECT min(received_on) FROM complaint_case), (SELECT min(start_date) FROM clock), \(period.from.iso)::date)::text
                 """).first!.decode(String.self, at: 0)
             // A week's margin before the first date, and time after the period for due dates
-            // beyond it; a date past the tables reads as "after the period", which it is.
-            _ = try StatisticsCalendar(calendar, from: LocalDate(iso: first)! - 7, through: period.to + 800, on: connection)
+            // beyond it; a date past the arrays reads as "after the period", which it is.
+            let days = StatisticsCalendar(calendar, from: LocalDate(iso: first)! - 7, through: period.to + 800)
+            let scope = Scope(period: period, calendar: days, grouping: grouping)
             try scope.prepare(connection)
             var notes: [String] = []
             let volume = try scope.volume(connection)
@@ -58,84 +62,98 @@ public struct StatisticsStore {
     /// The period and settings one report is computed for, and the queries that compute it.
     struct Scope {
         var period: StatisticsPeriod
-        var timeZone: String
+        var calendar: StatisticsCalendar
         var grouping: StatisticsGrouping?
 
-        var from: String { period.from.iso }
-        var to: String { period.to.iso }
+        /// The first instant of the period, and the first instant after it, in the office time zone.
+        static let start = "($5::date::timestamp AT TIME ZONE $7::text)"
+        static let end = "(($6::date + 1)::timestamp AT TIME ZONE $7::text)"
 
-        /// The first and the last instant bound of the period, `[s, e)`, in the office time zone.
-        var bounds: PostgresQuery {
-            "SELECT (\(from)::date::timestamp AT TIME ZONE \(timeZone)) AS s, ((\(to)::date + 1)::timestamp AT TIME ZONE \(timeZone)) AS e"
+        /// A statistics query: `sql` with the shared parameters.
+        func query(_ sql: String) -> PostgresQuery {
+            PostgresQuery(unsafeSQL: sql, binds: calendar.binds + [
+                PostgresBind(period.from.iso), PostgresBind(period.to.iso), PostgresBind(calendar.calendar.timeZoneIdentifier),
+            ])
+        }
+
+        /// `StatisticsClockQuery` as a subquery of a statistics query.
+        func clocks(_ selection: StatisticsClockQuery.Selection) -> String {
+            "(" + StatisticsClockQuery.sql(selection: selection) + ")"
         }
 
         func prepare(_ connection: PostgresConnection) throws {
-            let assignee: PostgresQuery = grouping == .assignee ? """
+            let assignee = grouping == .assignee ? """
                 LEFT JOIN (
                     SELECT DISTINCT ON (x.case_id) x.case_id, x.data ->> 'to' AS login
-                    FROM case_event x, b
-                    WHERE x.kind = 'case_assigned' AND x.occurred_at < b.e
+                    FROM case_event x
+                    WHERE x.kind = 'case_assigned' AND x.occurred_at < \(Self.end)
                     ORDER BY x.case_id, x.id DESC
                 ) a ON a.case_id = c.id
                 """ : "LEFT JOIN (SELECT NULL::bigint AS case_id, NULL::text AS login) a ON false"
-            try connection.execute("""
+            // Whether a case is open at a moment is whether it has been closed as often as
+            // reopened by then.
+            try connection.execute(query("""
                 CREATE TEMP TABLE stat_case ON COMMIT DROP AS
-                WITH b AS (\(bounds)),
-                ev AS (
-                    SELECT x.case_id,
-                           count(*) FILTER (WHERE x.kind = 'case_closed' AND x.occurred_at < b.s)
-                             - count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at < b.s) AS balance_at_start,
-                           count(*) FILTER (WHERE x.kind = 'case_closed')
-                             - count(*) FILTER (WHERE x.kind = 'case_reopened') AS balance_at_end,
-                           count(*) FILTER (WHERE x.kind = 'case_closed' AND x.occurred_at >= b.s) AS closed_in,
-                           count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at >= b.s) AS reopened_in
-                    FROM case_event x, b
-                    WHERE x.kind IN ('case_closed', 'case_reopened') AND x.occurred_at < b.e
-                    GROUP BY x.case_id
-                )
                 SELECT c.id AS case_id, c.channel, r.name AS respondent, coalesce(a.login, '(unassigned)') AS assignee,
                        c.received_on,
-                       c.received_on >= \(from)::date AS received_in,
-                       c.received_on < \(from)::date AND coalesce(ev.balance_at_start, 0) = 0 AS open_at_start,
+                       c.received_on >= $5::date AS received_in,
+                       c.received_on < $5::date AND coalesce(ev.balance_at_start, 0) = 0 AS open_at_start,
                        coalesce(ev.balance_at_end, 0) = 0 AS open_at_end,
                        coalesce(ev.closed_in, 0)::integer AS closed_in,
                        coalesce(ev.reopened_in, 0)::integer AS reopened_in
                 FROM complaint_case c
                 JOIN respondent_body r ON r.id = c.respondent_id
-                LEFT JOIN ev ON ev.case_id = c.id
+                LEFT JOIN (
+                    SELECT x.case_id,
+                           count(*) FILTER (WHERE x.kind = 'case_closed' AND x.occurred_at < \(Self.start))
+                             - count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at < \(Self.start)) AS balance_at_start,
+                           count(*) FILTER (WHERE x.kind = 'case_closed')
+                             - count(*) FILTER (WHERE x.kind = 'case_reopened') AS balance_at_end,
+                           count(*) FILTER (WHERE x.kind = 'case_closed' AND x.occurred_at >= \(Self.start)) AS closed_in,
+                           count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at >= \(Self.start)) AS reopened_in
+                    FROM case_event x
+                    WHERE x.kind IN ('case_closed', 'case_reopened') AND x.occurred_at < \(Self.end)
+                    GROUP BY x.case_id
+                ) ev ON ev.case_id = c.id
                 \(assignee)
-                WHERE c.received_on <= \(to)::date
-                """)
-            // The stage of a closing: the last working stage the case entered before it.
-            try connection.execute("""
+                WHERE c.received_on <= $6::date
+                """))
+            // The stage of a closing: the working stage the case was in, read from the state the
+            // closing left; from awaiting_info, decided or remedy, the last working stage it
+            // entered before (on_hold and awaiting_info during an investigation are investigation).
+            try connection.execute(query("""
                 CREATE TEMP TABLE stat_closing ON COMMIT DROP AS
-                WITH b AS (\(bounds))
-                SELECT x.case_id, x.id AS event_id, (x.occurred_at AT TIME ZONE \(timeZone))::date AS closed_on,
+                SELECT x.case_id, x.id AS event_id, (x.occurred_at AT TIME ZONE $7::text)::date AS closed_on,
                        x.data ->> 'outcome' AS outcome,
-                       coalesce((
-                           SELECT y.data ->> 'to' FROM case_event y
-                           WHERE y.case_id = x.case_id AND y.id < x.id
-                             AND y.kind IN \(unsafeSQL: StatisticsStore.stageMoves)
-                             AND y.data ->> 'to' IN \(unsafeSQL: StatisticsStore.stageStates)
-                           ORDER BY y.id DESC LIMIT 1), 'triage') AS stage
-                FROM case_event x, b
-                WHERE x.kind = 'case_closed' AND x.occurred_at >= b.s AND x.occurred_at < b.e
-                """)
-            var clocks: PostgresQuery = "CREATE TEMP TABLE stat_clock ON COMMIT DROP AS SELECT q.* FROM ("
-            clocks.append(StatisticsClockQuery.clocks(in: period))
-            clocks.append(") q")
-            try connection.execute(clocks)
-            try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_case; ANALYZE pg_temp.stat_closing; ANALYZE pg_temp.stat_clock")
+                       CASE x.data ->> 'from'
+                           WHEN 'received' THEN 'triage'
+                           WHEN 'triage' THEN 'triage'
+                           WHEN 'early_resolution' THEN 'early_resolution'
+                           WHEN 'mediation' THEN 'mediation'
+                           WHEN 'investigation' THEN 'investigation'
+                           WHEN 'on_hold' THEN 'investigation'
+                           WHEN 'arbitration' THEN 'arbitration'
+                           ELSE coalesce((
+                               SELECT y.data ->> 'to' FROM case_event y
+                               WHERE y.case_id = x.case_id AND y.id < x.id
+                                 AND y.kind IN ('case_acknowledged', 'case_moved', 'information_received', 'case_reopened')
+                                 AND y.data ->> 'to' IN ('triage', 'early_resolution', 'mediation', 'investigation', 'arbitration')
+                               ORDER BY y.id DESC LIMIT 1), 'triage')
+                       END AS stage
+                FROM case_event x
+                WHERE x.kind = 'case_closed' AND x.occurred_at >= \(Self.start) AND x.occurred_at < \(Self.end)
+                """))
+            try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_case; ANALYZE pg_temp.stat_closing")
         }
 
         // MARK: Volume
 
         func volume(_ connection: PostgresConnection) throws -> VolumeStatistics {
-            let totals = try connection.query("""
+            let totals = try connection.query(query("""
                 SELECT count(*) FILTER (WHERE received_in), coalesce(sum(closed_in), 0)::integer, coalesce(sum(reopened_in), 0)::integer,
                        count(*) FILTER (WHERE open_at_start), count(*) FILTER (WHERE open_at_end)
                 FROM pg_temp.stat_case
-                """).first!
+                """)).first!
             return VolumeStatistics(
                 received: try totals.decode(Int.self, at: 0), closed: try totals.decode(Int.self, at: 1),
                 reopened: try totals.decode(Int.self, at: 2), openAtStart: try totals.decode(Int.self, at: 3),
@@ -146,14 +164,14 @@ public struct StatisticsStore {
         }
 
         private func volumeRows(_ connection: PostgresConnection, key: String, join: String) throws -> [VolumeRow] {
-            try connection.query("""
-                SELECT \(unsafeSQL: key) AS key, count(*) FILTER (WHERE s.received_in) AS received,
+            try connection.query(query("""
+                SELECT \(key) AS key, count(*) FILTER (WHERE s.received_in) AS received,
                        coalesce(sum(s.closed_in), 0)::integer AS closed, count(*) FILTER (WHERE s.open_at_end) AS open_at_end
-                FROM pg_temp.stat_case s \(unsafeSQL: join)
+                FROM pg_temp.stat_case s \(join)
                 GROUP BY 1
                 HAVING count(*) FILTER (WHERE s.received_in) > 0 OR sum(s.closed_in) > 0 OR count(*) FILTER (WHERE s.open_at_end) > 0
                 ORDER BY received DESC, key
-                """).map { row in
+                """)).map { row in
                 VolumeRow(key: try row.decode(String.self, at: 0), received: try row.decode(Int.self, at: 1),
                           closed: try row.decode(Int.self, at: 2), openAtEnd: try row.decode(Int.self, at: 3))
             }
@@ -165,7 +183,11 @@ public struct StatisticsStore {
             var byStage: [String: Int] = [:]
             var byOutcome: [String: Int] = [:]
             var closed = 0
-            for row in try connection.query("SELECT 'stage', stage, count(*) FROM pg_temp.stat_closing GROUP BY stage UNION ALL SELECT 'outcome', coalesce(outcome, '(none)'), count(*) FROM pg_temp.stat_closing GROUP BY outcome") {
+            for row in try connection.query(query("""
+                SELECT 'stage', stage, count(*) FROM pg_temp.stat_closing GROUP BY stage
+                UNION ALL
+                SELECT 'outcome', coalesce(outcome, '(none)'), count(*) FROM pg_temp.stat_closing GROUP BY outcome
+                """)) {
                 let count = try row.decode(Int.self, at: 2)
                 if try row.decode(String.self, at: 0) == "stage" {
                     byStage[try row.decode(String.self, at: 1)] = count
@@ -199,16 +221,16 @@ public struct StatisticsStore {
             }
             bandSQL += ", count(*) FILTER (WHERE net_working_days > \(bands.last!))"
             var rows: [String: ClockTimeliness] = [:]
-            for row in try connection.query("""
+            for row in try connection.query(query("""
                 SELECT kind, count(ended_on), count(*) FILTER (WHERE met),
                        round(avg(net_working_days), 2)::float8,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY net_working_days),
                        percentile_disc(0.9) WITHIN GROUP (ORDER BY net_working_days),
                        count(*) FILTER (WHERE breached_at_end)
-                       \(unsafeSQL: bandSQL)
-                FROM pg_temp.stat_clock
+                       \(bandSQL)
+                FROM \(clocks(.all)) q
                 GROUP BY kind
-                """) {
+                """)) {
                 let kind = try row.decode(String.self, at: 0)
                 guard let clockKind = ClockKind(rawValue: kind) else { continue }
                 rows[kind] = ClockTimeliness(
@@ -218,11 +240,11 @@ public struct StatisticsStore {
                     breachedAtEnd: try row.decode(Int.self, at: 6),
                     distribution: try (0...bands.count).map { try row.decode(Int.self, at: 7 + $0) })
             }
-            for row in try connection.query("""
+            for row in try connection.query(query("""
                 SELECT c.kind, count(*) FROM clock_extension x JOIN clock c ON c.id = x.clock_id
-                WHERE x.on_date BETWEEN \(from)::date AND \(to)::date
+                WHERE x.on_date BETWEEN $5::date AND $6::date
                 GROUP BY c.kind
-                """) {
+                """)) {
                 let kind = try row.decode(String.self, at: 0)
                 guard let clockKind = ClockKind(rawValue: kind) else { continue }
                 var entry = rows[kind] ?? ClockTimeliness(
@@ -235,30 +257,33 @@ public struct StatisticsStore {
                 .filter { $0.ended > 0 || $0.extensionsGranted > 0 || $0.breachedAtEnd > 0 }
 
             // A pause of a case holds several of its clocks at once; count each episode once.
-            let paused = try connection.query("""
-                SELECT cause, count(*), sum(wd)::integer, sum(cd)::integer FROM (
-                    SELECT DISTINCT ON (c.case_id, p.cause, p.from_date) p.cause, e.ordinal - s.ordinal AS wd, e.day - s.day AS cd
+            // Only the part inside the period counts; a pause open at the end counts up to it.
+            typealias C = StatisticsCalendar
+            let paused = try connection.query(query("""
+                SELECT cause, count(*), sum(\(C.ordinal("until")) - \(C.ordinal("since")))::integer, sum(until - since)::integer
+                FROM (
+                    SELECT DISTINCT ON (c.case_id, p.cause, p.from_date) p.cause,
+                           greatest(p.from_date, $5::date) AS since,
+                           least(coalesce(p.to_date, $6::date + 1), $6::date + 1) AS until
                     FROM clock_pause p
                     JOIN clock c ON c.id = p.clock_id
-                    JOIN pg_temp.stat_day s ON s.day = greatest(p.from_date, \(from)::date)
-                    JOIN pg_temp.stat_day e ON e.day = least(coalesce(p.to_date, \(to)::date + 1), \(to)::date + 1)
-                    WHERE p.from_date <= \(to)::date AND (p.to_date IS NULL OR p.to_date > \(from)::date)
-                    ORDER BY c.case_id, p.cause, p.from_date, e.day DESC
+                    WHERE p.from_date <= $6::date AND (p.to_date IS NULL OR p.to_date > $5::date)
+                    ORDER BY c.case_id, p.cause, p.from_date, until DESC
                 ) episode
-                WHERE cd > 0
+                WHERE until > since
                 GROUP BY cause
-                ORDER BY sum(wd) DESC, cause
-                """).map { row in
+                ORDER BY 3 DESC, cause
+                """)).map { row in
                 PauseRow(reason: try row.decode(String.self, at: 0), pauses: try row.decode(Int.self, at: 1),
                          workingDays: try row.decode(Int.self, at: 2), calendarDays: try row.decode(Int.self, at: 3))
             }
-            let age = try connection.query("""
+            let age = try connection.query(query("""
                 SELECT count(*),
-                       count(*) FILTER (WHERE (received_on + interval '3 months')::date < \(to)::date),
-                       count(*) FILTER (WHERE (received_on + interval '6 months')::date < \(to)::date),
-                       count(*) FILTER (WHERE (received_on + interval '12 months')::date < \(to)::date)
+                       count(*) FILTER (WHERE (received_on + interval '3 months')::date < $6::date),
+                       count(*) FILTER (WHERE (received_on + interval '6 months')::date < $6::date),
+                       count(*) FILTER (WHERE (received_on + interval '12 months')::date < $6::date)
                 FROM pg_temp.stat_case WHERE open_at_end
-                """).first!
+                """)).first!
             return TimelinessStatistics(
                 clocks: clocks, pausedByReason: paused,
                 ageProfile: AgeProfile(open: try age.decode(Int.self, at: 0), over3Months: try age.decode(Int.self, at: 1),
@@ -276,17 +301,18 @@ public struct StatisticsStore {
             case .assignee: key = "s.assignee"; join = ""
             case .category: key = "k.category_code"; join = "JOIN case_category k ON k.case_id = s.case_id"
             }
+            typealias C = StatisticsCalendar
             var rows: [String: GroupRow] = [:]
             var order: [String] = []
-            for row in try connection.query("""
-                SELECT \(unsafeSQL: key) AS key, count(*) FILTER (WHERE s.received_in) AS received,
+            for row in try connection.query(query("""
+                SELECT \(key) AS key, count(*) FILTER (WHERE s.received_in) AS received,
                        coalesce(sum(s.closed_in), 0)::integer, count(*) FILTER (WHERE s.open_at_end),
-                       count(*) FILTER (WHERE s.open_at_end AND (s.received_on + interval '12 months')::date < \(to)::date)
-                FROM pg_temp.stat_case s \(unsafeSQL: join)
+                       count(*) FILTER (WHERE s.open_at_end AND (s.received_on + interval '12 months')::date < $6::date)
+                FROM pg_temp.stat_case s \(join)
                 GROUP BY 1
                 HAVING count(*) FILTER (WHERE s.received_in) > 0 OR sum(s.closed_in) > 0 OR count(*) FILTER (WHERE s.open_at_end) > 0
                 ORDER BY received DESC, key
-                """) {
+                """)) {
                 let name = try row.decode(String.self, at: 0)
                 order.append(name)
                 rows[name] = GroupRow(
@@ -294,30 +320,27 @@ public struct StatisticsStore {
                     openAtEnd: try row.decode(Int.self, at: 3), openOver12Months: try row.decode(Int.self, at: 4),
                     upheld: .none, clocksWithinAllowance: .none, medianWorkingDaysToClose: nil)
             }
-            for row in try connection.query("""
-                SELECT \(unsafeSQL: key),
+            for row in try connection.query(query("""
+                SELECT \(key),
                        count(*) FILTER (WHERE z.outcome IN ('upheld', 'partly_upheld')),
                        count(*) FILTER (WHERE z.outcome IN ('upheld', 'partly_upheld', 'not_upheld')),
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY e.ordinal - r.ordinal)
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY \(C.ordinal("z.closed_on")) - \(C.ordinal("s.received_on")))
                 FROM pg_temp.stat_closing z
                 JOIN pg_temp.stat_case s ON s.case_id = z.case_id
-                JOIN pg_temp.stat_day r ON r.day = s.received_on
-                JOIN pg_temp.stat_day e ON e.day = z.closed_on
-                \(unsafeSQL: join)
+                \(join)
                 GROUP BY 1
-                """) {
+                """)) {
                 let name = try row.decode(String.self, at: 0)
                 rows[name]?.upheld = Proportion(try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2))
                 rows[name]?.medianWorkingDaysToClose = try row.decode(Double?.self, at: 3)
             }
-            for row in try connection.query("""
-                SELECT \(unsafeSQL: key), count(*) FILTER (WHERE q.met), count(q.ended_on)
-                FROM pg_temp.stat_clock q
+            for row in try connection.query(query("""
+                SELECT \(key), count(*) FILTER (WHERE q.met), count(*)
+                FROM \(clocks(.ended)) q
                 JOIN pg_temp.stat_case s ON s.case_id = q.case_id
-                \(unsafeSQL: join)
-                WHERE q.ended_on IS NOT NULL
+                \(join)
                 GROUP BY 1
-                """) {
+                """)) {
                 let name = try row.decode(String.self, at: 0)
                 rows[name]?.clocksWithinAllowance = Proportion(try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2))
             }

@@ -8,6 +8,8 @@ import Testing
 /// The SQL of the statistics must count working days, due dates and met/late/breached exactly
 /// as RedressCore does. These tests draw random offices and clocks from a fixed seed, judge
 /// each clock with `Clock` in Swift and with `StatisticsClockQuery` in PostgreSQL, and compare.
+/// The selections of the query (`.ended`, `.respondentLiveAtEnd`) must pick the same rows as
+/// filtering the full one.
 @Suite("Statistics SQL agrees with RedressCore")
 struct StatisticsCalendarTests {
     /// SplitMix64, so every run draws the same cases.
@@ -147,22 +149,22 @@ struct StatisticsCalendarTests {
                 for round in 0..<12 {
                     let calendar = try Self.randomCalendar(&rng)
                     let first = Self.date("2025-06-01"), last = Self.date("2029-12-31")
-                    _ = try StatisticsCalendar(calendar, from: first, through: last, on: connection)
+                    let days = StatisticsCalendar(calendar, from: first, through: last)
                     var pairs: [(LocalDate, LocalDate, Int)] = []
                     for _ in 0..<200 {
                         let a = first + rng.int(0...1200)
                         pairs.append((a, a + rng.int(0...200), rng.int(0...60)))
                     }
-                    let rows = try connection.query("""
-                        SELECT b.ordinal - a.ordinal, a.next_working::text, w.day::text
-                        FROM unnest(\(PostgresTextArray(pairs.map { $0.0.iso }))::text[], \(PostgresTextArray(pairs.map { $0.1.iso }))::text[],
-                                    \(PostgresTextArray(pairs.map { String($0.2) }))::text[])
-                             WITH ORDINALITY AS p(a, b, n, position)
-                        JOIN pg_temp.stat_day a ON a.day = p.a::date
-                        JOIN pg_temp.stat_day b ON b.day = p.b::date
-                        LEFT JOIN pg_temp.stat_working_day w ON w.ordinal = a.ordinal + p.n::integer
+                    typealias C = StatisticsCalendar
+                    let rows = try connection.query(PostgresQuery(unsafeSQL: """
+                        SELECT \(C.ordinal("p.b::date")) - \(C.ordinal("p.a::date")), \(C.rolled("p.a::date"))::text,
+                               \(C.workingDay(C.ordinal("p.a::date") + " + p.n::integer"))::text
+                        FROM unnest($5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS p(a, b, n, position)
                         ORDER BY p.position
-                        """)
+                        """, binds: days.binds + [
+                            PostgresBind(PostgresTextArray(pairs.map { $0.0.iso })), PostgresBind(PostgresTextArray(pairs.map { $0.1.iso })),
+                            PostgresBind(PostgresTextArray(pairs.map { String($0.2) })),
+                        ]))
                     #expect(rows.count == pairs.count)
                     for (index, row) in rows.enumerated() {
                         let (a, b, n) = pairs[index]
@@ -189,10 +191,10 @@ struct StatisticsCalendarTests {
                     let period = try StatisticsPeriod(from: from, to: from + rng.int(0...400))
                     // Some rounds stop the tables soon after the period, to check dates past them.
                     let last = rng.chance(30) ? period.to + 40 : Self.date("2029-12-31")
-                    _ = try StatisticsCalendar(calendar, from: Self.date("2025-12-01"), through: last, on: connection)
+                    let days = StatisticsCalendar(calendar, from: Self.date("2025-12-01"), through: last)
                     try Self.load(clocks, on: connection)
                     var query: PostgresQuery = "SELECT q.id, q.due_date::text, q.net_working_days, q.met, q.breached_at_end, q.non_compliance_at_end FROM ("
-                    query.append(StatisticsClockQuery.clocks(in: period, clock: "t_clock", pause: "t_pause", extensions: "t_extension"))
+                    query.append(StatisticsClockQuery.clocks(in: period, calendar: days, clock: "t_clock", pause: "t_pause", extensions: "t_extension"))
                     query.append(") q ORDER BY q.id")
                     var seen = Set<Int>()
                     for row in try connection.query(query) {
@@ -211,6 +213,19 @@ struct StatisticsCalendarTests {
                         if swift.met == false { late += 1 }
                         if swift.breached { breached += 1 }
                         if swift.nonCompliance { nonCompliance += 1 }
+                    }
+                    var ended = Set<Int>(), respondentLive = Set<Int>()
+                    for id in seen {
+                        let judged = Self.expected(clocks[id], period: period, calendar: calendar, lastTableDay: last)
+                        if judged?.met != nil { ended.insert(id) } else if clocks[id].kind.isRespondentClock { respondentLive.insert(id) }
+                    }
+                    for (selection, wanted) in [(StatisticsClockQuery.Selection.ended, ended), (.respondentLiveAtEnd, respondentLive)] {
+                        var narrowed: PostgresQuery = "SELECT q.id FROM ("
+                        narrowed.append(StatisticsClockQuery.clocks(in: period, calendar: days, selection: selection,
+                                                                    clock: "t_clock", pause: "t_pause", extensions: "t_extension"))
+                        narrowed.append(") q")
+                        let ids = Set(try connection.query(narrowed).map { try $0.decode(Int.self, at: 0) })
+                        #expect(ids == wanted, "round \(round): selection \(selection)")
                     }
                     for (id, clock) in clocks.enumerated() where !seen.contains(id) {
                         #expect(Self.expected(clock, period: period, calendar: calendar, lastTableDay: last) == nil,
