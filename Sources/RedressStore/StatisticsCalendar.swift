@@ -21,9 +21,10 @@ public import RedressCore
 /// `ordinal(d) + n` (rolling forward passes only days off, which keep the ordinal). A date
 /// outside the range reads as NULL, which the queries take as "after the period".
 ///
-/// The arrays travel as typed `int4[]` parameters: PostgreSQL then subscripts a constant, which
-/// is several times faster than joining a calendar table (and than casting text, which it
-/// would do again for every row).
+/// The arrays travel as typed `int4[]` parameters and the dates as `date` parameters:
+/// PostgreSQL then subscripts a constant, which is several times faster than joining a calendar
+/// table. (Text would be cast again for every row: the input functions of arrays and dates are
+/// only stable, so the planner never folds the cast.)
 public struct StatisticsCalendar: Sendable {
     /// The calendar the arrays were made from.
     public let calendar: WorkCalendar
@@ -61,7 +62,7 @@ public struct StatisticsCalendar: Sendable {
 
     /// The parameters `$1` to `$4`.
     public var binds: [PostgresBind] {
-        [PostgresBind(IntegerArray(ordinal)), PostgresBind(IntegerArray(rolled)), PostgresBind(IntegerArray(working)), PostgresBind(first.iso)]
+        [PostgresBind(IntegerArray(ordinal)), PostgresBind(IntegerArray(rolled)), PostgresBind(IntegerArray(working)), PostgresBind(first)]
     }
 
     /// SQL for the ordinal of the date `date` (an SQL expression): `busday_count(first, date)`.

@@ -52,7 +52,7 @@ public enum StatisticsClockQuery {
         extensions: String = "clock_extension"
     ) -> PostgresQuery {
         PostgresQuery(unsafeSQL: sql(selection: selection, clock: clock, pause: pause, extensions: extensions),
-                      binds: calendar.binds + [PostgresBind(period.from.iso), PostgresBind(period.to.iso)])
+                      binds: calendar.binds + [PostgresBind(period.from), PostgresBind(period.to)])
     }
 
     /// The SQL text, with the parameters described in the type's summary.
@@ -63,7 +63,10 @@ public enum StatisticsClockQuery {
         switch selection {
         case .all: selected = "(c.ended_on IS NULL OR c.ended_on >= $5::date)"
         case .ended: selected = "c.ended_on BETWEEN $5::date AND $6::date"
-        case .respondentLiveAtEnd: selected = "(c.ended_on IS NULL OR c.ended_on > $6::date) AND c.kind IN (\(respondentKinds))"
+        case .respondentLiveAtEnd:
+            // A clock never both ends and is cancelled, so this is "neither by the end of the
+            // period", written as the nightly sweep's index on live clocks has it.
+            selected = "coalesce(c.ended_on, c.cancelled_on, 'infinity'::date) > $6::date AND c.kind IN (\(respondentKinds))"
         }
         return """
             SELECT f.id, f.case_id, f.kind, f.allowance_unit, f.start_date, f.ended_on, f.total,

@@ -1,0 +1,2 @@
+DROP INDEX complaint_case_by_received_on;
+DROP INDEX case_event_closing_by_time;
