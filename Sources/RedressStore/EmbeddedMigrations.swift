@@ -60,6 +60,16 @@ CREATE TABLE staff (
 INSERT INTO staff (login, display_name, roles)
 VALUES (session_user, session_user, ARRAY['admin', 'ombudsperson']);
 
+-- Who the connected login is, readable by any login: one that is not on the
+-- staff (and so has no table privileges yet) learns that, rather than
+-- meeting a bare "permission denied".
+CREATE FUNCTION staff_for_session()
+RETURNS TABLE (login text, display_name text, email text, roles text[], active boolean)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+    SELECT s.login, s.display_name, s.email, s.roles, s.active FROM staff s WHERE s.login = session_user
+$$;
+
 -- The group role that staff logins are made members of. Roles are
 -- cluster-wide, so another database on the cluster may have made it already.
 DO $$
@@ -72,6 +82,7 @@ $$;
 """#,
             down: #"""
 -- redress_staff is left in place: other databases of the cluster may use it.
+DROP FUNCTION staff_for_session();
 DROP TABLE staff;
 """#
         ),
@@ -369,8 +380,9 @@ CREATE TABLE case_event (
     recorded_at     timestamptz NOT NULL DEFAULT now(),
     kind            text NOT NULL,
     data            jsonb NOT NULL DEFAULT '{}',
-    previous_hash   bytea NOT NULL,
-    hash            bytea NOT NULL,
+    -- Both hashes are set by case_event_chain; writers leave them out.
+    previous_hash   bytea NOT NULL DEFAULT '\x',
+    hash            bytea NOT NULL DEFAULT '\x',
     CONSTRAINT case_event_kind_is_snake_case CHECK (kind ~ '^[a-z][a-z0-9_]*$'),
     CONSTRAINT case_event_data_is_object CHECK (jsonb_typeof(data) = 'object')
 );
