@@ -36,6 +36,25 @@ public struct Mediation: Sendable, Hashable, Codable {
         self.endedOn = nil
     }
 
+    /// A mediation from its stored facts.
+    public init(
+        offeredAt: Date,
+        offeredOn: LocalDate,
+        mediator: String? = nil,
+        answers: [DisputeParty: Answer] = [:],
+        sessions: [Session] = [],
+        outcome: MediationOutcome? = nil,
+        endedOn: LocalDate? = nil
+    ) {
+        self.offeredAt = offeredAt
+        self.offeredOn = offeredOn
+        self.mediator = mediator
+        self.answers = answers
+        self.sessions = sessions
+        self.outcome = outcome
+        self.endedOn = endedOn
+    }
+
     /// One party's answer to the offer.
     public struct Answer: Sendable, Hashable, Codable {
         /// Whether the party accepted.
