@@ -64,12 +64,15 @@ public struct ArbitrationStore {
                 VALUES (\(row.id), \(party.rawValue), \(instant), \(row.arbitration.consents[party]!), \(actor.login))
                 """)
             var effects = ClockEffects()
+            var notices: [NoticeRequest] = []
             both = row.arbitration.hasBothConsents && record.state == .mediation
             if both {
-                effects.absorb(try MediationStore(connection).leaving(&record, to: .arbitration, context: context, at: instant))
+                let left = try MediationStore(connection).leaving(&record, to: .arbitration, context: context, at: instant)
+                effects.absorb(left.effects)
+                notices += left.notices
                 effects.absorb(try record.applyResolution(try Arbitration.entryEffects(at: instant, calendar: context.calendar), context: context))
             }
-            return ("arbitration_consented", ["party": .string(party.rawValue), "both_consented": .bool(row.arbitration.hasBothConsents)], effects, [])
+            return ("arbitration_consented", ["party": .string(party.rawValue), "both_consented": .bool(row.arbitration.hasBothConsents)], effects, notices)
         }
         if both {
             let moved = try CaseStore(connection).move(reference: reference, MoveRequest(to: .arbitration), actor: actor, at: instant)

@@ -200,30 +200,24 @@ public struct MediationStore {
     /// lifecycle move: an offer that ran out unanswered is recorded as deemed declined (its
     /// acceptance clock ends on its due date), and a mediation still open ends as failed (or as
     /// withdrawn when the case closes). A settlement is recorded by `settle`, not here.
-    func leaving(_ record: inout CaseRecord, to target: CaseState, context: OfficeContext, at instant: Date) throws -> ClockEffects {
-        guard target != .decided, var row = try Self.latest(connection, caseID: record.id) else { return ClockEffects() }
+    /// Returns the clock effects and the `mediation_outcome` notices to both parties.
+    func leaving(_ record: inout CaseRecord, to target: CaseState, context: OfficeContext, at instant: Date) throws -> (effects: ClockEffects, notices: [NoticeRequest]) {
+        guard target != .decided, var row = try Self.latest(connection, caseID: record.id) else { return (ClockEffects(), []) }
         let date = context.localDate(instant)
         var effects = row.mediation.lapse(asOf: date, acceptanceDue: Self.acceptanceDue(record, context: context))
         if !row.mediation.status.isOver {
             effects += try row.mediation.end(target == .closed ? .withdrawn : .failed, at: instant, calendar: context.calendar)
             row.endReason = "the case moved to \(target)"
         }
-        guard !effects.isEmpty else { return ClockEffects() }
+        guard !effects.isEmpty else { return (ClockEffects(), []) }
         let summary = try record.applyResolution(effects, context: context)
         try save(row)
-        return summary
-    }
-
-    /// Records the deemed refusal of an unanswered offer whose acceptance clock has run out by
-    /// the local date of `instant`; nothing when the offer is still open or was answered.
-    /// The acceptance clock ends on its due date. Called by commands that take the case on.
-    func recordLapse(_ record: inout CaseRecord, context: OfficeContext, on date: LocalDate) throws -> (status: MediationStatus, effects: ClockEffects)? {
-        guard var row = try Self.latest(connection, caseID: record.id) else { return nil }
-        let effects = row.mediation.lapse(asOf: date, acceptanceDue: Self.acceptanceDue(record, context: context))
-        guard !effects.isEmpty else { return nil }
-        let summary = try record.applyResolution(effects, context: context)
-        try save(row)
-        return (row.mediation.status, summary)
+        var data: [String: JSONValue] = ["outcome": .string(row.mediation.status.rawValue)]
+        if let deemed = DisputeParty.allCases.first(where: { row.mediation.answers[$0]?.deemed == true }) {
+            data["declined_by"] = .string(deemed.rawValue)
+            data["deemed"] = true
+        }
+        return (summary, CaseStore(connection).partyNotices(record, kind: "mediation_outcome", data: data))
     }
 
     private func mediationChange(

@@ -148,7 +148,9 @@ extension CaseStore {
             var effects = ClockEffects()
             if from == .mediation {
                 // An unanswered offer that ran out is recorded as declined; an open mediation ends.
-                effects = try MediationStore(connection).leaving(&record, to: request.to, context: context, at: instant)
+                let left = try MediationStore(connection).leaving(&record, to: request.to, context: context, at: instant)
+                effects = left.effects
+                notices += left.notices
             }
             effects.absorb(try record.applyMove(from: from, to: request.to, at: instant, date: date, context: context))
             record.state = request.to
