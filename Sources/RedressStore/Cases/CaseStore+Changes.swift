@@ -96,12 +96,15 @@ extension CaseStore {
     }
 
     /// Events are entered in order: not before receipt, nor before the case's last recorded change.
+    /// Reads and calendar recomputations are not changes of the case's own, so paper records may
+    /// still be entered after them.
     func checkChronology(_ record: CaseRecord, instant: Date, date: LocalDate) throws {
         guard instant >= record.receivedAt else {
             throw StoreError.invalid("\(record.reference) was received at \(Self.isoInstant(record.receivedAt)); give a time (--at) on or after it.")
         }
         let last = try connection.query("""
-            SELECT max(occurred_at) FROM case_event WHERE case_id = \(record.id) AND kind <> 'case_viewed'
+            SELECT max(occurred_at) FROM case_event
+            WHERE case_id = \(record.id) AND kind NOT IN ('case_viewed', 'due_dates_moved')
             """).first!.decode(Date?.self, at: 0)
         if let last, instant < last {
             throw StoreError.invalid("\(record.reference) has a change recorded at \(Self.isoInstant(last)); give a time (--at) on or after it.")
