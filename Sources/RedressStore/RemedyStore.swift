@@ -49,6 +49,7 @@ public struct RemedyStore {
             var added = try RemedyRecord.all(connection, caseID: record.id).first { $0.id == id }!
             if accepted {
                 effects.absorb(try Self.accept(&added, due: nil, record: &record, context: context, at: instant, notices: &notices))
+                try added.save(connection)
             }
             items.append(added)
             let moved = try Self.settle(&record, items: items, context: context, at: instant, date: date, effects: &effects, notices: &notices, store: CaseStore(connection))

@@ -340,4 +340,88 @@ import Testing
             #expect(try office.ok("remedy", "list", "--respondent", "Nobody", "--format", "csv").split(separator: "\n").count == 1)
         }
     }
+
+    /// Mediation offered during an investigation pauses the investigation clock; the mediation
+    /// clock is extended only with both parties' consent; a failed mediation sends the case back
+    /// to investigation, whose clock resumes with the paused working days added.
+    @Test func mediationPausesTheInvestigation() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            try office.useSeoulCalendar()
+            let reference = try office.openCase()
+            try office.ok("case", "acknowledge", reference, "--at", "2026-02-27")
+            // Opened Tue 03-03. respondent_response, 20 WD: 03-04..06 (3), 09..13 (8), 16..20 (13),
+            // 23..27 (18), 30, 31 (20) → 2026-03-31. investigation, 60 WD: 04-01..03 (23),
+            // 06..10 (28), 13..17 (33), 20..24 (38), 04-27..05-01 (43), 05-04 (44), [05-05],
+            // 06..08 (47), 11..15 (52), 18..22 (57), [05-25], 26, 27, 28 (60) → 2026-05-28.
+            try office.ok("investigation", "open", reference, "--at", "2026-03-03")
+            var shown = try office.show(reference, asOf: "2026-03-03")
+            #expect(office.clock(shown, "respondent_response")["due_date"] as? String == "2026-03-31")
+            #expect(office.clock(shown, "investigation")["due_date"] as? String == "2026-05-28")
+
+            // Offered Tue 03-10: the investigation clock pauses (no due date); the respondent's
+            // clock keeps running (delay by the respondent pauses nothing). Acceptance, 10 WD:
+            // 03-11..13 (3), 16..20 (8), 23, 24 (10) → 2026-03-24.
+            try office.ok("mediation", "offer", reference, "--at", "2026-03-10")
+            shown = try office.show(reference, asOf: "2026-03-10")
+            #expect(office.clock(shown, "investigation")["status"] as? String == "paused")
+            #expect(office.clock(shown, "investigation")["due_date"] is NSNull)
+            #expect(office.clock(shown, "respondent_response")["status"] as? String == "running")
+            #expect(office.clock(shown, "mediation_acceptance")["due_date"] as? String == "2026-03-24")
+
+            // Both accept Wed 03-11: mediation, 30 WD: 03-12, 13 (2), 16..20 (7), 23..27 (12),
+            // 03-30..04-03 (17), 06..10 (22), 13..17 (27), 20, 21, 22 (30) → 2026-04-22.
+            try office.ok("mediation", "accept", reference, "--party", "respondent", "--at", "2026-03-11")
+            try office.ok("mediation", "accept", reference, "--party", "complainant", "--at", "2026-03-11")
+            shown = try office.show(reference, asOf: "2026-03-11")
+            #expect(office.clock(shown, "mediation")["due_date"] as? String == "2026-04-22")
+
+            // Extending the mediation needs both parties' consent; with it, +10 WD on Fri 03-20:
+            // 04-23, 24 (2), 27..30 (6), 05-01 (7), 05-04 (8), [05-05], 06, 07 (10) → 2026-05-07.
+            try office.refused(["case", "extend", reference, "--clock", "mediation", "--days", "10", "--reason", "a third session", "--at", "2026-03-20"],
+                               saying: "both parties' recorded consent")
+            try office.ok("case", "extend", reference, "--clock", "mediation", "--days", "10", "--reason", "a third session",
+                          "--consent", "--at", "2026-03-20")
+            shown = try office.show(reference, asOf: "2026-03-20")
+            #expect(office.clock(shown, "mediation")["due_date"] as? String == "2026-05-07")
+
+            // Failed Tue 03-24, back to investigation: the pause [03-10, 03-24) held 10 working
+            // days (03-10..13, 16..20, 23), so the investigation is due 70 WD from 03-03: 05-29 (61),
+            // 06-01, 02 (63), [06-03], 04, 05 (65), 08..12 (70) → 2026-06-12.
+            try office.ok("mediation", "fail", reference, "--reason", "no agreement on the deposit", "--then", "investigation", "--at", "2026-03-24")
+            shown = try office.show(reference, asOf: "2026-03-24")
+            #expect(shown["status"] as? String == "investigation")
+            #expect(office.clock(shown, "mediation")["status"] as? String == "met")
+            #expect(office.clock(shown, "investigation")["status"] as? String == "running")
+            #expect(office.clock(shown, "investigation")["paused_days"] as? Int == 10)
+            #expect(office.clock(shown, "investigation")["due_date"] as? String == "2026-06-12")
+            let mediation = shown["mediation"] as? [String: Any] ?? [:]
+            #expect(mediation["status"] as? String == "failed")
+            #expect(mediation["end_reason"] as? String == "no agreement on the deposit")
+            #expect(try office.notices(reference).filter { $0.hasPrefix("mediation_outcome") } == ["mediation_outcome/complainant", "mediation_outcome/respondent"])
+        }
+    }
+
+    /// An item replaced by another: the old one is superseded (its clock cancelled), the new one
+    /// agreed at once with its own clock.
+    @Test func supersedingAnItem() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let reference = try ResolutionRefusalTests.inRemedy(office)
+            // On the plain office calendar (UTC, Mon–Fri, no holidays): agreed Mon 04-06, 20 WD →
+            // Mon 2026-05-04 (four whole weeks).
+            let number = try office.ok("remedy", "add", reference, "--kind", "apology", "--description", "An apology by the mayor",
+                                       "--accepted", "--supersedes", "1", "--at", "2026-04-06")
+            #expect(number.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+            let shown = try office.show(reference, asOf: "2026-04-06")
+            #expect(office.remedy(shown, 1)["state"] as? String == "superseded")
+            #expect(office.remedy(shown, 1)["superseded_by"] as? Int == 2)
+            #expect(office.clock(shown, "remedy", subject: 1)["status"] as? String == "cancelled")
+            #expect(office.remedy(shown, 2)["state"] as? String == "accepted")
+            #expect(office.clock(shown, "remedy", subject: 2)["due_date"] as? String == "2026-05-04")
+            #expect(shown["status"] as? String == "remedy")
+            try office.refused(["remedy", "add", reference, "--kind", "apology", "--description", "x", "--supersedes", "1", "--at", "2026-04-07"],
+                               saying: "Remedy item 1 is superseded")
+        }
+    }
 }
