@@ -170,12 +170,13 @@ public struct MediationStore {
 
     /// Records that the mediation failed (or was withdrawn): its running clock ends, the outcome
     /// goes to both parties, and with `then: .investigation` the case moves on to investigation
-    /// (the paused investigation clock resumes, or the investigation's clocks start). For
-    /// arbitration, record both parties' consent with `ArbitrationStore.consent`.
+    /// (the paused investigation clock resumes, or the investigation's clocks start). With
+    /// `then: .arbitration` the case stays in mediation until both parties' consent is recorded
+    /// (`ArbitrationStore.consent`), which takes it to arbitration.
     public func fail(reference: String, withdrawn: Bool = false, reason: String?, then next: CaseState?, actor: Actor, at instant: Date,
                      expectVersion: Int? = nil) throws -> CaseChange {
-        if let next, next != .investigation {
-            throw StoreError.invalid("After a failed mediation the case goes on to investigation (--then investigation), or to arbitration once both parties consent ('redress arbitration consent').")
+        if let next, next != .investigation, next != .arbitration {
+            throw StoreError.invalid("After a failed mediation the case goes on to investigation or arbitration, not \(next); give --then investigation or --then arbitration.")
         }
         let outcome: MediationOutcome = withdrawn ? .withdrawn : .failed
         var change = try mediationChange(reference: reference, kind: withdrawn ? "mediation_withdrawn" : "mediation_failed", actor: actor, at: instant,
@@ -184,6 +185,7 @@ public struct MediationStore {
             row.endReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
             var data: [String: JSONValue] = ["outcome": .string(outcome.rawValue)]
             if let reason { data["reason"] = .string(reason) }
+            if let next { data["then"] = .string(next.rawValue) }
             let notices = CaseStore(connection).partyNotices(record, kind: "mediation_outcome", data: ["outcome": .string(outcome.rawValue)])
             return (data, effects, notices)
         }

@@ -424,4 +424,24 @@ import Testing
                                saying: "Remedy item 1 is superseded")
         }
     }
+
+    /// A failed mediation waits for both consents before arbitration.
+    @Test func failedMediationThenArbitration() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let reference = try ResolutionRefusalTests.underway(office)
+            try office.ok("mediation", "fail", reference, "--then", "arbitration", "--at", "2026-03-10")
+            var shown = try office.show(reference, asOf: "2026-03-10")
+            #expect(shown["status"] as? String == "mediation")
+            #expect((shown["mediation"] as? [String: Any])?["status"] as? String == "failed")
+            #expect(office.clock(shown, "mediation")["met_date"] as? String == "2026-03-10")
+            let refused = try office.run("mediation", "fail", reference, "--then", "closed", "--at", "2026-03-11")
+            #expect(refused.status == 2 && refused.stderr.contains("--then investigation or --then arbitration"), "\(refused)")
+            try office.ok("arbitration", "consent", reference, "--party", "respondent", "--at", "2026-03-11")
+            try office.ok("arbitration", "consent", reference, "--party", "complainant", "--at", "2026-03-12")
+            shown = try office.show(reference, asOf: "2026-03-12")
+            #expect(shown["status"] as? String == "arbitration")
+            #expect((shown["arbitration"] as? [String: Any])?["status"] as? String == "consented")
+        }
+    }
 }
