@@ -24,6 +24,7 @@ extension PostgresConnection {
     /// Waits up to `timeout` seconds for notifications and returns those that
     /// arrived (none on time-out).
     public func notifications(timeout: Double) throws(PostgresError) -> [PostgresNotification] {
+        try checkOpen()
         var received = pendingNotifications()
         if !received.isEmpty { return received }
         let socket = PQsocket(conn)
