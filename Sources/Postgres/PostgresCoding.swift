@@ -306,16 +306,21 @@ public struct PostgresJSON<Value: Codable & Sendable>: PostgresCodable, Sendable
 
     public static var postgresType: PostgresType { .jsonb }
 
+    /// JSON has no NaN or infinity: those travel as the strings "NaN",
+    /// "Infinity" and "-Infinity" rather than failing the whole document.
     public var postgresText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a Codable value into JSON only fails for non-finite floats.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        // With non-finite floats handled, only a custom encode(to:) that throws can fail.
         return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
     }
 
     public init(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
-            value = try JSONDecoder().decode(Value.self, from: Data(buffer: bytes))
+            value = try decoder.decode(Value.self, from: Data(buffer: bytes))
         } catch {
             throw decodingError(Value.self, bytes)
         }

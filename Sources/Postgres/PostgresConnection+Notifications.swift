@@ -31,6 +31,7 @@ extension PostgresConnection {
         guard socket >= 0 else { throw currentError() }
         var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, Int32(timeout * 1000))
+        if ready < 0, errno == EINTR { return [] }
         guard ready >= 0 else { throw PostgresError(kind: .connection, message: "waiting for notifications failed") }
         guard PQconsumeInput(conn) == 1 else { throw currentError() }
         received = pendingNotifications()

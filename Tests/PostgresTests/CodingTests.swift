@@ -232,6 +232,14 @@ struct CodingTests {
             #expect(throws: PostgresError.self) {
                 try c.query("SELECT '{\"summary\": 1}'::jsonb").first!.decode(PostgresJSON<Complaint>.self, at: 0)
             }
+            // Numbers JSON cannot spell do not turn the whole document into null.
+            for amount in [Double.nan, .infinity, -.infinity] {
+                let odd = PostgresJSON(Complaint(summary: "odd amount", rights: [], amount: amount))
+                #expect(try scalar(c, "SELECT \(odd)->>'summary'") as String == "odd amount")
+                let back = try #require(try echo(odd, "jsonb", on: c))
+                #expect(back.value.amount?.isNaN == amount.isNaN)
+                #expect(amount.isNaN || back.value.amount == amount)
+            }
         }
     }
 

@@ -127,6 +127,15 @@ struct ErrorTests {
             #expect(throws: PostgresError.self) { try row.decode(Date.self, at: 0) }
             #expect(throws: PostgresError.self) { try row.decode(String.self, at: 3) }
             #expect(throws: PostgresError.self) { try row.decode(String.self, "no_such_column") }
+            // Out of range is an error for an optional too, not a NULL.
+            #expect(throws: PostgresError.self) { try row.decode(String?.self, at: 3) }
+            #expect(throws: PostgresError.self) { try row.decode(String?.self, at: -1) }
+            // Names match exactly, quotes and case included.
+            let named = try #require(try c.query("SELECT 1 AS \"Case \"\"Ref\"\"\", 2 AS lower, 3 AS \"LOWER\"").first)
+            #expect(try named.decode(Int.self, "Case \"Ref\"") == 1)
+            #expect(try named.decode(Int.self, "lower") == 2)
+            #expect(try named.decode(Int.self, "LOWER") == 3)
+            #expect(try named.decode(Int?.self, "lower") == 2)
         }
     }
 }

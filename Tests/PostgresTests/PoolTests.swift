@@ -95,6 +95,22 @@ struct PoolTests {
         #expect(pool.usage.inUse == 0)
     }
 
+    @Test func aShutDownPoolRefusesWorkInsteadOfHanging() async throws {
+        try await withTestDatabase(migrated: false) { db in
+            let pool = PostgresConnectionPool(configuration: db.configuration, maximumConnections: 2)
+            let one = try await pool.withConnection { c in try scalar(c, "SELECT 1", as: Int.self) }
+            #expect(one == 1)
+            pool.shutdown()
+            #expect(pool.usage.open == 0)
+            for _ in 0..<3 {
+                let error = await #expect(throws: PostgresError.self) {
+                    try await pool.withConnection { c in c.backendPID }
+                }
+                #expect(error?.message == "the connection pool was shut down")
+            }
+        }
+    }
+
     @Test func aThrowingBodyGivesTheConnectionBack() async throws {
         try await withTestDatabase(migrated: false) { db in
             let pool = PostgresConnectionPool(configuration: db.configuration, maximumConnections: 1)
