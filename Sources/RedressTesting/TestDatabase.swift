@@ -113,3 +113,22 @@ func migratedTemplate(_ admin: PostgresConnection) throws -> String {
     }
     return name
 }
+
+extension TestDatabase {
+    /// A URL for the same database as another login (the test cluster trusts
+    /// local logins; create the role first, e.g. with `createLogin`).
+    public func url(asUser user: String) -> String {
+        url.replacingOccurrences(
+            of: #"^postgresql://[^@]*@"#, with: "postgresql://\(user)@", options: .regularExpression)
+    }
+
+    /// Creates a login role on the test server if it does not exist yet.
+    public func createLogin(_ name: String) throws {
+        try withConnection { connection in
+            try connection.execute(unsafeSQL: """
+                DO $$ BEGIN CREATE ROLE "\(name.replacingOccurrences(of: "\"", with: ""))" LOGIN;
+                EXCEPTION WHEN duplicate_object THEN NULL; END $$
+                """)
+        }
+    }
+}
