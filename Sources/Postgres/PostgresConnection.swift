@@ -120,7 +120,9 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         var rest = text[...]
         while let keyword = rest.range(of: "password") {
-            rest = rest[keyword.upperBound...].drop { $0 == " " || $0 == "=" }
+            rest = rest[keyword.upperBound...].drop { $0 == " " }
+            guard rest.first == "=" else { continue }
+            rest = rest.dropFirst().drop { $0 == " " }
             let quoted = rest.first == "'"
             if quoted { rest = rest.dropFirst() }
             let value = rest.prefix { quoted ? $0 != "'" : !$0.isWhitespace && $0 != "&" }

@@ -41,7 +41,7 @@ struct DBCommandTests {
         "host=127.0.0.1 port=1 password=Hunter2-Secret bogus=1",
     ])
     func aPasswordInTheURLIsNeverPrinted(url: String) throws {
-        for command in [["db", "status"], ["db", "migrate"], ["db", "migrate", "--dry-run"], ["db", "down"]] {
+        for command in [["db", "status"], ["db", "migrate"]] {
             let result = try RedressBinary(database: url).run(command)
             #expect(result.status == 6, "\(command): \(result)")
             #expect(!result.stderr.contains("Hunter2"), "\(command): \(result.stderr)")
