@@ -67,7 +67,7 @@ public final class PostgresConnection: @unchecked Sendable {
         if reason.isEmpty { reason = "no reason given" }
         // Settings libpq could not read never got as far as a host.
         if host.isEmpty {
-            return PostgresError(kind: .connection, message: "cannot read the database settings: \(reason)")
+            return PostgresError(kind: .configuration, message: "cannot read the database settings: \(reason)")
         }
         let place: String
         if host.hasPrefix("/") || host.hasPrefix("@") {

@@ -9,6 +9,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
     public enum Kind: Sendable, Equatable {
         /// The connection could not be made or was lost.
         case connection
+        /// The connection settings could not be read (a malformed URL or conninfo).
+        case configuration
         /// The server rejected a statement.
         case server
         /// A value could not be decoded into the asked Swift type.
