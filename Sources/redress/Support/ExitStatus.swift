@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Postgres
+import RedressCore
 import RedressStore
 
 /// The exit codes scripts rely on (README "Exit codes").
@@ -41,7 +42,27 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
         if error.isRetryable || error.isLockNotAvailable {
             return (.conflict, "someone else changed the same records at the same moment: look again and retry")
         }
+        if error.sqlState == "42501" {
+            return (.refused, "PostgreSQL refused this login access (\(error.message)); ask an admin to run 'redress staff add' for it, or a database administrator to GRANT redress_staff to it")
+        }
         return (.failure, "the database refused the change: \(error.description)")
+    case let error as StoreError:
+        switch error.kind {
+        case .invalidInput: return (.usage, error.description)
+        case .notFound: return (.notFound, error.description)
+        case .refused: return (.refused, error.description)
+        case .conflict: return (.conflict, error.description)
+        case .failure: return (.failure, error.description)
+        }
+    case let error as CaseError:
+        if case .invalidReference = error { return (.usage, error.description) }
+        return (.refused, error.description)
+    case let error as CalendarError:
+        return (.usage, error.description)
+    case let error as PolicyError:
+        return (.refused, error.description)
+    case let error as ClockError:
+        return (.refused, error.description)
     case let error as MigrationError:
         return (.failure, error.description)
     case let error as LocalClusterError:
@@ -52,9 +73,18 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
         let code = Redress.exitCode(for: error)
         if code == .success { return (nil, "") }
         if code == .validationFailure {
-            let message = Redress.message(for: error)
+            let message = oneSentence(Redress.message(for: error))
             return (.usage, message.isEmpty ? "invalid arguments: see 'redress --help'" : message + " (see --help)")
         }
         return (.failure, "\(error)")
     }
+}
+
+/// argument-parser's messages may list choices on lines of their own ("  - triage"); stderr
+/// gets one line: "… Please provide one of the following: received, triage, …".
+func oneSentence(_ message: String) -> String {
+    let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard let first = lines.first else { return "" }
+    let rest = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+    return rest.isEmpty ? first : first + " " + rest.joined(separator: ", ")
 }
