@@ -117,7 +117,11 @@ public struct ArbitrationStore {
                 VALUES (\(row.id), \(hearing.at), \(hearing.place), \(actor.login))
                 """)
             let data: [String: JSONValue] = ["held_at": .string(CaseStore.isoInstant(heldAt)), "place": .string(hearing.place)]
-            return (data, ClockEffects(), CaseStore(connection).partyNotices(record, kind: "hearing_notice", data: data))
+            let notice: [String: JSONValue] = [
+                "hearing_at": .string(CaseStore.isoInstant(heldAt)), "hearing_place": .string(hearing.place),
+                "arbitrators": .array(row.arbitration.arbitrators.map(JSONValue.string)),
+            ]
+            return (data, ClockEffects(), CaseStore(connection).partyNotices(record, kind: "hearing_notice", data: notice))
         }
     }
 

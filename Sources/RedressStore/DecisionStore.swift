@@ -96,7 +96,7 @@ public struct DecisionStore {
             let effects = try record.applyResolution(made.effects, context: context)
             let due = record.liveClock(.respondentResponse, subject: made.number)?.clock.dueDate(on: context.calendar)
             let notice = record.respondentNotice(kind: "information_request", data: [
-                "request_number": .int(made.number), "requested": .string(text), "due_date": .text(due?.iso),
+                "request_number": .int(made.number), "information_needed": [.string(text)], "response_due_date": .text(due?.iso),
             ])
             return (effects, ["number": .int(made.number), "about": .string(text), "due_date": .text(due?.iso)], [notice])
         }
@@ -210,13 +210,16 @@ public struct DecisionStore {
             }
             var data = RemedyStore.describe(spec)
             data["number"] = .int(first + offset)
+            let due = record.liveClock(.remedy, subject: first + offset)?.clock.dueDate(on: context.calendar) ?? spec.dueOn
+            data["due_date"] = .text(due?.iso)
             itemData.append(.object(data))
         }
         let reply = record.latestClock(.respondentReply, subject: nil)?.clock.dueDate(on: context.calendar)
+        // Field names as the notice templates use them (RedressNotices `NoticeKind.decision`).
         let noticeData: [String: JSONValue] = [
             "decision_kind": .string(decision.kind.rawValue), "outcome": .string(decision.outcome.rawValue),
-            "text": .string(decision.text), "binding": decision.binding.map(JSONValue.bool) ?? .null,
-            "remedies": .array(itemData), "respondent_reply_due_date": .text(reply?.iso),
+            "decision_summary": .string(decision.text), "binding": decision.binding.map(JSONValue.bool) ?? .null,
+            "remedies": .array(itemData), "reply_due_date": .text(reply?.iso),
         ]
         notices += CaseStore(connection).partyNotices(record, kind: "decision", data: noticeData)
         let items = try RemedyRecord.all(connection, caseID: record.id)

@@ -112,7 +112,7 @@ public struct MediationStore {
                 data["mediation_due_date"] = .text(mediationDue?.iso)
             case .declined:
                 notices = CaseStore(connection).partyNotices(record, kind: "mediation_outcome", data: [
-                    "outcome": "declined", "declined_by": .string(party.rawValue),
+                    "outcome": "declined", "settled": false, "declined_by": .string(party.rawValue), "terms": [], "next_route": nil,
                 ])
             default:
                 break
@@ -160,9 +160,12 @@ public struct MediationStore {
             var effects = try record.applyResolution(try row.mediation.end(.settled, at: instant, calendar: context.calendar, termCount: terms.count),
                                                      context: context)
             try save(row)
-            var notices = CaseStore(connection).partyNotices(record, kind: "mediation_outcome", data: ["outcome": "settled", "terms": .string(text)])
+            var notices: [NoticeRequest] = []
             var data = try DecisionStore.issue(decision, from: .mediation, specs: terms, record: &record, context: context, actor: actor,
                                                date: date, connection: connection, effects: &effects, notices: &notices)
+            notices = CaseStore(connection).partyNotices(record, kind: "mediation_outcome", data: [
+                "outcome": "settled", "settled": true, "terms": data["remedies"] ?? [], "next_route": nil,
+            ]) + notices
             data["mediation_id"] = .int(row.id)
             return ("settlement_recorded", data, effects, notices)
         }
@@ -186,7 +189,9 @@ public struct MediationStore {
             var data: [String: JSONValue] = ["outcome": .string(outcome.rawValue)]
             if let reason { data["reason"] = .string(reason) }
             if let next { data["then"] = .string(next.rawValue) }
-            let notices = CaseStore(connection).partyNotices(record, kind: "mediation_outcome", data: ["outcome": .string(outcome.rawValue)])
+            let notices = CaseStore(connection).partyNotices(record, kind: "mediation_outcome", data: [
+                "outcome": .string(outcome.rawValue), "settled": false, "terms": [], "next_route": .text(next?.rawValue),
+            ])
             return (data, effects, notices)
         }
         if next == .investigation {
@@ -214,7 +219,10 @@ public struct MediationStore {
         guard !effects.isEmpty else { return (ClockEffects(), []) }
         let summary = try record.applyResolution(effects, context: context)
         try save(row)
-        var data: [String: JSONValue] = ["outcome": .string(row.mediation.status.rawValue)]
+        var data: [String: JSONValue] = [
+            "outcome": .string(row.mediation.status.rawValue), "settled": false, "terms": [],
+            "next_route": target == .closed ? nil : .string(target.rawValue),
+        ]
         if let deemed = DisputeParty.allCases.first(where: { row.mediation.answers[$0]?.deemed == true }) {
             data["declined_by"] = .string(deemed.rawValue)
             data["deemed"] = true

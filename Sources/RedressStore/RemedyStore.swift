@@ -171,8 +171,10 @@ public struct RemedyStore {
         let summary = try record.applyResolution(effects, context: context)
         let dueDate = record.liveClock(.remedy, subject: item.number)?.clock.dueDate(on: context.calendar)
         notices.append(record.respondentNotice(kind: "remedy_reminder", data: [
-            "remedy_number": .int(item.number), "remedy_kind": .string(item.item.spec.kind.rawValue),
-            "description": .string(item.item.spec.text), "due_date": .text(dueDate?.iso),
+            "remedies": [[
+                "number": .int(item.number), "kind": .string(item.item.spec.kind.rawValue),
+                "description": .string(item.item.spec.text), "due_date": .text(dueDate?.iso),
+            ]],
         ]))
         return summary
     }
@@ -193,6 +195,7 @@ public struct RemedyStore {
             record.closedAt = instant
             notices.append(store.complainantNotice(record, kind: "closure", data: [
                 "outcome": .text(record.outcome?.rawValue), "reason": .string("every remedy item is finished"),
+                "closure_reasons": .string("every remedy item is finished"),
             ]))
         }
         return target

@@ -26,6 +26,17 @@ extension OfficeFixture {
         }
     }
 
+    /// The data of the first notice of `kind` to `audience` on a case.
+    func noticeData(_ reference: String, _ kind: String, _ audience: String) throws -> [String: Any] {
+        let text = try db.withConnection { connection in
+            try connection.query("""
+                SELECT n.data::text FROM notice n JOIN complaint_case c ON c.id = n.case_id
+                WHERE c.reference = \(reference) AND n.kind = \(kind) AND n.audience = \(audience) ORDER BY n.id LIMIT 1
+                """).first?.decode(String.self, at: 0) ?? "{}"
+        }
+        return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+    }
+
     /// Row counts of the resolution tables, besides the case tables of `counts()`.
     func resolutionCounts() throws -> [String: Int] {
         var counts = try self.counts()

@@ -112,6 +112,15 @@ import Testing
                 "decision/complainant", "decision/respondent",
                 "closure/complainant",
             ])
+            // The notices carry the fields their templates use.
+            let outcome = try office.noticeData(reference, "mediation_outcome", "complainant")
+            #expect(outcome["settled"] as? Bool == true)
+            #expect((outcome["terms"] as? [[String: Any]])?.map { $0["due_date"] as? String } == ["2026-04-30", "2026-04-30"])
+            let decided = try office.noticeData(reference, "decision", "respondent")
+            #expect(decided["reply_due_date"] as? String == "2026-05-04")
+            #expect(decided["outcome"] as? String == "settled")
+            let reminder = try office.noticeData(reference, "remedy_reminder", "respondent")
+            #expect((reminder["remedies"] as? [[String: Any]])?.first?["description"] as? String == "A written apology from the director")
             #expect(try office.run("audit", "verify").status == 0)
         }
     }
