@@ -29,8 +29,8 @@ If you have anything to add, write to us quoting the reference above.
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -65,7 +65,7 @@ Subject: [{{reference}}] 진정이 접수되었습니다
 {{/by_post}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -100,8 +100,8 @@ If you have anything to add, write to us quoting the reference above.
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -137,7 +137,7 @@ Subject: [{{reference}}] {{complainant_name}} 님의 진정이 접수되었습�
 {{/by_post}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -160,8 +160,8 @@ In the meantime, please keep every record that relates to this matter. {{casewor
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -186,7 +186,7 @@ Subject: [{{reference}}] 진정 접수 안내 ({{respondent_name}})
 그동안 이 사안과 관련된 기록을 모두 보존하여 주시기 바랍니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -219,8 +219,8 @@ Thank you for bringing this matter to us.
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -251,7 +251,7 @@ Subject: [{{reference}}] 진정 종결 안내
 이 문제를 알려 주셔서 감사합니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -282,8 +282,8 @@ If you or {{complainant_name}} think we were wrong to close the complaint, you c
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -312,7 +312,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정의 종결 안내
 대리인이나 {{complainant_name}} 님께서 종결이 잘못되었다고 생각하시면 이 안내를 받은 날부터 20근무일 안에 사건번호와 이유를 적어 재검토를 요청하실 수 있습니다. 새로운 사실이 확인되면 진정을 다시 열 수 있습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -339,8 +339,8 @@ Thank you for your cooperation. Please keep the records of this matter in line w
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -365,7 +365,7 @@ Subject: [{{reference}}] 진정 종결 안내 ({{respondent_name}})
 협조해 주셔서 감사합니다. 이 사안의 기록은 기관의 보존 규정에 따라 보관해 주십시오. 새로운 사실이 확인되면 진정을 다시 열 수 있습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -388,7 +388,7 @@ Outcome: {{outcome}}
 {{#has_remedies}}
 To put things right, {{respondent_name}} should:
 {{#remedies}}
-- {{description}}, by {{due_date}}
+- {{.description}}, by {{.due_date}}
 {{/remedies}}
 
 {{respondent_name}} must tell us by {{reply_due_date}} whether it accepts this and how it will do it. We will check that each remedy is carried out, and tell you if it is not.
@@ -402,8 +402,8 @@ If you think our decision is wrong, you can ask for a review within 20 working d
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -426,7 +426,7 @@ Subject: [{{reference}}] 진정에 대한 결정 통지
 {{#has_remedies}}
 잘못을 바로잡기 위해 {{respondent_name}}에 다음 사항을 권고합니다.
 {{#remedies}}
-- {{description}} (기한: {{due_date}})
+- {{.description}} (기한: {{.due_date}})
 {{/remedies}}
 
 {{respondent_name}}은(는) {{reply_due_date}}까지 권고의 수용 여부와 이행 계획을 알려야 합니다. 저희는 각 권고가 이행되는지 확인하고, 이행되지 않으면 알려 드리겠습니다.
@@ -438,7 +438,7 @@ Subject: [{{reference}}] 진정에 대한 결정 통지
 결정에 동의하지 않으시면 이 통지를 받은 날부터 20근무일 안에 사건번호와 이유를 적어 재검토를 요청하실 수 있습니다. 재검토 결과에도 동의하지 않으시면 국가인권위원회에 진정하실 수 있습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -461,7 +461,7 @@ Outcome: {{outcome}}
 {{#has_remedies}}
 To put things right, {{respondent_name}} should:
 {{#remedies}}
-- {{description}}, by {{due_date}}
+- {{.description}}, by {{.due_date}}
 {{/remedies}}
 
 {{respondent_name}} must tell us by {{reply_due_date}} whether it accepts this and how it will do it. We will check that each remedy is carried out, and tell you if it is not.
@@ -475,8 +475,8 @@ If you or {{complainant_name}} think our decision is wrong, you can ask for a re
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -499,7 +499,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정에 대한 결정 통지
 {{#has_remedies}}
 잘못을 바로잡기 위해 {{respondent_name}}에 다음 사항을 권고합니다.
 {{#remedies}}
-- {{description}} (기한: {{due_date}})
+- {{.description}} (기한: {{.due_date}})
 {{/remedies}}
 
 {{respondent_name}}은(는) {{reply_due_date}}까지 권고의 수용 여부와 이행 계획을 알려야 합니다. 저희는 각 권고가 이행되는지 확인하고, 이행되지 않으면 알려 드리겠습니다.
@@ -511,7 +511,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정에 대한 결정 통지
 대리인이나 {{complainant_name}} 님께서 결정에 동의하지 않으시면 이 통지를 받은 날부터 20근무일 안에 사건번호와 이유를 적어 재검토를 요청하실 수 있습니다. 재검토 결과에도 동의하지 않으시면 국가인권위원회에 진정하실 수 있습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -534,7 +534,7 @@ Outcome: {{outcome}}
 {{#has_remedies}}
 We recommend that {{respondent_name}}:
 {{#remedies}}
-- {{description}}, by {{due_date}}
+- {{.description}}, by {{.due_date}}
 {{/remedies}}
 
 Please tell us by {{reply_due_date}} whether you accept each recommendation, with a plan and dates for carrying it out. If you do not accept a recommendation, give your reasons. We will ask for evidence that each one has been done.
@@ -543,13 +543,13 @@ Please tell us by {{reply_due_date}} whether you accept each recommendation, wit
 We are not asking {{respondent_name}} to do anything further.
 {{/has_remedies}}
 
-If you think our decision is wrong, you can ask for a review within 20 working days of this letter: tell us why, quoting the reference above. If you are still unhappy after the review, you can take your complaint to the National Human Rights Commission.
+If you think our decision is wrong, you can ask for a review within 20 working days of this letter: tell us why, quoting the reference above.
 
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -572,7 +572,7 @@ Subject: [{{reference}}] 진정에 대한 결정 통지 ({{respondent_name}})
 {{#has_remedies}}
 {{respondent_name}}에 다음 사항을 권고합니다.
 {{#remedies}}
-- {{description}} (기한: {{due_date}})
+- {{.description}} (기한: {{.due_date}})
 {{/remedies}}
 
 {{reply_due_date}}까지 각 권고의 수용 여부를 이행 계획 및 일정과 함께 알려 주십시오. 수용하지 않는 권고가 있으면 그 이유를 밝혀 주십시오. 각 권고의 이행 증빙을 요청할 예정입니다.
@@ -584,7 +584,7 @@ Subject: [{{reference}}] 진정에 대한 결정 통지 ({{respondent_name}})
 결정에 이의가 있으면 이 통지를 받은 날부터 20근무일 안에 사건번호와 이유를 적어 재검토를 요청하실 수 있습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -644,8 +644,8 @@ We are sorry for the longer wait. If you are unhappy with this extension, you ca
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -670,7 +670,7 @@ Subject: [{{reference}}] 진정 처리기한 연장 안내
 기다리시게 해서 죄송합니다. 이번 연장에 동의하기 어려우시면 사건번호를 적어 인권옴부즈맨에게 검토를 요청하실 수 있습니다. 또한 언제든지 국가인권위원회에 진정하실 수 있습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -696,8 +696,8 @@ We are sorry for the longer wait. If you or {{complainant_name}} are unhappy wit
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -722,7 +722,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정의 처리기한 연장 
 기다리시게 해서 죄송합니다. 대리인이나 {{complainant_name}} 님께서 이번 연장에 동의하기 어려우시면 사건번호를 적어 인권옴부즈맨에게 검토를 요청하실 수 있습니다. 또한 언제든지 국가인권위원회에 진정하실 수 있습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -748,8 +748,8 @@ No further extension should be expected. If you have questions about it, write t
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -774,7 +774,7 @@ Subject: [{{reference}}] 처리기한 연장 안내
 추가 연장은 없을 것으로 보아 주십시오. 궁금한 점이 있으면 사건번호를 적어 문의해 주십시오.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -802,8 +802,8 @@ You may bring documents and witnesses, and someone to support or represent you. 
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -829,7 +829,7 @@ Subject: [{{reference}}] 중재 심리기일 통지
 서류와 증인을 준비해 오실 수 있으며, 도움을 줄 사람이나 대리인과 함께 오셔도 됩니다. 통역, 휠체어 접근 등 지원이 필요하거나 참석하기 어려우시면 되도록 빨리 담당자({{caseworker_name}})에게 알려 주십시오.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -857,8 +857,8 @@ Documents and witnesses may be brought to the hearing. If {{complainant_name}} n
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -884,7 +884,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정의 중재 심리기일 
 심리에 서류와 증인을 준비해 오실 수 있습니다. {{complainant_name}} 님께 통역, 휠체어 접근 등 지원이 필요하거나 참석하기 어려우시면 되도록 빨리 담당자({{caseworker_name}})에게 알려 주십시오.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -912,8 +912,8 @@ Please send the names of those who will attend for {{respondent_name}}, and any 
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -939,7 +939,7 @@ Subject: [{{reference}}] 중재 심리기일 통지 ({{respondent_name}})
 {{respondent_name}} 측에서 참석할 분의 명단과 심리에서 제출할 서류를 심리 전에 담당자({{caseworker_name}})에게 보내 주십시오.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -973,8 +973,8 @@ You can write to us quoting the reference above.
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1007,7 +1007,7 @@ Subject: [{{reference}}] 진정 처리를 위한 자료 보완 요청
 {{/by_post}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1041,8 +1041,8 @@ You can write to us quoting the reference above.
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1075,7 +1075,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정에 관한 자료 보완
 {{/by_post}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1107,8 +1107,8 @@ You can write to us quoting the reference above.
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1141,7 +1141,7 @@ Subject: [{{reference}}] 자료 제출 요청 ({{respondent_name}})
 {{/by_post}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1166,8 +1166,8 @@ Please make sure that we receive it by {{final_due_date}}. If we do not, we will
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1190,7 +1190,7 @@ Subject: [{{reference}}] {{respondent_name}}의 회신 지연에 관한 협조 �
 문의 사항은 이 진정을 맡은 담당자({{caseworker_name}})에게 해 주십시오.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1223,8 +1223,8 @@ Please write to us with your answer, quoting the reference above.
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1256,7 +1256,7 @@ Subject: [{{reference}}] 조정 제안
 {{/by_post}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1289,8 +1289,8 @@ Please write to us with your answer, quoting the reference above.
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1322,7 +1322,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정에 관한 조정 제안
 {{/by_post}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1355,8 +1355,8 @@ Please write to us with your answer, quoting the reference above.
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1388,7 +1388,7 @@ Subject: [{{reference}}] 조정 제안 ({{respondent_name}})
 {{/by_post}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1406,7 +1406,7 @@ Dear {{recipient_name}},
 Mediation between you and {{respondent_name}} has ended in an agreement. {{respondent_name}} has agreed to do the following:
 
 {{#terms}}
-- {{description}}, by {{due_date}}
+- {{.description}}, by {{.due_date}}
 {{/terms}}
 
 We will check that each of these is done on time, and tell you if it is not.
@@ -1418,8 +1418,8 @@ Mediation between you and {{respondent_name}} has ended without an agreement. Wh
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1437,7 +1437,7 @@ Subject: [{{reference}}] 조정 결과 안내
 진정인과 {{respondent_name}} 사이의 조정이 합의로 끝났습니다. {{respondent_name}}에서 다음 사항을 이행하기로 합의하였습니다.
 
 {{#terms}}
-- {{description}} (기한: {{due_date}})
+- {{.description}} (기한: {{.due_date}})
 {{/terms}}
 
 각 사항이 기한 안에 이행되는지 저희가 확인하고, 이행되지 않으면 알려 드리겠습니다.
@@ -1449,7 +1449,7 @@ Subject: [{{reference}}] 조정 결과 안내
 {{/settled}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1467,7 +1467,7 @@ Dear {{recipient_name}},
 Mediation between {{complainant_name}} and {{respondent_name}} has ended in an agreement. {{respondent_name}} has agreed to do the following:
 
 {{#terms}}
-- {{description}}, by {{due_date}}
+- {{.description}}, by {{.due_date}}
 {{/terms}}
 
 We will check that each of these is done on time, and tell you if it is not.
@@ -1479,8 +1479,8 @@ Mediation between {{complainant_name}} and {{respondent_name}} has ended without
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1498,7 +1498,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정의 조정 결과 안내
 {{complainant_name}} 님과 {{respondent_name}} 사이의 조정이 합의로 끝났습니다. {{respondent_name}}에서 다음 사항을 이행하기로 합의하였습니다.
 
 {{#terms}}
-- {{description}} (기한: {{due_date}})
+- {{.description}} (기한: {{.due_date}})
 {{/terms}}
 
 각 사항이 기한 안에 이행되는지 저희가 확인하고, 이행되지 않으면 알려 드리겠습니다.
@@ -1510,7 +1510,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정의 조정 결과 안내
 {{/settled}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1528,7 +1528,7 @@ Dear {{recipient_name}},
 Mediation in the complaint {{reference}} about {{subject_matter}} has ended in an agreement. {{respondent_name}} has agreed to do the following:
 
 {{#terms}}
-- {{description}}, by {{due_date}}
+- {{.description}}, by {{.due_date}}
 {{/terms}}
 
 Please send us evidence that each of these has been done by its date. We will check it and record whether it was done on time.
@@ -1540,8 +1540,8 @@ Mediation in the complaint {{reference}} about {{subject_matter}} has ended with
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1559,7 +1559,7 @@ Subject: [{{reference}}] 조정 결과 안내 ({{respondent_name}})
 진정({{reference}}, 진정 요지: {{subject_matter}})에 관한 조정이 합의로 끝났습니다. {{respondent_name}}에서 다음 사항을 이행하기로 합의하였습니다.
 
 {{#terms}}
-- {{description}} (기한: {{due_date}})
+- {{.description}} (기한: {{.due_date}})
 {{/terms}}
 
 각 사항을 이행한 증빙을 기한까지 보내 주십시오. 저희가 확인하여 기한 내 이행 여부를 기록합니다.
@@ -1571,7 +1571,7 @@ Subject: [{{reference}}] 조정 결과 안내 ({{respondent_name}})
 {{/settled}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1592,8 +1592,8 @@ We will include this in our public report on non-compliance to the Mayor and the
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1612,7 +1612,7 @@ Subject: [{{reference}}] 피진정기관 불이행 안내
 이 사실은 시장과 시의회에 제출하는 불이행 공개 보고서에 포함되며, 저희는 {{respondent_name}}에 계속 이행을 촉구하겠습니다. 회신이 오면 담당자({{caseworker_name}})가 알려 드리겠습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1633,8 +1633,8 @@ This will be included in our public report on non-compliance to the Mayor and th
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1653,7 +1653,7 @@ Subject: [{{reference}}] 불이행 기록 통지 ({{respondent_name}})
 이 사실은 시장과 시의회에 제출하는 불이행 공개 보고서에 포함됩니다. 지금이라도 이행할 수 있으면 담당 직원이 즉시 담당자({{caseworker_name}})에게 연락하도록 해 주십시오.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1674,8 +1674,8 @@ We will include this in our public report on non-compliance to the Mayor and the
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1694,7 +1694,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정의 피진정기관 불�
 이 사실은 시장과 시의회에 제출하는 불이행 공개 보고서에 포함되며, 저희는 {{respondent_name}}에 계속 이행을 촉구하겠습니다. 회신이 오면 담당자({{caseworker_name}})가 알려 드리겠습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1715,8 +1715,8 @@ This will be included in our public report on non-compliance to the Mayor and th
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1735,7 +1735,7 @@ Subject: [{{reference}}] 불이행 기록 통지 ({{respondent_name}})
 이 사실은 시장과 시의회에 제출하는 불이행 공개 보고서에 포함됩니다. 지금이라도 이행할 수 있으면 즉시 담당자({{caseworker_name}})에게 연락해 주십시오.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1800,8 +1800,8 @@ We now expect the next step by {{next_due_date}}. We will write to you again wit
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1830,7 +1830,7 @@ Subject: [{{reference}}] 진정 처리 진행 상황 안내
 다음 단계는 {{next_due_date}}까지 진행될 예정입니다. 20근무일 안에 다시 소식을 전해 드리며, 변동이 있으면 더 일찍 알려 드리겠습니다. 담당자는 {{caseworker_name}}입니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1859,8 +1859,8 @@ We now expect the next step by {{next_due_date}}. We will write to you again wit
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1889,7 +1889,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정의 진행 상황 안내
 다음 단계는 {{next_due_date}}까지 진행될 예정입니다. 20근무일 안에 다시 소식을 전해 드리며, 변동이 있으면 더 일찍 알려 드리겠습니다. 담당자는 {{caseworker_name}}입니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1906,7 +1906,7 @@ Dear {{recipient_name}},
 In the complaint {{reference}} about {{subject_matter}}, {{respondent_name}} agreed to carry out the following remedies:
 
 {{#remedies}}
-- {{description}}, by {{due_date}}
+- {{.description}}, by {{.due_date}}
 {{/remedies}}
 
 Please send {{caseworker_name}} evidence that each remedy has been carried out by its date. If a remedy cannot be delivered on time, tell us now, with your reasons and the date by which it will be done.
@@ -1914,8 +1914,8 @@ Please send {{caseworker_name}} evidence that each remedy has been carried out b
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1932,13 +1932,13 @@ Subject: [{{reference}}] 구제 조치 이행 기한 안내 ({{respondent_name}}
 진정({{reference}}, 진정 요지: {{subject_matter}})과 관련하여 {{respondent_name}}에서 다음 구제 조치를 이행하기로 하였습니다.
 
 {{#remedies}}
-- {{description}} (기한: {{due_date}})
+- {{.description}} (기한: {{.due_date}})
 {{/remedies}}
 
 각 조치를 기한까지 이행하고 그 증빙을 담당자({{caseworker_name}})에게 보내 주십시오. 기한 안에 이행할 수 없는 조치가 있으면 그 사유와 이행 예정일을 지금 알려 주십시오.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1959,8 +1959,8 @@ Please reply to {{caseworker_name}} as soon as possible. If we have not heard fr
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -1979,7 +1979,7 @@ Subject: [{{reference}}] 회신 기한 경과 안내 ({{respondent_name}})
 되도록 빨리 담당자({{caseworker_name}})에게 회신해 주십시오. 기한 후 10근무일 안에 회신이 없으면 기관장에게 공문을 보내며, 30근무일이 지나면 {{respondent_name}}의 불이행으로 기록하고 이를 공개 보고합니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -2014,8 +2014,8 @@ We will investigate your complaint, ask {{respondent_name}} for its written resp
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -2050,7 +2050,7 @@ Subject: [{{reference}}] 진정 처리 방식 안내
 앞으로도 담당자({{caseworker_name}})가 연락드리며, 적어도 20근무일마다 진행 상황을 알려 드리겠습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -2085,8 +2085,8 @@ We will investigate the complaint, ask {{respondent_name}} for its written respo
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -2121,7 +2121,7 @@ Subject: [{{reference}}] {{complainant_name}} 님 진정의 처리 방식 안내
 앞으로도 담당자({{caseworker_name}})가 연락드리며, 적어도 20근무일마다 진행 상황을 알려 드리겠습니다.
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -2154,8 +2154,8 @@ We will write to you separately asking for your written response. We aim to reac
 Yours sincerely,
 
 {{#signatory}}
-{{name}}
-{{title}}
+{{.name}}
+{{.title}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}
@@ -2188,7 +2188,7 @@ Subject: [{{reference}}] 진정 처리 방식 안내 ({{respondent_name}})
 {{/route_is_investigation}}
 
 {{#signatory}}
-{{title}} {{name}}
+{{.title}} {{.name}}
 {{/signatory}}
 {{office_name}}
 {{#automatic}}

@@ -67,10 +67,13 @@ extension TemplateNode {
         return stack[0].nodes
     }
 
-    /// Whether `name` is `.` or dot-separated parts of letters, digits and underscores.
+    /// Whether `name` is `.` (the current item), `field` or `record.field`, or `.field` (a
+    /// field of the current item only, never of an enclosing value): parts of letters, digits
+    /// and underscores.
     static func isName(_ name: String) -> Bool {
         if name == "." { return true }
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let path = name.hasPrefix(".") ? name.dropFirst() : Substring(name)
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
         return parts.allSatisfy { part in
             !part.isEmpty && part.utf8.allSatisfy { byte in
                 (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_")
@@ -78,7 +81,8 @@ extension TemplateNode {
         }
     }
 
-    /// Every name the nodes use (the first part of dotted names), sections included.
+    /// Every name the nodes use (the first part of dotted names, without a leading dot),
+    /// sections included.
     static func names(in nodes: [TemplateNode]) -> Set<String> {
         var names: Set<String> = []
         for node in nodes {
@@ -95,6 +99,8 @@ extension TemplateNode {
     }
 
     private static func firstPart(_ name: String) -> String {
-        name == "." ? name : String(name.prefix { $0 != "." })
+        if name == "." { return name }
+        let path = name.hasPrefix(".") ? name.dropFirst() : Substring(name)
+        return String(path.prefix { $0 != "." })
     }
 }

@@ -68,17 +68,22 @@ struct TemplateCheck {
         }
     }
 
-    /// Looks a name up as swift-mustache does: `.` is the innermost value; otherwise the first
-    /// part is found in the innermost record that has it, and later parts in the fields below.
+    /// Looks a name up as swift-mustache does: `.` is the innermost value; `.field` is looked
+    /// up in the innermost value only; otherwise the first part is found in the innermost record
+    /// that has it, and later parts in the fields below.
     func resolve(_ name: String, in stack: [TemplateValue]) -> TemplateValue? {
         if name == "." { return stack.last }
         let parts = name.split(separator: ".").map(String.init)
         guard let first = parts.first else { return nil }
         var found: TemplateValue?
-        for value in stack.reversed() {
-            if case let .record(fields) = value, let child = fields[first] {
-                found = child
-                break
+        if name.hasPrefix(".") {
+            if case let .record(fields)? = stack.last { found = fields[first] }
+        } else {
+            for value in stack.reversed() {
+                if case let .record(fields) = value, let child = fields[first] {
+                    found = child
+                    break
+                }
             }
         }
         for part in parts.dropFirst() {
