@@ -39,6 +39,42 @@ This notice was sent automatically by the case system of {{office_name}}.
 {{/automatic}}
 
 """#,
+        "acknowledgement.complainant.es.mustache": #"""
+Subject: [{{reference}}] Hemos recibido su queja
+
+Estimado/a {{recipient_name}}:
+
+Gracias por su queja, que recibimos el {{received_date}}. Su referencia es {{reference}}; indíquela siempre que se ponga en contacto con nosotros.
+
+Su queja se refiere a {{respondent_name}}. La tramita {{caseworker_name}}.
+
+Próximos pasos
+- A más tardar el {{triage_due_date}} le diremos si podemos examinar su queja y cómo: mediante resolución temprana, mediación o investigación.
+- Hasta que concluya, le informaremos de la situación de su queja al menos cada 20 días hábiles.
+
+Su privacidad
+No revelaremos su identidad a {{respondent_name}} sin su consentimiento. Presentar una queja ante nosotros no interrumpe los plazos para acudir a los tribunales; si está pensando en emprender acciones legales, busque asesoramiento ahora.
+
+{{#by_email}}
+Si desea añadir algo, responda a este correo.
+{{/by_email}}
+{{#by_post}}
+Si desea añadir algo, escríbanos indicando la referencia.
+{{/by_post}}
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
+{{/automatic}}
+
+"""#,
         "acknowledgement.complainant.ko.mustache": #"""
 Subject: [{{reference}}] 진정이 접수되었습니다
 
@@ -229,6 +265,40 @@ This notice was sent automatically by the case system of {{office_name}}.
 {{/automatic}}
 
 """#,
+        "closure.complainant.es.mustache": #"""
+Subject: [{{reference}}] Hemos cerrado su queja
+
+Estimado/a {{recipient_name}}:
+
+Hemos cerrado su queja {{reference}} contra {{respondent_name}}.
+
+Resultado: {{outcome}}
+
+{{#closure_reasons}}
+{{closure_reasons}}
+
+{{/closure_reasons}}
+{{#outcome_is_transferred}}
+Hemos remitido su queja al organismo más adecuado para tramitarla, que se pondrá en contacto con usted.
+
+{{/outcome_is_transferred}}
+Si considera que no debimos cerrar su queja, puede pedir una revisión dentro de los 20 días hábiles siguientes a esta carta, explicándonos el motivo e indicando la referencia. Si aparece información nueva, podemos reabrirla.
+
+Gracias por habernos planteado este asunto.
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
+{{/automatic}}
+
+"""#,
         "closure.complainant.ko.mustache": #"""
 Subject: [{{reference}}] 진정 종결 안내
 
@@ -409,6 +479,44 @@ Yours sincerely,
 {{#automatic}}
 
 This notice was sent automatically by the case system of {{office_name}}.
+{{/automatic}}
+
+"""#,
+        "decision.complainant.es.mustache": #"""
+Subject: [{{reference}}] Nuestra resolución sobre su queja
+
+Estimado/a {{recipient_name}}:
+
+Hemos adoptado nuestra resolución sobre su queja contra {{respondent_name}}.
+
+Resultado: {{outcome}}
+
+{{decision_summary}}
+
+{{#has_remedies}}
+Para corregir la situación, {{respondent_name}} debe:
+{{#remedies}}
+- {{.description}}, a más tardar el {{.due_date}}
+{{/remedies}}
+
+{{respondent_name}} debe comunicarnos a más tardar el {{reply_due_date}} si lo acepta y cómo lo hará. Comprobaremos que se aplique cada medida y le avisaremos si no es así.
+{{/has_remedies}}
+{{^has_remedies}}
+No pedimos a {{respondent_name}} que haga nada más.
+{{/has_remedies}}
+
+Si considera que nuestra resolución es errónea, puede pedir una revisión dentro de los 20 días hábiles siguientes a esta carta, explicándonos el motivo e indicando la referencia. Si sigue sin estar conforme después de la revisión, puede acudir a la Comisión Nacional de Derechos Humanos.
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
 {{/automatic}}
 
 """#,
@@ -654,6 +762,33 @@ This notice was sent automatically by the case system of {{office_name}}.
 {{/automatic}}
 
 """#,
+        "extension_letter.complainant.es.mustache": #"""
+Subject: [{{reference}}] Hemos ampliado un plazo de su queja
+
+Estimado/a {{recipient_name}}:
+
+Hemos ampliado el plazo para {{clock}} en su queja.
+
+Fecha anterior: {{previous_due_date}}
+Nueva fecha: {{new_due_date}}
+Motivo: {{extension_reason}}
+Aprobado por: {{approved_by}}
+
+Lamentamos la espera. Si no está de acuerdo con esta ampliación, puede pedir a la Defensoría que la revise escribiéndonos con la referencia indicada. También puede acudir en cualquier momento a la Comisión Nacional de Derechos Humanos.
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
+{{/automatic}}
+
+"""#,
         "extension_letter.complainant.ko.mustache": #"""
 Subject: [{{reference}}] 진정 처리기한 연장 안내
 
@@ -809,6 +944,35 @@ Yours sincerely,
 {{#automatic}}
 
 This notice was sent automatically by the case system of {{office_name}}.
+{{/automatic}}
+
+"""#,
+        "hearing_notice.complainant.es.mustache": #"""
+Subject: [{{reference}}] Citación a la audiencia de arbitraje
+
+Estimado/a {{recipient_name}}:
+
+La audiencia de arbitraje sobre su queja contra {{respondent_name}} se celebrará como sigue.
+
+Cuándo: {{hearing_at}}
+Dónde: {{hearing_place}}
+Árbitros:
+{{#arbitrators}}
+- {{.}}
+{{/arbitrators}}
+
+Puede aportar documentos y testigos, y venir acompañado/a de alguien que le apoye o le represente. Si necesita intérprete, acceso sin escalones u otro apoyo, o no puede asistir, avise cuanto antes a {{caseworker_name}}.
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
 {{/automatic}}
 
 """#,
@@ -980,6 +1144,42 @@ Yours sincerely,
 {{#automatic}}
 
 This notice was sent automatically by the case system of {{office_name}}.
+{{/automatic}}
+
+"""#,
+        "information_request.complainant.es.mustache": #"""
+Subject: [{{reference}}] Necesitamos más información sobre su queja
+
+Estimado/a {{recipient_name}}:
+
+Para seguir tramitando su queja {{reference}} necesitamos que nos envíe lo siguiente:
+
+{{#information_needed}}
+- {{.}}
+{{/information_needed}}
+
+Envíelo a más tardar el {{response_due_date}}. Hasta que lo recibamos, los plazos de nuestro propio trabajo sobre su queja quedan suspendidos; se reanudan el día en que llegue su respuesta.
+
+Si no recibimos noticias suyas antes del {{response_due_date}}, podremos continuar con la información de que disponemos o cerrar la queja por falta de información. Más adelante podrá pedirnos que la reabramos.
+
+Si necesita más tiempo o ayuda para reunir esta información, póngase en contacto con {{caseworker_name}}.
+{{#by_email}}
+Puede responder a este correo.
+{{/by_email}}
+{{#by_post}}
+Puede escribirnos indicando la referencia.
+{{/by_post}}
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
 {{/automatic}}
 
 """#,
@@ -1233,6 +1433,41 @@ This notice was sent automatically by the case system of {{office_name}}.
 {{/automatic}}
 
 """#,
+        "mediation_offer.complainant.es.mustache": #"""
+Subject: [{{reference}}] Oferta de mediación
+
+Estimado/a {{recipient_name}}:
+
+Le ofrecemos una mediación para que usted y {{respondent_name}} puedan resolver su queja de mutuo acuerdo.
+
+Cómo funciona la mediación
+- Es voluntaria: ambas partes deben aceptar participar, y cualquiera de ellas puede ponerle fin.
+- Es confidencial: lo que se diga en la mediación no se utilizará como prueba en ninguna resolución posterior sin su consentimiento.
+- Una persona mediadora independiente ayuda a ambas partes a acordar qué debe hacerse para corregir la situación y en qué plazo. Nosotros comprobamos que se cumpla lo acordado.
+
+Díganos a más tardar el {{acceptance_due_date}} si acepta. Si para entonces no tenemos respuesta de ambas partes, consideraremos rechazada la oferta y seguiremos tramitando su queja de otra manera.
+
+Si tiene preguntas, póngase en contacto con {{caseworker_name}}.
+{{#by_email}}
+Responda a este correo con su respuesta.
+{{/by_email}}
+{{#by_post}}
+Escríbanos con su respuesta, indicando la referencia.
+{{/by_post}}
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
+{{/automatic}}
+
+"""#,
         "mediation_offer.complainant.ko.mustache": #"""
 Subject: [{{reference}}] 조정 제안
 
@@ -1428,6 +1663,37 @@ This notice was sent automatically by the case system of {{office_name}}.
 {{/automatic}}
 
 """#,
+        "mediation_outcome.complainant.es.mustache": #"""
+Subject: [{{reference}}] Resultado de la mediación
+
+Estimado/a {{recipient_name}}:
+
+{{#settled}}
+La mediación entre usted y {{respondent_name}} ha terminado con un acuerdo. {{respondent_name}} se ha comprometido a:
+
+{{#terms}}
+- {{.description}}, a más tardar el {{.due_date}}
+{{/terms}}
+
+Comprobaremos que cada compromiso se cumpla a tiempo y le avisaremos si no es así.
+{{/settled}}
+{{^settled}}
+La mediación entre usted y {{respondent_name}} ha terminado sin acuerdo. Lo dicho en la mediación sigue siendo confidencial. Seguiremos tramitando su queja mediante {{next_route}} y le escribiremos sobre los próximos pasos.
+{{/settled}}
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
+{{/automatic}}
+
+"""#,
         "mediation_outcome.complainant.ko.mustache": #"""
 Subject: [{{reference}}] 조정 결과 안내
 
@@ -1599,6 +1865,28 @@ Yours sincerely,
 {{#automatic}}
 
 This notice was sent automatically by the case system of {{office_name}}.
+{{/automatic}}
+
+"""#,
+        "non_compliance_notice.complainant.es.mustache": #"""
+Subject: [{{reference}}] {{respondent_name}} no ha cumplido
+
+Estimado/a {{recipient_name}}:
+
+El plazo para {{clock}} en su queja venció el {{due_date}}. Pese a nuestros recordatorios, {{respondent_name}} no ha cumplido, y lo hemos registrado formalmente como incumplimiento.
+
+Lo incluiremos en nuestro informe público sobre incumplimientos dirigido a la Alcaldía y al Concejo Municipal, y seguiremos instando a {{respondent_name}} a actuar. {{caseworker_name}} le informará de cualquier respuesta.
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
 {{/automatic}}
 
 """#,
@@ -1807,6 +2095,36 @@ Yours sincerely,
 {{#automatic}}
 
 This notice was sent automatically by the case system of {{office_name}}.
+{{/automatic}}
+
+"""#,
+        "progress_update.complainant.es.mustache": #"""
+Subject: [{{reference}}] Situación de su queja
+
+Estimado/a {{recipient_name}}:
+
+Le informamos sobre su queja {{reference}}, que se encuentra en la fase de {{stage}}.
+
+{{#progress_summary}}
+{{progress_summary}}
+
+{{/progress_summary}}
+{{#breached}}
+Lamentamos no haber respetado el plazo para {{missed_clock}}, que vencía el {{missed_due_date}}. El retraso se ha comunicado a una persona supervisora.
+
+{{/breached}}
+Prevemos el siguiente paso a más tardar el {{next_due_date}}. Volveremos a escribirle dentro de 20 días hábiles, o antes si hay novedades. Su persona de contacto es {{caseworker_name}}.
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
 {{/automatic}}
 
 """#,
@@ -2021,6 +2339,42 @@ Yours sincerely,
 {{#automatic}}
 
 This notice was sent automatically by the case system of {{office_name}}.
+{{/automatic}}
+
+"""#,
+        "route_decision.complainant.es.mustache": #"""
+Subject: [{{reference}}] Cómo vamos a tramitar su queja
+
+Estimado/a {{recipient_name}}:
+
+Hemos examinado su queja sobre {{respondent_name}} y hemos decidido tramitarla mediante {{route}}.
+
+{{#route_reasons}}
+{{route_reasons}}
+
+{{/route_reasons}}
+{{#route_is_early_resolution}}
+Pediremos a {{respondent_name}} que corrija la situación con rapidez. Queremos terminar esta fase a más tardar el {{next_due_date}}; si así no se resuelve su queja, estudiaremos una mediación o una investigación.
+{{/route_is_early_resolution}}
+{{#route_is_mediation}}
+Ofreceremos una mediación a usted y a {{respondent_name}}; recibirá aparte una oferta que explica cómo funciona. Queremos terminar a más tardar el {{next_due_date}}.
+{{/route_is_mediation}}
+{{#route_is_investigation}}
+Investigaremos su queja, pediremos a {{respondent_name}} su respuesta por escrito y examinaremos las pruebas de ambas partes. Queremos adoptar una resolución a más tardar el {{next_due_date}}.
+{{/route_is_investigation}}
+
+{{caseworker_name}} sigue siendo su persona de contacto. Le informaremos al menos cada 20 días hábiles.
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
 {{/automatic}}
 
 """#,

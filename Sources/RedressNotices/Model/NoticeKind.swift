@@ -35,9 +35,9 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// A respondent time limit was breached: the respondent is reminded.
     case respondentReminder = "respondent_reminder"
 
-    /// The audiences for which Redress ships a template of this kind, in every language it ships.
-    ///
-    /// An office may add templates for other audiences in its override folder.
+    /// The audiences for which Redress ships a template of this kind, in English and Korean
+    /// (complainant notices in Spanish as well; `TemplateSource.languages(kind:audience:)` lists
+    /// them). An office may add templates for other audiences and languages in its override folder.
     public var audiences: [NoticeAudience] {
         switch self {
         case .acknowledgement, .informationRequest, .routeDecision, .mediationOffer, .mediationOutcome,

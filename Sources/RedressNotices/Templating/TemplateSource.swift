@@ -41,6 +41,23 @@ public struct TemplateSource: Sendable {
         return FileManager.default.fileExists(atPath: path)
     }
 
+    /// The languages that have a template for a kind and audience, overridden or built in,
+    /// sorted: what a caller can choose from when the recipient's language has none.
+    public func languages(kind: NoticeKind, audience: NoticeAudience) -> [String] {
+        let prefix = "\(kind.rawValue).\(audience.rawValue)."
+        var names = Array(TemplateSource.embeddedTemplates.keys)
+        if let directory = overrideDirectory, !directory.isEmpty,
+           let files = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+            names += files
+        }
+        var languages: Set<String> = []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".mustache") {
+            let language = String(name.dropFirst(prefix.count).dropLast(".mustache".count))
+            if NoticeLanguage.isCode(language) { languages.insert(language) }
+        }
+        return languages.sorted()
+    }
+
     /// The text of the template file `name`: the override if there is one, else the built-in
     /// one, else `nil`.
     public func text(named name: String) throws -> String? {
