@@ -166,16 +166,35 @@ public struct NoticeRenderer: Sendable {
     /// trailing spaces, at most one blank line in a row, none at the start or end, and a final
     /// line break.
     static func tidy(_ text: String) -> String {
-        var lines: [String] = []
-        for line in text.replacingLineBreaks().split(separator: "\n", omittingEmptySubsequences: false) {
-            var cleaned = String(String.UnicodeScalarView(line.unicodeScalars.filter {
-                $0 == "\t" || $0.properties.generalCategory != .control
-            }))
-            while let last = cleaned.last, last == " " || last == "\t" { cleaned.removeLast() }
-            if cleaned.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(cleaned)
+        var output = String.UnicodeScalarView()
+        var line = String.UnicodeScalarView()
+        var blankLines = 0
+        var started = false
+        func endLine() {
+            while let last = line.last, last == " " || last == "\t" { line.removeLast() }
+            if line.isEmpty {
+                blankLines += 1
+            } else {
+                if started, blankLines > 0 { output.append("\n") }
+                output.append(contentsOf: line)
+                output.append("\n")
+                started = true
+                blankLines = 0
+                line.removeAll(keepingCapacity: true)
+            }
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" || scalar == "\n" {
+                if !(scalar == "\n" && previousCR) { endLine() }
+                previousCR = scalar == "\r"
+                continue
+            }
+            previousCR = false
+            // Keep tabs; drop the other C0 and C1 controls.
+            if scalar == "\t" || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) { line.append(scalar) }
+        }
+        endLine()
+        return output.isEmpty ? "\n" : String(output)
     }
 }
