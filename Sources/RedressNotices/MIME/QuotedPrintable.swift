@@ -60,23 +60,3 @@ enum QuotedPrintable {
         }
     }
 }
-
-extension String {
-    /// The text with every CRLF and lone CR turned into LF.
-    func replacingLineBreaks() -> String {
-        guard utf8.contains(13) else { return self }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var previousCR = false
-        for byte in utf8 {
-            if byte == 13 {
-                bytes.append(10)
-                previousCR = true
-            } else {
-                if !(byte == 10 && previousCR) { bytes.append(byte) }
-                previousCR = false
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
