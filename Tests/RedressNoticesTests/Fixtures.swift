@@ -148,6 +148,7 @@ enum Fixtures {
             reference: reference,
             issuedAt: issuedAt,
             disclosureAllowed: false,
+            withheldIdentity: [complainant.en, complainant.ko, complainantEmail, complainantPhone],
             signatory: audience.isStaff ? nil : NoticeSignatory(name: pick(language, "Park Ji-hoon", "박지훈"), title: pick(language, "Caseworker", "조사관", "Responsable del caso")),
             variables: variables(language, identity: !audience.withholdsComplainantIdentity)
         )

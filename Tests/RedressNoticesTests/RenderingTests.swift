@@ -286,6 +286,28 @@ struct RenderingTests {
         #expect(!notice.text.contains("Kim Min-ji"))
     }
 
+    @Test("A respondent notice whose text would contain the complainant's identity is refused without consent")
+    func identityInFreeTextIsRefused() throws {
+        var input = Fixtures.input(.decision, .respondent, "en")
+        input.withheldIdentity = [Fixtures.complainant.en, Fixtures.complainantEmail, Fixtures.complainantPhone, "K"]
+        #expect(try RenderingTests.renderer.render(input).body.contains("partly upheld"))
+        for leak in ["Ms KIM  min-ji told us the benefit stopped.", "Write to minji.kim@mail.example.", "Call 010-5555-0142."] {
+            var leaking = input
+            leaking.variables["decision_summary"] = .text(leak)
+            #expect(throws: NoticeError.complainantIdentityInText(template: "decision.respondent.en.mustache", audience: .respondent)) {
+                try RenderingTests.renderer.render(leaking)
+            }
+            leaking.disclosureAllowed = true
+            #expect(try RenderingTests.renderer.render(leaking).body.contains(leak))
+        }
+        // Complainant notices may of course name the complainant.
+        var own = Fixtures.input(.decision, .complainant, "en")
+        own.withheldIdentity = [Fixtures.complainant.en]
+        #expect(try RenderingTests.renderer.render(own).body.contains("Dear Kim Min-ji"))
+        let error = NoticeError.complainantIdentityInText(template: "decision.respondent.en.mustache", audience: .respondent)
+        #expect(!error.description.contains("Kim"))
+    }
+
     @Test("An override respondent template that uses complainant identity is refused without consent")
     func overrideUsingIdentityIsRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")

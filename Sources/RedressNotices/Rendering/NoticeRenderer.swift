@@ -49,6 +49,10 @@ public struct NoticeRenderer: Sendable {
         let rendered = try template.render(values)
         let subject = HeaderText.singleLine(rendered.subject)
         let body = NoticeRenderer.tidy(rendered.body)
+        if input.audience.withholdsComplainantIdentity, !input.disclosureAllowed,
+           NoticeRenderer.contains(subject + "\n" + body, anyOf: input.withheldIdentity) {
+            throw NoticeError.complainantIdentityInText(template: template.name, audience: input.audience)
+        }
         var notice = RenderedNotice(
             kind: input.kind, audience: input.audience, channel: input.channel, language: input.language,
             templateName: template.name, subject: subject, body: body, messageID: nil, text: ""
@@ -62,6 +66,16 @@ public struct NoticeRenderer: Sendable {
             notice.text = try NoticeRenderer.letter(input, subject: subject, body: body, language: language)
         }
         return notice
+    }
+
+    /// Whether `text` contains any of `terms`, ignoring case and differences of white space;
+    /// terms of fewer than two characters are too short to tell anything and are skipped.
+    static func contains(_ text: String, anyOf terms: [String]) -> Bool {
+        let haystack = HeaderText.singleLine(text)
+        return terms.contains { term in
+            let needle = HeaderText.singleLine(term)
+            return needle.count >= 2 && haystack.range(of: needle, options: [.caseInsensitive]) != nil
+        }
     }
 
     // MARK: Values
