@@ -552,7 +552,7 @@ REVOKE USAGE ON SCHEMA public FROM redress_staff;
 """#
         ),
         Migration(
-            version: 20,
+            version: 8,
             name: "resolution",
             up: #"""
 -- Resolution: mediation, arbitration, investigation records, decisions and
