@@ -25,6 +25,13 @@ public struct StatisticsStore {
         self.connection = connection
     }
 
+    /// How the figures are counted, printed with every report.
+    public static let definitions = [
+        "Closings count each closing, by hand or by the case itself once its last remedy item is finished: a case closed, reopened and closed again in the period counts twice.",
+        "A case in several rights categories counts in each. Respondent is the body complained about; under compliance, the body each remedy item or respondent clock is owed by.",
+        "A clock's length is its working days from start to end less the working days it was paused; the median lies halfway between the two middle values when they are even in number, and P90 is the least length that at least 90% of the clocks did not exceed.",
+    ]
+
     /// Computes the statistics for `period` on the office's `calendar`.
     public func report(
         period: StatisticsPeriod,
@@ -51,11 +58,11 @@ public struct StatisticsStore {
             let days = StatisticsCalendar(calendar, from: LocalDate(iso: first)! - 7, through: period.to + 800)
             let scope = Scope(period: period, calendar: days, grouping: grouping)
             try scope.prepare(connection)
-            var notes: [String] = []
+            let notes = StatisticsStore.definitions
             let volume = try scope.volume(connection)
             let outcomes = try scope.outcomes(connection)
             let timeliness = try scope.timeliness(connection)
-            let resolution = try scope.resolution(connection, notes: &notes)
+            let resolution = try scope.resolution(connection)
             let groups = try grouping.map { try scope.groups($0, connection) }
             return StatisticsReport(
                 office: officeName, timeZone: calendar.timeZoneIdentifier, period: period, volume: volume,
@@ -69,6 +76,10 @@ public struct StatisticsStore {
         var period: StatisticsPeriod
         var calendar: StatisticsCalendar
         var grouping: StatisticsGrouping?
+
+        /// The events that close or reopen a case (`x`), written as the index
+        /// `case_event_closing_by_time` has them so that it serves.
+        static let closingOrReopening = "(x.kind IN ('case_closed', 'case_reopened') OR x.data ->> 'case_moved_to' = 'closed')"
 
         /// The first instant of the period, and the first instant after it, in the office time zone.
         static let start = "($5::date::timestamp AT TIME ZONE $7::text)"
@@ -132,27 +143,33 @@ public struct StatisticsStore {
                 JOIN respondent_body r ON r.id = c.respondent_id
                 LEFT JOIN (
                     SELECT x.case_id,
-                           count(*) FILTER (WHERE x.kind = 'case_closed' AND x.occurred_at < \(Self.start))
+                           count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at < \(Self.start))
                              - count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at < \(Self.start)) AS balance_at_start,
-                           count(*) FILTER (WHERE x.kind = 'case_closed')
+                           count(*) FILTER (WHERE x.kind <> 'case_reopened')
                              - count(*) FILTER (WHERE x.kind = 'case_reopened') AS balance_at_end,
-                           count(*) FILTER (WHERE x.kind = 'case_closed' AND x.occurred_at >= \(Self.start)) AS closed_in,
+                           count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at >= \(Self.start)) AS closed_in,
                            count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at >= \(Self.start)) AS reopened_in
                     FROM case_event x
-                    WHERE x.kind IN ('case_closed', 'case_reopened') AND x.occurred_at < \(Self.end)
+                    WHERE \(Self.closingOrReopening) AND x.occurred_at < \(Self.end)
                     GROUP BY x.case_id
                 ) ev ON ev.case_id = c.id
                 \(assignee)
                 WHERE c.received_on <= $6::date
                 """))
-            // The stage of a closing: the working stage the case was in, read from the state the
-            // closing left; from awaiting_info, decided or remedy, the last working stage it
-            // entered before (on_hold and awaiting_info during an investigation are investigation).
+            // The outcome of a closing by hand is on its event; a case that closed by itself
+            // when its last remedy item was finished keeps the outcome of its decision.
+            // The stage of a closing: the working stage the case was in, read from the state a
+            // closing by hand left; from awaiting_info, decided or remedy (and for a closing by
+            // itself, always from remedy or decided), the last working stage it entered before
+            // (on_hold and awaiting_info during an investigation are investigation).
             try connection.execute(query("""
                 CREATE TEMP TABLE stat_closing ON COMMIT DROP AS
                 SELECT x.case_id, x.id AS event_id, (x.occurred_at AT TIME ZONE $7::text)::date AS closed_on,
-                       x.data ->> 'outcome' AS outcome,
-                       CASE x.data ->> 'from'
+                       coalesce(CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'outcome' END, (
+                           SELECT y.data ->> 'outcome' FROM case_event y
+                           WHERE y.case_id = x.case_id AND y.id < x.id AND y.kind = 'case_moved' AND y.data ->> 'to' = 'decided'
+                           ORDER BY y.id DESC LIMIT 1)) AS outcome,
+                       CASE CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'from' END
                            WHEN 'received' THEN 'triage'
                            WHEN 'triage' THEN 'triage'
                            WHEN 'early_resolution' THEN 'early_resolution'
@@ -168,7 +185,8 @@ public struct StatisticsStore {
                                ORDER BY y.id DESC LIMIT 1), 'triage')
                        END AS stage
                 FROM case_event x
-                WHERE x.kind = 'case_closed' AND x.occurred_at >= \(Self.start) AND x.occurred_at < \(Self.end)
+                WHERE \(Self.closingOrReopening) AND x.kind <> 'case_reopened'
+                  AND x.occurred_at >= \(Self.start) AND x.occurred_at < \(Self.end)
                 """))
             try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_case; ANALYZE pg_temp.stat_closing")
         }
