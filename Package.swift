@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +39,7 @@ let package = Package(
                 "Postgres",
                 "RedressCore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: upcoming
         ),
@@ -53,6 +55,7 @@ let package = Package(
                 "RedressCore",
                 "RedressStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -74,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressCLITests",
-            dependencies: ["RedressTesting", "Postgres", "RedressCore"],
+            dependencies: ["RedressTesting", "Postgres", "RedressCore", "RedressStore"],
             swiftSettings: upcoming
         ),
     ]
