@@ -5,15 +5,15 @@ import Testing
 @Suite("Demo office: synthetic cases")
 struct ReportsDemoOfficeTests {
     static let asOf = d("2026-03-16")
-    static let office = try! DemoOffice(seed: 7, asOf: asOf)
+    static let office = try! DemoOffice(seed: 7, asOf: asOf, cases: 3000)
     static let cases = (0..<3000).map { office.makeCase($0) }
 
     @Test func sameSeedSameOffice() throws {
-        let again = try DemoOffice(seed: 7, asOf: Self.asOf)
+        let again = try DemoOffice(seed: 7, asOf: Self.asOf, cases: 3000)
         for index in [0, 1, 17, 2999] {
             #expect(again.makeCase(index) == Self.cases[index])
         }
-        let other = try DemoOffice(seed: 8, asOf: Self.asOf)
+        let other = try DemoOffice(seed: 8, asOf: Self.asOf, cases: 3000)
         #expect((0..<20).filter { other.makeCase($0) == Self.cases[$0] }.isEmpty)
     }
 
@@ -59,6 +59,9 @@ struct ReportsDemoOfficeTests {
             #expect(Self.office.calendar.localDate(of: demo.receivedAt) == demo.receivedOn)
             #expect(!demo.summary.contains("{"))
         }
+        // Cases arrive in order over the year.
+        #expect(Self.cases.first!.receivedOn <= Self.asOf - 360)
+        #expect(zip(Self.cases, Self.cases.dropFirst()).allSatisfy { $0.receivedOn <= $1.receivedOn + 8 })
     }
 
     /// The office looks real: every state occurs, both languages, urgent cases, extensions,

@@ -4,15 +4,18 @@ import Foundation
 /// `asOf`, across every state, with holidays, pauses, extensions, decisions, remedies, urgent
 /// cases and some breaches.
 ///
-/// Deterministic: case `i` depends only on the seed, the date and `i`, so the same seed gives
-/// the same office, and any case can be made alone. Every lifecycle move is one `Lifecycle`
-/// allows, with the data it needs; nothing is dated after `asOf`.
+/// Deterministic: case `i` of `n` depends only on the seed, the date, `n` and `i`, so the same
+/// seed gives the same office, and any case can be made alone. Cases arrive in order of their
+/// number (case `i` on day `i × 365 / n` of the year), so references follow receipt. Every
+/// lifecycle move is one `Lifecycle` allows, with the data it needs; nothing is dated after `asOf`.
 public struct DemoOffice: Sendable {
     /// The seed.
     public let seed: UInt64
     /// The office's "today": the last date anything happened.
     public let asOf: LocalDate
-    /// The office calendar: Seoul time, Monday to Friday, `DemoHolidays`.
+    /// How many cases the office has.
+    public let cases: Int
+    /// The office calendar: by default Seoul time, Monday to Friday, `DemoHolidays`.
     public let calendar: WorkCalendar
 
     /// The office's name.
@@ -24,12 +27,23 @@ public struct DemoOffice: Sendable {
     /// How far back the complaints go, in days.
     public static let spanDays = 365
 
-    /// Makes the office of `seed` as it stands at the end of `asOf`.
-    public init(seed: UInt64, asOf: LocalDate) throws {
+    /// Makes the office of `seed` with `cases` cases as it stands at the end of `asOf`, on
+    /// `calendar` (by default `defaultCalendar(asOf:)`).
+    public init(seed: UInt64, asOf: LocalDate, cases: Int, calendar: WorkCalendar? = nil) throws {
         self.seed = seed
         self.asOf = asOf
-        let years = (asOf.year - 2)...(asOf.year + 1)
-        calendar = try WorkCalendar(timeZone: Self.timeZone, holidays: DemoHolidays.holidays(years: years))
+        self.cases = max(1, cases)
+        self.calendar = try calendar ?? Self.defaultCalendar(asOf: asOf)
+    }
+
+    /// Seoul time, Monday to Friday, with the demo holidays of the years around `asOf`.
+    public static func defaultCalendar(asOf: LocalDate) throws -> WorkCalendar {
+        try WorkCalendar(timeZone: timeZone, holidays: DemoHolidays.holidays(years: holidayYears(asOf: asOf)))
+    }
+
+    /// The years whose holidays the office needs: its year of cases and the year after.
+    public static func holidayYears(asOf: LocalDate) -> ClosedRange<Int> {
+        (asOf.year - 2)...(asOf.year + 1)
     }
 
     /// The demo case numbered `index` (from 0).
@@ -52,8 +66,9 @@ public struct DemoOffice: Sendable {
         let representative = rng.chance(0.08) ? party(name: personName(language, &rng), index: index + 1, rng: &rng) : nil
         let summary = summaryText(category: categories[0], body: body, language: language, rng: &rng)
 
-        // Arrival: any day of the last year; web forms at any hour, the rest in office hours.
-        var receivedOn = asOf - rng.int(in: 0...(Self.spanDays - 1))
+        // Arrival: spread over the last year in case order; web forms at any hour, the rest
+        // in office hours.
+        var receivedOn = asOf - (Self.spanDays - 1) + index * Self.spanDays / cases
         if !calendar.isWorkingDay(receivedOn), channel != "web", rng.chance(0.8) { receivedOn = calendar.rollForward(receivedOn) }
         if receivedOn > asOf { receivedOn = asOf }
         let minute = channel == "web" ? rng.int(in: 0...(24 * 60 - 1)) : rng.int(in: (9 * 60)...(18 * 60 - 1))
