@@ -1,0 +1,181 @@
+import Foundation
+import RedressCore
+
+/// Renders notices: a template filled in with a notice's values, made into a complete email or
+/// a print-ready letter. Pure: it reads templates and nothing else, and never the clock.
+public struct NoticeRenderer: Sendable {
+    /// Where templates come from.
+    public var templates: TemplateSource
+
+    /// Makes a renderer using `templates` (built-in ones only, by default).
+    public init(templates: TemplateSource = TemplateSource()) {
+        self.templates = templates
+    }
+
+    /// The variables every notice gets from its `NoticeInput`; callers may not supply them.
+    ///
+    /// - `reference`, `office_name`, `office_email`, `office_address` (lines joined by ", "),
+    ///   `recipient_name`: text.
+    /// - `date`: the issue date in the notice's language; `date_iso`: YYYY-MM-DD.
+    /// - `automatic`, `by_email`, `by_post`: flags.
+    /// - `signatory`: a record with `name` and `title`, or false when the office signs.
+    public static let standardVariables: [String] = [
+        "reference", "office_name", "office_email", "office_address", "recipient_name",
+        "date", "date_iso", "automatic", "by_email", "by_post", "signatory",
+    ]
+
+    /// Whether a variable name carries the complainant's identity: every name beginning
+    /// `complainant_` or `representative_` (name, email, phone, address, …). Such variables
+    /// are refused for respondent and head-of-body notices without disclosure consent.
+    public static func isComplainantIdentity(_ name: String) -> Bool {
+        name.hasPrefix("complainant_") || name.hasPrefix("representative_")
+    }
+
+    /// Renders one notice: for email a complete RFC 5322 message, for post a letter.
+    ///
+    /// Throws `NoticeError` when the template is missing or invalid, a value it uses is
+    /// missing, complainant identity is supplied without consent for a respondent or the head
+    /// of a body, or an address is unusable. Nothing partial is ever returned.
+    public func render(_ input: NoticeInput) throws -> RenderedNotice {
+        guard NoticeLanguage.isCode(input.language) else { throw NoticeError.invalidLanguage(input.language) }
+        try NoticeRenderer.checkVariables(input)
+        let template = try templates.template(kind: input.kind, audience: input.audience, language: input.language)
+        if input.audience.withholdsComplainantIdentity, !input.disclosureAllowed,
+           let identity = template.referencedNames.sorted().first(where: NoticeRenderer.isComplainantIdentity) {
+            throw NoticeError.complainantIdentityWithheld(variable: identity, audience: input.audience)
+        }
+        let language = NoticeLanguage(code: input.language)
+        let values = try NoticeRenderer.values(for: input, language: language)
+        let rendered = try template.render(values)
+        let subject = HeaderText.singleLine(rendered.subject)
+        let body = NoticeRenderer.tidy(rendered.body)
+        var notice = RenderedNotice(
+            kind: input.kind, audience: input.audience, channel: input.channel, language: input.language,
+            templateName: template.name, subject: subject, body: body, messageID: nil, text: ""
+        )
+        switch input.channel {
+        case .email:
+            let message = try NoticeRenderer.email(input, subject: subject, body: body)
+            notice.messageID = message.id.description
+            notice.text = message.text
+        case .post:
+            notice.text = try NoticeRenderer.letter(input, subject: subject, body: body, language: language)
+        }
+        return notice
+    }
+
+    // MARK: Values
+
+    /// Refuses bad names, reserved names and, without consent, complainant identity for an
+    /// audience that must not learn it — wherever in the values it is nested.
+    static func checkVariables(_ input: NoticeInput) throws {
+        let withhold = input.audience.withholdsComplainantIdentity && !input.disclosureAllowed
+        func visit(_ fields: [String: NoticeValue]) throws {
+            for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+                guard TemplateNode.isName(name), !name.contains(".") else { throw NoticeError.invalidVariableName(name) }
+                if withhold, isComplainantIdentity(name) {
+                    throw NoticeError.complainantIdentityWithheld(variable: name, audience: input.audience)
+                }
+                try visitValue(value)
+            }
+        }
+        func visitValue(_ value: NoticeValue) throws {
+            switch value {
+            case let .record(fields): try visit(fields)
+            case let .list(items): for item in items { try visitValue(item) }
+            default: break
+            }
+        }
+        try visit(input.variables)
+        for name in input.variables.keys.sorted() where standardVariables.contains(name) {
+            throw NoticeError.reservedVariable(name)
+        }
+    }
+
+    /// The values templates see: the standard ones, then the caller's written out in the
+    /// notice's language, each with the names derived from it (`_iso`, `_is_…`, `has_`).
+    static func values(for input: NoticeInput, language: NoticeLanguage) throws -> [String: TemplateValue] {
+        let issued = LocalDate(instant: input.issuedAt, in: input.office.timeZone)
+        let officeEmail = (try? Mailbox(parsing: input.office.sender))?.address ?? ""
+        var values: [String: TemplateValue] = [
+            "reference": .text(input.reference.formatted),
+            "office_name": .text(input.office.name),
+            "office_email": .text(officeEmail),
+            "office_address": .text(input.office.postalAddress.joined(separator: ", ")),
+            "recipient_name": .text(input.recipient.name),
+            "date": .text(language.date(issued)),
+            "date_iso": .text(issued.iso),
+            "automatic": .flag(input.automatic),
+            "by_email": .flag(input.channel == .email),
+            "by_post": .flag(input.channel == .post),
+            "signatory": input.signatory.map { .record(["name": .text($0.name), "title": .text($0.title)]) } ?? .flag(false),
+        ]
+        try addFields(input.variables, to: &values, language: language, timeZone: input.office.timeZone)
+        return values
+    }
+
+    private static func addFields(
+        _ fields: [String: NoticeValue], to values: inout [String: TemplateValue],
+        language: NoticeLanguage, timeZone: TimeZone
+    ) throws {
+        func add(_ name: String, _ value: TemplateValue) throws {
+            guard values[name] == nil else { throw NoticeError.reservedVariable(name) }
+            values[name] = value
+        }
+        func flags<T: RawRepresentable & CaseIterable>(_ name: String, _ selected: T) throws where T.RawValue == String {
+            for option in T.allCases { try add("\(name)_is_\(option.rawValue)", .flag(option.rawValue == selected.rawValue)) }
+        }
+        // Names given by the caller first, so a derived name can never hide one of them.
+        for (name, value) in fields {
+            try add(name, convert(value, language: language, timeZone: timeZone))
+        }
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            switch value {
+            case let .date(date): try add("\(name)_iso", .text(date.iso))
+            case let .instant(instant): try add("\(name)_iso", .text(NoticeLanguage.isoInstant(instant, timeZone: timeZone)))
+            case let .state(state): try flags(name, state)
+            case let .outcome(outcome): try flags(name, outcome)
+            case let .clock(clock): try flags(name, clock)
+            case let .list(items): try add("has_\(name)", .flag(!items.isEmpty))
+            default: break
+            }
+        }
+    }
+
+    private static func convert(_ value: NoticeValue, language: NoticeLanguage, timeZone: TimeZone) throws -> TemplateValue {
+        switch value {
+        case let .text(text): return .text(text)
+        case let .number(number): return .text(String(number))
+        case let .date(date): return .text(language.date(date))
+        case let .instant(instant): return .text(language.instant(instant, timeZone: timeZone))
+        case let .state(state): return .text(language.term(state))
+        case let .outcome(outcome): return .text(language.term(outcome))
+        case let .clock(clock): return .text(language.term(clock))
+        case let .flag(flag): return .flag(flag)
+        case let .list(items): return .list(try items.map { try convert($0, language: language, timeZone: timeZone) })
+        case let .record(fields):
+            var values: [String: TemplateValue] = [:]
+            try addFields(fields, to: &values, language: language, timeZone: timeZone)
+            return .record(values)
+        }
+    }
+
+    // MARK: Text
+
+    /// The rendered body made tidy: LF line breaks, no control characters but tabs, no
+    /// trailing spaces, at most one blank line in a row, none at the start or end, and a final
+    /// line break.
+    static func tidy(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.replacingLineBreaks().split(separator: "\n", omittingEmptySubsequences: false) {
+            var cleaned = String(String.UnicodeScalarView(line.unicodeScalars.filter {
+                $0 == "\t" || $0.properties.generalCategory != .control
+            }))
+            while let last = cleaned.last, last == " " || last == "\t" { cleaned.removeLast() }
+            if cleaned.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(cleaned)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
