@@ -51,7 +51,7 @@ struct ReportsDemoOfficeTests {
                     #expect(move.from == state, "case \(demo.index): move from \(move.from) while \(state)")
                     try Lifecycle.validate(move)
                     state = move.to
-                case .extend, .assign, .remedyAccepted, .remedyEvidence, .remedyVerified, .complainantUpdated:
+                case .extend, .assign, .respondentResponded, .remedyAccepted, .remedyEvidence, .remedyVerified, .complainantUpdated:
                     #expect(state.isOpen)
                 }
             }

@@ -71,6 +71,8 @@ public enum DemoAction: Sendable, Hashable {
     case acknowledge
     /// Any other move of the lifecycle.
     case move(Move)
+    /// The respondent gives its first written response to the investigation.
+    case respondentResponded
     /// An extension of a running clock, approved before it expired.
     case extend(ClockKind, amount: Int, reason: String, consent: Bool)
     /// A remedy item is agreed: its number within the case, kind and scale.

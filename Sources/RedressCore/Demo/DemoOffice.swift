@@ -272,6 +272,12 @@ private struct Walk {
     mutating func investigation(from start: LocalDate) {
         var t = start
         var extra = 0
+        // Most respondents answer within the 20 working days; some late, a few not at all.
+        if rng.chance(0.85) {
+            let answered = wd(start, rng.pick([(rng.int(in: 5...19), 80), (rng.int(in: 21...35), 20)]))
+            guard record(answered, .respondentResponded) else { return }
+            t = answered
+        }
         if rng.chance(0.13) {
             let detour: CaseState = rng.chance(0.4) ? .onHold : .awaitingInfo
             let away = wd(t, rng.int(in: 5...30))

@@ -104,6 +104,9 @@ struct DemoSeedLoader {
                 recorded = try move(&record, Move(from: record.state, to: .triage), at: step.at, on: step.on)
             case let .move(move):
                 recorded = try self.move(&record, move, at: step.at, on: step.on)
+            case .respondentResponded:
+                recorded = try record.meetClock(.respondentResponse, on: step.on)
+                    ? ("respondent_responded", ["clock": .string(ClockKind.respondentResponse.rawValue)]) : nil
             case let .extend(kind, amount, reason, consent):
                 recorded = extend(&record, kind, amount: amount, reason: reason, consent: consent, by: step.actor, on: step.on)
             case .remedyAccepted, .remedyEvidence, .remedyVerified, .complainantUpdated:
