@@ -72,9 +72,18 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
         let code = Redress.exitCode(for: error)
         if code == .success { return (nil, "") }
         if code == .validationFailure {
-            let message = Redress.message(for: error)
+            let message = oneSentence(Redress.message(for: error))
             return (.usage, message.isEmpty ? "invalid arguments: see 'redress --help'" : message + " (see --help)")
         }
         return (.failure, "\(error)")
     }
+}
+
+/// argument-parser's messages may list choices on lines of their own ("  - triage"); stderr
+/// gets one line: "… Please provide one of the following: received, triage, …".
+func oneSentence(_ message: String) -> String {
+    let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard let first = lines.first else { return "" }
+    let rest = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+    return rest.isEmpty ? first : first + " " + rest.joined(separator: ", ")
 }
