@@ -18,9 +18,11 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         h2{font-size:1.1rem;margin:2rem 0 .5rem;border-bottom:1px solid #d0d7de;padding-bottom:.25rem}
         p.meta{color:#57606a;margin:.25rem 0}
         table{border-collapse:collapse;width:100%;font-size:.9rem}
+        table.rows{table-layout:fixed}
         th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eaeef2;vertical-align:top}
         th{background:#f6f8fa;font-weight:600}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+        td.k{white-space:nowrap;font-variant-numeric:tabular-nums}
         tr.newly_breached td:first-child,tr.non_compliance td:first-child{border-left:4px solid #cf222e}
         tr.overdue td:first-child{border-left:4px solid #bf8700}
         tr.due_soon td:first-child{border-left:4px solid #0969da}
@@ -53,13 +55,15 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
     public mutating func write(_ row: DeadlineRow) {
         if tally.add(row) {
             if tally.groups.count > 1 { closeGroup(tally.groups[tally.groups.count - 2]) }
-            sink.write("<section>\n<h2>\(ReportText.html(DeadlineTally.name(of: row.assignee)))</h2>\n<table>\n")
+            sink.write("<section>\n<h2>\(ReportText.html(DeadlineTally.name(of: row.assignee)))</h2>\n<table class=\"rows\">\n")
+            // The same column widths in every assignee's table, so they read as one list.
+            sink.write("<colgroup><col style=\"width:10%\"><col style=\"width:14%\"><col style=\"width:15%\"><col style=\"width:28%\"><col style=\"width:9%\"><col></colgroup>\n")
             sink.write("<thead><tr><th>Status</th><th>Reference</th><th>Clock</th><th>Respondent</th><th>Due</th><th>Detail</th></tr></thead>\n<tbody>\n")
         }
-        let urgent = row.urgent ? " <span class=\"urgent\" title=\"urgent\">urgent</span>" : ""
+        let urgent = row.urgent ? "<br><span class=\"urgent\">urgent</span>" : ""
         sink.write("<tr class=\"\(row.section.rawValue)\"><td><span class=\"tag\">\(row.section.title)</span></td>")
-        sink.write("<td>\(ReportText.html(row.reference))\(urgent)</td><td>\(row.clock.rawValue)</td>")
-        sink.write("<td>\(ReportText.html(row.respondent))</td><td>\(row.finding.dueDate?.iso ?? "–")</td>")
+        sink.write("<td class=\"k\">\(ReportText.html(row.reference))\(urgent)</td><td class=\"k\">\(row.clock.rawValue)</td>")
+        sink.write("<td>\(ReportText.html(row.respondent))</td><td class=\"k\">\(row.finding.dueDate?.iso ?? "–")</td>")
         sink.write("<td>\(ReportText.html(row.detail))</td></tr>\n")
     }
 
