@@ -42,6 +42,16 @@ public struct DeadlineReport: Sendable {
         self.horizon = calendar.busdayOffset(asOf, withinWorkingDays)
     }
 
+    /// Working days after `due` up to and including `asOf`: 1 on the first working day past due.
+    public static func workingDaysOverdue(since due: LocalDate, asOf: LocalDate, calendar: WorkCalendar) -> Int {
+        calendar.busdayCount(from: due + 1, to: asOf + 1)
+    }
+
+    /// Working days after `asOf` up to and including `due`: 0 when due today.
+    public static func workingDaysLeft(until due: LocalDate, asOf: LocalDate, calendar: WorkCalendar) -> Int {
+        calendar.busdayCount(from: asOf + 1, to: due + 1)
+    }
+
     /// Where `clock` stands on the report, or `nil` when it is not on it.
     public func finding(for clock: Clock) -> DeadlineFinding? {
         let view = clock.snapshot(asOf: asOf)
@@ -55,14 +65,14 @@ public struct DeadlineReport: Sendable {
         case .running:
             guard let due = view.dueDate(on: calendar), due <= horizon else { return nil }
             return DeadlineFinding(
-                section: .dueSoon, dueDate: due, workingDaysLeft: calendar.busdayCount(from: asOf + 1, to: due + 1))
+                section: .dueSoon, dueDate: due, workingDaysLeft: Self.workingDaysLeft(until: due, asOf: asOf, calendar: calendar))
         case .breached:
             guard let due = view.dueDate(on: calendar),
                   let thresholds = Escalation.thresholds(for: view, calendar: calendar)
             else { return nil }
             var finding = DeadlineFinding(
                 section: .overdue, dueDate: due, daysOverdue: asOf - due,
-                workingDaysOverdue: calendar.busdayCount(from: due + 1, to: asOf + 1))
+                workingDaysOverdue: Self.workingDaysOverdue(since: due, asOf: asOf, calendar: calendar))
             if let nonCompliance = thresholds.first(where: { $0.step == .nonCompliance }), nonCompliance.date <= asOf {
                 finding.section = .nonCompliance
                 finding.nonCompliantSince = nonCompliance.date

@@ -108,13 +108,17 @@ public final class Sweep {
             }
             guard !steps.isEmpty else { return }
             let reference = try row.decode(String.self, at: 2)
+            // The clock as it stood on the sweep date: its ladder's dates and its due date.
+            let view = clock.snapshot(asOf: options.asOf)
+            let thresholds = Escalation.thresholds(for: view, calendar: calendar) ?? []
+            let due = view.dueDate(on: calendar)
             for step in steps {
                 let entry = SweepPlannedStep(
                     caseID: caseID, reference: reference, clockID: clockID, clock: clock.kind, step: step,
-                    dueOn: Self.threshold(of: step, for: clock, asOf: options.asOf, calendar: calendar),
-                    notices: noticePlan(step))
+                    dueOn: thresholds.first { $0.step == step }?.date ?? options.asOf, notices: noticePlan(step))
                 planned(entry)
-                batch.steps.append(SweepBatch.Step(entry: entry, data: Self.noticeData(entry, clock: clock, asOf: options.asOf, calendar: calendar)))
+                let data = Self.noticeData(entry, due: due, thresholds: thresholds, asOf: options.asOf, calendar: calendar)
+                batch.steps.append(SweepBatch.Step(entry: entry, data: data))
             }
         }
         try flush(&batch, options: options, occurredAt: occurredAt, into: &summary)
@@ -266,31 +270,25 @@ public final class Sweep {
         """
     }
 
-    /// The date a step fell due, by the clock's ladder as it stood on the sweep date.
-    static func threshold(of step: EscalationStep, for clock: Clock, asOf: LocalDate, calendar: WorkCalendar) -> LocalDate {
-        let view = clock.snapshot(asOf: asOf)
-        return Escalation.thresholds(for: view, calendar: calendar)?.first { $0.step == step }?.date ?? asOf
-    }
-
     /// What the notices of a step need beyond the case: the clock, its due date, how far past
     /// or before it the sweep date is, and for the head of the body the date of non-compliance.
-    static func noticeData(_ entry: SweepPlannedStep, clock: Clock, asOf: LocalDate, calendar: WorkCalendar) -> String {
-        let view = clock.snapshot(asOf: asOf)
+    static func noticeData(_ entry: SweepPlannedStep, due: LocalDate?, thresholds: [EscalationThreshold], asOf: LocalDate,
+                           calendar: WorkCalendar) -> String {
         var fields = [
             "\"clock\":\"\(entry.clock.rawValue)\"", "\"step\":\"\(entry.step.rawValue)\"", "\"as_of\":\"\(asOf.iso)\"",
             "\"escalation\":true",
         ]
-        if let due = view.dueDate(on: calendar) {
+        if let due {
             fields.append("\"due_date\":\"\(due.iso)\"")
             if asOf > due {
                 fields.append("\"breached\":true")
-                fields.append("\"working_days_overdue\":\(calendar.busdayCount(from: due + 1, to: asOf + 1))")
+                fields.append("\"working_days_overdue\":\(DeadlineReport.workingDaysOverdue(since: due, asOf: asOf, calendar: calendar))")
             } else {
                 fields.append("\"breached\":false")
-                fields.append("\"working_days_left\":\(calendar.busdayCount(from: asOf + 1, to: due + 1))")
+                fields.append("\"working_days_left\":\(DeadlineReport.workingDaysLeft(until: due, asOf: asOf, calendar: calendar))")
             }
         }
-        if let last = Escalation.thresholds(for: view, calendar: calendar)?.first(where: { $0.step == .nonCompliance }) {
+        if let last = thresholds.first(where: { $0.step == .nonCompliance }) {
             fields.append("\"final_due_date\":\"\(last.date.iso)\"")
         }
         return "{" + fields.joined(separator: ",") + "}"
