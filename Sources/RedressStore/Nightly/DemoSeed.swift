@@ -101,11 +101,10 @@ public struct DemoSeed {
 
     /// An empty database becomes the demo office: its name, Seoul time, the demo holidays.
     func configureOffice(asOf: LocalDate, actor: Actor, at instant: Date) throws {
-        try connection.execute("""
-            UPDATE office SET name = \(DemoOffice.name), reference_prefix = \(DemoOffice.referencePrefix),
-                time_zone = \(DemoOffice.timeZone), week_mask = 'Mon-Fri', default_language = 'ko',
-                sender = \(DemoOffice.name + " <office@hro.demo.example>"), mail_domain = 'hro.demo.example', updated_at = now()
-            """)
+        _ = try OfficeStore(connection).update(OfficeChanges(
+            name: DemoOffice.name, referencePrefix: DemoOffice.referencePrefix, timeZone: DemoOffice.timeZone,
+            weekMask: "Mon-Fri", defaultLanguage: "ko", sender: DemoOffice.name + " <office@hro.demo.example>",
+            mailDomain: "hro.demo.example"), actor: actor, at: instant)
         _ = try CalendarStore(connection).add(DemoHolidays.holidays(years: DemoOffice.holidayYears(asOf: asOf)), actor: actor, at: instant)
     }
 

@@ -64,14 +64,23 @@ public final class Sweep {
         let finals = kinds.map { Escalation.ladder(for: $0).last!.rawValue }
         let kindList = PostgresTextArray(kinds.map(\.rawValue))
         let finalList = PostgresTextArray(finals)
+        // The steps taken so far are read once, as the sweep starts: this sweep's own writes
+        // grow the table as it streams, so a lookup per clock could slow down as it goes.
         let candidates: PostgresQuery = """
+            WITH taken AS MATERIALIZED (
+                SELECT e.clock_id, array_agg(e.step) AS steps FROM escalation e GROUP BY e.clock_id
+            )
+            SELECT k.id, k.case_id, c.reference, k.status, array_to_string(t.steps, ','),
+                \(unsafeSQL: SweepClockColumns.select)
             FROM clock k
             JOIN unnest(\(kindList)::text[], \(finalList)::text[]) AS f(kind, final_step) ON f.kind = k.kind
             JOIN complaint_case c ON c.id = k.case_id
+            LEFT JOIN taken t ON t.clock_id = k.id
             WHERE \(SweepClockColumns.live(on: options.asOf))
-              AND NOT EXISTS (SELECT 1 FROM escalation e WHERE e.clock_id = k.id AND e.step = f.final_step)
+              AND (t.steps IS NULL OR NOT f.final_step = ANY (t.steps))
             """
-        let total = countTotal ? try reader.query("SELECT count(*) \(candidates)").first!.decode(Int.self, at: 0) : nil
+        let total = countTotal
+            ? try reader.query("SELECT count(*) FROM (\(candidates)) candidate").first!.decode(Int.self, at: 0) : nil
         progress(0, total)
 
         let occurredAt = options.asOf == today ? started : context.calendar.endOfDay(options.asOf)
@@ -80,12 +89,7 @@ public final class Sweep {
         var currentCase: Int? = nil
         let calendar = context.calendar
 
-        try reader.stream("""
-            SELECT k.id, k.case_id, c.reference, k.status, (SELECT string_agg(e.step, ',') FROM escalation e WHERE e.clock_id = k.id),
-                \(unsafeSQL: SweepClockColumns.select)
-            \(candidates)
-            ORDER BY k.case_id, k.id
-            """) { row in
+        try reader.stream("\(candidates) ORDER BY k.case_id, k.id") { row in
             let clockID = try row.decode(Int.self, at: 0)
             let caseID = try row.decode(Int.self, at: 1)
             if caseID != currentCase {
