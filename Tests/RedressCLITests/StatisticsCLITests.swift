@@ -99,6 +99,42 @@ struct StatisticsCLITests {
     }
 }
 
+extension StatisticsCLITests {
+    /// On a seeded demo office (a year of cases in every state, with pauses, extensions and
+    /// breaches) the text, CSV and HTML outputs state what the JSON output says.
+    @Test func formatsAgreeOnTheDemoOffice() throws {
+        try withTestDatabase { db in
+            let redress = RedressBinary(database: db.url)
+            let seeded = try redress.run(["demo", "seed", "--cases", "600", "--seed", "11", "--as-of", "2026-12-31"])
+            #expect(seeded.status == 0, "\(seeded)")
+            for by in ["respondent", "category", "channel", "assignee"] {
+                let period = ["report", "stats", "--from", "2026-04-01", "--to", "2026-12-31", "--by", by]
+                let json = try redress.run(period + ["--format", "json"])
+                let text = try redress.run(period)
+                let csv = try redress.run(period + ["--format", "csv"])
+                let html = try redress.run(period + ["--format", "html"])
+                for result in [json, text, csv, html] {
+                    #expect(result.status == 0, "\(result)")
+                    #expect(result.stderr.isEmpty)
+                }
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+                let volume = try #require(object["volume"] as? [String: Any])
+                // The demo office has a year of cases: some carried in, most received, many closed.
+                #expect(volume["open_at_start"] as? Int ?? 0 > 0)
+                #expect(volume["closed"] as? Int ?? 0 > 100)
+                #expect((volume["open_at_start"] as! Int) + (volume["received"] as! Int) + (volume["reopened"] as! Int)
+                        - (volume["closed"] as! Int) == volume["open_at_end"] as? Int)
+                let clocks = try #require((object["timeliness"] as? [String: Any])?["clocks"] as? [[String: Any]])
+                #expect(clocks.count >= 5)
+                #expect((object["groups"] as? [String: Any])?["grouping"] as? String == by)
+                try StatisticsAgreement.check(text: text.stdout, json: object)
+                try StatisticsAgreement.checkHTML(html.stdout, json: object)
+                #expect(csv.stdout.contains("\r\nvolume,,,received,\(volume["received"] as! Int)\r\n"))
+            }
+        }
+    }
+}
+
 /// Checks that the text and HTML outputs of `report stats` state the figures of its JSON output.
 enum StatisticsAgreement {
     struct Mismatch: Error, CustomStringConvertible {

@@ -30,6 +30,18 @@ struct StatisticsFormatterTests {
         #expect(lines.allSatisfy { $0.last != " " })
     }
 
+    @Test func textAlignsKoreanNames() {
+        var report = StatisticsFixtures.report
+        report.volume.byRespondent = [
+            VolumeRow(key: "Buk-gu District Office (북구청)", received: 219, closed: 148, openAtEnd: 71),
+            VolumeRow(key: "Gwangju Sports Council", received: 194, closed: 142, openAtEnd: 52),
+        ]
+        let lines = report.renderText().split(separator: "\n").map(String.init)
+        #expect(lines.contains("  Buk-gu District Office (북구청)       219     148           71"))
+        #expect(lines.contains("  Gwangju Sports Council                194     142           52"))
+        #expect(StatisticsReport.TextTable.displayWidth("광산구청 A") == 10)
+    }
+
     @Test func textMarksMissingSections() {
         let text = StatisticsFixtures.withoutResolution.renderText()
         #expect(text.components(separatedBy: "Not available: see the notes.").count - 1 == 3)

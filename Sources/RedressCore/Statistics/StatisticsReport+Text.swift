@@ -161,6 +161,22 @@ extension StatisticsReport {
 
     /// A table whose first column is aligned left and the others right.
     struct TextTable {
+        /// The columns `text` takes on a terminal: two for each wide East Asian character
+        /// (Hangul, CJK ideographs, full-width forms), so that Korean names line up.
+        static func displayWidth(_ text: String) -> Int {
+            text.unicodeScalars.reduce(0) { width, scalar in
+                switch scalar.value {
+                case 0x0300...0x036F, 0x200B...0x200F: return width
+                case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                     0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                     0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                    return width + 2
+                default:
+                    return width + 1
+                }
+            }
+        }
+
         var header: [String]
         var rows: [[String]] = []
 
@@ -169,17 +185,17 @@ extension StatisticsReport {
         }
 
         func render(indent: String = "  ") -> [String] {
-            var widths = header.map(\.count)
+            var widths = header.map(TextTable.displayWidth)
             for row in rows {
                 for (index, cell) in row.enumerated() where index < widths.count {
-                    widths[index] = max(widths[index], cell.count)
+                    widths[index] = max(widths[index], TextTable.displayWidth(cell))
                 }
             }
             func line(_ cells: [String]) -> String {
                 var parts: [String] = []
                 for (index, width) in widths.enumerated() {
                     let cell = index < cells.count ? cells[index] : ""
-                    let pad = String(repeating: " ", count: max(0, width - cell.count))
+                    let pad = String(repeating: " ", count: max(0, width - TextTable.displayWidth(cell)))
                     parts.append(index == 0 ? cell + pad : pad + cell)
                 }
                 var text = indent + parts.joined(separator: "  ")
