@@ -70,11 +70,22 @@ struct StatisticsSVGTests {
         let distribution = try Self.parse(charts["chart-timeliness-distribution"]!)
         #expect(distribution.counts["rect"] == 21)
         #expect(distribution.texts.filter { $0 == "121+" }.count == 3)
-        // Compliance: the legend's four swatches, then the non-zero parts of each respondent's bar.
+        // Compliance: the legend's six swatches, then the non-zero parts of each respondent's bar:
+        // on time, late, not implemented and one obligation in non-compliance.
         let compliance = try Self.parse(charts["chart-compliance"]!)
-        #expect(compliance.counts["rect"] == 4 + 3)
-        #expect(compliance.texts.contains("3 concluded, 1 non-compliance"))
+        #expect(compliance.counts["rect"] == 6 + 4)
+        #expect(compliance.texts.contains("3 concluded, 1 overdue"))
         #expect(compliance.texts.contains("Transit <Authority> & \"Co\""))
+    }
+
+    @Test func longLabelsAreCutToFit() {
+        let label = "Gwangju Metropolitan Water Supply Headquarters (상수도사업본부)"
+        let cut = StatisticsReport.SVG.shortened(label, toPixels: 200)
+        #expect(cut.hasSuffix("…"))
+        #expect(StatisticsReport.SVG.textWidth(cut) <= 200)
+        #expect(StatisticsReport.SVG.shortened("Short", toPixels: 200) == "Short")
+        #expect(StatisticsReport.SVG.labelWidth(for: [label]) == 300)
+        #expect(StatisticsReport.SVG.labelWidth(for: ["web"]) == 80)
     }
 
     @Test func emptyChartsSayNothingHappened() throws {

@@ -167,17 +167,22 @@ extension StatisticsReport {
         if let compliance {
             html += "<ul><li>Accepted: \(e(compliance.accepted.description))</li><li>Implemented: \(e(compliance.implemented.description))</li>"
             html += "<li>Implemented late: \(e(compliance.implementedLate.description))</li><li>Open non-compliance at the end: \(compliance.openNonCompliance)</li></ul>"
-            let series = ["Implemented on time", "Implemented late", "Partial", "Not implemented"]
+            // What each body did with the items concluded in the period, then what it still owed
+            // at the end: overdue, and of that in non-compliance (the darkest part).
+            let series = [("Implemented on time", S.palette[2]), ("Implemented late", S.palette[1]), ("Partial", S.palette[5]),
+                          ("Not implemented", S.palette[3]), ("Overdue", S.palette[4]), ("Non-compliance", S.palette[7])]
             let rows = compliance.byRespondent.map {
-                S.StackedRow(label: $0.respondent, values: [$0.implementedOnTime, $0.implementedLate, $0.partial, $0.notImplemented],
-                             note: "\($0.concluded) concluded, \($0.nonComplianceAtEnd) non-compliance")
+                S.StackedRow(label: $0.respondent,
+                             values: [$0.implementedOnTime, $0.implementedLate, $0.partial, $0.notImplemented,
+                                      $0.overdueAtEnd - $0.nonComplianceAtEnd, $0.nonComplianceAtEnd],
+                             note: "\($0.concluded) concluded, \($0.overdueAtEnd) overdue")
             }
-            let description = compliance.byRespondent.isEmpty ? "No respondent had remedies concluded or overdue in the period." :
+            let description = compliance.byRespondent.isEmpty ? "No respondent had remedies concluded or obligations overdue in the period." :
                 compliance.byRespondent.map {
-                    "\($0.respondent): \($0.implementedOnTime) on time, \($0.implementedLate) late, \($0.partial) partial, \($0.notImplemented) not implemented, \($0.nonComplianceAtEnd) in non-compliance"
+                    "\($0.respondent): \($0.implementedOnTime) implemented on time, \($0.implementedLate) late, \($0.partial) partial, \($0.notImplemented) not implemented; \($0.overdueAtEnd) overdue at the end, \($0.nonComplianceAtEnd) of them in non-compliance"
                 }.joined(separator: "; ") + "."
             html += figure(S.stackedBars(id: "chart-compliance", title: "Compliance by respondent", description: description, series: series, rows: rows),
-                           caption: "Remedy items concluded in the period by respondent, and respondent clocks in non-compliance at the end.")
+                           caption: "By respondent: remedy items concluded in the period, then obligations (responses, replies, remedies) overdue at the end, the darkest part 30 working days or more past due.")
             html += table(caption: "Compliance by respondent",
                           header: ["Respondent", "Accepted", "Rejected", "On time", "Late", "Partial", "Not implemented", "Overdue at end", "Non-compliance"],
                           rows: compliance.byRespondent.map {
