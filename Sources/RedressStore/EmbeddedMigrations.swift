@@ -861,7 +861,7 @@ ALTER TABLE clock DROP COLUMN subject;
 """#
         ),
         Migration(
-            version: 30,
+            version: 9,
             name: "escalation",
             up: #"""
 -- The escalation steps the nightly sweep has taken (SPEC §2.4): one row per
@@ -909,7 +909,7 @@ DROP TABLE IF EXISTS escalation;
 """#
         ),
         Migration(
-            version: 60,
+            version: 10,
             name: "statistics_indexes",
             up: #"""
 -- Statistics ask, for every case, how often it had been closed and reopened by a given
