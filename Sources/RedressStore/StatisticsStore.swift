@@ -32,12 +32,17 @@ public struct StatisticsStore {
         "A clock's length is its working days from start to end less the working days it was paused; the median lies halfway between the two middle values when they are even in number, and P90 is the least length that at least 90% of the clocks did not exceed.",
     ]
 
-    /// Computes the statistics for `period` on the office's `calendar`.
+    /// The steps `report` reports progress in.
+    public static let steps = 6
+
+    /// Computes the statistics for `period` on the office's `calendar`, calling `progress`
+    /// with the steps done out of `steps`.
     public func report(
         period: StatisticsPeriod,
         grouping: StatisticsGrouping? = nil,
         calendar: WorkCalendar,
-        officeName: String
+        officeName: String,
+        progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> StatisticsReport {
         // Room for the session tables in memory. The setting can only change before the
         // session's first temporary table, so a second report on one connection keeps the
@@ -58,12 +63,18 @@ public struct StatisticsStore {
             let days = StatisticsCalendar(calendar, from: LocalDate(iso: first)! - 7, through: period.to + 800)
             let scope = Scope(period: period, calendar: days, grouping: grouping)
             try scope.prepare(connection)
+            progress(1, Self.steps)
             let notes = StatisticsStore.definitions
             let volume = try scope.volume(connection)
+            progress(2, Self.steps)
             let outcomes = try scope.outcomes(connection)
+            progress(3, Self.steps)
             let timeliness = try scope.timeliness(connection)
+            progress(4, Self.steps)
             let resolution = try scope.resolution(connection)
+            progress(5, Self.steps)
             let groups = try grouping.map { try scope.groups($0, connection) }
+            progress(6, Self.steps)
             return StatisticsReport(
                 office: officeName, timeZone: calendar.timeZoneIdentifier, period: period, volume: volume,
                 outcomes: outcomes, timeliness: timeliness, mediation: resolution.mediation,

@@ -55,8 +55,12 @@ struct ReportStats: ParsableCommand {
         defer { session.close() }
         try session.actor.require(.read)
         let context = try OfficeContext.load(session.connection)
+        // A year of a large office takes seconds: show the steps on a terminal.
+        let bar = ProgressLine("report stats")
         let report = try StatisticsStore(session.connection).report(
-            period: period, grouping: by, calendar: context.calendar, officeName: context.settings.name)
+            period: period, grouping: by, calendar: context.calendar, officeName: context.settings.name,
+            progress: { bar.update($0, of: $1) })
+        bar.finish()
         FileHandle.standardOutput.write(Data(report.rendered(as: format).utf8))
     }
 }
