@@ -23,6 +23,21 @@ struct StatisticsCLITests {
         }
     }
 
+    @Test func emptyOffice() throws {
+        try withTestDatabase { db in
+            let redress = RedressBinary(database: db.url)
+            let json = try redress.run(["report", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json"])
+            #expect(json.status == 0, "\(json)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect((object["volume"] as? [String: Any])?["received"] as? Int == 0)
+            #expect((object["timeliness"] as? [String: Any])?["clocks"] as? [Any] != nil)
+            let html = try redress.run(["report", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "html"])
+            #expect(html.status == 0)
+            #expect(html.stdout.contains("Nothing in this period."))
+            try StatisticsAgreement.checkHTML(html.stdout, json: object)
+        }
+    }
+
     @Test func unreachableDatabase() throws {
         let result = try RedressBinary(database: "postgresql:///redress?host=/nonexistent-socket-folder").run(
             ["report", "stats", "--from", "2026-01-01", "--to", "2026-12-31"])
