@@ -87,7 +87,7 @@ enum Fixtures {
     static func variables(_ language: String, identity: Bool) -> [String: NoticeValue] {
         func text(_ en: String, _ korean: String, _ spanish: String? = nil) -> NoticeValue { .text(pick(language, en, korean, spanish)) }
         var values: [String: NoticeValue] = [
-            "respondent_name": text("Gwangju City Housing Department", "광주광역시 주택정책과", "el Departamento de Vivienda de Gwangju"),
+            "respondent_name": text("Gwangju City Housing Department", "광주광역시 주택정책과", "Departamento de Vivienda de Gwangju"),
             "subject_matter": text("the suspension of a housing benefit", "주거급여 지급 중단"),
             "caseworker_name": text("Park Ji-hoon", "박지훈"),
             "assignee_name": text("Park Ji-hoon", "박지훈"),
@@ -148,6 +148,7 @@ enum Fixtures {
             reference: reference,
             issuedAt: issuedAt,
             disclosureAllowed: false,
+            withheldIdentity: [complainant.en, complainant.ko, complainantEmail, complainantPhone],
             signatory: audience.isStaff ? nil : NoticeSignatory(name: pick(language, "Park Ji-hoon", "박지훈"), title: pick(language, "Caseworker", "조사관", "Responsable del caso")),
             variables: variables(language, identity: !audience.withholdsComplainantIdentity)
         )

@@ -286,6 +286,28 @@ struct RenderingTests {
         #expect(!notice.text.contains("Kim Min-ji"))
     }
 
+    @Test("A respondent notice whose text would contain the complainant's identity is refused without consent")
+    func identityInFreeTextIsRefused() throws {
+        var input = Fixtures.input(.decision, .respondent, "en")
+        input.withheldIdentity = [Fixtures.complainant.en, Fixtures.complainantEmail, Fixtures.complainantPhone, "K"]
+        #expect(try RenderingTests.renderer.render(input).body.contains("partly upheld"))
+        for leak in ["Ms KIM  min-ji told us the benefit stopped.", "Write to minji.kim@mail.example.", "Call 010-5555-0142."] {
+            var leaking = input
+            leaking.variables["decision_summary"] = .text(leak)
+            #expect(throws: NoticeError.complainantIdentityInText(template: "decision.respondent.en.mustache", audience: .respondent)) {
+                try RenderingTests.renderer.render(leaking)
+            }
+            leaking.disclosureAllowed = true
+            #expect(try RenderingTests.renderer.render(leaking).body.contains(leak))
+        }
+        // Complainant notices may of course name the complainant.
+        var own = Fixtures.input(.decision, .complainant, "en")
+        own.withheldIdentity = [Fixtures.complainant.en]
+        #expect(try RenderingTests.renderer.render(own).body.contains("Dear Kim Min-ji"))
+        let error = NoticeError.complainantIdentityInText(template: "decision.respondent.en.mustache", audience: .respondent)
+        #expect(!error.description.contains("Kim"))
+    }
+
     @Test("An override respondent template that uses complainant identity is refused without consent")
     func overrideUsingIdentityIsRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")
@@ -345,6 +367,45 @@ struct RenderingTests {
         #expect(notice.body.contains("Fees < 100 & \"rent\" > 50; {{reference}} stays literal"))
     }
 
+    @Test("Arbitrary text in names, subject and body always gives a valid message that decodes to it")
+    func arbitraryTextRoundTrips() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Subject: [{{reference}}] {{subject_text}}\n\n{{body_text}}\n".utf8)
+            .write(to: folder.appendingPathComponent("closure.complainant.en.mustache"))
+        let renderer = NoticeRenderer(templates: TemplateSource(overrideDirectory: folder.path))
+        let pieces = ["a", "Z", "9", " ", "  ", "\t", "\r\n", "\n", "\r", "\u{0}", "\u{7F}", "\u{85}", "\u{2028}", "=", "=?", "?=", "=?UTF-8?B?QQ==?=",
+                      "\"", "\\", "(", ")", "<", ">", "@", ",", ";", ":", "[", "]", ".", "_", "From ", "Bcc: x@evil.example",
+                      "가", "민지", "진정 처리", "é", "e\u{301}", "ü", "👩‍👩‍👧", "\u{202E}", "\u{FEFF}", "中文", "ñ",
+                      String(repeating: "x", count: 70), String(repeating: "가", count: 40)]
+        var generator = SplitMix(state: 2026)
+        func text(_ count: Int) -> String {
+            (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+        var cases: [MIMEChecker.Case] = []
+        for index in 0..<40 {
+            var input = Fixtures.input(.closure, .complainant, "en", id: index)
+            input.recipient.name = text(1 + index % 9)
+            let senderName = text(1 + index % 7).replacingOccurrences(of: "<", with: "").replacingOccurrences(of: ">", with: "")
+            input.office.sender = senderName + " <ombudsman@hr.gwangju.example>"
+            input.variables["subject_text"] = .text(text(2 + index % 15))
+            input.variables["body_text"] = .text(text(5 + index * 3))
+            let notice = try renderer.render(input)
+            let sender = try Mailbox(parsing: input.office.sender)
+            #expect(notice.subject == HeaderTextProbe.singleLine("[HRC-2026-000042] " + (input.variables["subject_text"].flatMap { if case let .text(t) = $0 { t } else { nil } } ?? "")))
+            cases.append(MIMEChecker.Case(message: notice.text, expectations: [
+                "subject": notice.subject,
+                "to": ["name": HeaderTextProbe.singleLine(input.recipient.name), "address": Fixtures.complainantEmail],
+                "from": ["name": HeaderTextProbe.singleLine(sender.name ?? ""), "address": "ombudsman@hr.gwangju.example"],
+                "headers_absent": ["Bcc"],
+                "body_contains": [String(notice.body.dropLast())],
+            ]))
+        }
+        let result = try MIMEChecker.run(cases)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     static func columns<S: StringProtocol>(_ line: S) -> Int {
         line.reduce(0) { total, character in
             let value = character.unicodeScalars.first!.value
@@ -368,9 +429,30 @@ struct RenderingTests {
     }
 }
 
-/// What HeaderText.singleLine does, restated for the test: whitespace runs become one space.
+/// What a header does to text, restated for the tests: every run of white space (line breaks
+/// included) becomes one space, other control characters go, and the ends are trimmed.
 enum HeaderTextProbe {
     static func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                scalars.append(" ")
+            } else if scalar.properties.generalCategory != .control {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars).split(separator: " ").joined(separator: " ")
+    }
+}
+
+/// A small deterministic random generator (SplitMix64), so generated cases are the same every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 import RedressNotices
 import Testing
 
@@ -151,6 +152,27 @@ struct TemplateTests {
             #expect(template == "bad.complainant.en.mustache")
             #expect(message.contains(reason), "\(message)")
         }
+    }
+
+    @Test("Only plain template file names are looked up, never a path")
+    func onlyFileNames() throws {
+        let source = TemplateSource(overrideDirectory: TemplateTests.templateFolder.appendingPathComponent("../Templating").path)
+        #expect(try source.text(named: "../Templating/TemplateSource.swift") == nil)
+        #expect(try source.text(named: "../../../Package.swift") == nil)
+        #expect(try source.text(named: "closure.complainant.en.mustache") == TemplateSource.embeddedTemplates["closure.complainant.en.mustache"])
+    }
+
+    @Test("Every escalation step sends notices that have templates")
+    func escalationNotices() throws {
+        for step in EscalationStep.allCases {
+            let notices = NoticeKind.notices(for: step)
+            #expect(!notices.isEmpty, "\(step)")
+            for (kind, audience) in notices {
+                #expect(kind.audiences.contains(audience), "\(step): \(kind) has no \(audience) template")
+            }
+        }
+        #expect(NoticeKind.notices(for: .warning).map(\.kind) == [.warningToAssignee])
+        #expect(NoticeKind.notices(for: .breach).map(\.audience) == [.supervisor, .complainant])
     }
 
     @Test("Language codes that are not lowercase ISO 639 never reach a file name")

@@ -83,6 +83,7 @@ enum TextWrapper {
     /// 0 for combining marks alone, 1 otherwise.
     static func displayWidth(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
+        if scalar.value < 0x300 { return 1 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
         switch scalar.value {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,

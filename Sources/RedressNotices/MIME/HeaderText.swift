@@ -19,9 +19,9 @@ enum HeaderText {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !result.isEmpty
-            } else if scalar.properties.generalCategory == .control {
+            } else if isControl(scalar) {
                 continue
             } else {
                 if pendingSpace {
@@ -32,6 +32,32 @@ enum HeaderText {
             }
         }
         return String(result)
+    }
+
+    /// Whether the scalar has the Unicode White_Space property (the set is small and fixed, and
+    /// this is much faster than looking the property up).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Whether the scalar is a C0 or C1 control character (general category Cc).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// Whether the text has `=?` or `?=`, so a decoder could take it for (part of) an encoded-word.
+    static func looksEncoded<S: StringProtocol>(_ text: S) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?")) || (previous == UInt8(ascii: "?") && byte == UInt8(ascii: "=")) {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// Whether every character is printable US-ASCII (space through tilde).
@@ -78,7 +104,7 @@ enum HeaderText {
             }
         }
         for word in singleLine(text).split(separator: " ") {
-            let needsEncoding = !isPrintableASCII(word) || word.contains("=?") || word.contains("?=")
+            let needsEncoding = !isPrintableASCII(word) || looksEncoded(word)
                 || word.utf8.count > longestPlainWord
             if needsEncoding {
                 run.append(word)
@@ -95,7 +121,7 @@ enum HeaderText {
     static func phraseTokens(_ name: String) -> [String] {
         let line = singleLine(name)
         if line.isEmpty { return [] }
-        if isPrintableASCII(line), line.utf8.count <= longestPlainWord, !line.contains("=?") {
+        if isPrintableASCII(line), line.utf8.count <= longestPlainWord, !looksEncoded(line) {
             var quoted = "\""
             for character in line {
                 if character == "\"" || character == "\\" { quoted.append("\\") }

@@ -115,7 +115,7 @@ public struct MIMEMessage: Sendable, Hashable {
             if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || attributeCharacters.contains(byte) {
                 encoded.append(Character(Unicode.Scalar(byte)))
             } else {
-                encoded += "%" + RFC5322Date.hex(byte)
+                encoded += "%" + String(format: "%02X", byte)
             }
         }
         return "filename*=UTF-8''\(encoded)"

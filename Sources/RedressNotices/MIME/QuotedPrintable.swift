@@ -9,30 +9,37 @@ enum QuotedPrintable {
     /// non-ASCII and control bytes, and spaces or tabs at the end of a line, are written `=XX`.
     /// A physical line never starts with `.` or `From ` as written, for the sake of SMTP and mbox.
     static func encode(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 2)
+        let dot = UInt8(ascii: "."), capitalF = UInt8(ascii: "F")
         for line in lines(of: text) {
-            var physical: [UInt8] = []
             let bytes = Array(line.utf8)
+            var physical = 0
             for (index, byte) in bytes.enumerated() {
                 let isLast = index == bytes.count - 1
-                var token = literal(byte, atEndOfLine: isLast) ? [byte] : escaped(byte)
-                if physical.isEmpty, token == [UInt8(ascii: ".")] || (token == [UInt8(ascii: "F")] && bytes[index...].starts(with: "From ".utf8)) {
-                    token = escaped(byte)
-                }
+                var escape = !literal(byte, atEndOfLine: isLast)
                 let limit = isLast ? lineLimit : lineLimit - 1
-                if physical.count + token.count > limit {
-                    output += String(decoding: physical, as: UTF8.self) + "=\r\n"
-                    physical = []
-                    if token == [UInt8(ascii: ".")] || (token == [UInt8(ascii: "F")] && bytes[index...].starts(with: "From ".utf8)) {
-                        token = escaped(byte)
-                    }
+                // A physical line must not start with "." or "From " as written.
+                func startsBadly() -> Bool {
+                    byte == dot || (byte == capitalF && bytes[index...].starts(with: "From ".utf8))
                 }
-                physical += token
+                if physical == 0, startsBadly() { escape = true }
+                if physical + (escape ? 3 : 1) > limit {
+                    output += [UInt8(ascii: "="), 13, 10]
+                    physical = 0
+                    if startsBadly() { escape = true }
+                }
+                if escape {
+                    output += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                    physical += 3
+                } else {
+                    output.append(byte)
+                    physical += 1
+                }
             }
-            output += String(decoding: physical, as: UTF8.self) + "\r\n"
+            output += [13, 10]
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The lines of `text`, split at CRLF, CR or LF; a final line break ends the last line
@@ -51,29 +58,5 @@ enum QuotedPrintable {
         case 33...126: return true
         default: return false
         }
-    }
-
-    private static func escaped(_ byte: UInt8) -> [UInt8] {
-        [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-    }
-}
-
-extension String {
-    /// The text with every CRLF and lone CR turned into LF.
-    func replacingLineBreaks() -> String {
-        guard utf8.contains(13) else { return self }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var previousCR = false
-        for byte in utf8 {
-            if byte == 13 {
-                bytes.append(10)
-                previousCR = true
-            } else {
-                if !(byte == 10 && previousCR) { bytes.append(byte) }
-                previousCR = false
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

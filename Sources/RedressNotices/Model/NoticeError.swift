@@ -19,6 +19,10 @@ public enum NoticeError: Error, Sendable, Hashable {
     /// Complainant identity was supplied for a respondent or head-of-body notice without the
     /// complainant's consent to disclosure.
     case complainantIdentityWithheld(variable: String, audience: NoticeAudience)
+    /// The text of a respondent or head-of-body notice contains part of the complainant's
+    /// identity (`NoticeInput.withheldIdentity`) without consent to disclosure; which part is
+    /// not said, since it is personal data.
+    case complainantIdentityInText(template: String, audience: NoticeAudience)
     /// The language code is not a lowercase ISO 639 code.
     case invalidLanguage(String)
     /// An email address, sender or mail domain is not usable in a message header.
@@ -46,6 +50,8 @@ extension NoticeError: CustomStringConvertible, LocalizedError {
             return "The notice variable \(name) is supplied by the renderer itself; remove it from the notice's variables."
         case let .complainantIdentityWithheld(variable, audience):
             return "The \(audience) notice was given \(variable), but the complainant has not consented to disclosing their identity; remove it or record the consent first."
+        case let .complainantIdentityInText(template, audience):
+            return "The \(audience) notice from \(template) would reveal the complainant's identity, who has not consented to disclosure; remove it from the notice's texts or record the consent first."
         case let .invalidLanguage(code):
             return "\"\(code)\" is not a language code; use a lowercase ISO 639 code such as en or ko."
         case let .invalidAddress(field, value):

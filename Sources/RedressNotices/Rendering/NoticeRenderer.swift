@@ -49,6 +49,10 @@ public struct NoticeRenderer: Sendable {
         let rendered = try template.render(values)
         let subject = HeaderText.singleLine(rendered.subject)
         let body = NoticeRenderer.tidy(rendered.body)
+        if input.audience.withholdsComplainantIdentity, !input.disclosureAllowed,
+           NoticeRenderer.contains(subject + "\n" + body, anyOf: input.withheldIdentity) {
+            throw NoticeError.complainantIdentityInText(template: template.name, audience: input.audience)
+        }
         var notice = RenderedNotice(
             kind: input.kind, audience: input.audience, channel: input.channel, language: input.language,
             templateName: template.name, subject: subject, body: body, messageID: nil, text: ""
@@ -64,31 +68,57 @@ public struct NoticeRenderer: Sendable {
         return notice
     }
 
+    /// Whether `text` contains any of `terms`, ignoring case and differences of white space;
+    /// terms of fewer than two characters are too short to tell anything and are skipped.
+    static func contains(_ text: String, anyOf terms: [String]) -> Bool {
+        let needles = terms.map { HeaderText.singleLine($0).lowercased() }.filter { $0.count >= 2 }.map { Array($0.utf8) }
+        guard !needles.isEmpty else { return false }
+        let haystack = Array(HeaderText.singleLine(text).lowercased().utf8)
+        return needles.contains { needle in
+            guard let first = needle.first, needle.count <= haystack.count else { return false }
+            var start = 0
+            while start + needle.count <= haystack.count {
+                if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+                start += 1
+            }
+            return false
+        }
+    }
+
     // MARK: Values
 
     /// Refuses bad names, reserved names and, without consent, complainant identity for an
     /// audience that must not learn it — wherever in the values it is nested.
     static func checkVariables(_ input: NoticeInput) throws {
         let withhold = input.audience.withholdsComplainantIdentity && !input.disclosureAllowed
-        func visit(_ fields: [String: NoticeValue]) throws {
-            for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-                guard TemplateNode.isName(name), !name.contains(".") else { throw NoticeError.invalidVariableName(name) }
-                if withhold, isComplainantIdentity(name) {
-                    throw NoticeError.complainantIdentityWithheld(variable: name, audience: input.audience)
-                }
-                try visitValue(value)
+        // Offenders are collected and the first in name order reported, so the error is the
+        // same whatever order the dictionary gives.
+        var badNames: [String] = []
+        var identities: [String] = []
+        func visit(_ fields: [String: NoticeValue]) {
+            for (name, value) in fields {
+                if !isPlainName(name) { badNames.append(name) }
+                if withhold, isComplainantIdentity(name) { identities.append(name) }
+                visitValue(value)
             }
         }
-        func visitValue(_ value: NoticeValue) throws {
+        func visitValue(_ value: NoticeValue) {
             switch value {
-            case let .record(fields): try visit(fields)
-            case let .list(items): for item in items { try visitValue(item) }
+            case let .record(fields): visit(fields)
+            case let .list(items): for item in items { visitValue(item) }
             default: break
             }
         }
-        try visit(input.variables)
-        for name in input.variables.keys.sorted() where standardVariables.contains(name) {
-            throw NoticeError.reservedVariable(name)
+        visit(input.variables)
+        if let name = badNames.min() { throw NoticeError.invalidVariableName(name) }
+        if let name = identities.min() { throw NoticeError.complainantIdentityWithheld(variable: name, audience: input.audience) }
+        if let name = input.variables.keys.filter(standardVariables.contains).min() { throw NoticeError.reservedVariable(name) }
+    }
+
+    /// Whether a variable name is letters, digits and underscores only.
+    private static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_")
         }
     }
 
@@ -122,8 +152,8 @@ public struct NoticeRenderer: Sendable {
             guard values[name] == nil else { throw NoticeError.reservedVariable(name) }
             values[name] = value
         }
-        func flags<T: RawRepresentable & CaseIterable>(_ name: String, _ selected: T) throws where T.RawValue == String {
-            for option in T.allCases { try add("\(name)_is_\(option.rawValue)", .flag(option.rawValue == selected.rawValue)) }
+        func flags(_ name: String, _ selected: String, of options: [String]) throws {
+            for option in options { try add("\(name)_is_\(option)", .flag(option == selected)) }
         }
         // Names given by the caller first, so a derived name can never hide one of them.
         for (name, value) in fields {
@@ -133,14 +163,18 @@ public struct NoticeRenderer: Sendable {
             switch value {
             case let .date(date): try add("\(name)_iso", .text(date.iso))
             case let .instant(instant): try add("\(name)_iso", .text(NoticeLanguage.isoInstant(instant, timeZone: timeZone)))
-            case let .state(state): try flags(name, state)
-            case let .outcome(outcome): try flags(name, outcome)
-            case let .clock(clock): try flags(name, clock)
+            case let .state(state): try flags(name, state.rawValue, of: NoticeRenderer.stateNames)
+            case let .outcome(outcome): try flags(name, outcome.rawValue, of: NoticeRenderer.outcomeNames)
+            case let .clock(clock): try flags(name, clock.rawValue, of: NoticeRenderer.clockNames)
             case let .list(items): try add("has_\(name)", .flag(!items.isEmpty))
             default: break
             }
         }
     }
+
+    private static let stateNames = CaseState.allCases.map(\.rawValue)
+    private static let outcomeNames = Outcome.allCases.map(\.rawValue)
+    private static let clockNames = ClockKind.allCases.map(\.rawValue)
 
     private static func convert(_ value: NoticeValue, language: NoticeLanguage, timeZone: TimeZone) throws -> TemplateValue {
         switch value {
@@ -166,16 +200,44 @@ public struct NoticeRenderer: Sendable {
     /// trailing spaces, at most one blank line in a row, none at the start or end, and a final
     /// line break.
     static func tidy(_ text: String) -> String {
-        var lines: [String] = []
-        for line in text.replacingLineBreaks().split(separator: "\n", omittingEmptySubsequences: false) {
-            var cleaned = String(String.UnicodeScalarView(line.unicodeScalars.filter {
-                $0 == "\t" || $0.properties.generalCategory != .control
-            }))
-            while let last = cleaned.last, last == " " || last == "\t" { cleaned.removeLast() }
-            if cleaned.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(cleaned)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 1)
+        var line: [UInt8] = []
+        var blankLines = 0
+        func endLine() {
+            while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
+            if line.isEmpty {
+                blankLines += 1
+            } else {
+                if !output.isEmpty, blankLines > 0 { output.append(0x0A) }
+                output += line
+                output.append(0x0A)
+                blankLines = 0
+                line.removeAll(keepingCapacity: true)
+            }
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x0D, 0x0A:
+                // CRLF, CR and LF each end a line.
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                endLine()
+            case 0x09:
+                line.append(byte)
+            case 0x00..<0x20, 0x7F:
+                break
+            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                // A C1 control character (U+0080 to U+009F), two bytes in UTF-8.
+                index += 1
+            default:
+                line.append(byte)
+            }
+            index += 1
+        }
+        endLine()
+        return output.isEmpty ? "\n" : String(decoding: output, as: UTF8.self)
     }
 }

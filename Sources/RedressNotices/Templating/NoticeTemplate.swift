@@ -2,9 +2,24 @@ import Mustache
 
 /// A notice template: a `Subject:` line, a blank line, then the body, both Mustache.
 ///
-/// Values are written as they are (no HTML escaping). Before rendering, every tag is checked
-/// against the values (`TemplateCheck`), so a missing value is an error naming it rather than
-/// a gap in a letter.
+/// What a template may contain:
+/// - `{{name}}` writes a value as it is (no HTML escaping); `{{{name}}}` and `{{&name}}` are
+///   the same. Values are never read as templates themselves.
+/// - `{{#name}}…{{/name}}` renders its inside once for a true flag, once per item of a list,
+///   once with a record's fields in scope, or once for a non-empty text; `{{^name}}…{{/name}}`
+///   renders it when the value is false, an empty list or an empty text.
+/// - Inside a list, `{{.}}` is the item and `{{.field}}` a field of the item (the leading dot
+///   keeps a missing field from being taken from an enclosing value); `record.field` reaches
+///   into a record.
+/// - `{{! comments }}`. Partials, blocks, delimiter changes, pragmas and transforms are refused.
+/// - Besides the notice's own variables (`NoticeKind.variables`) and the standard ones
+///   (`NoticeRenderer.standardVariables`), the renderer adds `NAME_iso` beside each date and
+///   instant, `NAME_is_VALUE` flags beside each state, outcome and clock, and `has_NAME` beside
+///   each list.
+///
+/// Before rendering, every tag that will be rendered is checked against the values
+/// (`TemplateCheck`), so a missing value is an error naming it and the template, never a gap
+/// in a letter. A tag inside a section that is not rendered needs no value.
 public struct NoticeTemplate: Sendable {
     /// The template's file name, e.g. `acknowledgement.complainant.en.mustache`.
     public let name: String

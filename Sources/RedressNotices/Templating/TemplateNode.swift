@@ -1,5 +1,3 @@
-import Foundation
-
 /// The tags of a template that use values, as the strict check walks them.
 indirect enum TemplateNode: Sendable, Hashable {
     /// `{{name}}`, `{{{name}}}` or `{{&name}}`: writes out a text value.
@@ -15,21 +13,32 @@ extension TemplateNode {
     /// `firstLine` is the line number of the text's first line in its file; `fail` turns a
     /// reason into the error to throw, so messages can name the template.
     static func scan(_ text: String, firstLine: Int = 1, fail: (String) -> any Error) throws -> [TemplateNode] {
-        var stack: [(name: String, inverted: Bool, line: Int, nodes: [TemplateNode])] = [("", false, 0, [])]
-        var position = text.startIndex
-        func line(at index: String.Index) -> Int {
-            text[..<index].reduce(firstLine) { $1 == "\n" ? $0 + 1 : $0 }
+        let bytes = Array(text.utf8)
+        let brace = UInt8(ascii: "{"), closing = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
+        /// The offset of the first `count` braces `mark` in a row at or after `from`.
+        func find(_ mark: UInt8, _ count: Int, from: Int) -> Int? {
+            var index = from
+            while index + count <= bytes.count {
+                if bytes[index] == mark, bytes[index..<(index + count)].allSatisfy({ $0 == mark }) { return index }
+                index += 1
+            }
+            return nil
         }
-        while let open = text.range(of: "{{", range: position..<text.endIndex) {
-            let tagLine = line(at: open.lowerBound)
-            let triple = text[open.upperBound...].hasPrefix("{")
-            let closer = triple ? "}}}" : "}}"
-            let contentStart = triple ? text.index(after: open.upperBound) : open.upperBound
-            guard let close = text.range(of: closer, range: contentStart..<text.endIndex) else {
+        var stack: [(name: String, inverted: Bool, line: Int, nodes: [TemplateNode])] = [("", false, 0, [])]
+        var position = 0
+        // Line numbers are counted as the scan moves on, for messages.
+        var tagLine = firstLine
+        var counted = 0
+        while let open = find(brace, 2, from: position) {
+            tagLine += bytes[counted..<open].reduce(0) { $1 == newline ? $0 + 1 : $0 }
+            counted = open
+            let triple = open + 2 < bytes.count && bytes[open + 2] == brace
+            let contentStart = open + (triple ? 3 : 2)
+            guard let close = find(closing, triple ? 3 : 2, from: contentStart) else {
                 throw fail("the tag opened with {{ on line \(tagLine) is not closed.")
             }
-            let content = String(text[contentStart..<close.lowerBound])
-            position = close.upperBound
+            let content = String(decoding: bytes[contentStart..<close], as: UTF8.self)
+            position = close + (triple ? 3 : 2)
             func name(_ raw: Substring) throws -> String {
                 let name = String(raw).trimmingSpaces()
                 guard isName(name) else {

@@ -29,7 +29,7 @@ public struct TemplateSource: Sendable {
         guard NoticeLanguage.isCode(language) else { throw NoticeError.invalidLanguage(language) }
         let name = TemplateSource.fileName(kind: kind, audience: audience, language: language)
         guard let text = try text(named: name) else { throw NoticeError.templateNotFound(name) }
-        return try NoticeTemplate(name: name, text: text)
+        return try TemplateCache.shared.template(name: name, text: text)
     }
 
     /// Whether there is a template for a kind, audience and language, overridden or built in.
@@ -60,7 +60,13 @@ public struct TemplateSource: Sendable {
 
     /// The text of the template file `name`: the override if there is one, else the built-in
     /// one, else `nil`.
+    /// Only plain file names ending in `.mustache` are looked up, never a path.
     public func text(named name: String) throws -> String? {
+        guard name.hasSuffix(".mustache"), !name.hasPrefix("."),
+              name.utf8.allSatisfy({ byte in
+                  (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+              })
+        else { return nil }
         if let path = overridePath(name) {
             if let text = try TemplateSource.read(path: path, name: name) { return text }
         }

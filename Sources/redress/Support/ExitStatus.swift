@@ -37,6 +37,7 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
     case let failure as CLIFailure:
         return (failure.status, failure.description)
     case let error as PostgresError:
+        if error.kind == .configuration { return (.usage, error.description + ": check --database") }
         if error.isConnectionFailure { return (.databaseUnreachable, error.description) }
         if error.isRetryable || error.isLockNotAvailable {
             return (.conflict, "someone else changed the same records at the same moment: look again and retry")
@@ -56,6 +57,15 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
     case let error as CaseError:
         if case .invalidReference = error { return (.usage, error.description) }
         return (.refused, error.description)
+    case let error as ResolutionError:
+        switch error {
+        case .remedyNotFound, .requestNotFound:
+            return (.notFound, error.description)
+        case .invalidAmount, .invalidCurrency, .unknownRemedyKind, .blankBody:
+            return (.usage, error.description)
+        default:
+            return (.refused, error.description)
+        }
     case let error as CalendarError:
         return (.usage, error.description)
     case let error as PolicyError:
