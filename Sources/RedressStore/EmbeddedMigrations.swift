@@ -861,7 +861,7 @@ ALTER TABLE clock DROP COLUMN subject;
 """#
         ),
         Migration(
-            version: 30,
+            version: 9,
             name: "escalation",
             up: #"""
 -- The escalation steps the nightly sweep has taken (SPEC §2.4): one row per
