@@ -78,25 +78,9 @@ enum ReportText {
         return quoted + "\""
     }
 
-    /// A JSON string literal, quotes included (RFC 8259): `"`, `\` and control characters escaped.
+    /// A JSON string literal, quotes included (`JSONText.quoted`).
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONText.quoted(text)
     }
 
     /// A JSON value: a string literal, or `null`.
@@ -124,10 +108,5 @@ enum ReportText {
             }
         }
         return out
-    }
-
-    static func hex4(_ value: UInt32) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)], digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]])
     }
 }
