@@ -8,9 +8,9 @@ extension StatisticsStore.Scope {
     /// answer on the day it was given, a settlement or failure on the day the mediation ended,
     /// a remedy item on the day it was made, accepted or rejected, verified or found not
     /// implemented. What later happened to the same mediation or item does not move it.
-    func resolution(_ connection: PostgresConnection)
-        throws -> (mediation: MediationStatistics?, remedies: RemedyStatistics?, compliance: ComplianceStatistics?) {
-        (try mediation(connection), try remedies(connection), try compliance(connection))
+    func resolution(_ connection: PostgresConnection) throws -> StatisticsStore.Resolution {
+        StatisticsStore.Resolution(mediation: try mediation(connection), remedies: try remedies(connection),
+                                   compliance: try compliance(connection))
     }
 
     // MARK: Mediation
@@ -136,13 +136,12 @@ extension StatisticsStore.Scope {
         // What respondents owe on their clocks at the end: a remedy clock is owed by the body
         // its item names, a response or reply by the case's respondent.
         for result in try connection.query(query("""
-            SELECT coalesce(ib.name, s.respondent),
-                   count(*) FILTER (WHERE q.breached_at_end), count(*) FILTER (WHERE q.non_compliance_at_end)
+            SELECT b.name, count(*) FILTER (WHERE q.breached_at_end), count(*) FILTER (WHERE q.non_compliance_at_end)
             FROM \(clocks(.respondentLiveAtEnd)) q
-            JOIN pg_temp.stat_case s ON s.case_id = q.case_id
             JOIN clock k ON k.id = q.id
+            JOIN complaint_case c ON c.id = q.case_id
             LEFT JOIN remedy_item i ON k.kind = 'remedy' AND i.case_id = k.case_id AND i.number = k.subject
-            LEFT JOIN respondent_body ib ON ib.id = i.body_id
+            JOIN respondent_body b ON b.id = coalesce(i.body_id, c.respondent_id)
             WHERE q.breached_at_end
             GROUP BY 1
             """)) {

@@ -1,3 +1,4 @@
+import Foundation
 public import Postgres
 public import RedressCore
 
@@ -37,11 +38,17 @@ public struct StatisticsStore {
 
     /// Computes the statistics for `period` on the office's `calendar`, calling `progress`
     /// with the steps done out of `steps`.
+    ///
+    /// With `connect`, the clock and resolution figures are computed at the same time on two
+    /// more connections that share this one's snapshot (`pg_export_snapshot`), so that a
+    /// report over a million cases uses both cores of a small server; without it everything
+    /// runs on this connection, one query after another. Either way the figures are the same.
     public func report(
         period: StatisticsPeriod,
         grouping: StatisticsGrouping? = nil,
         calendar: WorkCalendar,
         officeName: String,
+        connect: (@Sendable () throws -> PostgresConnection)? = nil,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> StatisticsReport {
         // Room for the session tables in memory. The setting can only change before the
@@ -49,10 +56,7 @@ public struct StatisticsStore {
         // first one's; that is slower, never wrong.
         _ = try? connection.execute(unsafeSQL: "SET temp_buffers = '256MB'")
         return try connection.withTransaction(isolation: .repeatableRead) { connection in
-            // With the default 4 MB the planner sorts a million clocks to count a hundred groups
-            // rather than hash them. JIT pays for itself over millions of clocks, but inlining
-            // and optimising the code of these one-off queries costs more than it saves.
-            try connection.execute(unsafeSQL: "SET LOCAL work_mem = '256MB'; SET LOCAL jit_inline_above_cost = -1; SET LOCAL jit_optimize_above_cost = -1")
+            try Scope.tune(connection)
             // Clocks start at or after the receipt of their case (the store refuses events
             // dated before it), so the first receipt is the first date any query looks up.
             let first = try connection.query("""
@@ -62,23 +66,78 @@ public struct StatisticsStore {
             // beyond it; a date past the arrays reads as "after the period", which it is.
             let days = StatisticsCalendar(calendar, from: LocalDate(iso: first)! - 7, through: period.to + 800)
             let scope = Scope(period: period, calendar: days, grouping: grouping)
+            var done = 0
+            func step() {
+                done += 1
+                progress(done, Self.steps)
+            }
+
+            var clockWork: Helper<TimelinessStatistics>?
+            var resolutionWork: Helper<Resolution>?
+            if let connect {
+                let snapshot = try connection.query("SELECT pg_export_snapshot()").first!.decode(String.self, at: 0)
+                clockWork = Helper(connect: connect, snapshot: snapshot) { try scope.clockTimeliness($0) }
+                resolutionWork = Helper(connect: connect, snapshot: snapshot) { try scope.resolution($0) }
+            }
             try scope.prepare(connection)
-            progress(1, Self.steps)
-            let notes = StatisticsStore.definitions
+            step()
             let volume = try scope.volume(connection)
-            progress(2, Self.steps)
+            step()
             let outcomes = try scope.outcomes(connection)
-            progress(3, Self.steps)
-            let timeliness = try scope.timeliness(connection)
-            progress(4, Self.steps)
-            let resolution = try scope.resolution(connection)
-            progress(5, Self.steps)
+            let age = try scope.ageProfile(connection)
+            step()
             let groups = try grouping.map { try scope.groups($0, connection) }
-            progress(6, Self.steps)
+            step()
+            var timeliness = try clockWork?.result() ?? scope.clockTimeliness(connection)
+            timeliness.ageProfile = age
+            step()
+            let resolution = try resolutionWork?.result() ?? scope.resolution(connection)
+            step()
             return StatisticsReport(
                 office: officeName, timeZone: calendar.timeZoneIdentifier, period: period, volume: volume,
                 outcomes: outcomes, timeliness: timeliness, mediation: resolution.mediation,
-                remedies: resolution.remedies, compliance: resolution.compliance, groups: groups, notes: notes)
+                remedies: resolution.remedies, compliance: resolution.compliance, groups: groups,
+                notes: Self.definitions)
+        }
+    }
+
+    /// Mediation, remedies and compliance together.
+    struct Resolution: Sendable {
+        var mediation: MediationStatistics
+        var remedies: RemedyStatistics
+        var compliance: ComplianceStatistics
+    }
+
+    /// Work running on a connection of its own, in a transaction that imports `snapshot`.
+    final class Helper<Value: Sendable>: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var outcome: Result<Value, any Error>?
+
+        init(connect: @escaping @Sendable () throws -> PostgresConnection, snapshot: String,
+             _ work: @escaping @Sendable (PostgresConnection) throws -> Value) {
+            Thread.detachNewThread { [self] in
+                outcome = Result {
+                    let connection = try connect()
+                    defer { connection.close() }
+                    return try connection.withTransaction(isolation: .repeatableRead, attempts: 1) { connection in
+                        // A utility statement takes no parameters; the identifier comes from
+                        // pg_export_snapshot and is checked to be hexadecimal digits and dashes.
+                        guard !snapshot.isEmpty, snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+                            throw PostgresError(kind: .client, message: "unexpected snapshot identifier from pg_export_snapshot")
+                        }
+                        try connection.execute(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'")
+                        try Scope.tune(connection)
+                        return try work(connection)
+                    }
+                }
+                done.signal()
+            }
+        }
+
+        /// Waits for the work and returns what it gave, or throws what it threw.
+        func result() throws -> Value {
+            done.wait()
+            return try outcome!.get()
         }
     }
 
@@ -91,6 +150,14 @@ public struct StatisticsStore {
         /// The events that close or reopen a case (`x`), written as the index
         /// `case_event_closing_by_time` has them so that it serves.
         static let closingOrReopening = "(x.kind IN ('case_closed', 'case_reopened') OR x.data ->> 'case_moved_to' = 'closed')"
+
+        /// Settings for the statistics queries, for the current transaction.
+        static func tune(_ connection: PostgresConnection) throws {
+            // With the default 4 MB the planner sorts a million clocks to count a hundred groups
+            // rather than hash them. JIT pays for itself over millions of clocks, but inlining
+            // and optimising the code of these one-off queries costs more than it saves.
+            try connection.execute(unsafeSQL: "SET LOCAL work_mem = '256MB'; SET LOCAL jit_inline_above_cost = -1; SET LOCAL jit_optimize_above_cost = -1")
+        }
 
         /// The first instant of the period, and the first instant after it, in the office time zone.
         static let start = "($5::date::timestamp AT TIME ZONE $7::text)"
@@ -267,7 +334,9 @@ public struct StatisticsStore {
 
         // MARK: Timeliness
 
-        func timeliness(_ connection: PostgresConnection) throws -> TimelinessStatistics {
+        /// The clocks, extensions and pauses of the period (the age profile is left empty: it
+        /// comes from `ageProfile`).
+        func clockTimeliness(_ connection: PostgresConnection) throws -> TimelinessStatistics {
             let bands = TimelinessStatistics.bandUpperBounds
             var bandSQL = ""
             var lower = 0
@@ -339,6 +408,12 @@ public struct StatisticsStore {
                 PauseRow(reason: try row.decode(String.self, at: 0), pauses: try row.decode(Int.self, at: 1),
                          workingDays: try row.decode(Int.self, at: 2), calendarDays: try row.decode(Int.self, at: 3))
             }
+            return TimelinessStatistics(clocks: clocks, pausedByReason: paused,
+                                        ageProfile: AgeProfile(open: 0, over3Months: 0, over6Months: 0, over12Months: 0))
+        }
+
+        /// How long the cases open at the end had been open.
+        func ageProfile(_ connection: PostgresConnection) throws -> AgeProfile {
             let age = try connection.query(query("""
                 SELECT count(*),
                        count(*) FILTER (WHERE (received_on + interval '3 months')::date < $6::date),
@@ -346,10 +421,8 @@ public struct StatisticsStore {
                        count(*) FILTER (WHERE (received_on + interval '12 months')::date < $6::date)
                 FROM pg_temp.stat_case WHERE open_at_end
                 """)).first!
-            return TimelinessStatistics(
-                clocks: clocks, pausedByReason: paused,
-                ageProfile: AgeProfile(open: try age.decode(Int.self, at: 0), over3Months: try age.decode(Int.self, at: 1),
-                                       over6Months: try age.decode(Int.self, at: 2), over12Months: try age.decode(Int.self, at: 3)))
+            return AgeProfile(open: try age.decode(Int.self, at: 0), over3Months: try age.decode(Int.self, at: 1),
+                              over6Months: try age.decode(Int.self, at: 2), over12Months: try age.decode(Int.self, at: 3))
         }
 
         // MARK: Groups

@@ -131,11 +131,12 @@ struct StatisticsOffice {
         }
     }
 
-    func report(_ from: String, _ to: String, by grouping: StatisticsGrouping? = nil) throws -> StatisticsReport {
+    func report(_ from: String, _ to: String, by grouping: StatisticsGrouping? = nil,
+                connect: (@Sendable () throws -> PostgresConnection)? = nil) throws -> StatisticsReport {
         let context = try OfficeContext.load(connection)
         return try StatisticsStore(connection).report(
             period: try StatisticsPeriod(from: LocalDate(iso: from)!, to: LocalDate(iso: to)!), grouping: grouping,
-            calendar: context.calendar, officeName: context.settings.name)
+            calendar: context.calendar, officeName: context.settings.name, connect: connect)
     }
 }
 
@@ -323,6 +324,24 @@ struct StatisticsStoreTests {
                 let byCategory = try #require(try office.report("2026-04-01", "2026-06-30", by: .category).groups)
                 #expect(byCategory.rows.map(\.key) == ["housing", "mobility", "energy"])
                 #expect(byCategory.rows.map(\.closed) == [2, 3, 1])
+            }
+        }
+    }
+
+    /// The clock and resolution figures computed on two more connections, sharing the first
+    /// one's snapshot, are the same as when one connection computes everything.
+    @Test func helperConnectionsGiveTheSameReport() throws {
+        try withTestDatabase { db in
+            try db.withConnection { connection in
+                let office = try StatisticsOffice(connection)
+                let refs = try office.recordSecondQuarter()
+                let alone = try office.report("2026-04-01", "2026-06-30", by: .respondent)
+                let helped = try office.report("2026-04-01", "2026-06-30", by: .respondent, connect: { try db.connect() })
+                #expect(helped == alone)
+                // Events recorded by others after the snapshot was taken are not seen by the helpers.
+                try office.recordJuly(refs)
+                let july = try office.report("2026-07-01", "2026-07-31", connect: { try db.connect() })
+                #expect(july == (try office.report("2026-07-01", "2026-07-31")))
             }
         }
     }

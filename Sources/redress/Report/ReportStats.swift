@@ -57,9 +57,10 @@ struct ReportStats: ParsableCommand {
         let context = try OfficeContext.load(session.connection)
         // A year of a large office takes seconds: show the steps on a terminal.
         let bar = ProgressLine("report stats")
+        let target = database.target
         let report = try StatisticsStore(session.connection).report(
             period: period, grouping: by, calendar: context.calendar, officeName: context.settings.name,
-            progress: { bar.update($0, of: $1) })
+            connect: { try target.connect() }, progress: { bar.update($0, of: $1) })
         bar.finish()
         FileHandle.standardOutput.write(Data(report.rendered(as: format).utf8))
     }
