@@ -72,27 +72,44 @@ public struct StatisticsStore {
                 progress(done, Self.steps)
             }
 
-            var clockWork: Helper<TimelinessStatistics>?
-            var resolutionWork: Helper<Resolution>?
+            // The per-case table and the volume stay on this connection; closings, clocks and
+            // resolution records go to helpers when there are any.
+            let closingWork = Work<ClosingFigures> { try scope.closingFigures($0) }
+            let clockWork = Work<ClockFigures> { try scope.clockFigures($0) }
+            let resolutionWork = Work<Resolution> { try scope.resolution($0) }
             if let connect {
                 let snapshot = try connection.query("SELECT pg_export_snapshot()").first!.decode(String.self, at: 0)
-                clockWork = Helper(connect: connect, snapshot: snapshot) { try scope.clockTimeliness($0) }
-                resolutionWork = Helper(connect: connect, snapshot: snapshot) { try scope.resolution($0) }
+                closingWork.start(connect, snapshot)
+                clockWork.start(connect, snapshot)
+                resolutionWork.start(connect, snapshot)
             }
-            try scope.prepare(connection)
+            try scope.createCases(connection)
             step()
             let volume = try scope.volume(connection)
-            step()
-            let outcomes = try scope.outcomes(connection)
             let age = try scope.ageProfile(connection)
             step()
-            let groups = try grouping.map { try scope.groups($0, connection) }
+            let base = try grouping.map { try scope.groupBase($0, connection) }
             step()
-            var timeliness = try clockWork?.result() ?? scope.clockTimeliness(connection)
+            let closings = try closingWork.result(on: connection)
+            step()
+            let clockFigures = try clockWork.result(on: connection)
+            var timeliness = clockFigures.timeliness
             timeliness.ageProfile = age
             step()
-            let resolution = try resolutionWork?.result() ?? scope.resolution(connection)
+            let resolution = try resolutionWork.result(on: connection)
             step()
+            let groups = base.map { table in
+                GroupStatistics(grouping: table.grouping, rows: table.rows.map { row in
+                    var row = row
+                    if let closing = closings.groups[row.key] {
+                        row.upheld = closing.upheld
+                        row.medianWorkingDaysToClose = closing.median
+                    }
+                    row.clocksWithinAllowance = clockFigures.groups[row.key] ?? .none
+                    return row
+                })
+            }
+            let outcomes = closings.outcomes
             return StatisticsReport(
                 office: officeName, timeZone: calendar.timeZoneIdentifier, period: period, volume: volume,
                 outcomes: outcomes, timeliness: timeliness, mediation: resolution.mediation,
@@ -108,17 +125,43 @@ public struct StatisticsStore {
         var compliance: ComplianceStatistics
     }
 
-    /// Work running on a connection of its own, in a transaction that imports `snapshot`.
-    final class Helper<Value: Sendable>: @unchecked Sendable {
+    /// What the closings of the period give: the outcome section, and per group (with `--by`)
+    /// the upheld share and the median working days to close.
+    struct ClosingFigures: Sendable {
+        var outcomes: OutcomeStatistics
+        var groups: [String: (upheld: Proportion, median: Double?)]
+    }
+
+    /// What the clocks give: the timeliness section (without the age profile), and per group
+    /// the clocks met.
+    struct ClockFigures: Sendable {
+        var timeliness: TimelinessStatistics
+        var groups: [String: Proportion]
+    }
+
+    /// A part of the report: computed on a connection of its own, in a transaction that
+    /// imports the report's snapshot, once `start` is called; otherwise on the report's own
+    /// connection when its result is asked for.
+    final class Work<Value: Sendable>: @unchecked Sendable {
+        private let body: @Sendable (PostgresConnection) throws -> Value
         private let done = DispatchSemaphore(value: 0)
+        private var started = false
         private var outcome: Result<Value, any Error>?
 
-        init(connect: @escaping @Sendable () throws -> PostgresConnection, snapshot: String,
-             _ work: @escaping @Sendable (PostgresConnection) throws -> Value) {
+        init(_ body: @escaping @Sendable (PostgresConnection) throws -> Value) {
+            self.body = body
+        }
+
+        /// Starts the work on a new connection from `connect`, sharing the exported `snapshot`.
+        func start(_ connect: @escaping @Sendable () throws -> PostgresConnection, _ snapshot: String) {
+            started = true
+            let body = self.body
             Thread.detachNewThread { [self] in
                 outcome = Result {
                     let connection = try connect()
                     defer { connection.close() }
+                    // Before the session's first temporary table, or it cannot change.
+                    _ = try? connection.execute(unsafeSQL: "SET temp_buffers = '256MB'")
                     return try connection.withTransaction(isolation: .repeatableRead, attempts: 1) { connection in
                         // A utility statement takes no parameters; the identifier comes from
                         // pg_export_snapshot and is checked to be hexadecimal digits and dashes.
@@ -127,15 +170,16 @@ public struct StatisticsStore {
                         }
                         try connection.execute(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'")
                         try Scope.tune(connection)
-                        return try work(connection)
+                        return try body(connection)
                     }
                 }
                 done.signal()
             }
         }
 
-        /// Waits for the work and returns what it gave, or throws what it threw.
-        func result() throws -> Value {
+        /// The result: waited for when the work was started, else computed now on `connection`.
+        func result(on connection: PostgresConnection) throws -> Value {
+            guard started else { return try body(connection) }
             done.wait()
             return try outcome!.get()
         }
@@ -197,15 +241,29 @@ public struct StatisticsStore {
                    min(days) FILTER (WHERE days IS NOT NULL AND cumulative * 10 >= total * 9)
             """
 
-        func prepare(_ connection: PostgresConnection) throws {
-            let assignee = grouping == .assignee ? """
-                LEFT JOIN (
-                    SELECT DISTINCT ON (x.case_id) x.case_id, x.data ->> 'to' AS login
-                    FROM case_event x
-                    WHERE x.kind = 'case_assigned' AND x.occurred_at < \(Self.end)
-                    ORDER BY x.case_id, x.id DESC
-                ) a ON a.case_id = c.id
-                """ : "LEFT JOIN (SELECT NULL::bigint AS case_id, NULL::text AS login) a ON false"
+        /// The last assignment of each case by the end of the period, as `ga (case_id, login)`.
+        static let lastAssignment = """
+            SELECT DISTINCT ON (x.case_id) x.case_id, x.data ->> 'to' AS login
+            FROM case_event x
+            WHERE x.kind = 'case_assigned' AND x.occurred_at < \(end)
+            ORDER BY x.case_id, x.id DESC
+            """
+
+        /// The group key of a case `gc` (a `complaint_case` row) and the joins it needs.
+        static func groupKey(_ grouping: StatisticsGrouping) -> (key: String, join: String) {
+            switch grouping {
+            case .respondent: return ("gr.name", "JOIN respondent_body gr ON gr.id = gc.respondent_id")
+            case .channel: return ("gc.channel", "")
+            case .category: return ("gk.category_code", "JOIN case_category gk ON gk.case_id = gc.id")
+            case .assignee: return ("coalesce(ga.login, '(unassigned)')", "LEFT JOIN (\(lastAssignment)) ga ON ga.case_id = gc.id")
+            }
+        }
+
+        /// `stat_case`: one row per case received by the end of the period.
+        func createCases(_ connection: PostgresConnection) throws {
+            let assignee = grouping == .assignee
+                ? "LEFT JOIN (\(Self.lastAssignment)) a ON a.case_id = c.id"
+                : "LEFT JOIN (SELECT NULL::bigint AS case_id, NULL::text AS login) a ON false"
             // Whether a case is open at a moment is whether it has been closed as often as
             // reopened by then.
             try connection.execute(query("""
@@ -234,6 +292,11 @@ public struct StatisticsStore {
                 \(assignee)
                 WHERE c.received_on <= $6::date
                 """))
+            try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_case")
+        }
+
+        /// `stat_closing`: one row per closing in the period.
+        func createClosings(_ connection: PostgresConnection) throws {
             // The outcome of a closing by hand is on its event; a case that closed by itself
             // when its last remedy item was finished keeps the outcome of its decision.
             // The stage of a closing: the working stage the case was in, read from the state a
@@ -266,7 +329,7 @@ public struct StatisticsStore {
                 WHERE \(Self.closingOrReopening) AND x.kind <> 'case_reopened'
                   AND x.occurred_at >= \(Self.start) AND x.occurred_at < \(Self.end)
                 """))
-            try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_case; ANALYZE pg_temp.stat_closing")
+            try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_closing")
         }
 
         // MARK: Volume
@@ -427,19 +490,18 @@ public struct StatisticsStore {
 
         // MARK: Groups
 
-        func groups(_ grouping: StatisticsGrouping, _ connection: PostgresConnection) throws -> GroupStatistics {
+        /// The rows of the `--by` table with what the cases give (received, closed, open);
+        /// the closings and clocks add the rest.
+        func groupBase(_ grouping: StatisticsGrouping, _ connection: PostgresConnection) throws -> GroupStatistics {
             let key: String
-            let join: String
+            var join = ""
             switch grouping {
-            case .respondent: key = "s.respondent"; join = ""
-            case .channel: key = "s.channel"; join = ""
-            case .assignee: key = "s.assignee"; join = ""
+            case .respondent: key = "s.respondent"
+            case .channel: key = "s.channel"
+            case .assignee: key = "s.assignee"
             case .category: key = "k.category_code"; join = "JOIN case_category k ON k.case_id = s.case_id"
             }
-            typealias C = StatisticsCalendar
-            var rows: [String: GroupRow] = [:]
-            var order: [String] = []
-            for row in try connection.query(query("""
+            let rows = try connection.query(query("""
                 SELECT \(key) AS key, count(*) FILTER (WHERE s.received_in) AS received,
                        coalesce(sum(s.closed_in), 0)::integer, count(*) FILTER (WHERE s.open_at_end),
                        count(*) FILTER (WHERE s.open_at_end AND (s.received_on + interval '12 months')::date < $6::date)
@@ -447,21 +509,30 @@ public struct StatisticsStore {
                 GROUP BY 1
                 HAVING count(*) FILTER (WHERE s.received_in) > 0 OR sum(s.closed_in) > 0 OR count(*) FILTER (WHERE s.open_at_end) > 0
                 ORDER BY received DESC, key
-                """)) {
-                let name = try row.decode(String.self, at: 0)
-                order.append(name)
-                rows[name] = GroupRow(
-                    key: name, received: try row.decode(Int.self, at: 1), closed: try row.decode(Int.self, at: 2),
+                """)).map { row in
+                GroupRow(
+                    key: try row.decode(String.self, at: 0), received: try row.decode(Int.self, at: 1), closed: try row.decode(Int.self, at: 2),
                     openAtEnd: try row.decode(Int.self, at: 3), openOver12Months: try row.decode(Int.self, at: 4),
                     upheld: .none, clocksWithinAllowance: .none, medianWorkingDaysToClose: nil)
             }
+            return GroupStatistics(grouping: grouping, rows: rows)
+        }
+
+        /// The outcome section, and with `--by` the upheld share and median working days from
+        /// receipt to closing of each group, from the closings of the period.
+        func closingFigures(_ connection: PostgresConnection) throws -> ClosingFigures {
+            try createClosings(connection)
+            var figures = ClosingFigures(outcomes: try outcomes(connection), groups: [:])
+            guard let grouping else { return figures }
+            typealias C = StatisticsCalendar
+            let (key, join) = Self.groupKey(grouping)
             for row in try connection.query(query("""
                 WITH histogram AS (
-                    SELECT \(key) AS key, \(C.ordinal("z.closed_on")) - \(C.ordinal("s.received_on")) AS days, count(*) AS ended,
+                    SELECT \(key) AS key, \(C.ordinal("z.closed_on")) - \(C.ordinal("gc.received_on")) AS days, count(*) AS ended,
                            count(*) FILTER (WHERE z.outcome IN ('upheld', 'partly_upheld')) AS upheld,
                            count(*) FILTER (WHERE z.outcome IN ('upheld', 'partly_upheld', 'not_upheld')) AS investigated
                     FROM pg_temp.stat_closing z
-                    JOIN pg_temp.stat_case s ON s.case_id = z.case_id
+                    JOIN complaint_case gc ON gc.id = z.case_id
                     \(join)
                     GROUP BY 1, 2
                 )
@@ -469,21 +540,28 @@ public struct StatisticsStore {
                 FROM (\(Self.cumulative("histogram", partition: "key"))) c
                 GROUP BY key
                 """)) {
-                let name = try row.decode(String.self, at: 0)
-                rows[name]?.upheld = Proportion(try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2))
-                rows[name]?.medianWorkingDaysToClose = try row.decode(Double?.self, at: 4)
+                figures.groups[try row.decode(String.self, at: 0)] = (
+                    Proportion(try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2)), try row.decode(Double?.self, at: 4))
             }
+            return figures
+        }
+
+        /// The timeliness section (without the age profile), and with `--by` the clocks met in
+        /// each group.
+        func clockFigures(_ connection: PostgresConnection) throws -> ClockFigures {
+            var figures = ClockFigures(timeliness: try clockTimeliness(connection), groups: [:])
+            guard let grouping else { return figures }
+            let (key, join) = Self.groupKey(grouping)
             for row in try connection.query(query("""
                 SELECT \(key), count(*) FILTER (WHERE q.met), count(*)
                 FROM \(clocks(.ended)) q
-                JOIN pg_temp.stat_case s ON s.case_id = q.case_id
+                JOIN complaint_case gc ON gc.id = q.case_id
                 \(join)
                 GROUP BY 1
                 """)) {
-                let name = try row.decode(String.self, at: 0)
-                rows[name]?.clocksWithinAllowance = Proportion(try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2))
+                figures.groups[try row.decode(String.self, at: 0)] = Proportion(try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2))
             }
-            return GroupStatistics(grouping: grouping, rows: order.compactMap { rows[$0] })
+            return figures
         }
     }
 }
