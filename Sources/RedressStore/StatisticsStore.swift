@@ -11,10 +11,10 @@ public import RedressCore
 /// placed in the period by their instant (`occurred_at`), clock facts by their office-local
 /// date, both in the office time zone.
 ///
-/// The work runs in one REPEATABLE READ transaction, so all sections see one snapshot. Two
-/// session-local tables, dropped at commit, hold what several sections share: one row per case
-/// received by the end of the period (`stat_case`) and one per closing in the period
-/// (`stat_closing`). Clocks are judged by `StatisticsClockQuery` inside each aggregate.
+/// The work runs in REPEATABLE READ transactions that share one snapshot. Two session-local
+/// tables, dropped at commit, hold what several queries share: one row per case received by
+/// the end of the period (`stat_case`) and one per closing in the period (`stat_closing`).
+/// Clocks are judged by `StatisticsClockQuery` inside each aggregate.
 ///
 /// Every query takes the same parameters: `$1`–`$4` the working-day arrays of
 /// `StatisticsCalendar`, `$5` and `$6` the first and last day of the period, `$7` the office
@@ -39,10 +39,11 @@ public struct StatisticsStore {
     /// Computes the statistics for `period` on the office's `calendar`, calling `progress`
     /// with the steps done out of `steps`.
     ///
-    /// With `connect`, the clock and resolution figures are computed at the same time on two
-    /// more connections that share this one's snapshot (`pg_export_snapshot`), so that a
-    /// report over a million cases uses both cores of a small server; without it everything
-    /// runs on this connection, one query after another. Either way the figures are the same.
+    /// With `connect`, the closings, the clocks and the resolution records are worked through
+    /// at the same time on three more connections that import this one's snapshot
+    /// (`pg_export_snapshot`), while this one counts the cases: a report over a million cases
+    /// then uses every core of a small server. Without it everything runs on this connection,
+    /// one query after another. Either way the figures are the same.
     public func report(
         period: StatisticsPeriod,
         grouping: StatisticsGrouping? = nil,
