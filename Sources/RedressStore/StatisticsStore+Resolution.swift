@@ -2,15 +2,17 @@ import Postgres
 import RedressCore
 
 extension StatisticsStore.Scope {
-    /// Mediation, remedies and compliance, from the resolution records and the respondent clocks.
+    /// Mediation, remedies and compliance, from the resolution records and the respondent
+    /// clocks; with the extensions and pauses of the period, the smaller queries of a report.
     ///
     /// Each fact counts in the period of its own date: an offer on the day it was made, an
     /// answer on the day it was given, a settlement or failure on the day the mediation ended,
     /// a remedy item on the day it was made, accepted or rejected, verified or found not
     /// implemented. What later happened to the same mediation or item does not move it.
-    func resolution(_ connection: PostgresConnection) throws -> StatisticsStore.Resolution {
-        StatisticsStore.Resolution(mediation: try mediation(connection), remedies: try remedies(connection),
-                                   compliance: try compliance(connection))
+    func otherFigures(_ connection: PostgresConnection) throws -> StatisticsStore.OtherFigures {
+        StatisticsStore.OtherFigures(mediation: try mediation(connection), remedies: try remedies(connection),
+                                     compliance: try compliance(connection), extensions: try extensionsByKind(connection),
+                                     paused: try pausedByReason(connection))
     }
 
     // MARK: Mediation

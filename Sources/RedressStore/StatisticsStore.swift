@@ -73,16 +73,16 @@ public struct StatisticsStore {
                 progress(done, Self.steps)
             }
 
-            // The per-case table and the volume stay on this connection; closings, clocks and
-            // resolution records go to helpers when there are any.
+            // The per-case table and the volume stay on this connection; the closings, the clocks
+            // and the smaller tables go to helpers when there are any.
             let closingWork = Work<ClosingFigures> { try scope.closingFigures($0) }
             let clockWork = Work<ClockFigures> { try scope.clockFigures($0) }
-            let resolutionWork = Work<Resolution> { try scope.resolution($0) }
+            let otherWork = Work<OtherFigures> { try scope.otherFigures($0) }
             if let connect {
                 let snapshot = try connection.query("SELECT pg_export_snapshot()").first!.decode(String.self, at: 0)
                 closingWork.start(connect, snapshot)
                 clockWork.start(connect, snapshot)
-                resolutionWork.start(connect, snapshot)
+                otherWork.start(connect, snapshot)
             }
             try scope.createCases(connection)
             step()
@@ -94,11 +94,10 @@ public struct StatisticsStore {
             let closings = try closingWork.result(on: connection)
             step()
             let clockFigures = try clockWork.result(on: connection)
-            var timeliness = clockFigures.timeliness
-            timeliness.ageProfile = age
             step()
-            let resolution = try resolutionWork.result(on: connection)
+            let other = try otherWork.result(on: connection)
             step()
+            let timeliness = Scope.timeliness(clocks: clockFigures.rows, extensions: other.extensions, paused: other.paused, age: age)
             let groups = base.map { table in
                 GroupStatistics(grouping: table.grouping, rows: table.rows.map { row in
                     var row = row
@@ -113,17 +112,19 @@ public struct StatisticsStore {
             let outcomes = closings.outcomes
             return StatisticsReport(
                 office: officeName, timeZone: calendar.timeZoneIdentifier, period: period, volume: volume,
-                outcomes: outcomes, timeliness: timeliness, mediation: resolution.mediation,
-                remedies: resolution.remedies, compliance: resolution.compliance, groups: groups,
+                outcomes: outcomes, timeliness: timeliness, mediation: other.mediation,
+                remedies: other.remedies, compliance: other.compliance, groups: groups,
                 notes: Self.definitions)
         }
     }
 
-    /// Mediation, remedies and compliance together.
-    struct Resolution: Sendable {
+    /// The figures of the smaller tables: mediation, remedies, compliance, extensions and pauses.
+    struct OtherFigures: Sendable {
         var mediation: MediationStatistics
         var remedies: RemedyStatistics
         var compliance: ComplianceStatistics
+        var extensions: [String: Int]
+        var paused: [PauseRow]
     }
 
     /// What the closings of the period give: the outcome section, and per group (with `--by`)
@@ -133,10 +134,10 @@ public struct StatisticsStore {
         var groups: [String: (upheld: Proportion, median: Double?)]
     }
 
-    /// What the clocks give: the timeliness section (without the age profile), and per group
-    /// the clocks met.
+    /// What one pass over the clocks gives: the rows of the timeliness section by kind, and
+    /// per group the clocks met.
     struct ClockFigures: Sendable {
-        var timeliness: TimelinessStatistics
+        var rows: [String: ClockTimeliness]
         var groups: [String: Proportion]
     }
 
@@ -398,9 +399,8 @@ public struct StatisticsStore {
 
         // MARK: Timeliness
 
-        /// The clocks, extensions and pauses of the period (the age profile is left empty: it
-        /// comes from `ageProfile`).
-        func clockTimeliness(_ connection: PostgresConnection) throws -> TimelinessStatistics {
+        /// The clocks of the period by kind (extensions are added by `timeliness`).
+        func clockRows(_ connection: PostgresConnection) throws -> [String: ClockTimeliness] {
             let bands = TimelinessStatistics.bandUpperBounds
             var bandSQL = ""
             var lower = 0
@@ -435,26 +435,28 @@ public struct StatisticsStore {
                     breachedAtEnd: try row.decode(Int.self, at: 6),
                     distribution: try (0...bands.count).map { try row.decode(Int.self, at: 7 + $0) })
             }
+            return rows
+        }
+
+        /// Extensions granted in the period, by clock kind.
+        func extensionsByKind(_ connection: PostgresConnection) throws -> [String: Int] {
+            var granted: [String: Int] = [:]
             for row in try connection.query(query("""
                 SELECT c.kind, count(*) FROM clock_extension x JOIN clock c ON c.id = x.clock_id
                 WHERE x.on_date BETWEEN $5::date AND $6::date
                 GROUP BY c.kind
                 """)) {
-                let kind = try row.decode(String.self, at: 0)
-                guard let clockKind = ClockKind(rawValue: kind) else { continue }
-                var entry = rows[kind] ?? ClockTimeliness(
-                    kind: clockKind, ended: 0, met: 0, meanWorkingDays: nil, medianWorkingDays: nil, p90WorkingDays: nil,
-                    extensionsGranted: 0, breachedAtEnd: 0, distribution: Array(repeating: 0, count: bands.count + 1))
-                entry.extensionsGranted = try row.decode(Int.self, at: 1)
-                rows[kind] = entry
+                granted[try row.decode(String.self, at: 0)] = try row.decode(Int.self, at: 1)
             }
-            let clocks = ClockKind.allCases.compactMap { rows[$0.rawValue] }
-                .filter { $0.ended > 0 || $0.extensionsGranted > 0 || $0.breachedAtEnd > 0 }
+            return granted
+        }
 
+        /// Paused time within the period, by reason.
+        func pausedByReason(_ connection: PostgresConnection) throws -> [PauseRow] {
             // A pause of a case holds several of its clocks at once; count each episode once.
             // Only the part inside the period counts; a pause open at the end counts up to it.
             typealias C = StatisticsCalendar
-            let paused = try connection.query(query("""
+            return try connection.query(query("""
                 SELECT cause, count(*), sum(\(C.ordinal("until")) - \(C.ordinal("since")))::integer, sum(until - since)::integer
                 FROM (
                     SELECT DISTINCT ON (c.case_id, p.cause, p.from_date) p.cause,
@@ -472,8 +474,20 @@ public struct StatisticsStore {
                 PauseRow(reason: try row.decode(String.self, at: 0), pauses: try row.decode(Int.self, at: 1),
                          workingDays: try row.decode(Int.self, at: 2), calendarDays: try row.decode(Int.self, at: 3))
             }
-            return TimelinessStatistics(clocks: clocks, pausedByReason: paused,
-                                        ageProfile: AgeProfile(open: 0, over3Months: 0, over6Months: 0, over12Months: 0))
+        }
+
+        /// The timeliness section from its parts, clock kinds in the order of `ClockKind.allCases`.
+        static func timeliness(clocks rows: [String: ClockTimeliness], extensions: [String: Int], paused: [PauseRow],
+                               age: AgeProfile) -> TimelinessStatistics {
+            let bands = TimelinessStatistics.bandUpperBounds.count + 1
+            let clocks = ClockKind.allCases.compactMap { kind -> ClockTimeliness? in
+                var entry = rows[kind.rawValue] ?? ClockTimeliness(
+                    kind: kind, ended: 0, met: 0, meanWorkingDays: nil, medianWorkingDays: nil, p90WorkingDays: nil,
+                    extensionsGranted: 0, breachedAtEnd: 0, distribution: Array(repeating: 0, count: bands))
+                entry.extensionsGranted = extensions[kind.rawValue] ?? 0
+                return entry.ended > 0 || entry.extensionsGranted > 0 || entry.breachedAtEnd > 0 ? entry : nil
+            }
+            return TimelinessStatistics(clocks: clocks, pausedByReason: paused, ageProfile: age)
         }
 
         /// How long the cases open at the end had been open.
@@ -547,10 +561,9 @@ public struct StatisticsStore {
             return figures
         }
 
-        /// The timeliness section (without the age profile), and with `--by` the clocks met in
-        /// each group.
+        /// The clocks by kind, and with `--by` the clocks met in each group.
         func clockFigures(_ connection: PostgresConnection) throws -> ClockFigures {
-            var figures = ClockFigures(timeliness: try clockTimeliness(connection), groups: [:])
+            var figures = ClockFigures(rows: try clockRows(connection), groups: [:])
             guard let grouping else { return figures }
             let (key, join) = Self.groupKey(grouping)
             for row in try connection.query(query("""
