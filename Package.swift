@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "Postgres",
                 "RedressCore",
+                "RedressNotices",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -65,6 +66,7 @@ let package = Package(
             dependencies: [
                 "Postgres",
                 "RedressCore",
+                "RedressNotices",
                 "RedressStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -90,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressStoreTests",
-            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore"],
+            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore", "RedressNotices"],
             swiftSettings: upcoming
         ),
         .testTarget(
