@@ -57,7 +57,7 @@ public struct NoticeComposer {
             notice: notice, kind: kind, audience: audience, record: record, calendar: context.calendar,
             staffNames: staffNames, identityAllowed: identityAllowed,
             issuedOn: LocalDate(instant: notice.createdAt, in: context.calendar.timeZone)
-        ).values(wanted: Set(kind.variables).union(template.referencedNames))
+        ).values(wanted: template.referencedNames)
         return NoticeInput(
             id: notice.id, kind: kind, audience: audience, channel: channel, language: language,
             recipient: recipient(notice, audience: audience, record: record), automatic: notice.automatic,

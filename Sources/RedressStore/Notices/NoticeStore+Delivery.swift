@@ -34,6 +34,12 @@ public struct NoticeFailure: Sendable, Hashable {
     public var state: NoticeState
     public var attempts: Int
     public var nextAttemptAt: Date
+
+    public init(state: NoticeState, attempts: Int, nextAttemptAt: Date) {
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+    }
 }
 
 extension NoticeStore {

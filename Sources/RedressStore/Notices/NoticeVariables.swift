@@ -27,7 +27,8 @@ struct NoticeVariables {
     /// Optional free text: an empty text leaves its paragraph out.
     static let optionalTexts = ["route_reasons", "closure_reasons", "progress_summary", "decision_summary"]
 
-    /// The values for the variables in `wanted` (the kind's and those its template uses).
+    /// The values for the variables in `wanted`: the names its template uses, so a notice
+    /// carries nothing its text does not show.
     func values(wanted: Set<String>) -> [String: NoticeValue] {
         var values: [String: NoticeValue] = [:]
         for (name, json) in notice.data where wanted.contains(name) {
