@@ -142,6 +142,126 @@ import Testing
         }
     }
 
+    /// The notices the resolution commands queue (mediation offer and outcome, hearing notice,
+    /// decision, remedy reminder, the respondent's information request), to both parties, in
+    /// English and Korean: strict MIME, their facts written out, no identity to the respondent.
+    @Test(arguments: ["en", "ko"])
+    func everyResolutionKindParsesStrictlyWithItsFacts(language: String) throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let people = People.of(language)
+            let ko = language == "ko"
+            try office.useSeoulCalendar()
+            try office.ok("office", "set", "--sender", "\(Self.sender.name) <\(Self.sender.address)>", "--mail-domain", Self.domain, "--name", Self.sender.name)
+            func open(_ complainant: String) throws -> String {
+                try office.ok(
+                    "case", "open", "--complainant", complainant, "--email", Self.email, "--phone", Self.phone, "--language", language,
+                    "--respondent", people.respondent, "--respondent-email", "complaints@housing.gwangju.example",
+                    "--summary", ko ? "사전 통지 없는 퇴거" : "Eviction without notice", "--received-at", "2026-03-04T10:00+09:00"
+                ).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let place = ko ? "광주광역시청 4층 제2심리실" : "Hearing Room 2, Gwangju City Hall"
+            let award = ko ? "공사는 임대차를 회복하여야 한다." : "The Corporation must reinstate the tenancy."
+            let apology = ko ? "서면 사과" : "Apologise in writing"
+            let training = ko ? "운전원 교육" : "Train the drivers"
+            let ramp = ko ? "경사로 설치" : "Build a ramp"
+            let findings = ko ? "도서관에 경사로가 없다." : "The library has no ramp."
+            let permit = ko ? "건축 허가 서류" : "The building permit file"
+
+            // Mediation declined, then arbitration: offer, outcome, hearing, award (decision).
+            let arbitrated = try open(people.complainant)
+            for step in [["case", "acknowledge", arbitrated, "--at", "2026-03-05"],
+                         ["mediation", "offer", arbitrated, "--at", "2026-03-06"],
+                         ["mediation", "decline", arbitrated, "--party", "respondent", "--at", "2026-03-09"],
+                         ["arbitration", "consent", arbitrated, "--party", "complainant", "--at", "2026-03-10"],
+                         ["arbitration", "consent", arbitrated, "--party", "respondent", "--at", "2026-03-10"],
+                         ["arbitration", "appoint", arbitrated, "--arbitrator", "Yoon Seo-yeon", "--arbitrator", "Kang Dong-hyun", "--at", "2026-03-11"],
+                         ["arbitration", "hearing", arbitrated, "--place", place, "--time", "2026-04-06T10:00", "--at", "2026-03-12"],
+                         ["arbitration", "close-hearing", arbitrated, "--at", "2026-04-06T12:00"],
+                         ["arbitration", "award", arbitrated, "--text", award, "--binding", "--remedy", "apology: \(apology)", "--at", "2026-04-10"]] {
+                try office.ok(step)
+            }
+            // Investigation: the respondent is asked for information, then the decision recommends.
+            let investigated = try open(people.complainant)
+            for step in [["case", "acknowledge", investigated, "--at", "2026-03-05"],
+                         ["investigation", "open", investigated, "--at", "2026-03-06"],
+                         ["investigation", "request", investigated, "--about", permit, "--at", "2026-03-09"],
+                         ["investigation", "decide", investigated, "--outcome", "upheld", "--findings", findings,
+                          "--recommend", "service_provided: \(ramp)", "--at", "2026-04-01"],
+                         ["remedy", "accept", investigated, "1", "--at", "2026-04-02"]] {
+                try office.ok(step)
+            }
+            // Mediation settled: its terms become remedies.
+            let settled = try open(people.complainant)
+            for step in [["case", "acknowledge", settled, "--at", "2026-03-05"],
+                         ["mediation", "offer", settled, "--at", "2026-03-06"],
+                         ["mediation", "accept", settled, "--party", "complainant", "--at", "2026-03-09"],
+                         ["mediation", "accept", settled, "--party", "respondent", "--at", "2026-03-09"],
+                         ["mediation", "settle", settled, "--term", "apology: \(apology)", "--term", "training: \(training)", "--at", "2026-03-20"]] {
+                try office.ok(step)
+            }
+
+            let rows = try NoticeFixture.rows(db, where: "kind NOT IN ('acknowledgement', 'route_decision')")
+            #expect(Set(rows.map(\.kind)) == ["mediation_offer", "mediation_outcome", "hearing_notice", "decision", "remedy_reminder", "information_request"])
+            let data: [Int: [String: Any]] = try db.withConnection { connection in
+                var data: [Int: [String: Any]] = [:]
+                for row in try connection.query("SELECT id, data::text FROM notice") {
+                    data[try row.decode(Int.self, at: 0)] = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, at: 1).utf8)) as? [String: Any]
+                }
+                return data
+            }
+            let acceptanceDue = try #require(office.clock(try office.show(settled), "mediation_acceptance")["due_date"] as? String)
+            var cases: [NoticeFixture.MIMECase] = []
+            for row in rows {
+                let facts = data[row.id] ?? [:]
+                var contains: [String] = [people.respondent]
+                func date(_ key: String) { if let iso = facts[key] as? String { contains.append(Self.written(iso, language)) } }
+                func items(_ key: String) {
+                    for item in facts[key] as? [[String: Any]] ?? [] {
+                        if let text = item["description"] as? String { contains.append(text) }
+                        if let iso = item["due_date"] as? String { contains.append(Self.written(iso, language)) }
+                    }
+                }
+                switch row.kind {
+                case "mediation_offer":
+                    date("acceptance_due_date")
+                    // Both offers were made on 03-06, so both run to the same date.
+                    #expect(facts["acceptance_due_date"] as? String == acceptanceDue)
+                case "mediation_outcome":
+                    if facts["settled"] as? Bool == true { items("terms") } else { contains.append(ko ? "중재" : "arbitration") }
+                case "hearing_notice":
+                    contains += [place, "Yoon Seo-yeon", "Kang Dong-hyun", ko ? "2026년 4월 6일 10:00" : "6 April 2026 at 10:00"]
+                case "decision":
+                    date("reply_due_date")
+                    items("remedies")
+                    contains.append(facts["decision_summary"] as? String ?? "no summary")
+                case "remedy_reminder":
+                    items("remedies")
+                case "information_request":
+                    #expect(row.audience == "respondent")
+                    date("response_due_date")
+                    contains.append(permit)
+                default:
+                    Issue.record("unexpected \(row.kind)")
+                }
+                let toRespondent = row.audience == "respondent"
+                if !toRespondent { contains.append(people.complainant) }
+                let shown = try office.owner.run(["notices", "show", String(row.id)])
+                #expect(shown.status == 0, "notice \(row.id) \(row.kind) \(row.audience): \(shown)")
+                var expectations: [String: Any] = [
+                    "from": ["name": Self.sender.name, "address": Self.sender.address],
+                    "auto_submitted": true, "content_language": language, "body_contains": contains, "headers_absent": ["Bcc", "Cc"],
+                ]
+                if toRespondent { expectations["forbid"] = [people.complainant, Self.email, Self.phone] }
+                cases.append(NoticeFixture.MIMECase(message: Data(shown.stdout.utf8), expectations: expectations))
+            }
+            #expect(rows.count >= 17)
+            let checked = try NoticeFixture.checkMIME(cases)
+            #expect(checked.status == 0, "\(checked.output)")
+            #expect(checked.output.contains("checked \(rows.count) messages, 0 failures"), "\(checked.output)")
+        }
+    }
+
     /// A complainant who asked for letters gets a print-ready letter with the same facts.
     @Test(arguments: ["en", "ko"])
     func lettersForThePostCarryTheFacts(language: String) throws {

@@ -82,7 +82,7 @@ struct NoticeVariables {
             fill("acceptance_due_date") { due(.mediationAcceptance) }
         case .mediationOutcome:
             fill("terms") { .list([]) }
-            fill("next_route") { .state(record.state) }
+            fill("next_route") { .state(nextRoute) }
         case .correctedDueDates:
             fill("moved_clocks") { Self.movedClocks(notice.data["clocks"]) }
         case .progressUpdate:
@@ -131,6 +131,16 @@ struct NoticeVariables {
         }
         for name in Self.optionalTexts { fill(name) { .text("") } }
 
+        // A remedy proposed but not yet accepted has no date yet.
+        for name in ["remedies", "terms"] {
+            guard case let .list(items)? = values[name] else { continue }
+            values[name] = .list(items.map { item in
+                guard case var .record(fields) = item, fields["due_date"] == nil else { return item }
+                fields["due_date"] = .text(Self.dateToBeAgreed(notice.language))
+                return .record(fields)
+            })
+        }
+
         // Only what the template may use, and never a name the renderer supplies itself or,
         // for the respondent's side without consent, the complainant's identity.
         return values.filter { name, _ in
@@ -152,6 +162,27 @@ struct NoticeVariables {
         let dates = record.clocks.filter { $0.isLive && $0.clock.kind != .complainantUpdate }
             .compactMap { $0.clock.dueDate(on: calendar) }
         return dates.filter { $0 >= issuedOn }.min() ?? dates.max()
+    }
+
+    /// Where a case goes after a mediation without agreement, when the queued facts do not
+    /// say: the route it has taken since, else investigation, the usual next step.
+    var nextRoute: CaseState {
+        switch record.state {
+        case .earlyResolution, .investigation, .arbitration:
+            return record.state
+        default:
+            return record.clocks.contains { $0.clock.kind == .arbitrationOverall } ? .arbitration : .investigation
+        }
+    }
+
+    /// The due date of a remedy not yet agreed, in the notice's language, as it reads after
+    /// "by" in the templates.
+    static func dateToBeAgreed(_ language: String) -> String {
+        switch language {
+        case "ko": return "추후 협의"
+        case "es": return "día que se acuerde"
+        default: return "a date to be agreed"
+        }
     }
 
     /// "not assigned" in the notice's language.
