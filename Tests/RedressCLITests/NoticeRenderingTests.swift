@@ -262,6 +262,85 @@ import Testing
         }
     }
 
+    /// The notices the nightly sweep queues (warning, escalation to the supervisor, progress
+    /// update, respondent reminder, ombudsperson listing, letter to the head of the body,
+    /// non-compliance), in English and Korean: strict MIME, the overdue date written out, and
+    /// nothing that identifies the complainant to the body or its head.
+    @Test(arguments: ["en", "ko"])
+    func everyEscalationKindParsesStrictlyWithItsFacts(language: String) throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let people = People.of(language)
+            try office.useSeoulCalendar()
+            try office.ok("office", "set", "--sender", "\(Self.sender.name) <\(Self.sender.address)>", "--mail-domain", Self.domain,
+                          "--name", Self.sender.name, "--language", language)
+            try office.ok("staff", "add", "park", "--role", "caseworker", "--name", people.caseworker, "--email", "park@\(Self.domain)")
+            try office.ok("staff", "add", "lee", "--role", "supervisor", "--name", language == "ko" ? "이수민" : "Lee Soo-min", "--email", "lee@\(Self.domain)")
+            let ombudsperson = language == "ko" ? "오세영" : "Oh Se-young"
+            _ = try db.withConnection { connection in
+                try connection.execute("UPDATE staff SET email = \("oh@\(Self.domain)"), display_name = \(ombudsperson) WHERE login = session_user")
+            }
+            let head = language == "ko" ? "한지원" : "Han Ji-won"
+            let reference = try office.ok(
+                "case", "open", "--complainant", people.complainant, "--email", Self.email, "--phone", Self.phone, "--language", language,
+                "--respondent", people.respondent, "--respondent-email", "complaints@housing.gwangju.example",
+                "--head-of-body", head, "--head-of-body-email", "head@housing.gwangju.example",
+                "--summary", "Eviction without notice", "--received-at", "2026-03-04T10:00+09:00"
+            ).trimmingCharacters(in: .whitespacesAndNewlines)
+            try office.ok("case", "assign", reference, "park", "--at", "2026-03-04T11:00+09:00")
+            try office.ok("case", "acknowledge", reference, "--at", "2026-03-05")
+            try office.ok("case", "move", reference, "--to", "investigation", "--at", "2026-03-06")
+            let shown = try office.show(reference)
+            let dueDates = Set(["respondent_response", "investigation"].compactMap { office.clock(shown, $0)["due_date"] as? String })
+            #expect(dueDates.count == 2)
+            for day in ["2026-03-27", "2026-04-08", "2026-04-24", "2026-05-26", "2026-07-10"] {
+                try office.ok("sweep", "--as-of", day)
+            }
+            let rows = try NoticeFixture.rows(db, where: "kind NOT IN ('acknowledgement', 'route_decision')")
+            #expect(Set(rows.map(\.kind)) == ["warning_to_assignee", "escalation_to_supervisor", "progress_update", "respondent_reminder",
+                                              "ombudsperson_listing", "letter_to_head_of_body", "non_compliance_notice"], "\(rows)")
+            #expect(Set(rows.map(\.audience)) == ["assignee", "supervisor", "ombudsperson", "complainant", "respondent", "head_of_body"])
+            let data: [Int: [String: Any]] = try db.withConnection { connection in
+                var data: [Int: [String: Any]] = [:]
+                for row in try connection.query("SELECT id, data::text FROM notice") {
+                    data[try row.decode(Int.self, at: 0)] = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, at: 1).utf8)) as? [String: Any]
+                }
+                return data
+            }
+            var cases: [NoticeFixture.MIMECase] = []
+            for row in rows {
+                let facts = data[row.id] ?? [:]
+                var contains: [String] = []
+                let due = facts["due_date"] as? String
+                if let due, row.kind != "progress_update" || facts["breached"] as? Bool == true {
+                    #expect(dueDates.contains(due), "\(row.kind): \(due) is not a due date of the case")
+                    contains.append(Self.written(due, language))
+                }
+                let names: [String: String] = [
+                    "assignee": people.caseworker, "supervisor": language == "ko" ? "이수민" : "Lee Soo-min", "ombudsperson": ombudsperson,
+                    "complainant": people.complainant, "respondent": people.respondent, "head_of_body": head,
+                ]
+                contains.append(names[row.audience] ?? "?")
+                if ["escalation_to_supervisor", "ombudsperson_listing"].contains(row.kind) { contains.append(people.caseworker) }
+                if row.kind == "letter_to_head_of_body", let last = facts["final_due_date"] as? String { contains.append(Self.written(last, language)) }
+                let shown = try office.owner.run(["notices", "show", String(row.id)])
+                #expect(shown.status == 0, "notice \(row.id) \(row.kind) \(row.audience): \(shown)")
+                var expectations: [String: Any] = [
+                    "from": ["name": Self.sender.name, "address": Self.sender.address],
+                    "message_id": "<notice-\(row.id).\(reference)@\(Self.domain)>",
+                    "auto_submitted": true, "content_language": language, "body_contains": contains, "message_contains": [reference],
+                ]
+                if row.audience == "respondent" || row.audience == "head_of_body" {
+                    expectations["forbid"] = [people.complainant, Self.email, Self.phone]
+                }
+                cases.append(NoticeFixture.MIMECase(message: Data(shown.stdout.utf8), expectations: expectations))
+            }
+            let checked = try NoticeFixture.checkMIME(cases)
+            #expect(checked.status == 0, "\(checked.output)")
+            #expect(checked.output.contains("checked \(rows.count) messages, 0 failures"), "\(checked.output)")
+        }
+    }
+
     /// A complainant who asked for letters gets a print-ready letter with the same facts.
     @Test(arguments: ["en", "ko"])
     func lettersForThePostCarryTheFacts(language: String) throws {

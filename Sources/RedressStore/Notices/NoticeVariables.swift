@@ -104,13 +104,16 @@ struct NoticeVariables {
              .letterToHeadOfBody, .nonComplianceNotice:
             let dueDate = dataDate("due_date") ?? dataClock.flatMap { record.noticeClock($0)?.clock.dueDate(on: calendar) }
             fill("due_date") { dueDate.map(NoticeValue.date) }
+            // Counted from the date the sweep judged the clock on, else the issue date; a step
+            // taken late (a warning on the day of the breach) counts zero.
+            let asOf = dataDate("as_of") ?? issuedOn
             fill("working_days_overdue") {
-                guard let dueDate, dueDate < issuedOn else { return nil }
-                return .number(calendar.busdayCount(from: dueDate + 1, to: issuedOn + 1))
+                guard let dueDate else { return nil }
+                return .number(dueDate < asOf ? calendar.busdayCount(from: dueDate + 1, to: asOf + 1) : 0)
             }
             fill("working_days_left") {
-                guard let dueDate, issuedOn <= dueDate else { return nil }
-                return .number(calendar.busdayCount(from: issuedOn + 1, to: dueDate + 1))
+                guard let dueDate else { return nil }
+                return .number(asOf <= dueDate ? calendar.busdayCount(from: asOf + 1, to: dueDate + 1) : 0)
             }
         case .acknowledgement, .hearingNotice:
             break
