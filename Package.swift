@@ -16,6 +16,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +46,21 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "RedressService",
+            dependencies: [
+                "Postgres",
+                "RedressCore",
+                "RedressStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "RedressTesting",
             dependencies: ["Postgres", "RedressStore"],
             swiftSettings: upcoming
@@ -52,6 +71,7 @@ let package = Package(
                 "Postgres",
                 "RedressCore",
                 "RedressStore",
+                "RedressService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,6 +90,22 @@ let package = Package(
         .testTarget(
             name: "RedressStoreTests",
             dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "RedressServiceTests",
+            dependencies: [
+                "RedressService",
+                "RedressTesting",
+                "RedressStore",
+                "RedressCore",
+                "Postgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -12,7 +12,7 @@ struct Redress: ParsableCommand {
             Exit codes: 0 success, 1 failure, 2 usage, 3 not found, 4 refused by the rules, \
             5 conflict (retry), 6 database unreachable.
             """,
-        subcommands: [LocalCommand.self, DBCommand.self]
+        subcommands: [LocalCommand.self, DBCommand.self, Serve.self]
     )
 
     static func main() {
