@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
@@ -42,6 +43,7 @@ let package = Package(
                 "Postgres",
                 "RedressCore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: upcoming
         ),
@@ -73,6 +75,7 @@ let package = Package(
                 "RedressStore",
                 "RedressService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -110,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressCLITests",
-            dependencies: ["RedressTesting", "Postgres", "RedressCore"],
+            dependencies: ["RedressTesting", "Postgres", "RedressCore", "RedressStore"],
             swiftSettings: upcoming
         ),
     ]

@@ -33,5 +33,511 @@ INSERT INTO office DEFAULT VALUES;
 DROP TABLE office;
 """#
         ),
+        Migration(
+            version: 2,
+            name: "staff",
+            up: #"""
+-- Staff: each PostgreSQL login that works on cases, with its roles.
+-- The actor of every change is session_user, looked up here, so that
+-- authentication stays PostgreSQL's own and every audit row names a person.
+CREATE TABLE staff (
+    login         text PRIMARY KEY,
+    display_name  text,
+    email         text,
+    roles         text[] NOT NULL,
+    active        boolean NOT NULL DEFAULT true,
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    updated_at    timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT staff_login_is_not_blank CHECK (btrim(login) <> ''),
+    CONSTRAINT staff_has_a_role CHECK (cardinality(roles) > 0),
+    CONSTRAINT staff_roles_are_known CHECK (
+        roles <@ ARRAY['intake', 'caseworker', 'supervisor', 'ombudsperson', 'auditor', 'admin']::text[]
+    )
+);
+
+-- Whoever migrates an empty database can work at once: they run the office
+-- (admin) and decide cases (ombudsperson) until they add the real staff.
+INSERT INTO staff (login, display_name, roles)
+VALUES (session_user, session_user, ARRAY['admin', 'ombudsperson']);
+
+-- The group role that staff logins are made members of. Roles are
+-- cluster-wide, so another database on the cluster may have made it already.
+DO $$
+BEGIN
+    CREATE ROLE redress_staff NOLOGIN;
+EXCEPTION WHEN duplicate_object THEN
+    NULL;
+END
+$$;
+"""#,
+            down: #"""
+-- redress_staff is left in place: other databases of the cluster may use it.
+DROP TABLE staff;
+"""#
+        ),
+        Migration(
+            version: 3,
+            name: "calendars_and_policy",
+            up: #"""
+-- Holiday calendars: an office may count several (national, city).
+CREATE TABLE holiday_calendar (
+    name        text PRIMARY KEY,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT holiday_calendar_name_is_not_blank CHECK (btrim(name) <> '')
+);
+
+CREATE TABLE holiday (
+    calendar_name  text NOT NULL REFERENCES holiday_calendar (name) ON DELETE CASCADE,
+    holiday_date   date NOT NULL,
+    name           text NOT NULL,
+    created_at     timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (calendar_name, holiday_date),
+    -- Explanations name every holiday they skip, so a holiday must have a name.
+    CONSTRAINT holiday_name_is_not_blank CHECK (btrim(name) <> '')
+);
+
+CREATE INDEX holiday_by_date ON holiday (holiday_date);
+
+-- Versions of the time-limit policy, each a JSON document of RedressCore's
+-- Policy. A clock keeps the version it was made under; version 1 is the
+-- built-in default, written the first time it is needed.
+CREATE TABLE policy_version (
+    version         integer PRIMARY KEY,
+    effective_from  date NOT NULL,
+    document        jsonb NOT NULL,
+    created_by      text NOT NULL DEFAULT session_user,
+    created_at      timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT policy_version_is_positive CHECK (version > 0),
+    CONSTRAINT policy_version_document_matches CHECK ((document ->> 'version')::integer = version)
+);
+"""#,
+            down: #"""
+DROP TABLE policy_version;
+DROP TABLE holiday;
+DROP TABLE holiday_calendar;
+"""#
+        ),
+        Migration(
+            version: 4,
+            name: "cases",
+            up: #"""
+-- Rights categories: a vocabulary seeded from the ten Gwangju Guiding
+-- Principles for a Human Rights City (2014) and the basic services of the
+-- right to the city.
+CREATE TABLE rights_category (
+    code   text PRIMARY KEY,
+    name   text NOT NULL,
+    kind   text NOT NULL,
+    CONSTRAINT rights_category_code_is_snake_case CHECK (code ~ '^[a-z][a-z0-9_]*$'),
+    CONSTRAINT rights_category_kind_is_known CHECK (kind IN ('gwangju_principle', 'basic_service', 'other'))
+);
+
+INSERT INTO rights_category (code, name, kind) VALUES
+    ('right_to_the_city', 'Right to the city', 'gwangju_principle'),
+    ('non_discrimination', 'Non-discrimination and affirmative action', 'gwangju_principle'),
+    ('social_inclusion', 'Social inclusion and cultural diversity', 'gwangju_principle'),
+    ('participatory_democracy', 'Participatory democracy and accountable governance', 'gwangju_principle'),
+    ('social_justice', 'Social justice, solidarity and sustainability', 'gwangju_principle'),
+    ('political_leadership', 'Political leadership and institutionalization', 'gwangju_principle'),
+    ('human_rights_mainstreaming', 'Human rights mainstreaming', 'gwangju_principle'),
+    ('effective_coordination', 'Effective coordination of institutions and policies', 'gwangju_principle'),
+    ('human_rights_education', 'Human rights education and training', 'gwangju_principle'),
+    ('right_to_remedy', 'Right to remedy', 'gwangju_principle'),
+    ('food', 'Food', 'basic_service'),
+    ('education', 'Education', 'basic_service'),
+    ('housing', 'Housing', 'basic_service'),
+    ('energy', 'Energy', 'basic_service'),
+    ('mobility', 'Mobility', 'basic_service'),
+    ('public_facilities', 'Public facilities', 'basic_service');
+
+-- The public bodies complained about, shared across cases so that reports
+-- can count non-compliance by body.
+CREATE TABLE respondent_body (
+    id                   bigserial PRIMARY KEY,
+    name                 text NOT NULL,
+    email                text,
+    head_of_body_name    text,
+    head_of_body_email   text,
+    created_at           timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT respondent_body_name_is_unique UNIQUE (name),
+    CONSTRAINT respondent_body_name_is_not_blank CHECK (btrim(name) <> '')
+);
+
+-- References are gapless per prefix and year: the number is taken from this
+-- row in the same transaction that registers the case, so a rollback gives
+-- the number back.
+CREATE TABLE reference_counter (
+    prefix       text NOT NULL,
+    year         integer NOT NULL,
+    last_number  integer NOT NULL,
+    PRIMARY KEY (prefix, year),
+    CONSTRAINT reference_counter_fits_six_digits CHECK (last_number BETWEEN 0 AND 999999)
+);
+
+CREATE TABLE complaint_case (
+    id                   bigserial PRIMARY KEY,
+    reference            text NOT NULL,
+    state                text NOT NULL DEFAULT 'received',
+    outcome              text,
+    received_at          timestamptz NOT NULL,
+    received_on          date NOT NULL,
+    channel              text NOT NULL,
+    summary              text NOT NULL,
+    language             text NOT NULL,
+    incident_date        date,
+    late_filing          boolean NOT NULL DEFAULT false,
+    late_filing_reason   text,
+    urgent               boolean NOT NULL DEFAULT false,
+    confidential         boolean NOT NULL DEFAULT false,
+    group_size           integer,
+    respondent_id        bigint NOT NULL REFERENCES respondent_body (id),
+    assignee             text REFERENCES staff (login),
+    info_requests        integer NOT NULL DEFAULT 0,
+    version              integer NOT NULL DEFAULT 1,
+    opened_by            text NOT NULL,
+    created_at           timestamptz NOT NULL DEFAULT now(),
+    updated_at           timestamptz NOT NULL DEFAULT now(),
+    closed_at            timestamptz,
+    CONSTRAINT complaint_case_reference_is_unique UNIQUE (reference),
+    CONSTRAINT complaint_case_reference_is_well_formed CHECK (reference ~ '^[A-Za-z0-9]{1,16}-[0-9]{4}-[0-9]{6}$'),
+    CONSTRAINT complaint_case_state_is_known CHECK (state IN (
+        'received', 'triage', 'awaiting_info', 'early_resolution', 'mediation', 'investigation',
+        'on_hold', 'arbitration', 'decided', 'remedy', 'closed')),
+    CONSTRAINT complaint_case_outcome_is_known CHECK (outcome IN (
+        'out_of_jurisdiction', 'out_of_time', 'premature', 'insufficient_information', 'withdrawn',
+        'transferred', 'discretionary', 'parallel_proceedings', 'duplicate', 'early_resolution',
+        'settled', 'award', 'upheld', 'partly_upheld', 'not_upheld')),
+    CONSTRAINT complaint_case_closed_has_outcome CHECK (state <> 'closed' OR outcome IS NOT NULL),
+    CONSTRAINT complaint_case_channel_is_known CHECK (channel IN (
+        'web', 'email', 'post', 'phone', 'in_person', 'referral', 'own_initiative')),
+    CONSTRAINT complaint_case_summary_is_not_blank CHECK (btrim(summary) <> ''),
+    CONSTRAINT complaint_case_late_filing_has_reason CHECK (NOT late_filing OR btrim(coalesce(late_filing_reason, '')) <> ''),
+    CONSTRAINT complaint_case_group_has_members CHECK (group_size IS NULL OR group_size >= 2),
+    CONSTRAINT complaint_case_info_requests_not_negative CHECK (info_requests >= 0),
+    CONSTRAINT complaint_case_version_is_positive CHECK (version > 0)
+);
+
+CREATE INDEX complaint_case_by_state ON complaint_case (state);
+CREATE INDEX complaint_case_by_assignee ON complaint_case (assignee);
+CREATE INDEX complaint_case_by_respondent ON complaint_case (respondent_id);
+
+-- Complainants (one or more, or a group), and an optional representative.
+CREATE TABLE party (
+    id                   bigserial PRIMARY KEY,
+    case_id              bigint NOT NULL REFERENCES complaint_case (id),
+    role                 text NOT NULL,
+    position             integer NOT NULL DEFAULT 1,
+    name                 text NOT NULL,
+    email                text,
+    phone                text,
+    postal_address       text,
+    language             text,
+    contact_preference   text,
+    CONSTRAINT party_role_is_known CHECK (role IN ('complainant', 'representative')),
+    CONSTRAINT party_name_is_not_blank CHECK (btrim(name) <> ''),
+    CONSTRAINT party_contact_preference_is_known CHECK (contact_preference IN ('email', 'post', 'phone')),
+    CONSTRAINT party_position_is_unique UNIQUE (case_id, role, position)
+);
+
+CREATE TABLE case_category (
+    case_id        bigint NOT NULL REFERENCES complaint_case (id),
+    category_code  text NOT NULL REFERENCES rights_category (code),
+    PRIMARY KEY (case_id, category_code)
+);
+
+CREATE INDEX case_category_by_code ON case_category (category_code);
+
+-- The named clocks of each case. The facts (start, allowance, pauses,
+-- extensions, end) are what RedressCore computes from; due_date, status
+-- and paused_days are stored results of that computation, kept so that
+-- "what is due" is an indexed query.
+CREATE TABLE clock (
+    id                bigserial PRIMARY KEY,
+    case_id           bigint NOT NULL REFERENCES complaint_case (id),
+    kind              text NOT NULL,
+    remedy_scale      text,
+    start_at          timestamptz NOT NULL,
+    start_date        date NOT NULL,
+    allowance_amount  integer NOT NULL,
+    allowance_unit    text NOT NULL,
+    policy_version    integer NOT NULL REFERENCES policy_version (version),
+    urgent            boolean NOT NULL DEFAULT false,
+    ended_on          date,
+    cancelled_on      date,
+    status            text NOT NULL,
+    due_date          date,
+    paused_days       integer NOT NULL DEFAULT 0,
+    updated_at        timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT clock_kind_is_known CHECK (kind IN (
+        'acknowledge', 'triage', 'info_response', 'early_resolution', 'mediation_acceptance', 'mediation',
+        'respondent_response', 'investigation', 'arbitration_award', 'arbitration_overall',
+        'respondent_reply', 'remedy', 'verification', 'parallel_review', 'complainant_update')),
+    CONSTRAINT clock_remedy_scale_only_on_remedy CHECK ((kind = 'remedy') = (remedy_scale IS NOT NULL)),
+    CONSTRAINT clock_remedy_scale_is_known CHECK (remedy_scale IN ('personal', 'service', 'systemic')),
+    CONSTRAINT clock_allowance_unit_is_known CHECK (allowance_unit IN ('working_days', 'calendar_days', 'months')),
+    CONSTRAINT clock_allowance_not_negative CHECK (allowance_amount >= 0),
+    CONSTRAINT clock_status_is_known CHECK (status IN ('running', 'paused', 'met', 'met_late', 'breached', 'cancelled')),
+    -- A paused clock has no due date; every other clock but a cancelled one has.
+    CONSTRAINT clock_due_date_unless_paused CHECK (
+        (status = 'paused' AND due_date IS NULL) OR status = 'cancelled' OR (status <> 'paused' AND due_date IS NOT NULL)),
+    CONSTRAINT clock_ends_after_start CHECK (ended_on IS NULL OR ended_on >= start_date),
+    CONSTRAINT clock_not_both_ended_and_cancelled CHECK (ended_on IS NULL OR cancelled_on IS NULL)
+);
+
+CREATE INDEX clock_status_due_date ON clock (status, due_date);
+CREATE INDEX clock_by_case ON clock (case_id);
+-- One live clock of each kind per case (remedy clocks belong to remedy items).
+CREATE UNIQUE INDEX clock_one_live_per_kind ON clock (case_id, kind)
+    WHERE status IN ('running', 'paused', 'breached') AND kind <> 'remedy';
+
+CREATE TABLE clock_pause (
+    id          bigserial PRIMARY KEY,
+    clock_id    bigint NOT NULL REFERENCES clock (id),
+    position    integer NOT NULL,
+    from_date   date NOT NULL,
+    to_date     date,
+    -- Why: the case state that paused it (awaiting_info, on_hold, mediation) or 'manual'.
+    cause       text NOT NULL,
+    reason      text NOT NULL,
+    CONSTRAINT clock_pause_position_is_unique UNIQUE (clock_id, position),
+    CONSTRAINT clock_pause_ends_after_start CHECK (to_date IS NULL OR to_date >= from_date),
+    CONSTRAINT clock_pause_cause_is_known CHECK (cause IN ('manual', 'awaiting_info', 'on_hold', 'mediation')),
+    CONSTRAINT clock_pause_has_reason CHECK (btrim(reason) <> '')
+);
+
+CREATE UNIQUE INDEX clock_pause_one_open ON clock_pause (clock_id) WHERE to_date IS NULL;
+
+CREATE TABLE clock_extension (
+    id             bigserial PRIMARY KEY,
+    clock_id       bigint NOT NULL REFERENCES clock (id),
+    grant_number   integer NOT NULL,
+    amount         integer NOT NULL,
+    reason         text NOT NULL,
+    approver_role  text NOT NULL,
+    approved_by    text NOT NULL REFERENCES staff (login),
+    on_date        date NOT NULL,
+    with_consent   boolean NOT NULL DEFAULT false,
+    created_at     timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT clock_extension_grant_is_unique UNIQUE (clock_id, grant_number),
+    CONSTRAINT clock_extensions_at_most_two CHECK (grant_number BETWEEN 1 AND 2),
+    CONSTRAINT clock_extension_adds_time CHECK (amount > 0),
+    CONSTRAINT clock_extension_has_reason CHECK (btrim(reason) <> ''),
+    CONSTRAINT clock_extension_approver_role_is_known CHECK (approver_role IN ('caseworker', 'supervisor', 'ombudsperson'))
+);
+
+CREATE TABLE case_note (
+    id                bigserial PRIMARY KEY,
+    case_id           bigint NOT NULL REFERENCES complaint_case (id),
+    author            text NOT NULL REFERENCES staff (login),
+    noted_at          timestamptz NOT NULL,
+    body              text NOT NULL,
+    -- What is said in mediation is confidential: such notes never leave the office.
+    under_mediation   boolean NOT NULL DEFAULT false,
+    created_at        timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT case_note_body_is_not_blank CHECK (btrim(body) <> '')
+);
+
+CREATE INDEX case_note_by_case ON case_note (case_id);
+"""#,
+            down: #"""
+DROP TABLE case_note;
+DROP TABLE clock_extension;
+DROP TABLE clock_pause;
+DROP TABLE clock;
+DROP TABLE case_category;
+DROP TABLE party;
+DROP TABLE complaint_case;
+DROP TABLE reference_counter;
+DROP TABLE respondent_body;
+DROP TABLE rights_category;
+"""#
+        ),
+        Migration(
+            version: 5,
+            name: "audit_log",
+            up: #"""
+-- The audit log: one row per change, written in the transaction of the
+-- change. It is append-only (triggers refuse UPDATE, DELETE and TRUNCATE,
+-- even for the owner) and hash-chained: each row carries the SHA-256 of its
+-- canonical content and of the previous row's hash, so `redress audit
+-- verify` finds a row altered behind the triggers' back.
+CREATE TABLE case_event (
+    id              bigint PRIMARY KEY,
+    case_id         bigint REFERENCES complaint_case (id),
+    actor           text NOT NULL,
+    occurred_at     timestamptz NOT NULL,
+    recorded_at     timestamptz NOT NULL DEFAULT now(),
+    kind            text NOT NULL,
+    data            jsonb NOT NULL DEFAULT '{}',
+    previous_hash   bytea NOT NULL,
+    hash            bytea NOT NULL,
+    CONSTRAINT case_event_kind_is_snake_case CHECK (kind ~ '^[a-z][a-z0-9_]*$'),
+    CONSTRAINT case_event_data_is_object CHECK (jsonb_typeof(data) = 'object')
+);
+
+CREATE INDEX case_event_by_case ON case_event (case_id, id);
+
+-- The end of the chain. Writers lock this row, so rows are chained (and
+-- numbered, without gaps) in the order their transactions take it.
+CREATE TABLE audit_chain_head (
+    id          boolean PRIMARY KEY DEFAULT true,
+    last_id     bigint NOT NULL DEFAULT 0,
+    last_hash   bytea NOT NULL DEFAULT decode(repeat('00', 32), 'hex'),
+    CONSTRAINT audit_chain_head_is_single_row CHECK (id)
+);
+
+INSERT INTO audit_chain_head DEFAULT VALUES;
+
+-- The bytes that are hashed: a JSON array, whose text form jsonb fixes
+-- (key order, spacing), and instants in UTC with microseconds, so the
+-- session's time zone cannot change them.
+CREATE FUNCTION case_event_canonical(
+    id bigint, case_id bigint, actor text, occurred_at timestamptz,
+    recorded_at timestamptz, kind text, data jsonb
+) RETURNS bytea
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT convert_to(jsonb_build_array(
+        id, case_id, actor,
+        to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+        to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+        kind, data)::text, 'UTF8')
+$$;
+
+-- Numbers and hashes each new row. The first row of a transaction locks the
+-- chain head (serialising writers); later rows of the same transaction carry
+-- the tail in a transaction-local setting instead of updating the head row
+-- again, which keeps bulk imports fast. The head itself is written once, at
+-- commit, by case_event_advance_head. A rolled-back savepoint undoes the
+-- setting together with its rows.
+CREATE FUNCTION case_event_chain() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+DECLARE
+    xact       text := txid_current()::text;
+    tail       text[] := string_to_array(current_setting('redress.chain_tail', true), ':');
+    tail_id    bigint;
+    tail_hash  bytea;
+BEGIN
+    IF tail[1] IS NOT DISTINCT FROM xact THEN
+        tail_id := tail[2]::bigint;
+        tail_hash := decode(tail[3], 'hex');
+    ELSE
+        SELECT h.last_id, h.last_hash INTO tail_id, tail_hash FROM audit_chain_head h WHERE h.id FOR UPDATE;
+    END IF;
+    NEW.id := tail_id + 1;
+    NEW.recorded_at := now();
+    NEW.previous_hash := tail_hash;
+    NEW.hash := sha256(case_event_canonical(
+        NEW.id, NEW.case_id, NEW.actor, NEW.occurred_at, NEW.recorded_at, NEW.kind, NEW.data) || tail_hash);
+    PERFORM set_config('redress.chain_tail', xact || ':' || NEW.id || ':' || encode(NEW.hash, 'hex'), true);
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER case_event_chain BEFORE INSERT ON case_event
+    FOR EACH ROW EXECUTE FUNCTION case_event_chain();
+
+CREATE FUNCTION case_event_advance_head() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+BEGIN
+    IF NEW.id = split_part(current_setting('redress.chain_tail', true), ':', 2)::bigint THEN
+        UPDATE audit_chain_head SET last_id = NEW.id, last_hash = NEW.hash WHERE id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE CONSTRAINT TRIGGER case_event_advance_head AFTER INSERT ON case_event
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION case_event_advance_head();
+
+CREATE FUNCTION case_event_refuse_change() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    RAISE EXCEPTION 'case_event is append-only: % is refused', TG_OP
+        USING ERRCODE = 'insufficient_privilege',
+              HINT = 'record a correcting event instead';
+END
+$$;
+
+CREATE TRIGGER case_event_is_append_only BEFORE UPDATE OR DELETE ON case_event
+    FOR EACH ROW EXECUTE FUNCTION case_event_refuse_change();
+
+CREATE TRIGGER case_event_is_never_truncated BEFORE TRUNCATE ON case_event
+    FOR EACH STATEMENT EXECUTE FUNCTION case_event_refuse_change();
+"""#,
+            down: #"""
+DROP TABLE case_event;
+DROP FUNCTION case_event_refuse_change();
+DROP FUNCTION case_event_advance_head();
+DROP FUNCTION case_event_chain();
+DROP FUNCTION case_event_canonical(bigint, bigint, text, timestamptz, timestamptz, text, jsonb);
+DROP TABLE audit_chain_head;
+"""#
+        ),
+        Migration(
+            version: 6,
+            name: "notice_outbox",
+            up: #"""
+-- The outbox: notices queued in the transaction of the event that causes
+-- them, rendered and sent later by `redress notices`.
+CREATE TABLE notice (
+    id               bigserial PRIMARY KEY,
+    case_id          bigint REFERENCES complaint_case (id),
+    kind             text NOT NULL,
+    audience         text NOT NULL,
+    -- An email address, or NULL when it is not known (a letter goes by post).
+    recipient        text,
+    channel          text NOT NULL,
+    language         text NOT NULL,
+    state            text NOT NULL DEFAULT 'pending',
+    automatic        boolean NOT NULL DEFAULT true,
+    -- Facts the template needs that are not on the case.
+    data             jsonb NOT NULL DEFAULT '{}',
+    attempts         integer NOT NULL DEFAULT 0,
+    last_error       text,
+    next_attempt_at  timestamptz NOT NULL DEFAULT now(),
+    created_at       timestamptz NOT NULL DEFAULT now(),
+    sent_at          timestamptz,
+    CONSTRAINT notice_kind_is_snake_case CHECK (kind ~ '^[a-z][a-z0-9_]*$'),
+    CONSTRAINT notice_audience_is_known CHECK (audience IN (
+        'complainant', 'representative', 'respondent', 'head_of_body', 'assignee', 'supervisor', 'ombudsperson')),
+    CONSTRAINT notice_channel_is_known CHECK (channel IN ('email', 'post')),
+    CONSTRAINT notice_state_is_known CHECK (state IN ('pending', 'sent', 'failed', 'cancelled'))
+);
+
+CREATE INDEX notice_state_next_attempt_at ON notice (state, next_attempt_at);
+CREATE INDEX notice_by_case ON notice (case_id);
+"""#,
+            down: #"""
+DROP TABLE notice;
+"""#
+        ),
+        Migration(
+            version: 7,
+            name: "staff_privileges",
+            up: #"""
+-- What staff logins (members of redress_staff) may do in this database.
+-- Redress checks each command against the staff member's roles; these
+-- grants only keep a login to the tables the application writes. The audit
+-- log takes inserts only; its triggers run as the owner.
+GRANT USAGE ON SCHEMA public TO redress_staff;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO redress_staff;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO redress_staff;
+GRANT INSERT, UPDATE ON office, staff, policy_version, respondent_body, reference_counter,
+    complaint_case, party, case_category, clock, clock_pause, clock_extension, case_note, notice
+    TO redress_staff;
+GRANT INSERT, DELETE ON holiday_calendar, holiday TO redress_staff;
+GRANT INSERT ON case_event TO redress_staff;
+"""#,
+            down: #"""
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM redress_staff;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM redress_staff;
+REVOKE USAGE ON SCHEMA public FROM redress_staff;
+"""#
+        ),
     ]
 }

@@ -4,6 +4,8 @@ public import Foundation
 public enum CalendarError: Error, Sendable, Hashable {
     /// The text does not name a real calendar date.
     case invalidDate(String)
+    /// The text is neither an ISO 8601 date nor an ISO 8601 instant.
+    case invalidInstant(String)
     /// The time zone is not a known IANA zone name.
     case unknownTimeZone(String)
     /// The week mask could not be read.
@@ -21,6 +23,8 @@ extension CalendarError: CustomStringConvertible, LocalizedError {
         switch self {
         case .invalidDate(let text):
             return "\"\(text)\" is not a calendar date; give a real date as YYYY-MM-DD."
+        case .invalidInstant(let text):
+            return "\"\(text)\" is not a date or time; write a date as YYYY-MM-DD or an instant as YYYY-MM-DDTHH:MM[:SS] with Z or an offset such as +09:00."
         case .unknownTimeZone(let name):
             return "\"\(name)\" is not a known IANA time zone; use a name such as Asia/Seoul or Europe/London."
         case .invalidWeekMask(let text):

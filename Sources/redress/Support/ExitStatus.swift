@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Postgres
+import RedressCore
 import RedressStore
 
 /// The exit codes scripts rely on (README "Exit codes").
@@ -40,7 +41,27 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
         if error.isRetryable || error.isLockNotAvailable {
             return (.conflict, "someone else changed the same records at the same moment: look again and retry")
         }
+        if error.sqlState == "42501" {
+            return (.refused, "PostgreSQL refused this login access (\(error.message)); ask an admin to run 'redress staff add' for it, or a database administrator to GRANT redress_staff to it")
+        }
         return (.failure, "the database refused the change: \(error.description)")
+    case let error as StoreError:
+        switch error.kind {
+        case .invalidInput: return (.usage, error.description)
+        case .notFound: return (.notFound, error.description)
+        case .refused: return (.refused, error.description)
+        case .conflict: return (.conflict, error.description)
+        case .failure: return (.failure, error.description)
+        }
+    case let error as CaseError:
+        if case .invalidReference = error { return (.usage, error.description) }
+        return (.refused, error.description)
+    case let error as CalendarError:
+        return (.usage, error.description)
+    case let error as PolicyError:
+        return (.refused, error.description)
+    case let error as ClockError:
+        return (.refused, error.description)
     case let error as MigrationError:
         return (.failure, error.description)
     case let error as LocalClusterError:

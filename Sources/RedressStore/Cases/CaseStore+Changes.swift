@@ -1,0 +1,407 @@
+public import Foundation
+import Postgres
+public import RedressCore
+
+/// What a change did to the clocks, for the audit row and for people.
+public struct ClockEffects: Sendable, Hashable {
+    public var started: [ClockKind] = []
+    public var met: [ClockKind] = []
+    public var paused: [ClockKind] = []
+    public var resumed: [ClockKind] = []
+    public var cancelled: [ClockKind] = []
+    public var extended: [ClockKind] = []
+
+    public init() {}
+
+    var json: JSONValue {
+        var object: [String: JSONValue] = [:]
+        for (key, kinds) in [("started", started), ("met", met), ("paused", paused), ("resumed", resumed), ("cancelled", cancelled), ("extended", extended)]
+        where !kinds.isEmpty {
+            object[key] = .array(kinds.map { .string($0.rawValue) })
+        }
+        return .object(object)
+    }
+}
+
+/// A move of a case to another state, with the data the move records.
+public struct MoveRequest: Sendable, Hashable {
+    public var to: CaseState
+    public var outcome: Outcome?
+    public var reason: String?
+    public var terms: String?
+    public var awardText: String?
+    public var binding: Bool?
+    /// For an information request: what is asked of the complainant.
+    public var requested: String?
+
+    public init(to: CaseState, outcome: Outcome? = nil, reason: String? = nil, terms: String? = nil,
+                awardText: String? = nil, binding: Bool? = nil, requested: String? = nil) {
+        self.to = to
+        self.outcome = outcome
+        self.reason = reason
+        self.terms = terms
+        self.awardText = awardText
+        self.binding = binding
+        self.requested = requested
+    }
+
+    var moveData: MoveData {
+        MoveData(outcome: outcome, terms: terms, awardText: awardText, binding: binding, reason: reason)
+    }
+}
+
+/// The result of a change: the case after it, and what it did to the clocks.
+public struct CaseChange: Sendable {
+    public var record: CaseRecord
+    public var effects: ClockEffects
+    /// The kinds of the notices queued.
+    public var notices: [String]
+}
+
+extension CaseStore {
+    /// Reads the case, checks the actor and the version, lets `body` change it in memory, then
+    /// claims the version (`UPDATE … WHERE version = …`) and writes the case, its clocks, one
+    /// audit row and the notices, all in the caller's transaction.
+    func change(
+        reference: String, expectVersion: Int?, actor: Actor, permission: Permission, at instant: Date,
+        _ body: (inout CaseRecord, OfficeContext, LocalDate) throws -> (kind: String, data: [String: JSONValue], effects: ClockEffects, notices: [NoticeRequest]),
+        afterClaim: (CaseRecord) throws -> [String: JSONValue] = { _ in [:] }
+    ) throws -> CaseChange {
+        try actor.require(permission)
+        let context = try OfficeContext.load(connection, lock: .share)
+        var record = try require(reference: reference)
+        if let expected = expectVersion, expected != record.version {
+            throw StoreError.staleVersion(reference: reference, expected: expected, actual: record.version)
+        }
+        let date = context.localDate(instant)
+        try checkChronology(record, instant: instant, date: date)
+        let before = record
+        let outcome = try body(&record, context, date)
+        let claimed = try connection.execute("""
+            UPDATE complaint_case SET version = version + 1, state = \(record.state.rawValue), outcome = \(record.outcome?.rawValue),
+                assignee = \(record.assignee), info_requests = \(record.infoRequests), closed_at = \(record.closedAt), updated_at = now()
+            WHERE id = \(record.id) AND version = \(before.version)
+            """)
+        guard claimed == 1 else { throw StoreError.changedMeanwhile(reference: reference) }
+        record.version += 1
+        try ClockWriter(connection: connection).save(&record.clocks, caseID: record.id, calendar: context.calendar, asOf: date)
+        var data = outcome.data
+        data["version"] = .int(record.version)
+        if outcome.effects != ClockEffects() { data["clocks"] = outcome.effects.json }
+        for (key, value) in try afterClaim(record) { data[key] = value }
+        try AuditLog(connection).record(caseID: record.id, actor: actor.login, at: instant, kind: outcome.kind, data: data)
+        let outbox = Outbox(connection)
+        for notice in outcome.notices { try outbox.queue(caseID: record.id, notice) }
+        return CaseChange(record: record, effects: outcome.effects, notices: outcome.notices.map(\.kind))
+    }
+
+    /// Events are entered in order: not before receipt, nor before the case's last recorded change.
+    func checkChronology(_ record: CaseRecord, instant: Date, date: LocalDate) throws {
+        guard instant >= record.receivedAt else {
+            throw StoreError.invalid("\(record.reference) was received at \(Self.isoInstant(record.receivedAt)); give a time (--at) on or after it.")
+        }
+        let last = try connection.query("""
+            SELECT max(occurred_at) FROM case_event WHERE case_id = \(record.id) AND kind <> 'case_viewed'
+            """).first!.decode(Date?.self, at: 0)
+        if let last, instant < last {
+            throw StoreError.invalid("\(record.reference) has a change recorded at \(Self.isoInstant(last)); give a time (--at) on or after it.")
+        }
+    }
+
+    static func isoInstant(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+
+    /// A notice to the first complainant, by email when an address is known and wanted.
+    func complainantNotice(_ record: CaseRecord, kind: String, data: [String: JSONValue]) -> NoticeRequest {
+        let party = record.primaryComplainant
+        let byEmail = party?.email != nil && party?.contactPreference != .post
+        return NoticeRequest(kind: kind, audience: .complainant, recipient: byEmail ? party?.email : nil,
+                             channel: byEmail ? .email : .post, language: party?.language ?? record.language, data: data)
+    }
+
+    // MARK: Moves
+
+    /// Moves a case to another state (SPEC §2.1), with the clock changes of SPEC §2.3.
+    public func move(reference: String, _ request: MoveRequest, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        let current = try require(reference: reference)
+        let permission: Permission
+        switch (current.state, request.to) {
+        case (.closed, _): permission = .reopenCase
+        case (.received, .triage): permission = .acknowledge
+        default: permission = .workCase
+        }
+        return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: permission, at: instant) { record, context, date in
+            let from = record.state
+            try Lifecycle.validate(from: from, to: request.to, data: request.moveData)
+            var notices: [NoticeRequest] = []
+            if request.to == .awaitingInfo {
+                let policy = try context.policies.inForce(on: date)
+                guard record.infoRequests < policy.maxInfoRequests else {
+                    throw StoreError.infoRequestLimit(reference: record.reference, limit: policy.maxInfoRequests)
+                }
+                record.infoRequests += 1
+            }
+            let effects = try record.applyMove(from: from, to: request.to, at: instant, date: date, context: context)
+            record.state = request.to
+            if request.to == .closed {
+                record.outcome = request.outcome
+                record.closedAt = instant
+            } else if from == .closed {
+                record.outcome = nil
+                record.closedAt = nil
+            } else if request.to == .decided {
+                record.outcome = request.outcome
+            }
+            switch request.to {
+            case .triage where from == .received:
+                notices.append(complainantNotice(record, kind: "acknowledgement", data: [:]))
+            case .awaitingInfo:
+                let due = record.liveClock(.infoResponse)?.clock.dueDate(on: context.calendar)
+                notices.append(complainantNotice(record, kind: "information_request", data: [
+                    "requested": .text(request.requested), "due_date": .text(due?.iso),
+                ]))
+            case .earlyResolution, .mediation, .investigation:
+                // Leaving triage (directly or after an information request) is the route decision.
+                if from == .triage || (from == .awaitingInfo && effects.met.contains(.triage)) {
+                    notices.append(complainantNotice(record, kind: "route_decision", data: ["route": .string(request.to.rawValue)]))
+                }
+            case .closed:
+                notices.append(complainantNotice(record, kind: "closure", data: [
+                    "outcome": .text(request.outcome?.rawValue), "reason": .text(request.reason),
+                ]))
+            default:
+                break
+            }
+            var data: [String: JSONValue] = ["from": .string(from.rawValue), "to": .string(request.to.rawValue)]
+            if let outcome = request.outcome { data["outcome"] = .string(outcome.rawValue) }
+            if let reason = request.reason { data["reason"] = .string(reason) }
+            if let terms = request.terms { data["terms"] = .string(terms) }
+            if let text = request.awardText { data["award_text"] = .string(text) }
+            if let binding = request.binding { data["binding"] = .bool(binding) }
+            if let requested = request.requested { data["requested"] = .string(requested) }
+            let kind: String
+            switch (from, request.to) {
+            case (.received, .triage): kind = "case_acknowledged"
+            case (_, .awaitingInfo): kind = "information_requested"
+            case (.awaitingInfo, _): kind = "information_received"
+            case (.closed, _): kind = "case_reopened"
+            case (_, .closed): kind = "case_closed"
+            default: kind = "case_moved"
+            }
+            return (kind, data, effects, notices)
+        }
+    }
+
+    /// Acknowledges a complaint: received → triage, meeting the `acknowledge` clock.
+    public func acknowledge(reference: String, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        let current = try require(reference: reference)
+        guard current.state == .received else {
+            throw StoreError.wrongState(reference: reference, state: current.state, action: "be acknowledged", expected: [.received])
+        }
+        return try move(reference: reference, MoveRequest(to: .triage), actor: actor, at: instant, expectVersion: expectVersion)
+    }
+
+    /// Asks the complainant for information: the case waits in `awaiting_info`, the stage clocks
+    /// pause and `info_response` starts (at most the policy's number of requests a case).
+    public func requestInformation(reference: String, requested: String?, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        let current = try require(reference: reference)
+        guard current.state == .triage || current.state == .investigation else {
+            throw StoreError.wrongState(reference: reference, state: current.state, action: "ask for information", expected: [.triage, .investigation])
+        }
+        return try move(reference: reference, MoveRequest(to: .awaitingInfo, requested: requested), actor: actor, at: instant, expectVersion: expectVersion)
+    }
+
+    /// Records the complainant's answer: back to the stage the request came from (investigation
+    /// when an investigation clock runs, else triage), resuming the paused clocks.
+    public func informationReceived(reference: String, to target: CaseState? = nil, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        let current = try require(reference: reference)
+        guard current.state == .awaitingInfo else {
+            throw StoreError.wrongState(reference: reference, state: current.state, action: "receive information", expected: [.awaitingInfo])
+        }
+        let back = target ?? (current.liveClock(.investigation) != nil ? .investigation : .triage)
+        return try move(reference: reference, MoveRequest(to: back), actor: actor, at: instant, expectVersion: expectVersion)
+    }
+
+    /// Closes a case with an outcome (and a reason where the outcome needs one).
+    public func close(reference: String, outcome: Outcome, reason: String?, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        try move(reference: reference, MoveRequest(to: .closed, outcome: outcome, reason: reason), actor: actor, at: instant, expectVersion: expectVersion)
+    }
+
+    /// Reopens a closed case into triage or investigation, with a reason.
+    public func reopen(reference: String, to target: CaseState = .triage, reason: String, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        let current = try require(reference: reference)
+        guard current.state == .closed else {
+            throw StoreError.wrongState(reference: reference, state: current.state, action: "be reopened", expected: [.closed])
+        }
+        return try move(reference: reference, MoveRequest(to: target, reason: reason), actor: actor, at: instant, expectVersion: expectVersion)
+    }
+
+    // MARK: Clocks by hand
+
+    /// Pauses the case's running stage clocks (or the one of `kind`) for `reason`.
+    public func pause(reference: String, kind: ClockKind?, reason: String, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        guard !reason.isBlankText else { throw StoreError.invalid("A pause needs a reason; give --reason TEXT.") }
+        return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .workCase, at: instant) { record, _, date in
+            guard record.state.isOpen else {
+                throw StoreError.wrongState(reference: record.reference, state: record.state, action: "be paused", expected: CaseState.allCases.filter(\.isOpen))
+            }
+            let kinds: Set<ClockKind>
+            if let kind {
+                guard record.liveClock(kind) != nil else { throw StoreError.noLiveClock(reference: record.reference, kind: kind) }
+                kinds = [kind]
+            } else {
+                kinds = Set(ClockKind.allCases.filter(\.isStageClock))
+            }
+            var effects = ClockEffects()
+            effects.paused = try record.pauseClocks(kinds, from: date, cause: "manual", reason: reason)
+            guard !effects.paused.isEmpty else { throw StoreError.nothingToPause(reference: record.reference) }
+            return ("clocks_paused", ["reason": .string(reason)], effects, [])
+        }
+    }
+
+    /// Resumes the clocks paused by hand (or the one of `kind`).
+    public func resume(reference: String, kind: ClockKind?, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .workCase, at: instant) { record, _, date in
+            var effects = ClockEffects()
+            effects.resumed = try record.resumeClocks(cause: "manual", on: date, only: kind.map { [$0] })
+            guard !effects.resumed.isEmpty else { throw StoreError.nothingPaused(reference: record.reference) }
+            return ("clocks_resumed", [:], effects, [])
+        }
+    }
+
+    /// Extends a running clock under its policy version's rules (approver role, at most two,
+    /// before expiry, consent beyond the cap) and queues the letter to the complainant.
+    public func extend(reference: String, kind: ClockKind, amount: Int, reason: String, consent: Bool,
+                       actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .workCase, at: instant) { record, context, date in
+            let clock = try record.extendClock(kind, amount: amount, reason: reason, actor: actor, on: date, consent: consent, context: context)
+            var effects = ClockEffects()
+            effects.extended = [kind]
+            let due = clock.dueDate(on: context.calendar)
+            let grant = clock.extensions.last!
+            let notice = complainantNotice(record, kind: "extension_letter", data: [
+                "clock": .string(kind.rawValue), "reason": .string(reason), "new_due_date": .text(due?.iso),
+                "amount": ["amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue)],
+            ])
+            return ("clock_extended", [
+                "clock": .string(kind.rawValue), "amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue),
+                "reason": .string(reason), "with_consent": .bool(consent), "approver_role": .string(grant.approverRole.rawValue),
+                "new_due_date": .text(due?.iso),
+            ], effects, [notice])
+        }
+    }
+
+    // MARK: Assignment and notes
+
+    /// Assigns the case to `login`, who must be an active caseworker, supervisor or ombudsperson.
+    public func assign(reference: String, to login: String, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        guard let member = try StaffStore(connection).member(login), member.active else { throw StoreError.staffNotFound(login) }
+        guard member.actor.may(.workCase) else {
+            throw StoreError.invalid("\(login) cannot take cases: assign a caseworker, supervisor or ombudsperson.")
+        }
+        return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .assignCase, at: instant) { record, _, _ in
+            let previous = record.assignee
+            record.assignee = login
+            return ("case_assigned", ["from": .text(previous), "to": .string(login)], ClockEffects(), [])
+        }
+    }
+
+    /// Adds a note; notes made while the case is in mediation are marked confidential to it.
+    public func addNote(reference: String, text: String, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        guard !text.isBlankText else { throw StoreError.invalid("A note needs some text.") }
+        guard !text.utf8.contains(0) else { throw StoreError.invalid("The note holds a NUL character, which cannot be stored; remove it.") }
+        var underMediation = false
+        return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .acknowledge, at: instant, { record, _, _ in
+            underMediation = record.state == .mediation
+            return ("note_added", ["text": .string(text), "under_mediation": .bool(underMediation)], ClockEffects(), [])
+        }, afterClaim: { record in
+            let id = try connection.query("""
+                INSERT INTO case_note (case_id, author, noted_at, body, under_mediation)
+                VALUES (\(record.id), \(actor.login), \(instant), \(text), \(underMediation)) RETURNING id
+                """).first!.decode(Int.self, at: 0)
+            return ["note_id": .int(id)]
+        })
+    }
+}
+
+extension CaseRecord {
+    /// The clock changes of a move (SPEC §2.3): what leaving `from` ends, and what entering
+    /// `to` starts or pauses.
+    mutating func applyMove(from: CaseState, to: CaseState, at instant: Date, date: LocalDate, context: OfficeContext) throws -> ClockEffects {
+        var effects = ClockEffects()
+        let policy = try context.policies.inForce(on: date)
+        func meet(_ kind: ClockKind) throws { if try meetClock(kind, on: date) { effects.met.append(kind) } }
+        func start(_ kind: ClockKind) throws {
+            guard liveClock(kind) == nil else { return }
+            try startClock(kind, at: instant, context: context)
+            effects.started.append(kind)
+        }
+        func cancel(_ kind: ClockKind) throws { if try cancelClock(kind, on: date) { effects.cancelled.append(kind) } }
+        func pause(for state: CaseState, except: Set<ClockKind> = []) throws {
+            effects.paused += try pauseClocks(policy.pausedBy(state: state).subtracting(except), from: date, cause: state.rawValue, reason: state.rawValue)
+        }
+
+        switch from {
+        case .received:
+            try meet(.acknowledge)
+        case .triage:
+            if to != .awaitingInfo { try meet(.triage) }
+        case .awaitingInfo:
+            try meet(.infoResponse)
+            effects.resumed += try resumeClocks(cause: CaseState.awaitingInfo.rawValue, on: date)
+            if to != .triage { try meet(.triage) }
+        case .earlyResolution:
+            try meet(.earlyResolution)
+        case .mediation:
+            try meet(.mediationAcceptance)
+            try meet(.mediation)
+            effects.resumed += try resumeClocks(cause: CaseState.mediation.rawValue, on: date)
+        case .investigation:
+            switch to {
+            case .onHold: try pause(for: .onHold, except: [.parallelReview])
+            case .mediation: try pause(for: .mediation)
+            case .decided:
+                try meet(.investigation)
+                try cancel(.respondentResponse)
+            default: break
+            }
+        case .onHold:
+            try meet(.parallelReview)
+            effects.resumed += try resumeClocks(cause: CaseState.onHold.rawValue, on: date)
+        case .arbitration:
+            try meet(.arbitrationAward)
+            try meet(.arbitrationOverall)
+        case .decided:
+            try meet(.respondentReply)
+        case .remedy, .closed:
+            break
+        }
+
+        switch to {
+        case .triage where from == .closed:
+            try start(.triage)
+        case .awaitingInfo:
+            try pause(for: .awaitingInfo)
+            try start(.infoResponse)
+        case .earlyResolution:
+            try start(.earlyResolution)
+        case .mediation:
+            try start(.mediationAcceptance)
+        case .investigation:
+            if liveClock(.investigation) == nil {
+                try start(.respondentResponse)
+                try start(.investigation)
+            }
+        case .onHold:
+            try start(.parallelReview)
+        case .decided:
+            try start(.respondentReply)
+        case .closed:
+            effects.cancelled += try cancelLiveClocks(on: date)
+        default:
+            break
+        }
+        return effects
+    }
+}

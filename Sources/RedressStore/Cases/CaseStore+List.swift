@@ -1,0 +1,143 @@
+public import Foundation
+import Postgres
+public import RedressCore
+
+/// Which cases `case list` shows; nil and false filter nothing.
+public struct CaseFilter: Sendable, Hashable {
+    public var state: CaseState?
+    public var assignee: String?
+    public var respondent: String?
+    public var category: String?
+    /// Only cases with a clock still running after its due date.
+    public var breached: Bool
+    /// Only cases with a running clock due within this many working days.
+    public var dueWithin: Int?
+    /// Only cases with a paused clock.
+    public var paused: Bool
+    public var limit: Int?
+
+    public init(state: CaseState? = nil, assignee: String? = nil, respondent: String? = nil, category: String? = nil,
+                breached: Bool = false, dueWithin: Int? = nil, paused: Bool = false, limit: Int? = nil) {
+        self.state = state
+        self.assignee = assignee
+        self.respondent = respondent
+        self.category = category
+        self.breached = breached
+        self.dueWithin = dueWithin
+        self.paused = paused
+        self.limit = limit
+    }
+}
+
+/// One line of `case list`.
+public struct CaseSummary: Sendable, Encodable {
+    public var reference: String
+    public var status: CaseState
+    public var receivedOn: LocalDate
+    public var urgent: Bool
+    public var confidential: Bool
+    public var assignee: String?
+    public var respondent: String
+    /// The first complainant's name, or `[redacted]`.
+    public var complainant: String?
+    public var categories: [String]
+    /// The earliest due date of a running clock, and its clock.
+    public var nextDueDate: LocalDate?
+    public var nextDueClock: ClockKind?
+    public var breached: Bool
+    public var paused: Bool
+    public var version: Int
+
+    enum CodingKeys: String, CodingKey {
+        case reference, status
+        case receivedOn = "received_on"
+        case urgent, confidential, assignee, respondent, complainant, categories
+        case nextDueDate = "next_due_date"
+        case nextDueClock = "next_due_clock"
+        case breached, paused, version
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(reference, forKey: .reference)
+        try c.encode(status, forKey: .status)
+        try c.encode(receivedOn, forKey: .receivedOn)
+        try c.encode(urgent, forKey: .urgent)
+        try c.encode(confidential, forKey: .confidential)
+        try c.encode(assignee, forKey: .assignee)
+        try c.encode(respondent, forKey: .respondent)
+        try c.encode(complainant, forKey: .complainant)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(nextDueDate, forKey: .nextDueDate)
+        try c.encode(nextDueClock, forKey: .nextDueClock)
+        try c.encode(breached, forKey: .breached)
+        try c.encode(paused, forKey: .paused)
+        try c.encode(version, forKey: .version)
+    }
+}
+
+extension CaseStore {
+    /// The cases matching `filter`, by reference, as `actor` may see them on `asOf`; listing a
+    /// confidential case is audited. Call inside a transaction.
+    public func list(_ filter: CaseFilter, actor: Actor, asOf: LocalDate, calendar: WorkCalendar, at instant: Date) throws -> [CaseSummary] {
+        try actor.require(.read)
+        var query: PostgresQuery = """
+            SELECT cc.id, cc.reference, cc.state, cc.received_on, cc.urgent, cc.confidential, cc.assignee, r.name,
+                (SELECT p.name FROM party p WHERE p.case_id = cc.id AND p.role = 'complainant' ORDER BY p.position LIMIT 1),
+                (SELECT string_agg(g.category_code, ';' ORDER BY g.category_code) FROM case_category g WHERE g.case_id = cc.id),
+                nd.due_date, nd.kind,
+                EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached') AND k.due_date < \(asOf)),
+                EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status = 'paused'),
+                cc.version
+            FROM complaint_case cc
+            JOIN respondent_body r ON r.id = cc.respondent_id
+            LEFT JOIN LATERAL (
+                SELECT k.due_date, k.kind FROM clock k
+                WHERE k.case_id = cc.id AND k.status IN ('running', 'breached') ORDER BY k.due_date, k.id LIMIT 1
+            ) nd ON true
+            WHERE true
+            """
+        if let state = filter.state { query.append(" AND cc.state = \(state.rawValue)") }
+        if let assignee = filter.assignee { query.append(" AND cc.assignee = \(assignee)") }
+        if let respondent = filter.respondent { query.append(" AND r.name = \(respondent)") }
+        if let category = filter.category {
+            query.append(" AND EXISTS (SELECT 1 FROM case_category g WHERE g.case_id = cc.id AND g.category_code = \(category))")
+        }
+        if filter.breached {
+            query.append(" AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached') AND k.due_date < \(asOf))")
+        }
+        if let days = filter.dueWithin {
+            let until = calendar.busdayOffset(asOf, days)
+            query.append("""
+                 AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached')
+                    AND k.due_date BETWEEN \(asOf) AND \(until))
+                """)
+        }
+        if filter.paused { query.append(" AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status = 'paused')") }
+        query.append(" ORDER BY cc.reference")
+        if let limit = filter.limit { query.append(" LIMIT \(limit)") }
+        var summaries: [CaseSummary] = []
+        var confidentialIDs: [Int] = []
+        for row in try connection.query(query) {
+            let assignee = try row.decode(String?.self, at: 6)
+            let confidential = try row.decode(Bool.self, at: 5)
+            if confidential { confidentialIDs.append(try row.decode(Int.self, at: 0)) }
+            let name = try row.decode(String?.self, at: 8)
+            summaries.append(CaseSummary(
+                reference: try row.decode(String.self, at: 1), status: CaseState(rawValue: try row.decode(String.self, at: 2)) ?? .received,
+                receivedOn: try row.decode(LocalDate.self, at: 3), urgent: try row.decode(Bool.self, at: 4), confidential: confidential,
+                assignee: assignee, respondent: try row.decode(String.self, at: 7),
+                complainant: actor.maySeeIdentity(assignee: assignee) ? name : (name == nil ? nil : Party.redactedText),
+                categories: (try row.decode(String?.self, at: 9))?.split(separator: ";").map(String.init) ?? [],
+                nextDueDate: try row.decode(LocalDate?.self, at: 10),
+                nextDueClock: try row.decode(String?.self, at: 11).flatMap(ClockKind.init(rawValue:)),
+                breached: try row.decode(Bool.self, at: 12), paused: try row.decode(Bool.self, at: 13),
+                version: try row.decode(Int.self, at: 14)))
+        }
+        let log = AuditLog(connection)
+        for id in confidentialIDs {
+            try log.record(caseID: id, actor: actor.login, at: instant, kind: "case_viewed", data: ["purpose": "list"])
+        }
+        return summaries
+    }
+}

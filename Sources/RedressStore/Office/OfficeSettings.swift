@@ -1,0 +1,69 @@
+/// The office's settings: the single row of the `office` table.
+public struct OfficeSettings: Sendable, Hashable, Codable {
+    public var name: String
+    /// The prefix of case references, `HRC` in `HRC-2026-000042`.
+    public var referencePrefix: String
+    /// The IANA time zone in which local dates (and so every deadline) are taken.
+    public var timeZone: String
+    /// The working days of the week, `Mon-Fri` style.
+    public var weekMask: String
+    /// The language notices use when a complainant gives none.
+    public var defaultLanguage: String
+    /// The From address of notices.
+    public var sender: String
+    /// The domain of notice Message-IDs.
+    public var mailDomain: String
+    /// A folder of templates that override the built-in ones.
+    public var templatesDir: String?
+
+    public init(name: String, referencePrefix: String, timeZone: String, weekMask: String,
+                defaultLanguage: String, sender: String, mailDomain: String, templatesDir: String?) {
+        self.name = name
+        self.referencePrefix = referencePrefix
+        self.timeZone = timeZone
+        self.weekMask = weekMask
+        self.defaultLanguage = defaultLanguage
+        self.sender = sender
+        self.mailDomain = mailDomain
+        self.templatesDir = templatesDir
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case referencePrefix = "reference_prefix"
+        case timeZone = "time_zone"
+        case weekMask = "week_mask"
+        case defaultLanguage = "default_language"
+        case sender
+        case mailDomain = "mail_domain"
+        case templatesDir = "templates_dir"
+    }
+}
+
+/// A change to some office settings; nil leaves a setting as it is.
+public struct OfficeChanges: Sendable, Hashable {
+    public var name: String?
+    public var referencePrefix: String?
+    public var timeZone: String?
+    public var weekMask: String?
+    public var defaultLanguage: String?
+    public var sender: String?
+    public var mailDomain: String?
+    public var templatesDir: String?
+
+    public init(name: String? = nil, referencePrefix: String? = nil, timeZone: String? = nil, weekMask: String? = nil,
+                defaultLanguage: String? = nil, sender: String? = nil, mailDomain: String? = nil, templatesDir: String? = nil) {
+        self.name = name
+        self.referencePrefix = referencePrefix
+        self.timeZone = timeZone
+        self.weekMask = weekMask
+        self.defaultLanguage = defaultLanguage
+        self.sender = sender
+        self.mailDomain = mailDomain
+        self.templatesDir = templatesDir
+    }
+
+    public var isEmpty: Bool {
+        self == OfficeChanges()
+    }
+}

@@ -1,0 +1,98 @@
+public import Foundation
+public import Postgres
+import RedressCore
+
+/// Reads and changes the office settings.
+public struct OfficeStore {
+    public let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// The settings.
+    public func settings() throws -> OfficeSettings {
+        try settings(lockSQL: "")
+    }
+
+    func settings(lockSQL: String) throws -> OfficeSettings {
+        let rows = try connection.query("""
+            SELECT name, reference_prefix, time_zone, week_mask, default_language, sender, mail_domain, templates_dir
+            FROM office\(unsafeSQL: lockSQL)
+            """)
+        guard let row = rows.first else { throw StoreError.invalid("The office row is missing; run 'redress db migrate' on an empty database.") }
+        return OfficeSettings(
+            name: try row.decode(String.self, at: 0), referencePrefix: try row.decode(String.self, at: 1),
+            timeZone: try row.decode(String.self, at: 2), weekMask: try row.decode(String.self, at: 3),
+            defaultLanguage: try row.decode(String.self, at: 4), sender: try row.decode(String.self, at: 5),
+            mailDomain: try row.decode(String.self, at: 6), templatesDir: try row.decode(String?.self, at: 7))
+    }
+
+    /// The outcome of a settings change.
+    public struct Update: Sendable {
+        /// The settings after the change.
+        public var settings: OfficeSettings
+        /// Running clocks whose due date moved (a new week mask).
+        public var moved: [MovedDueDate]
+    }
+
+    /// Applies `changes` as `actor`, validating each value; a new week mask recomputes every
+    /// running clock. Call inside a transaction.
+    public func update(_ changes: OfficeChanges, actor: Actor, at instant: Date) throws -> Update {
+        try actor.require(.manageOffice)
+        let context = try OfficeContext.load(connection, lock: .exclusive)
+        var settings = context.settings
+        if let zone = changes.timeZone {
+            _ = try WorkCalendar(timeZone: zone)
+            settings.timeZone = zone
+        }
+        if let mask = changes.weekMask {
+            settings.weekMask = try WeekMask(parsing: mask).formatted
+        }
+        if let prefix = changes.referencePrefix {
+            guard prefix.range(of: "^[A-Z][A-Z0-9]{0,9}$", options: .regularExpression) != nil else {
+                throw StoreError.invalid("\"\(prefix)\" is not a reference prefix; use 1 to 10 capital letters or digits starting with a letter, such as HRC.")
+            }
+            settings.referencePrefix = prefix
+        }
+        if let language = changes.defaultLanguage {
+            guard language.range(of: "^[a-z]{2,3}$", options: .regularExpression) != nil else {
+                throw StoreError.invalid("\"\(language)\" is not a language code; use a two- or three-letter ISO 639 code such as en or ko.")
+            }
+            settings.defaultLanguage = language
+        }
+        for (label, value) in [("name", changes.name), ("sender", changes.sender), ("mail domain", changes.mailDomain)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw StoreError.invalid("The office \(label) cannot be blank; give a value.")
+            }
+        }
+        if let name = changes.name { settings.name = name }
+        if let sender = changes.sender { settings.sender = sender }
+        if let domain = changes.mailDomain { settings.mailDomain = domain }
+        if let folder = changes.templatesDir { settings.templatesDir = folder.isEmpty ? nil : folder }
+        try connection.execute("""
+            UPDATE office SET name = \(settings.name), reference_prefix = \(settings.referencePrefix),
+                time_zone = \(settings.timeZone), week_mask = \(settings.weekMask),
+                default_language = \(settings.defaultLanguage), sender = \(settings.sender),
+                mail_domain = \(settings.mailDomain), templates_dir = \(settings.templatesDir), updated_at = now()
+            """)
+        var moved: [MovedDueDate] = []
+        if settings.weekMask != context.settings.weekMask {
+            let calendar = try WorkCalendar(timeZone: context.calendar.timeZoneIdentifier, weekMask: WeekMask(parsing: settings.weekMask), holidays: context.calendar.holidays)
+            moved = try ClockRecomputation(connection: connection).recompute(calendar: calendar, touching: nil, actor: actor, at: instant, cause: "week mask changed to \(settings.weekMask)")
+        }
+        var data: [String: JSONValue] = [:]
+        let before = try encodeSettings(context.settings), after = try encodeSettings(settings)
+        for (key, value) in after where before[key] != value {
+            data[key] = ["from": before[key] ?? .null, "to": value]
+        }
+        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "office_changed", data: ["changes": .object(data)])
+        return Update(settings: settings, moved: moved)
+    }
+
+    private func encodeSettings(_ settings: OfficeSettings) throws -> [String: JSONValue] {
+        let data = try JSONEncoder().encode(settings)
+        guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: data) else { return [:] }
+        return object
+    }
+}

@@ -1,0 +1,123 @@
+public import Foundation
+public import Postgres
+public import RedressCore
+
+/// The versions of the time-limit policy, stored as JSON documents of RedressCore's `Policy`.
+///
+/// Version 1 is the built-in default (`Policy.default`); it is written to the table the first
+/// time a clock or a new version needs it, so clocks can refer to it.
+public struct PolicyStore {
+    public let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// Every version, the default included.
+    public func policySet() throws -> PolicySet {
+        var versions = try connection.query("SELECT document FROM policy_version ORDER BY version").map {
+            try $0.decode(PostgresJSON<Policy>.self, at: 0).value
+        }
+        if !versions.contains(where: { $0.version == Policy.default.version }) { versions.append(.default) }
+        return try PolicySet(versions)
+    }
+
+    /// A stored version, with who made it and when.
+    public struct Version: Sendable {
+        public var policy: Policy
+        public var createdBy: String
+        public var createdAt: Date?
+    }
+
+    /// Every version with its author, oldest first.
+    public func history() throws -> [Version] {
+        var versions = try connection.query("SELECT document, created_by, created_at FROM policy_version ORDER BY version").map {
+            Version(policy: try $0.decode(PostgresJSON<Policy>.self, at: 0).value, createdBy: try $0.decode(String.self, at: 1),
+                    createdAt: try $0.decode(Date.self, at: 2))
+        }
+        if !versions.contains(where: { $0.policy.version == Policy.default.version }) {
+            versions.insert(Version(policy: .default, createdBy: "redress", createdAt: nil), at: 0)
+        }
+        return versions
+    }
+
+    /// Writes the default version 1 unless it is stored already.
+    public func storeDefault() throws {
+        try connection.execute("""
+            INSERT INTO policy_version (version, effective_from, document, created_by)
+            VALUES (\(Policy.default.version), \(Policy.default.effectiveFrom), \(PostgresJSON(Policy.default)), 'redress')
+            ON CONFLICT (version) DO NOTHING
+            """)
+    }
+
+    /// A change to one clock's rule (and the policy-wide settings), as `policy set` takes it.
+    public struct RuleChange: Sendable {
+        public var kind: ClockKind?
+        public var remedyScale: RemedyScale?
+        public var allowance: Int?
+        public var unit: AllowanceUnit?
+        public var cap: Int??
+        public var urgentPercent: Int?
+        public var maxInfoRequests: Int?
+
+        public init(kind: ClockKind? = nil, remedyScale: RemedyScale? = nil, allowance: Int? = nil, unit: AllowanceUnit? = nil,
+                    cap: Int?? = nil, urgentPercent: Int? = nil, maxInfoRequests: Int? = nil) {
+            self.kind = kind
+            self.remedyScale = remedyScale
+            self.allowance = allowance
+            self.unit = unit
+            self.cap = cap
+            self.urgentPercent = urgentPercent
+            self.maxInfoRequests = maxInfoRequests
+        }
+    }
+
+    /// Makes a new version from the newest one with `change` applied, in force from
+    /// `effective`. Call inside a transaction.
+    public func setVersion(_ change: RuleChange, effective: LocalDate, actor: Actor, at instant: Date) throws -> Policy {
+        try actor.require(.manageOffice)
+        _ = try OfficeContext.load(connection, lock: .exclusive)
+        try storeDefault()
+        let set = try policySet()
+        let base = set.versions.max { $0.version < $1.version }!
+        var rules = base.rules
+        if let kind = change.kind {
+            let scale: RemedyScale? = kind == .remedy ? (change.remedyScale ?? .personal) : nil
+            guard let index = rules.firstIndex(where: { $0.kind == kind && $0.remedyScale == scale }) else {
+                throw StoreError.invalid("The policy has no rule for the \(kind) clock.")
+            }
+            if let amount = change.allowance {
+                guard amount >= 0 else { throw StoreError.invalid("An allowance of \(amount) is negative; give zero or more.") }
+                rules[index].allowance.amount = amount
+            }
+            if let unit = change.unit { rules[index].allowance.unit = unit }
+            if let cap = change.cap { rules[index].cap = cap }
+        } else if change.allowance != nil || change.unit != nil || change.cap != nil {
+            throw StoreError.invalid("Say which clock's rule to change with --clock KIND.")
+        }
+        let policy: Policy
+        do {
+            policy = try Policy(
+                version: base.version + 1, effectiveFrom: effective, rules: rules,
+                urgentPercent: change.urgentPercent ?? base.urgentPercent, pausedClocks: base.pausedClocks,
+                maxInfoRequests: change.maxInfoRequests ?? base.maxInfoRequests, filingLimit: base.filingLimit)
+        } catch let error as PolicyError {
+            throw StoreError.invalid(error.description)
+        }
+        try connection.execute("""
+            INSERT INTO policy_version (version, effective_from, document, created_by)
+            VALUES (\(policy.version), \(effective), \(PostgresJSON(policy)), \(actor.login))
+            """)
+        var data: [String: JSONValue] = ["version": .int(policy.version), "effective_from": .string(effective.iso), "based_on": .int(base.version)]
+        if let kind = change.kind { data["clock"] = .string(kind.rawValue) }
+        if let kind = change.kind {
+            let rule = policy.rule(for: kind, scale: change.remedyScale ?? .personal)
+            data["allowance"] = ["amount": .int(rule.allowance.amount), "unit": .string(rule.allowance.unit.rawValue)]
+            data["cap"] = .int(rule.cap)
+        }
+        if let percent = change.urgentPercent { data["urgent_percent"] = .int(percent) }
+        if let most = change.maxInfoRequests { data["max_info_requests"] = .int(most) }
+        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "policy_version_added", data: data)
+        return policy
+    }
+}

@@ -1,0 +1,79 @@
+public import RedressCore
+
+/// What a staff member may do, by role (SPEC §3.2). Commands and service routes check one of
+/// these before they touch a case.
+public enum Permission: Sendable, Hashable, CaseIterable {
+    /// Office settings, staff, holiday calendars and policy: admins.
+    case manageOffice
+    /// Reading cases, calendars, policy and staff: every role.
+    case read
+    /// Registering complaints: intake and the case-handling roles.
+    case openCase
+    /// Acknowledging a complaint and adding notes: intake and the case-handling roles.
+    case acknowledge
+    /// Moving, pausing, resuming, requesting information, closing: caseworkers and above.
+    case workCase
+    /// Assigning cases: supervisors and the ombudsperson.
+    case assignCase
+    /// Reopening a closed case: supervisors and the ombudsperson.
+    case reopenCase
+    /// Verifying the audit chain: auditors, admins, supervisors and the ombudsperson.
+    case verifyAudit
+
+    /// The roles that hold the permission.
+    public var roles: [Role] {
+        switch self {
+        case .manageOffice: return [.admin]
+        case .read: return Role.allCases
+        case .openCase, .acknowledge: return [.intake, .caseworker, .supervisor, .ombudsperson]
+        case .workCase: return [.caseworker, .supervisor, .ombudsperson]
+        case .assignCase, .reopenCase: return [.supervisor, .ombudsperson]
+        case .verifyAudit: return [.auditor, .admin, .supervisor, .ombudsperson]
+        }
+    }
+
+    /// The action in words, for refusals: "may not …".
+    public var phrase: String {
+        switch self {
+        case .manageOffice: return "change office settings, staff, holiday calendars or policy"
+        case .read: return "read cases"
+        case .openCase: return "register complaints"
+        case .acknowledge: return "acknowledge complaints or add notes"
+        case .workCase: return "change cases"
+        case .assignCase: return "assign cases"
+        case .reopenCase: return "reopen closed cases"
+        case .verifyAudit: return "verify the audit log"
+        }
+    }
+}
+
+/// The staff member a command runs as: the connected login's staff record.
+public struct Actor: Sendable, Hashable {
+    /// The PostgreSQL login.
+    public var login: String
+    /// The roles it holds.
+    public var roles: Set<Role>
+
+    public init(login: String, roles: Set<Role>) {
+        self.login = login
+        self.roles = roles
+    }
+
+    /// Whether the actor holds a role that grants `permission`.
+    public func may(_ permission: Permission) -> Bool {
+        !roles.isDisjoint(with: permission.roles)
+    }
+
+    /// Throws `StoreError.notPermitted` unless the actor may do `permission`.
+    public func require(_ permission: Permission) throws {
+        guard may(permission) else {
+            throw StoreError.notPermitted(login: login, action: permission.phrase, allowed: permission.roles)
+        }
+    }
+
+    /// Whether the actor may see the complainant's identity on a case assigned to `assignee`:
+    /// the assignee, supervisors and the ombudsperson may (SPEC §3.2).
+    public func maySeeIdentity(assignee: String?) -> Bool {
+        roles.contains(.supervisor) || roles.contains(.ombudsperson) || (assignee != nil && assignee == login)
+    }
+}

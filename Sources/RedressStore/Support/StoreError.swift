@@ -1,0 +1,162 @@
+public import Postgres
+public import RedressCore
+
+/// Why the store refused a request, in the terms of the office rather than of SQL.
+///
+/// Each error says what to do next; `kind` tells an edge (CLI, HTTP) which exit code or status fits.
+public enum StoreError: Error, Sendable, Hashable {
+    /// The PostgreSQL login is not on the staff.
+    case notStaff(login: String)
+    /// The login is on the staff but deactivated.
+    case inactiveStaff(login: String)
+    /// None of the login's roles may do this.
+    case notPermitted(login: String, action: String, allowed: [Role])
+    /// No case has that reference.
+    case caseNotFound(String)
+    /// No staff member has that login.
+    case staffNotFound(String)
+    /// No holiday falls on that date (in that calendar).
+    case holidayNotFound(LocalDate, calendar: String?)
+    /// The login is on the staff already.
+    case staffExists(String)
+    /// `--expect-version` does not match: someone changed the case since it was read.
+    case staleVersion(reference: String, expected: Int, actual: Int)
+    /// Someone else changed the case while this change was being made.
+    case changedMeanwhile(reference: String)
+    /// The records were locked or the transaction could not be serialised.
+    case busy
+    /// A value given was not acceptable; the text says which and why.
+    case invalid(String)
+    /// A rights category that is not in the vocabulary.
+    case unknownCategory(String, known: [String])
+    /// The complaint's events are older than the filing limit and were not accepted late.
+    case lateFiling(incidentDate: LocalDate, limit: Allowance)
+    /// The case has had as many information requests as the policy allows.
+    case infoRequestLimit(reference: String, limit: Int)
+    /// The case has no live clock of that kind.
+    case noLiveClock(reference: String, kind: ClockKind)
+    /// Nothing on the case is paused by hand, so there is nothing to resume.
+    case nothingPaused(reference: String)
+    /// Nothing on the case can be paused.
+    case nothingToPause(reference: String)
+    /// The case is in a state where this command does not apply.
+    case wrongState(reference: String, state: CaseState, action: String, expected: [CaseState])
+    /// The year's six-digit reference numbers are used up.
+    case referenceNumbersExhausted(prefix: String, year: Int)
+    /// The database refused the change by one of its rules (a named constraint).
+    case ruleViolated(constraint: String)
+    /// A referenced record does not exist (a foreign key).
+    case missingReference(constraint: String)
+
+    /// How edges classify the error.
+    public enum Kind: Sendable, Hashable {
+        /// Bad input (exit 2, HTTP 400/422).
+        case invalidInput
+        /// Not found (exit 3, HTTP 404).
+        case notFound
+        /// Refused by the rules or permissions (exit 4, HTTP 403/409).
+        case refused
+        /// Concurrent change (exit 5, HTTP 409).
+        case conflict
+        /// Anything else (exit 1, HTTP 500).
+        case failure
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .invalid, .unknownCategory: return .invalidInput
+        case .caseNotFound, .staffNotFound, .holidayNotFound: return .notFound
+        case .notStaff, .inactiveStaff, .notPermitted, .staffExists, .lateFiling, .infoRequestLimit,
+             .noLiveClock, .nothingPaused, .nothingToPause, .wrongState, .ruleViolated, .missingReference:
+            return .refused
+        case .staleVersion, .changedMeanwhile, .busy: return .conflict
+        case .referenceNumbersExhausted: return .failure
+        }
+    }
+}
+
+extension StoreError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case let .notStaff(login):
+            return "The PostgreSQL login \"\(login)\" is not on this office's staff; ask an admin to run 'redress staff add \(login) --role ROLE'."
+        case let .inactiveStaff(login):
+            return "The staff login \"\(login)\" is deactivated; ask an admin to add it again with 'redress staff add \(login) --role ROLE'."
+        case let .notPermitted(login, action, allowed):
+            return "\(login) may not \(action): it needs the role \(allowed.map(\.rawValue).joinedList(conjunction: "or")); ask an admin to grant it or someone who holds it."
+        case let .caseNotFound(reference):
+            return "No case has the reference \(reference); check it with 'redress case list'."
+        case let .staffNotFound(login):
+            return "No staff member has the login \"\(login)\"; list them with 'redress staff list'."
+        case let .holidayNotFound(date, calendar):
+            let place = calendar.map { " in the calendar \"\($0)\"" } ?? ""
+            return "No holiday falls on \(date.iso)\(place); list them with 'redress calendar list'."
+        case let .staffExists(login):
+            return "\"\(login)\" is on the staff already; see 'redress staff list'."
+        case let .staleVersion(reference, expected, actual):
+            return "\(reference) is at version \(actual), not \(expected): someone changed it meanwhile; look again with 'redress case show \(reference)' and retry."
+        case let .changedMeanwhile(reference):
+            return "Someone else changed \(reference) at the same moment; look again with 'redress case show \(reference)' and retry."
+        case .busy:
+            return "Someone else was changing the same records at the same moment; look again and retry."
+        case let .invalid(message):
+            return message
+        case let .unknownCategory(code, known):
+            return "\"\(code)\" is not a rights category; use one of \(known.joinedList(conjunction: "or"))."
+        case let .lateFiling(incidentDate, limit):
+            return "The events of \(incidentDate.iso) are older than the filing limit of \(limit); accept the complaint anyway with --accept-late --reason TEXT."
+        case let .infoRequestLimit(reference, limit):
+            return "\(reference) has had \(limit) information \(limit == 1 ? "request" : "requests"), the most the policy allows; decide on what the case has."
+        case let .noLiveClock(reference, kind):
+            return "\(reference) has no running \(kind) clock; see its clocks with 'redress case show \(reference)'."
+        case let .nothingPaused(reference):
+            return "Nothing on \(reference) was paused by hand, so there is nothing to resume."
+        case let .nothingToPause(reference):
+            return "\(reference) has no running clock that can be paused."
+        case let .wrongState(reference, state, action, expected):
+            return "\(reference) is in \(state), so it cannot \(action); that needs a case in \(expected.map(\.rawValue).joinedList(conjunction: "or"))."
+        case let .referenceNumbersExhausted(prefix, year):
+            return "The reference numbers of \(prefix)-\(year) are used up (999999); change the office's reference prefix."
+        case let .ruleViolated(constraint):
+            return "The database refused the change by its rule \(constraint); check the values given."
+        case let .missingReference(constraint):
+            return "The change refers to a record that does not exist (\(constraint)); check the values given."
+        }
+    }
+}
+
+extension Array where Element == String {
+    /// "a", "a or b", "a, b or c".
+    func joinedList(conjunction: String = "and") -> String {
+        switch count {
+        case 0: return "nothing"
+        case 1: return self[0]
+        default: return dropLast().joined(separator: ", ") + " \(conjunction) " + self[count - 1]
+        }
+    }
+}
+
+extension PostgresError {
+    /// The store's reading of a server error: concurrency and rule violations become
+    /// `StoreError`s, anything else stays as it is.
+    func translated() -> any Error {
+        switch sqlState {
+        case "40001", "40P01", "55P03": return StoreError.busy
+        case "23505", "23514", "23502": return StoreError.ruleViolated(constraint: constraint ?? "of the table \(table ?? "?")")
+        case "23503": return StoreError.missingReference(constraint: constraint ?? "a foreign key")
+        case "22023", "22007", "22008", "22P02", "22021": return StoreError.invalid(message.prefix(1).uppercased() + message.dropFirst() + ".")
+        default: return self
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// A transaction whose server errors come back translated into `StoreError`s.
+    public func withStoreTransaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        do {
+            return try withTransaction(body)
+        } catch let error as PostgresError {
+            throw error.translated()
+        }
+    }
+}

@@ -1,0 +1,6 @@
+import RedressCore
+import ArgumentParser
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check the audit log.", subcommands: [AuditVerify.self])
+}

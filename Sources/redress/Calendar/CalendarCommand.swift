@@ -1,0 +1,8 @@
+import RedressCore
+import ArgumentParser
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar", abstract: "The office's holiday calendars.",
+        subcommands: [CalendarImport.self, CalendarAdd.self, CalendarRemove.self, CalendarList.self])
+}

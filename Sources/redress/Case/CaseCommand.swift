@@ -1,0 +1,14 @@
+import RedressCore
+import ArgumentParser
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Register, read and work on cases.",
+        subcommands: [
+            CaseOpen.self, CaseList.self, CaseShow.self, CaseExplain.self, CaseHistory.self,
+            CaseAssign.self, CaseNote.self, CaseAcknowledge.self, CaseMove.self, CaseRequestInfo.self, CaseInfoReceived.self,
+            CasePause.self, CaseResume.self, CaseExtend.self, CaseClose.self, CaseReopen.self,
+        ]
+    )
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import RedressCore
+import RedressStore
+
+struct CaseShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case, its parties and its clocks.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The case reference, e.g. HRC-2026-000042.")
+    var reference: String
+    @Option(name: .long, help: "Print 'text' or 'json'.")
+    var format: OutputFormat = .text
+    @Option(name: .long, help: ArgumentHelp("Take clock statuses as of this date (default: today).", valueName: "date"))
+    var asOf: String?
+
+    func run() throws {
+        let session = try Session.open(database)
+        defer { session.close() }
+        let asOfDate = try session.date(asOf)
+        let (record, showIdentity, calendar) = try session.transaction { connection in
+            let (record, showIdentity) = try CaseStore(connection).view(reference: reference, actor: session.actor, at: Date())
+            return (record, showIdentity, try OfficeContext.load(connection).calendar)
+        }
+        let document = CaseDocument(record, calendar: calendar, asOf: asOfDate, showIdentity: showIdentity)
+        if format == .json {
+            try printJSON(document)
+            return
+        }
+        print(CaseText.render(document))
+    }
+}
+
+/// The text form of a case for people.
+enum CaseText {
+    static func render(_ d: CaseDocument) -> String {
+        var lines: [String] = []
+        func field(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            lines.append((label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + value)
+        }
+        field("Reference", "\(d.reference) (version \(d.version))")
+        field("Status", d.status.rawValue + (d.outcome.map { " (\($0.rawValue))" } ?? ""))
+        field("Received", "\(d.receivedOn.iso) via \(d.channel.rawValue)")
+        field("Urgent", d.urgent ? "yes" : nil)
+        field("Confidential", d.confidential ? "yes" : nil)
+        field("Late filing", d.lateFiling ? "accepted: \(d.lateFilingReason ?? "")" : nil)
+        for (index, party) in d.complainants.enumerated() {
+            let contact = [party.email, party.phone].compactMap { $0 }.joined(separator: ", ")
+            field(index == 0 ? "Complainant" : "", party.name + (contact.isEmpty ? "" : " <\(contact)>"))
+        }
+        field("Group size", d.groupSize.map(String.init))
+        field("Representative", d.representative?.name)
+        field("Respondent", d.respondent.name)
+        field("Categories", d.categories.joined(separator: ", "))
+        field("Assignee", d.assignee ?? "unassigned")
+        field("Summary", d.summary)
+        lines.append("")
+        var rows: [[String]] = []
+        for clock in d.clocks {
+            let extensions = clock.extensions.isEmpty ? "" : "+" + clock.extensions.map { String($0.amount) }.joined(separator: "+")
+            rows.append([clock.kind.rawValue, clock.status.rawValue, clock.allowance.description + extensions,
+                         clock.startDate.iso, clock.dueDate?.iso ?? "paused", String(clock.pausedDays), clock.metDate?.iso ?? ""])
+        }
+        lines.append(contentsOf: tableLines(header: ["CLOCK", "STATUS", "ALLOWANCE", "START", "DUE", "PAUSED", "MET"], rows: rows))
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Aligned table lines.
+func tableLines(header: [String], rows: [[String]]) -> [String] {
+    var widths = header.map(\.count)
+    for row in rows {
+        for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+    }
+    return ([header] + rows).map { cells in
+        cells.enumerated().map { index, cell in
+            index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+        }.joined(separator: "  ")
+    }
+}

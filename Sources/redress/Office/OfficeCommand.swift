@@ -1,0 +1,7 @@
+import RedressCore
+import ArgumentParser
+
+struct OfficeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "office", abstract: "Show or change the office settings.", subcommands: [OfficeShow.self, OfficeSet.self])
+}

@@ -1,0 +1,7 @@
+import RedressCore
+import ArgumentParser
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff", abstract: "Manage who may work on cases.", subcommands: [StaffAdd.self, StaffList.self, StaffDeactivate.self])
+}

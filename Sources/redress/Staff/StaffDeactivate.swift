@@ -1,0 +1,18 @@
+import RedressCore
+import Foundation
+import ArgumentParser
+import RedressStore
+
+struct StaffDeactivate: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "deactivate", abstract: "Stop a login from acting; its history stays (admin).")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The PostgreSQL login.") var login: String
+
+    func run() throws {
+        let session = try Session.open(database)
+        defer { session.close() }
+        try session.transaction { try StaffStore($0).deactivate(login: login, actor: session.actor, at: .now) }
+        print("\(login) deactivated")
+    }
+}

@@ -1,0 +1,13 @@
+public import ArgumentParser
+import RedressCore
+import RedressStore
+
+// Domain vocabularies read straight from the command line by their snake_case names.
+extension CaseState: ExpressibleByArgument {}
+extension Outcome: ExpressibleByArgument {}
+extension ClockKind: ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {}
+extension RemedyScale: ExpressibleByArgument {}
+extension AllowanceUnit: ExpressibleByArgument {}
+extension Channel: ExpressibleByArgument {}
+extension ContactPreference: ExpressibleByArgument {}

@@ -1,0 +1,2 @@
+-- redress_staff is left in place: other databases of the cluster may use it.
+DROP TABLE staff;

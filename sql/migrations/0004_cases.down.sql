@@ -1,0 +1,10 @@
+DROP TABLE case_note;
+DROP TABLE clock_extension;
+DROP TABLE clock_pause;
+DROP TABLE clock;
+DROP TABLE case_category;
+DROP TABLE party;
+DROP TABLE complaint_case;
+DROP TABLE reference_counter;
+DROP TABLE respondent_body;
+DROP TABLE rights_category;

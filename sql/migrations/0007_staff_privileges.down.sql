@@ -1,0 +1,3 @@
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM redress_staff;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM redress_staff;
+REVOKE USAGE ON SCHEMA public FROM redress_staff;
