@@ -6,13 +6,10 @@ public struct RedressRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer's IP address as the socket saw it (nil in router tests).
     public let peerAddress: String?
-    /// The staff member the bearer token named, once authenticated.
-    public var staff: StaffIdentity?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         peerAddress = source.channel.remoteAddress?.ipAddress
-        staff = nil
     }
 
     /// The body limit the service keeps (SPEC §3.3: size-limited intake).
