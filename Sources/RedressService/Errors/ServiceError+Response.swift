@@ -4,6 +4,7 @@ public import Hummingbird
 public import Logging
 import Postgres
 import RedressCore
+import RedressStore
 
 extension ServiceError {
     /// The JSON body every error answer has: `{"error": {"status", "code", "message"}}`.
@@ -44,6 +45,29 @@ extension ServiceError {
                 return .malformed(error.description)
             case .transitionNotAllowed, .missingData, .outcomeNotAllowed:
                 return .refused(error.description)
+            }
+        case let error as StoreError:
+            switch error {
+            case .notPermitted, .notStaff, .inactiveStaff:
+                return .forbidden(error.description)
+            default:
+                switch error.kind {
+                case .invalidInput: return .malformed(error.description)
+                case .notFound: return .notFound(error.description)
+                case .refused, .failure: return .refused(error.description)
+                case .conflict: return .conflict(error.description)
+                }
+            }
+        case let error as CalendarError:
+            return .malformed(error.description)
+        case let error as PolicyError:
+            return .refused(error.description)
+        case let error as ClockError:
+            return .refused(error.description)
+        case let error as StaffTokenError:
+            switch error {
+            case .notFound: return .notFound(error.description)
+            case .expiryNotInFuture: return .malformed(error.description)
             }
         case is DatabaseWaitAbandoned:
             return .databaseUnavailable()

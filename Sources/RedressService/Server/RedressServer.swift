@@ -29,6 +29,8 @@ public struct RedressServer: Sendable {
         let router = Router(context: RedressRequestContext.self)
         router.add(middleware: ServiceMiddleware(metrics: metrics))
         addOperationalRoutes(to: router)
+        addPublicRoutes(to: router)
+        addStaffRoutes(to: router)
         return router
     }
 

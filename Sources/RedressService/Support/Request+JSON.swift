@@ -11,7 +11,7 @@ public protocol JSONRequestBody: Decodable, Sendable {
 extension Request {
     /// Reads the body as JSON of type `T`, refusing a body over `limit`
     /// bytes (413), and anything that is not a JSON object of `T`'s fields (400).
-    public mutating func decodeJSON<T: JSONRequestBody>(_ type: T.Type, limit: Int) async throws -> T {
+    public mutating func decodeJSON<T: JSONRequestBody>(_ type: T.Type, limit: Int, allowEmpty: Bool = false) async throws -> T {
         if let length = headers[.contentLength].flatMap(Int.init), length > limit {
             throw ServiceError.tooLarge(limit: limit)
         }
@@ -22,7 +22,7 @@ extension Request {
             throw ServiceError.tooLarge(limit: limit)
         }
         let data = Data(buffer.readableBytesView)
-        return try JSONBody.decode(T.self, from: data)
+        return try JSONBody.decode(T.self, from: allowEmpty && data.isEmpty ? Data("{}".utf8) : data)
     }
 }
 
