@@ -1,4 +1,8 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import HummingbirdTesting
 import Glibc
 
 /// A small blocking HTTP/1.1 client for tests against a real server on

@@ -1,4 +1,8 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import HummingbirdTesting
 import RedressService
 
 /// The served OpenAPI document, read as JSON, and a check that an answer
