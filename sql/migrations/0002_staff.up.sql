@@ -21,6 +21,16 @@ CREATE TABLE staff (
 INSERT INTO staff (login, display_name, roles)
 VALUES (session_user, session_user, ARRAY['admin', 'ombudsperson']);
 
+-- Who the connected login is, readable by any login: one that is not on the
+-- staff (and so has no table privileges yet) learns that, rather than
+-- meeting a bare "permission denied".
+CREATE FUNCTION staff_for_session()
+RETURNS TABLE (login text, display_name text, email text, roles text[], active boolean)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+    SELECT s.login, s.display_name, s.email, s.roles, s.active FROM staff s WHERE s.login = session_user
+$$;
+
 -- The group role that staff logins are made members of. Roles are
 -- cluster-wide, so another database on the cluster may have made it already.
 DO $$

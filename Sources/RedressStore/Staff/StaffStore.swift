@@ -14,7 +14,8 @@ public struct StaffStore {
     /// on the staff or is deactivated.
     public func currentActor() throws -> Actor {
         let login = try connection.query("SELECT session_user::text").first!.decode(String.self, at: 0)
-        guard let member = try member(login) else { throw StoreError.notStaff(login: login) }
+        let row = try connection.query("SELECT login, display_name, email, roles, active FROM staff_for_session()").first
+        guard let member = try row.map(Self.decode) else { throw StoreError.notStaff(login: login) }
         guard member.active else { throw StoreError.inactiveStaff(login: login) }
         return member.actor
     }

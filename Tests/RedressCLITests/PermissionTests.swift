@@ -1,0 +1,110 @@
+import Foundation
+import Postgres
+import RedressTesting
+import Testing
+
+@Suite struct PermissionTests {
+    @Test func identityIsRedactedForRolesThatMayNotSeeIt() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let reference = try office.openCase(complainant: "Park Seojun")
+            let caseworker = try office.staff("cw", roles: ["caseworker"])
+            let auditor = try office.staff("aud", roles: ["auditor"])
+
+            // Neither the unassigned caseworker nor the auditor sees who complained.
+            for reader in [caseworker.binary, auditor.binary] {
+                let shown = try office.show(reference, binary: reader)
+                let complainant = (shown["complainants"] as? [[String: Any]])?.first
+                #expect(complainant?["name"] as? String == "[redacted]")
+                #expect(complainant?["email"] as? String == "[redacted]")
+                #expect(shown["identity_redacted"] as? Bool == true)
+                let text = try reader.run(["case", "show", reference])
+                #expect(text.status == 0)
+                #expect(!text.stdout.contains("Park Seojun") && !text.stdout.contains("minji@example.org"))
+                for format in ["table", "csv", "json"] {
+                    let listed = try reader.run(["case", "list", "--format", format])
+                    #expect(listed.status == 0, "\(listed)")
+                    #expect(listed.stdout.contains(reference))
+                    #expect(listed.stdout.contains("[redacted]"), "\(format): \(listed.stdout)")
+                    #expect(!listed.stdout.contains("Park Seojun"), "\(format): \(listed.stdout)")
+                }
+            }
+
+            // Once it is assigned to the caseworker, they see it; the auditor still does not.
+            try office.ok("case", "assign", reference, caseworker.login)
+            let assigned = try office.show(reference, binary: caseworker.binary)
+            #expect((assigned["complainants"] as? [[String: Any]])?.first?["name"] as? String == "Park Seojun")
+            let csv = try auditor.binary.run(["case", "list", "--format", "csv"])
+            #expect(!csv.stdout.contains("Park Seojun"))
+            // The owner (ombudsperson) sees it.
+            #expect(try office.ok("case", "list", "--format", "csv").contains("Park Seojun"))
+        }
+    }
+
+    @Test func readingAConfidentialCaseIsAudited() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let reference = try office.openCase(extra: ["--confidential"])
+            let auditor = try office.staff("aud", roles: ["auditor"])
+            _ = try office.show(reference, binary: auditor.binary)
+            let views = try db.withConnection {
+                try $0.query("SELECT actor FROM case_event WHERE kind = 'case_viewed'").map { try $0.decode(String.self, at: 0) }
+            }
+            #expect(views == [auditor.login])
+            #expect(try office.run("audit", "verify").status == 0)
+        }
+    }
+
+    @Test func rolesDecideWhoMayChangeWhat() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let reference = try office.openCase()
+            let auditor = try office.staff("aud", roles: ["auditor"])
+            let intake = try office.staff("in", roles: ["intake"])
+            let before = try office.counts()
+            let refused = try auditor.binary.run(["case", "acknowledge", reference])
+            #expect(refused.status == 4)
+            #expect(refused.stderr.contains("may not"))
+            #expect(try auditor.binary.run(["staff", "add", "someone", "--role", "admin"]).status == 4)
+            #expect(try intake.binary.run(["case", "move", reference, "--to", "closed", "--outcome", "withdrawn", "--reason", "x"]).status == 4)
+            #expect(try office.counts() == before)
+            // Intake may acknowledge; the actor recorded is the login.
+            #expect(try intake.binary.run(["case", "acknowledge", reference]).status == 0)
+            let actor = try db.withConnection {
+                try $0.query("SELECT actor FROM case_event WHERE kind = 'case_acknowledged'").first!.decode(String.self, at: 0)
+            }
+            #expect(actor == intake.login)
+        }
+    }
+
+    @Test func anUnknownLoginIsToldHowToBeAdded() throws {
+        try withTestDatabase { db in
+            let login = "stranger_\(db.name.suffix(8))"
+            try db.createLogin(login)
+            let stranger = RedressBinary(database: db.url(asUser: login))
+            let result = try stranger.run(["case", "list"])
+            #expect(result.status == 4, "\(result)")
+            #expect(result.stderr.contains("redress staff add \(login)"), "\(result.stderr)")
+        }
+    }
+
+    @Test func staffAddGrantsTheGroupRoleOrSaysWhatToRun() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let missing = "nobody_\(db.name.suffix(8))"
+            let result = try office.run("staff", "add", missing, "--role", "caseworker")
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("CREATE ROLE \"\(missing)\" LOGIN; GRANT redress_staff TO \"\(missing)\""))
+            let member = try office.staff("cw", roles: ["caseworker"])
+            let granted = try db.withConnection {
+                try $0.query("SELECT pg_has_role(\(member.login), 'redress_staff', 'MEMBER')").first!.decode(Bool.self, at: 0)
+            }
+            #expect(granted)
+            #expect(try office.ok("staff", "list").contains(member.login))
+            try office.ok("staff", "deactivate", member.login)
+            let deactivated = try member.binary.run(["case", "list"])
+            #expect(deactivated.status == 4)
+            #expect(deactivated.stderr.contains("deactivated"))
+        }
+    }
+}
