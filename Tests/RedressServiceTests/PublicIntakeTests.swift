@@ -169,3 +169,28 @@ struct PublicIntakeTests {
         }
     }
 }
+
+@Suite("The service as a staff login")
+struct ServiceLoginTests {
+    @Test func theServiceWorksWhenItConnectsAsAMemberOfRedressStaff() async throws {
+        try await withTestDatabase { database in
+            // Deployed, the service connects as a login of its own, not the owner of the schema.
+            try database.createLogin("redress_service")
+            try database.withConnection { try $0.execute(unsafeSQL: "GRANT redress_staff TO redress_service") }
+            let pool = PostgresConnectionPool(configuration: PostgresConfiguration(url: database.url(asUser: "redress_service")), maximumConnections: 2)
+            defer { pool.shutdown() }
+            let server = RedressServer(configuration: ServiceConfiguration(), pool: pool, logger: quietLogger)
+            try await server.buildApplication().test(.router) { client in
+                let intake = try await client.execute(uri: "/v1/complaints", method: .post, headers: [.contentType: "application/json"],
+                                                      body: ByteBuffer(string: ServiceFixtures.complaint))
+                #expect(intake.status == .created, "\(String(buffer: intake.body))")
+                let receipt = try #require(try JSONSerialization.jsonObject(with: Data(buffer: intake.body)) as? [String: Any])
+                let reference = try #require(receipt["reference"] as? String)
+                let token = try #require(receipt["status_token"] as? String)
+                let status = try await client.execute(uri: "/v1/complaints/\(reference)/status", method: .get,
+                                                      headers: [HTTPField.Name("Redress-Status-Token")!: token])
+                #expect(status.status == .ok, "\(String(buffer: status.body))")
+            }
+        }
+    }
+}
