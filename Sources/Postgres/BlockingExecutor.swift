@@ -16,17 +16,24 @@ final class BlockingExecutor: @unchecked Sendable {
     }
 
     /// Runs `body` on one of the executor's threads and returns its result.
+    /// After `shutdown` it throws at once: no thread would ever run it.
     func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            submit { continuation.resume(with: Result { try body() }) }
+            let accepted = submit { continuation.resume(with: Result { try body() }) }
+            if !accepted {
+                continuation.resume(throwing: PostgresError(kind: .client, message: "the connection pool was shut down"))
+            }
         }
     }
 
-    func submit(_ job: @escaping @Sendable () -> Void) {
+    /// Queues `job`; false when the executor is shutting down.
+    func submit(_ job: @escaping @Sendable () -> Void) -> Bool {
         condition.lock()
+        defer { condition.unlock() }
+        guard !stopping else { return false }
         jobs.append(job)
         condition.signal()
-        condition.unlock()
+        return true
     }
 
     /// Lets the threads finish queued jobs and exit.

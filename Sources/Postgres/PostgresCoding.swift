@@ -139,8 +139,32 @@ extension Double: PostgresCodable {
 extension Decimal: PostgresCodable {
     public static var postgresType: PostgresType { .numeric }
     public var postgresText: String { description }
+    /// Reads numeric's output (`-123.4500`, `NaN`). A value a Decimal cannot
+    /// hold exactly (more than 38 significant digits, `Infinity`) is an
+    /// error: Foundation would round it, or read `-Infinity` as 0.
     public init(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) {
-        guard let value = Decimal(string: String(decoding: bytes, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX")) else {
+        if bytes.elementsEqual("NaN".utf8) { self = .nan; return }
+        var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        var digits = 0, firstSignificant: Int? = nil, lastSignificant = 0, points = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "."):
+                points += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if bytes[index] != UInt8(ascii: "0") {
+                    if firstSignificant == nil { firstSignificant = digits }
+                    lastSignificant = digits
+                }
+            default:
+                throw decodingError(Decimal.self, bytes)
+            }
+            index += 1
+        }
+        let significant = firstSignificant.map { lastSignificant - $0 + 1 } ?? 0
+        guard digits > 0, points <= 1, significant <= 38,
+              let value = Decimal(string: String(decoding: bytes, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX"))
+        else {
             throw decodingError(Decimal.self, bytes)
         }
         self = value
@@ -282,16 +306,21 @@ public struct PostgresJSON<Value: Codable & Sendable>: PostgresCodable, Sendable
 
     public static var postgresType: PostgresType { .jsonb }
 
+    /// JSON has no NaN or infinity: those travel as the strings "NaN",
+    /// "Infinity" and "-Infinity" rather than failing the whole document.
     public var postgresText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a Codable value into JSON only fails for non-finite floats.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        // With non-finite floats handled, only a custom encode(to:) that throws can fail.
         return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
     }
 
     public init(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
-            value = try JSONDecoder().decode(Value.self, from: Data(buffer: bytes))
+            value = try decoder.decode(Value.self, from: Data(buffer: bytes))
         } catch {
             throw decodingError(Value.self, bytes)
         }

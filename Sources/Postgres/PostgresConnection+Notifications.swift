@@ -24,12 +24,14 @@ extension PostgresConnection {
     /// Waits up to `timeout` seconds for notifications and returns those that
     /// arrived (none on time-out).
     public func notifications(timeout: Double) throws(PostgresError) -> [PostgresNotification] {
+        try checkOpen()
         var received = pendingNotifications()
         if !received.isEmpty { return received }
         let socket = PQsocket(conn)
         guard socket >= 0 else { throw currentError() }
         var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, Int32(timeout * 1000))
+        if ready < 0, errno == EINTR { return [] }
         guard ready >= 0 else { throw PostgresError(kind: .connection, message: "waiting for notifications failed") }
         guard PQconsumeInput(conn) == 1 else { throw currentError() }
         received = pendingNotifications()

@@ -5,7 +5,8 @@ extension PostgresConnection {
     /// single-row mode), so memory does not grow with the result. Throwing
     /// from `body` cancels the query.
     public func stream(_ query: PostgresQuery, _ body: (PostgresRow) throws -> Void) throws {
-        let sent = withParameters(query) { count, types, values in
+        try checkOpen()
+        let sent = try withParameters(query) { count, types, values in
             PQsendQueryParams(conn, query.sql, count, types, values, nil, nil, 0)
         }
         guard sent == 1 else { throw currentError() }

@@ -36,7 +36,8 @@ extension PostgresConnection {
     }
 
     /// Runs `body` inside a savepoint of the current transaction: on throw,
-    /// only the work since the savepoint is undone.
+    /// only the work since the savepoint is undone. Either way the savepoint
+    /// is gone afterwards, so savepoints of one name nest.
     public func withSavepoint<T>(_ name: String = "redress_sp", _ body: () throws -> T) throws -> T {
         try execute("SAVEPOINT \(identifier: name)")
         do {
@@ -44,7 +45,10 @@ extension PostgresConnection {
             try execute("RELEASE SAVEPOINT \(identifier: name)")
             return value
         } catch {
-            _ = try? execute("ROLLBACK TO SAVEPOINT \(identifier: name)")
+            // ROLLBACK TO keeps the savepoint; RELEASE drops it.
+            if (try? execute("ROLLBACK TO SAVEPOINT \(identifier: name)")) != nil {
+                _ = try? execute("RELEASE SAVEPOINT \(identifier: name)")
+            }
             throw error
         }
     }

@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import Glibc
 
 /// One connection to PostgreSQL, used by one owner at a time.
 ///
@@ -39,7 +40,7 @@ public final class PostgresConnection: @unchecked Sendable {
             throw PostgresError(kind: .connection, message: "cannot connect to PostgreSQL: out of memory")
         }
         guard PQstatus(conn) == CONNECTION_OK else {
-            let error = connectionError(conn)
+            let error = connectionError(conn, secrets: passwords(in: configuration.parameters))
             PQfinish(conn)
             throw error
         }
@@ -49,8 +50,10 @@ public final class PostgresConnection: @unchecked Sendable {
         return PostgresConnection(conn: conn)
     }
 
-    /// One sentence for a failed connect: where, and libpq's first reason.
-    static func connectionError(_ conn: OpaquePointer) -> PostgresError {
+    /// One sentence for a failed connect: where, and libpq's first reason,
+    /// with every password in `secrets` blanked out (libpq quotes the
+    /// offending part of a URL it cannot parse, and that may be the password).
+    static func connectionError(_ conn: OpaquePointer, secrets: [String]) -> PostgresError {
         let host = PQhost(conn).map { String(cString: $0) } ?? ""
         let port = PQport(conn).map { String(cString: $0) } ?? ""
         let raw = String(cString: PQerrorMessage(conn))
@@ -58,8 +61,75 @@ public final class PostgresConnection: @unchecked Sendable {
         var reason = raw.split(separator: "\n").first.map(String.init) ?? raw
         if let range = reason.range(of: "failed: ") { reason = String(reason[range.upperBound...]) }
         reason = reason.trimmingCharacters(in: .whitespaces)
-        let place = host.hasPrefix("/") ? "socket \(host)/.s.PGSQL.\(port)" : "\(host):\(port)"
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where !secret.isEmpty {
+            reason = reason.replacingOccurrences(of: secret, with: "***")
+        }
+        if reason.isEmpty { reason = "no reason given" }
+        // Settings libpq could not read never got as far as a host.
+        if host.isEmpty {
+            return PostgresError(kind: .configuration, message: "cannot read the database settings: \(reason)")
+        }
+        let place: String
+        if host.hasPrefix("/") || host.hasPrefix("@") {
+            place = "socket \(host)/.s.PGSQL.\(port)"
+        } else if host.contains(":") {
+            place = "[\(host)]:\(port)"
+        } else {
+            place = "\(host):\(port)"
+        }
         return PostgresError(kind: .connection, message: "cannot connect to PostgreSQL at \(place): \(reason)")
+    }
+
+    /// Every password the settings carry, as written and percent-decoded, so
+    /// that no message repeats one. A URL or conninfo string libpq cannot
+    /// parse is searched by hand.
+    static func passwords(in parameters: [(String, String)]) -> [String] {
+        var found: [String] = []
+        for (key, value) in parameters {
+            if key == "password" { found.append(value); continue }
+            guard key == "dbname" else { continue }
+            var error: UnsafeMutablePointer<CChar>? = nil
+            if let options = PQconninfoParse(value, &error) {
+                var option = options
+                while let keyword = option.pointee.keyword {
+                    if String(cString: keyword) == "password", let password = option.pointee.val {
+                        found.append(String(cString: password))
+                    }
+                    option += 1
+                }
+                PQconninfoFree(options)
+            }
+            if let error { PQfreemem(error) }
+            found += passwordsByHand(in: value)
+        }
+        for password in found {
+            if let decoded = password.removingPercentEncoding, decoded != password { found.append(decoded) }
+        }
+        return found
+    }
+
+    /// `scheme://user:password@host...` or `... password=value ...`.
+    static func passwordsByHand(in text: String) -> [String] {
+        var found: [String] = []
+        if let scheme = text.range(of: "://"), let at = text.range(of: "@", options: .backwards),
+           scheme.upperBound <= at.lowerBound {
+            let userInfo = text[scheme.upperBound..<at.lowerBound]
+            if let colon = userInfo.firstIndex(of: ":") {
+                found.append(String(userInfo[userInfo.index(after: colon)...]))
+            }
+        }
+        var rest = text[...]
+        while let keyword = rest.range(of: "password") {
+            rest = rest[keyword.upperBound...].drop { $0 == " " }
+            guard rest.first == "=" else { continue }
+            rest = rest.dropFirst().drop { $0 == " " }
+            let quoted = rest.first == "'"
+            if quoted { rest = rest.dropFirst() }
+            let value = rest.prefix { quoted ? $0 != "'" : !$0.isWhitespace && $0 != "&" }
+            if !value.isEmpty { found.append(String(value)) }
+            rest = rest[value.endIndex...]
+        }
+        return found
     }
 
     /// Closes the connection; further calls fail. Safe to call twice.
@@ -69,36 +139,84 @@ public final class PostgresConnection: @unchecked Sendable {
         PQfinish(conn)
     }
 
-    /// False once the connection was lost.
+    /// False once the connection was lost or closed.
     public var isHealthy: Bool { !closed && PQstatus(conn) == CONNECTION_OK }
 
-    /// Where this connection went: host or socket folder, port, user, database.
-    public var host: String { PQhost(conn).map { String(cString: $0) } ?? "" }
-    public var port: String { PQport(conn).map { String(cString: $0) } ?? "" }
-    public var user: String { PQuser(conn).map { String(cString: $0) } ?? "" }
-    public var database: String { PQdb(conn).map { String(cString: $0) } ?? "" }
+    /// Where this connection went: host or socket folder, port, user, database
+    /// (empty once closed).
+    public var host: String { closed ? "" : PQhost(conn).map { String(cString: $0) } ?? "" }
+    public var port: String { closed ? "" : PQport(conn).map { String(cString: $0) } ?? "" }
+    public var user: String { closed ? "" : PQuser(conn).map { String(cString: $0) } ?? "" }
+    public var database: String { closed ? "" : PQdb(conn).map { String(cString: $0) } ?? "" }
 
-    /// A URL that reaches the same server as this connection, for database `name`.
+    /// A URL that reaches the same server as this connection, for database
+    /// `name`. It carries the password only when the server asked for one.
     public func url(database name: String) -> String {
+        let usedPassword = !closed && PQconnectionUsedPassword(conn) == 1
+        let password = usedPassword ? PQpass(conn).map { String(cString: $0) } : nil
+        return Self.url(user: user, password: password, host: host, port: port, database: name)
+    }
+
+    static func url(user: String, password: String?, host: String, port: String, database: String) -> String {
+        // RFC 3986 unreserved characters only; everything else percent-encoded.
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         func encode(_ text: String) -> String {
-            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+            text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
         }
-        var url = "postgresql://\(encode(user))@"
-        if !host.hasPrefix("/") { url += host }
-        url += ":\(port)/\(encode(name))"
-        if host.hasPrefix("/") { url += "?host=\(encode(host))" }
+        let socket = host.hasPrefix("/") || host.hasPrefix("@")
+        var url = "postgresql://" + encode(user)
+        if let password { url += ":" + encode(password) }
+        url += "@"
+        if !socket { url += host.contains(":") ? "[\(host)]" : host }
+        if !port.isEmpty { url += ":" + port }
+        url += "/" + encode(database)
+        if socket { url += "?host=" + encode(host) }
         return url
     }
 
-    /// The server's process id for this session.
-    public var backendPID: Int { Int(PQbackendPID(conn)) }
+    /// Whether a connection that sat idle is still usable. The server may
+    /// have ended the session meanwhile (a restart, `pg_terminate_backend`);
+    /// libpq only notices when it reads, so whatever arrived is read now.
+    func isAliveAfterIdling() -> Bool {
+        guard isHealthy else { return false }
+        let socket = PQsocket(conn)
+        guard socket >= 0 else { return false }
+        // A goodbye message, then end of file: a few reads at most.
+        for _ in 0..<4 {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 0)
+            if ready == 0 { return isHealthy }
+            if ready < 0 { return errno == EINTR && isHealthy }
+            guard PQconsumeInput(conn) == 1, PQstatus(conn) == CONNECTION_OK else { return false }
+        }
+        return isHealthy
+    }
+
+    /// Makes a connection fit for its next user: a transaction the last one
+    /// left open is rolled back. False when the connection cannot be reused.
+    func prepareForReuse() -> Bool {
+        guard isHealthy else { return false }
+        switch PQtransactionStatus(conn) {
+        case PQTRANS_IDLE:
+            return true
+        case PQTRANS_INTRANS, PQTRANS_INERROR:
+            return (try? execute(unsafeSQL: "ROLLBACK")) != nil && PQtransactionStatus(conn) == PQTRANS_IDLE
+        default:
+            // A statement still running, or an unknown state.
+            return false
+        }
+    }
+
+    /// The server's process id for this session (0 once closed).
+    public var backendPID: Int { closed ? 0 : Int(PQbackendPID(conn)) }
 
     // MARK: Queries
 
     /// Runs one statement and returns all its rows.
     @discardableResult
     public func query(_ query: PostgresQuery) throws(PostgresError) -> PostgresRows {
-        let result = withParameters(query) { count, types, values in
+        try checkOpen()
+        let result = try withParameters(query) { count, types, values in
             PQexecParams(conn, query.sql, count, types, values, nil, nil, 0)
         }
         return try check(result)
@@ -113,15 +231,29 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs SQL text that may hold several statements and no parameters (a
     /// migration file, `BEGIN`). The text must come from a trusted source.
     public func execute(unsafeSQL sql: String) throws(PostgresError) {
+        try checkOpen()
         _ = try check(PQexec(conn, sql))
     }
 
-    func withParameters<R>(_ query: PostgresQuery, _ body: (Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    /// Throws instead of handing libpq a freed connection.
+    func checkOpen() throws(PostgresError) {
+        guard !closed else { throw PostgresError(kind: .connection, message: "the connection to PostgreSQL was closed") }
+    }
+
+    func withParameters<R>(
+        _ query: PostgresQuery, _ body: (Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?) -> R
+    ) throws(PostgresError) -> R {
         let binds = query.binds
         if binds.isEmpty { return body(0, nil, nil) }
         let types = binds.map { Oid($0.type.rawValue) }
         let copies: [UnsafeMutablePointer<CChar>?] = binds.map { bind in bind.text.map { strdup($0) } }
         defer { copies.forEach { free($0) } }
+        // libpq takes C strings: a NUL would silently cut the value short.
+        for (index, bind) in binds.enumerated() {
+            if let text = bind.text, let copy = copies[index], strlen(copy) != text.utf8.count {
+                throw PostgresError(kind: .client, message: "parameter $\(index + 1) contains a NUL character, which PostgreSQL text cannot hold")
+            }
+        }
         let values = copies.map { $0.map { UnsafePointer($0) } }
         return types.withUnsafeBufferPointer { typePointer in
             values.withUnsafeBufferPointer { valuePointer in

@@ -6,7 +6,8 @@ import Foundation
 /// busy waits without blocking a thread. Each body runs on a thread of the
 /// pool's own, never on the cooperative pool. A connection that was lost is
 /// dropped and a fresh one is made on the next request, so the pool recovers
-/// by itself after a database restart.
+/// by itself after a database restart; an idle connection is checked before
+/// it is lent, and a transaction a body left open is rolled back.
 public final class PostgresConnectionPool: @unchecked Sendable {
     public let configuration: PostgresConfiguration
     public let maximumConnections: Int
@@ -57,7 +58,7 @@ public final class PostgresConnectionPool: @unchecked Sendable {
             inUse += 1
             return idle.popLast()
         }
-        if let reused, reused.isHealthy { return reused }
+        if let reused, reused.isAliveAfterIdling() { return reused }
         reused?.close()
         do {
             return try PostgresConnection.connect(configuration)
@@ -68,9 +69,10 @@ public final class PostgresConnectionPool: @unchecked Sendable {
     }
 
     private func giveBack(_ connection: PostgresConnection) {
+        let reusable = connection.prepareForReuse()
         let keep = lock.withLock {
             inUse -= 1
-            let keep = connection.isHealthy && !isShutDown
+            let keep = reusable && !isShutDown
             if keep { idle.append(connection) }
             return keep
         }

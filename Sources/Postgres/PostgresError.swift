@@ -9,6 +9,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
     public enum Kind: Sendable, Equatable {
         /// The connection could not be made or was lost.
         case connection
+        /// The connection settings could not be read (a malformed URL or conninfo).
+        case configuration
         /// The server rejected a statement.
         case server
         /// A value could not be decoded into the asked Swift type.
@@ -42,17 +44,38 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
     }
 
     public var description: String {
-        var text = message
+        var text = Self.withoutQuotedValues(message, sqlState: sqlState)
         if let sqlState { text += " (SQLSTATE \(sqlState))" }
         if let constraint { text += " [constraint \(constraint)]" }
         return text
     }
 
     public var debugDescription: String {
-        var text = description
+        var text = message
+        if let sqlState { text += " (SQLSTATE \(sqlState))" }
+        if let constraint { text += " [constraint \(constraint)]" }
         if let detail { text += "; detail: \(detail)" }
         if let hint { text += "; hint: \(hint)" }
         return text
+    }
+
+    /// Data exceptions (SQLSTATE class 22) quote the value the server could
+    /// not take, as in `invalid input syntax for type date: "..."`: a bind or
+    /// a column's content. Those quoted values are left out.
+    static func withoutQuotedValues(_ message: String, sqlState: String?) -> String {
+        guard sqlState?.hasPrefix("22") == true else { return message }
+        var out = ""
+        var quoted = false
+        for character in message {
+            if character == "\"" {
+                out.append(character)
+                if !quoted { out += "…" }
+                quoted.toggle()
+            } else if !quoted {
+                out.append(character)
+            }
+        }
+        return out
     }
 
     /// Serialization failure or deadlock: the transaction may simply be retried.

@@ -74,20 +74,91 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
             sql += text
         }
 
+        /// Adds `offset` to every `$n` parameter in `sql`, leaving alone the
+        /// dollars inside string literals, quoted identifiers, comments,
+        /// dollar-quoted bodies and identifiers such as `a$1`.
         static func renumber(_ sql: String, by offset: Int) -> String {
-            var out = ""
-            var chars = sql.makeIterator()
-            var pending: Character? = nil
-            while let c = pending ?? chars.next() {
-                pending = nil
-                guard c == "$" else { out.append(c); continue }
-                var digits = ""
-                while let d = chars.next() {
-                    if d.isASCII, d.isNumber { digits.append(d) } else { pending = d; break }
-                }
-                if let n = Int(digits) { out += "$\(n + offset)" } else { out += "$" + digits }
+            let text = Array(sql.utf8)
+            let end = text.count
+            var out: [UInt8] = []
+            out.reserveCapacity(end + 8)
+            func isIdentifier(_ byte: UInt8) -> Bool {
+                byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+                    || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             }
-            return out
+            func isDigit(_ index: Int) -> Bool {
+                index < end && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(text[index])
+            }
+            /// The index just past a quoted run that starts at `start`.
+            func skipQuoted(from start: Int, quote: UInt8, backslashEscapes: Bool) -> Int {
+                var index = start + 1
+                while index < end {
+                    if backslashEscapes, text[index] == UInt8(ascii: "\\") { index += 2; continue }
+                    if text[index] == quote {
+                        if index + 1 < end, text[index + 1] == quote { index += 2; continue }
+                        return index + 1
+                    }
+                    index += 1
+                }
+                return end
+            }
+            var index = 0
+            while index < end {
+                let byte = text[index]
+                let next: UInt8? = index + 1 < end ? text[index + 1] : nil
+                var stop = index + 1
+                switch byte {
+                case UInt8(ascii: "'"):
+                    let escapes = index > 0 && (text[index - 1] | 0x20) == UInt8(ascii: "e")
+                        && (index < 2 || !isIdentifier(text[index - 2]))
+                    stop = skipQuoted(from: index, quote: byte, backslashEscapes: escapes)
+                case UInt8(ascii: "\""):
+                    stop = skipQuoted(from: index, quote: byte, backslashEscapes: false)
+                case UInt8(ascii: "-") where next == UInt8(ascii: "-"):
+                    stop = text[index...].firstIndex(of: UInt8(ascii: "\n")) ?? end
+                case UInt8(ascii: "/") where next == UInt8(ascii: "*"):
+                    // Block comments nest in PostgreSQL.
+                    var depth = 0
+                    stop = index
+                    while stop < end {
+                        if text[stop] == UInt8(ascii: "/"), stop + 1 < end, text[stop + 1] == UInt8(ascii: "*") {
+                            depth += 1; stop += 2
+                        } else if text[stop] == UInt8(ascii: "*"), stop + 1 < end, text[stop + 1] == UInt8(ascii: "/") {
+                            depth -= 1; stop += 2
+                            if depth == 0 { break }
+                        } else {
+                            stop += 1
+                        }
+                    }
+                case UInt8(ascii: "$") where index == 0 || !isIdentifier(text[index - 1]):
+                    if isDigit(index + 1) {
+                        var number = 0
+                        stop = index + 1
+                        while isDigit(stop) { number = number * 10 + Int(text[stop] - UInt8(ascii: "0")); stop += 1 }
+                        out += Array("$\(number + offset)".utf8)
+                        index = stop
+                        continue
+                    }
+                    // A dollar-quoted body: $tag$ ... $tag$, copied as it is.
+                    var tagEnd = index + 1
+                    while tagEnd < end, text[tagEnd] != UInt8(ascii: "$"), isIdentifier(text[tagEnd]) { tagEnd += 1 }
+                    if tagEnd < end, text[tagEnd] == UInt8(ascii: "$") {
+                        let tag = Array(text[index...tagEnd])
+                        var search = tagEnd + 1
+                        stop = end
+                        while search + tag.count <= end {
+                            if Array(text[search..<(search + tag.count)]) == tag { stop = search + tag.count; break }
+                            search += 1
+                        }
+                    }
+                default:
+                    break
+                }
+                out += text[index..<stop]
+                index = stop
+            }
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }

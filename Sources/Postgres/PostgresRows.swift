@@ -46,9 +46,7 @@ public struct PostgresRow {
 
     /// Decodes a non-NULL column; NULL is an error here (ask for an Optional to allow it).
     public func decode<T: PostgresDecodable>(_ type: T.Type, at column: Int) throws(PostgresError) -> T {
-        guard column < rows.columnCount else {
-            throw PostgresError(kind: .decoding, message: "column \(column) is out of range (the result has \(rows.columnCount))")
-        }
+        try checkRange(column)
         guard !isNull(column) else {
             let name = String(cString: PQfname(rows.result, Int32(column)))
             throw PostgresError(kind: .decoding, message: "column \(name) is NULL where \(T.self) was expected")
@@ -61,7 +59,15 @@ public struct PostgresRow {
     }
 
     public func decode<T: PostgresDecodable>(_ type: T?.Type, at column: Int) throws(PostgresError) -> T? {
-        isNull(column) ? nil : try decode(T.self, at: column)
+        // libpq reports a column out of range as NULL: check first.
+        try checkRange(column)
+        return isNull(column) ? nil : try decode(T.self, at: column)
+    }
+
+    func checkRange(_ column: Int) throws(PostgresError) {
+        guard (0..<rows.columnCount).contains(column) else {
+            throw PostgresError(kind: .decoding, message: "column \(column) is out of range (the result has \(rows.columnCount))")
+        }
     }
 
     /// Decodes the column with the given name.
@@ -74,7 +80,8 @@ public struct PostgresRow {
     }
 
     func columnIndex(_ name: String) throws(PostgresError) -> Int {
-        let column = Int(PQfnumber(rows.result, "\"\(name)\""))
+        // Quoted, so that the name is matched exactly (case and all).
+        let column = Int(PQfnumber(rows.result, "\"" + name.replacingAll("\"", with: "\"\"") + "\""))
         guard column >= 0 else { throw PostgresError(kind: .decoding, message: "the result has no column \(name)") }
         return column
     }

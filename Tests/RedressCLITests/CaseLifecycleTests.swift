@@ -145,6 +145,12 @@ import Testing
             #expect(office.clock(try office.show(reference), "triage")["due_date"] as? String == "2026-03-19")
             let history = try office.ok("case", "history", reference)
             #expect(history.contains("due_dates_moved"))
+            // Recomputations are not changes of the case: paper records may still be entered after them.
+            try office.ok("case", "acknowledge", reference, "--at", "2026-03-06")
+            let notices = try db.withConnection {
+                try $0.query("SELECT kind FROM notice ORDER BY id").map { try $0.decode(String.self, at: 0) }
+            }
+            #expect(notices == ["corrected_due_dates", "corrected_due_dates", "acknowledgement"])
         }
     }
 }

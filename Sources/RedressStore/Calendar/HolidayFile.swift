@@ -1,5 +1,5 @@
 import CSV
-public import Foundation
+import Foundation
 public import RedressCore
 
 /// Reads holiday files: CSV with a `date,name` header, or iCalendar with all-day VEVENTs.

@@ -96,12 +96,15 @@ extension CaseStore {
     }
 
     /// Events are entered in order: not before receipt, nor before the case's last recorded change.
+    /// Reads and calendar recomputations are not changes of the case's own, so paper records may
+    /// still be entered after them.
     func checkChronology(_ record: CaseRecord, instant: Date, date: LocalDate) throws {
         guard instant >= record.receivedAt else {
             throw StoreError.invalid("\(record.reference) was received at \(Self.isoInstant(record.receivedAt)); give a time (--at) on or after it.")
         }
         let last = try connection.query("""
-            SELECT max(occurred_at) FROM case_event WHERE case_id = \(record.id) AND kind <> 'case_viewed'
+            SELECT max(occurred_at) FROM case_event
+            WHERE case_id = \(record.id) AND kind NOT IN ('case_viewed', 'due_dates_moved')
             """).first!.decode(Date?.self, at: 0)
         if let last, instant < last {
             throw StoreError.invalid("\(record.reference) has a change recorded at \(Self.isoInstant(last)); give a time (--at) on or after it.")
@@ -142,7 +145,17 @@ extension CaseStore {
                 }
                 record.infoRequests += 1
             }
-            let effects = try record.applyMove(from: from, to: request.to, at: instant, date: date, context: context)
+            if request.to == .closed, let outcome = request.outcome {
+                try RemedyStore(connection).checkClosing(record, outcome: outcome)
+            }
+            var effects = ClockEffects()
+            if from == .mediation {
+                // An unanswered offer that ran out is recorded as declined; an open mediation ends.
+                let left = try MediationStore(connection).leaving(&record, to: request.to, context: context, at: instant)
+                effects = left.effects
+                notices += left.notices
+            }
+            effects.absorb(try record.applyMove(from: from, to: request.to, at: instant, date: date, context: context))
             record.state = request.to
             if request.to == .closed {
                 record.outcome = request.outcome
@@ -314,7 +327,9 @@ extension CaseStore {
         var underMediation = false
         return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .acknowledge, at: instant, { record, _, _ in
             underMediation = record.state == .mediation
-            return ("note_added", ["text": .string(text), "under_mediation": .bool(underMediation)], ClockEffects(), [])
+            // What is said in mediation stays out of the audit data, which every reader of the case sees.
+            let data: [String: JSONValue] = underMediation ? ["under_mediation": true] : ["text": .string(text), "under_mediation": false]
+            return ("note_added", data, ClockEffects(), [])
         }, afterClaim: { record in
             let id = try connection.query("""
                 INSERT INTO case_note (case_id, author, noted_at, body, under_mediation)

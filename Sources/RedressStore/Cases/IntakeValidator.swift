@@ -85,7 +85,7 @@ public struct IntakeValidator: Sendable {
     }
 
     func checkLanguage(_ language: String) throws {
-        guard language.range(of: "^[a-z]{2,3}$", options: .regularExpression) != nil else {
+        guard (2...3).contains(language.utf8.count), language.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else {
             throw StoreError.invalid("\"\(language)\" is not a language code; use a two- or three-letter ISO 639 code such as en or ko.")
         }
     }

@@ -37,6 +37,7 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
     case let failure as CLIFailure:
         return (failure.status, failure.description)
     case let error as PostgresError:
+        if error.kind == .configuration { return (.usage, error.description + ": check --database") }
         if error.isConnectionFailure { return (.databaseUnreachable, error.description) }
         if error.isRetryable || error.isLockNotAvailable {
             return (.conflict, "someone else changed the same records at the same moment: look again and retry")
@@ -56,6 +57,15 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
     case let error as CaseError:
         if case .invalidReference = error { return (.usage, error.description) }
         return (.refused, error.description)
+    case let error as ResolutionError:
+        switch error {
+        case .remedyNotFound, .requestNotFound:
+            return (.notFound, error.description)
+        case .invalidAmount, .invalidCurrency, .unknownRemedyKind, .blankBody:
+            return (.usage, error.description)
+        default:
+            return (.refused, error.description)
+        }
     case let error as CalendarError:
         return (.usage, error.description)
     case let error as PolicyError:
@@ -72,9 +82,18 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
         let code = Redress.exitCode(for: error)
         if code == .success { return (nil, "") }
         if code == .validationFailure {
-            let message = Redress.message(for: error)
+            let message = oneSentence(Redress.message(for: error))
             return (.usage, message.isEmpty ? "invalid arguments: see 'redress --help'" : message + " (see --help)")
         }
         return (.failure, "\(error)")
     }
+}
+
+/// argument-parser's messages may list choices on lines of their own ("  - triage"); stderr
+/// gets one line: "… Please provide one of the following: received, triage, …".
+func oneSentence(_ message: String) -> String {
+    let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard let first = lines.first else { return "" }
+    let rest = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+    return rest.isEmpty ? first : first + " " + rest.joined(separator: ", ")
 }

@@ -1,0 +1,347 @@
+import CSV
+public import Foundation
+public import Postgres
+import RedressCore
+
+/// Bulk intake from CSV or JSON Lines (`case import`): every row is validated first; then, in
+/// one transaction, the cases, their parties, categories, clocks and audit rows go in by COPY.
+/// All or nothing: one bad row and nothing is written.
+///
+/// Columns (CSV header) or keys (JSON Lines), as `case open` names its options:
+/// `received_at`, `channel`, `complainant` (several separated by `;`), `email`, `phone`,
+/// `address`, `language`, `contact_preference`, `group_size`, `representative`,
+/// `representative_email`, `respondent`, `respondent_email`, `head_of_body`,
+/// `head_of_body_email`, `categories` (separated by `;`), `summary`, `urgent`, `confidential`,
+/// `incident_date`, `accept_late_reason`. `received_at`, `complainant`, `respondent` and
+/// `summary` are required.
+public struct CaseImporter {
+    public let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// A file format.
+    public enum Format: String, Sendable, CaseIterable {
+        case csv
+        case jsonl
+    }
+
+    /// A row that cannot be imported, by the line it starts on.
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        public var line: Int
+        public var reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    /// Why an import was refused: the bad rows, every one of them.
+    public struct Rejected: Error, Sendable, CustomStringConvertible {
+        public var problems: [Problem]
+        public var rows: Int
+        public var description: String {
+            let first = problems[0]
+            return "\(problems.count) of \(rows) \(rows == 1 ? "row is" : "rows are") bad, so nothing was imported; the first is line \(first.line): \(first.reason)"
+        }
+    }
+
+    /// What an import did (or, dry, would do).
+    public struct Summary: Sendable {
+        public var rows: Int
+        public var firstReference: String?
+        public var lastReference: String?
+    }
+
+    public static let columns: Set<String> = [
+        "received_at", "channel", "complainant", "email", "phone", "address", "language", "contact_preference", "group_size",
+        "representative", "representative_email", "respondent", "respondent_email", "head_of_body", "head_of_body_email",
+        "categories", "summary", "urgent", "confidential", "incident_date", "accept_late_reason",
+    ]
+
+    /// The format of a file by its content (a `{` first) or else its name.
+    public static func detect(text: String, path: String) -> Format {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+        if lower.hasSuffix(".csv") { return .csv }
+        return text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).first == "{" ? .jsonl : .csv
+    }
+
+    /// Splits the file into rows of named fields, each with the line it starts on.
+    public static func rows(of text: String, format: Format) throws -> [(line: Int, fields: [String: String])] {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        switch format {
+        case .csv: return try csvRows(body)
+        case .jsonl: return try jsonRows(body)
+        }
+    }
+
+    static func csvRows(_ text: String) throws -> [(line: Int, fields: [String: String])] {
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let unknown = header.filter { !columns.contains($0) }
+        guard unknown.isEmpty else {
+            throw StoreError.invalid("The CSV header names unknown columns \(unknown.joined(separator: ", ")); use \(columns.sorted().joined(separator: ", ")).")
+        }
+        var rows: [(line: Int, fields: [String: String])] = []
+        var line = 2
+        while let values = reader.next() {
+            let start = line
+            line += 1 + values.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
+            if values.count == 1, values[0].isEmpty { continue }
+            var fields: [String: String] = [:]
+            for (index, value) in values.enumerated() where index < header.count && !value.isEmpty {
+                fields[header[index]] = value
+            }
+            if values.count != header.count {
+                fields["\u{0}columns"] = "\(values.count)"
+            }
+            rows.append((start, fields))
+        }
+        if let error = reader.error { throw StoreError.invalid("The CSV file cannot be read near line \(line): \(error).") }
+        return rows
+    }
+
+    static func jsonRows(_ text: String) throws -> [(line: Int, fields: [String: String])] {
+        let decoder = JSONDecoder()
+        var rows: [(line: Int, fields: [String: String])] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty { continue }
+            var fields: [String: String] = [:]
+            guard case .object(let object)? = try? decoder.decode(JSONValue.self, from: Data(line.utf8)) else {
+                fields["\u{0}json"] = "not a JSON object"
+                rows.append((index + 1, fields))
+                continue
+            }
+            for (key, value) in object {
+                switch value {
+                case .string(let text): fields[key] = text
+                case .bool(let flag): fields[key] = flag ? "true" : "false"
+                case .number(let number): fields[key] = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+                case .array(let list): fields[key] = list.compactMap(\.stringValue).joined(separator: ";")
+                case .null: break
+                case .object: fields[key] = "{…}"
+                }
+            }
+            rows.append((index + 1, fields))
+        }
+        return rows
+    }
+
+    /// Turns rows into complaints, collecting every problem with its line.
+    public func complaints(_ rows: [(line: Int, fields: [String: String])], context: OfficeContext, knownCategories: Set<String>)
+        -> (valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], problems: [Problem]) {
+        let validator = IntakeValidator(context: context, knownCategories: knownCategories)
+        let zone = context.calendar.timeZone
+        var valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)] = []
+        var problems: [Problem] = []
+        valid.reserveCapacity(rows.count)
+        for (line, fields) in rows {
+            do {
+                let new = try Self.complaint(fields, timeZone: zone)
+                valid.append((line, new, try validator.validate(new)))
+            } catch {
+                problems.append(Problem(line: line, reason: Self.reason(error)))
+            }
+        }
+        return (valid, problems)
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let text = "\(error)"
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+
+    static func complaint(_ fields: [String: String], timeZone: TimeZone) throws -> NewCase {
+        if let count = fields["\u{0}columns"] { throw StoreError.invalid("it has \(count) fields, not one per header column") }
+        if let why = fields["\u{0}json"] { throw StoreError.invalid("it is \(why)") }
+        let unknown = fields.keys.filter { !columns.contains($0) }.sorted()
+        guard unknown.isEmpty else { throw StoreError.invalid("unknown field \(unknown.joined(separator: ", "))") }
+        func required(_ key: String) throws -> String {
+            guard let value = fields[key], !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw StoreError.invalid("\(key) is missing")
+            }
+            return value
+        }
+        func flag(_ key: String) throws -> Bool {
+            guard let value = fields[key]?.lowercased() else { return false }
+            switch value {
+            case "true", "yes", "1", "t", "y": return true
+            case "false", "no", "0", "f", "n", "": return false
+            default: throw StoreError.invalid("\(key) is \"\(value)\", not true or false")
+            }
+        }
+        func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+            guard let value = fields[key] else { return nil }
+            guard let parsed = T(rawValue: value) else {
+                throw StoreError.invalid("\(key) is \"\(value)\"; use \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return parsed
+        }
+        let receivedAt = try EventTime.instant(parsing: try required("received_at"), timeZone: timeZone)
+        var complainants = try required("complainant").split(separator: ";").map { Party(name: $0.trimmingCharacters(in: .whitespaces)) }
+        complainants[0].email = fields["email"]
+        complainants[0].phone = fields["phone"]
+        complainants[0].postalAddress = fields["address"]
+        complainants[0].language = fields["language"]
+        complainants[0].contactPreference = try choice("contact_preference", ContactPreference.self)
+        var groupSize: Int? = nil
+        if let text = fields["group_size"] {
+            guard let size = Int(text) else { throw StoreError.invalid("group_size is \"\(text)\", not a whole number") }
+            groupSize = size
+        }
+        var incident: LocalDate? = nil
+        if let text = fields["incident_date"] {
+            guard let date = LocalDate(iso: text) else { throw CalendarError.invalidDate(text) }
+            incident = date
+        }
+        return NewCase(
+            receivedAt: receivedAt, channel: try choice("channel", Channel.self) ?? .web, complainants: complainants, groupSize: groupSize,
+            representative: fields["representative"].map { Party(name: $0, email: fields["representative_email"]) },
+            respondent: RespondentBody(name: try required("respondent"), email: fields["respondent_email"],
+                                       headOfBodyName: fields["head_of_body"], headOfBodyEmail: fields["head_of_body_email"]),
+            categories: (fields["categories"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            summary: try required("summary"), language: fields["language"], urgent: try flag("urgent"), confidential: try flag("confidential"),
+            incidentDate: incident, acceptLateReason: fields["accept_late_reason"])
+    }
+
+    /// Validates and, unless `dryRun`, imports the rows of `text` as `actor`; throws `Rejected`
+    /// listing every bad row. Call inside a transaction.
+    public func run(text: String, format: Format, source: String, dryRun: Bool, actor: Actor, at instant: Date,
+                    progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
+        try actor.require(.openCase)
+        let context = try OfficeContext.load(connection, lock: dryRun ? .none : .share)
+        let known = Set(try CaseStore(connection).categoryCodes())
+        let rows = try Self.rows(of: text, format: format)
+        guard !rows.isEmpty else { throw StoreError.invalid("The file holds no complaints.") }
+        let (valid, problems) = complaints(rows, context: context, knownCategories: known)
+        guard problems.isEmpty else { throw Rejected(problems: problems, rows: rows.count) }
+        if dryRun { return Summary(rows: valid.count, firstReference: nil, lastReference: nil) }
+        return try write(valid, context: context, source: source, actor: actor, at: instant, progress: progress)
+    }
+
+    func write(_ valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], context: OfficeContext, source: String,
+               actor: Actor, at instant: Date, progress: (Int, Int) -> Void) throws -> Summary {
+        let total = valid.count
+        let store = CaseStore(connection)
+        try PolicyStore(connection).storeDefault()
+        let prefix = context.settings.referencePrefix
+
+        // References: one counter update per year, numbers in file order.
+        var nextNumber: [Int: Int] = [:]
+        for year in Set(valid.map(\.intake.receivedOn.year)).sorted() {
+            let count = valid.lazy.filter { $0.intake.receivedOn.year == year }.count
+            nextNumber[year] = try store.takeReferenceNumbers(prefix: prefix, year: year, count: count)
+        }
+        var references: [String] = []
+        references.reserveCapacity(total)
+        for row in valid {
+            let year = row.intake.receivedOn.year
+            references.append(try CaseReference(prefix: prefix, year: year, number: nextNumber[year]!).formatted)
+            nextNumber[year]! += 1
+        }
+
+        // Respondent bodies, once each.
+        var respondentIDs: [String: Int] = [:]
+        var bodies: [RespondentBody] = []
+        var seen = Set<String>()
+        for row in valid where seen.insert(row.new.respondent.name).inserted { bodies.append(row.new.respondent) }
+        for chunk in stride(from: 0, to: bodies.count, by: 5_000).map({ Array(bodies[$0..<min($0 + 5_000, bodies.count)]) }) {
+            let rows = try connection.query("""
+                INSERT INTO respondent_body (name, email, head_of_body_name, head_of_body_email)
+                SELECT * FROM unnest(\(PostgresTextArray(chunk.map(\.name)))::text[], \(PostgresTextArray(chunk.map(\.email)))::text[],
+                    \(PostgresTextArray(chunk.map(\.headOfBodyName)))::text[], \(PostgresTextArray(chunk.map(\.headOfBodyEmail)))::text[])
+                ON CONFLICT (name) DO UPDATE SET
+                    email = coalesce(EXCLUDED.email, respondent_body.email),
+                    head_of_body_name = coalesce(EXCLUDED.head_of_body_name, respondent_body.head_of_body_name),
+                    head_of_body_email = coalesce(EXCLUDED.head_of_body_email, respondent_body.head_of_body_email)
+                RETURNING name, id
+                """)
+            for row in rows { respondentIDs[try row.decode(String.self, at: 0)] = try row.decode(Int.self, at: 1) }
+        }
+
+        let ids = try connection.query("SELECT nextval('complaint_case_id_seq') FROM generate_series(1, \(total))").map {
+            try $0.decode(Int.self, at: 0)
+        }
+        let login = actor.login
+        let t = "t", f = "f"
+        progress(0, total)
+        try connection.copyFrom("""
+            COPY complaint_case (id, reference, received_at, received_on, channel, summary, language, incident_date, late_filing,
+                late_filing_reason, urgent, confidential, group_size, respondent_id, opened_by) FROM STDIN
+            """) { writer in
+            for (index, row) in valid.enumerated() {
+                let new = row.new
+                let language = new.language ?? new.complainants.first?.language ?? context.settings.defaultLanguage
+                try writer.write([
+                    String(ids[index]), references[index], new.receivedAt.postgresText, row.intake.receivedOn.iso, new.channel.rawValue,
+                    new.summary, language, new.incidentDate?.iso, row.intake.lateFiling ? t : f,
+                    row.intake.lateFiling ? new.acceptLateReason : nil, new.urgent ? t : f, new.confidential ? t : f,
+                    new.groupSize.map(String.init), String(respondentIDs[new.respondent.name]!), login,
+                ])
+            }
+        }
+        try connection.copyFrom("""
+            COPY party (case_id, role, position, name, email, phone, postal_address, language, contact_preference) FROM STDIN
+            """) { writer in
+            for (index, row) in valid.enumerated() {
+                let id = String(ids[index])
+                for (position, party) in row.new.complainants.enumerated() {
+                    try writer.write([id, "complainant", String(position + 1), party.name, party.email, party.phone, party.postalAddress,
+                                      party.language, party.contactPreference?.rawValue])
+                }
+                if let representative = row.new.representative {
+                    try writer.write([id, "representative", "1", representative.name, representative.email, nil, nil, nil, nil])
+                }
+            }
+        }
+        try connection.copyFrom("COPY case_category (case_id, category_code) FROM STDIN") { writer in
+            for (index, row) in valid.enumerated() {
+                for code in Set(row.new.categories).sorted() { try writer.write([String(ids[index]), code]) }
+            }
+        }
+        // The clocks, due dates and statuses from RedressCore, as `case open` makes them.
+        var opened: [JSONValue] = []
+        opened.reserveCapacity(total)
+        try connection.copyFrom("""
+            COPY clock (case_id, kind, start_at, start_date, allowance_amount, allowance_unit, policy_version, urgent,
+                status, due_date, paused_days) FROM STDIN
+            """) { writer in
+            for (index, row) in valid.enumerated() {
+                let policy = try context.policies.inForce(on: row.intake.receivedOn)
+                var summary: [JSONValue] = []
+                for kind in [ClockKind.acknowledge, .triage] {
+                    let clock = policy.makeClock(kind: kind, startInstant: row.new.receivedAt, calendar: context.calendar, urgent: row.new.urgent)
+                    let result = ClockWriter.results(of: clock, calendar: context.calendar, asOf: row.intake.receivedOn)
+                    try writer.write([String(ids[index]), kind.rawValue, clock.startInstant.postgresText, clock.startDate.iso,
+                                      String(clock.allowance.amount), clock.allowance.unit.rawValue, String(clock.policyVersion),
+                                      clock.urgent ? t : f, result.status.rawValue, result.due?.iso, String(result.pausedDays)])
+                    summary.append(["kind": .string(kind.rawValue), "due_date": .text(result.due?.iso)])
+                }
+                opened.append(.array(summary))
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try connection.copyFrom("COPY case_event (case_id, actor, occurred_at, kind, data) FROM STDIN") { writer in
+            for (index, row) in valid.enumerated() {
+                let new = row.new
+                let data: JSONValue = [
+                    "reference": .string(references[index]), "channel": .string(new.channel.rawValue), "urgent": .bool(new.urgent),
+                    "confidential": .bool(new.confidential), "late_filing": .bool(row.intake.lateFiling),
+                    "late_filing_reason": .text(row.intake.lateFiling ? new.acceptLateReason : nil),
+                    "respondent": .string(new.respondent.name), "categories": .array(new.categories.map(JSONValue.string)),
+                    "clocks": opened[index], "imported_from": .string(source), "line": .int(row.line),
+                ]
+                try writer.write([String(ids[index]), login, new.receivedAt.postgresText, "case_opened",
+                                  String(decoding: try encoder.encode(data), as: UTF8.self)])
+                if index % 1_000 == 999 { progress(index + 1, total) }
+            }
+        }
+        try AuditLog(connection).record(caseID: nil, actor: login, at: instant, kind: "cases_imported", data: [
+            "source": .string(source), "rows": .int(total),
+            "first_reference": .text(references.first), "last_reference": .text(references.last),
+        ])
+        progress(total, total)
+        return Summary(rows: total, firstReference: references.first, lastReference: references.last)
+    }
+}

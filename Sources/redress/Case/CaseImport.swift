@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import RedressCore
+import RedressStore
+
+struct CaseImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Register many complaints from CSV or JSON Lines, all or nothing.",
+        discussion: """
+            Columns (CSV header) or keys (JSON Lines): received_at, channel, complainant (several separated by ;), email, phone, \
+            address, language, contact_preference, group_size, representative, representative_email, respondent, respondent_email, \
+            head_of_body, head_of_body_email, categories (separated by ;), summary, urgent, confidential, incident_date, \
+            accept_late_reason. received_at, complainant, respondent and summary are required. One bad row and nothing is \
+            imported; --dry-run lists every bad row with its line number.
+            """)
+
+    /// Files larger than this are refused before they are read.
+    static let sizeLimit = 256 << 20
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The file.") var file: String
+    @Option(name: .long, help: "csv or jsonl (default: detected from the name or content).") var format: String?
+    @Flag(name: .long, help: "Validate only: list every bad row and write nothing.") var dryRun = false
+
+    func run() throws {
+        let text = try readTextFile(file, limit: Self.sizeLimit)
+        let fileFormat: CaseImporter.Format
+        if let format {
+            guard let chosen = CaseImporter.Format(rawValue: format.lowercased()) else { throw ValidationError("--format is csv or jsonl, not \(format).") }
+            fileFormat = chosen
+        } else {
+            fileFormat = CaseImporter.detect(text: text, path: file)
+        }
+        let session = try Session.open(database)
+        defer { session.close() }
+        let bar = ProgressBar(label: "importing")
+        do {
+            let summary = try session.transaction { connection in
+                try CaseImporter(connection).run(text: text, format: fileFormat, source: (file as NSString).lastPathComponent, dryRun: dryRun,
+                                                 actor: session.actor, at: Date(), progress: bar.update)
+            }
+            bar.finish()
+            if dryRun {
+                print("\(summary.rows) \(summary.rows == 1 ? "row is" : "rows are") valid; nothing was written (dry run)")
+            } else {
+                print("imported \(summary.rows) \(summary.rows == 1 ? "case" : "cases"): \(summary.firstReference ?? "") to \(summary.lastReference ?? "")")
+            }
+        } catch let rejected as CaseImporter.Rejected {
+            bar.finish()
+            let shown = dryRun ? rejected.problems : Array(rejected.problems.prefix(20))
+            for problem in shown { printErr("\(file): \(problem)") }
+            if shown.count < rejected.problems.count { printErr("\(file): … and \(rejected.problems.count - shown.count) more (see --dry-run)") }
+            throw CLIFailure(status: .usage, description: rejected.description)
+        }
+    }
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+final class ProgressBar {
+    let label: String
+    let enabled = isatty(2) == 1
+    private var drawn = false
+
+    init(label: String) { self.label = label }
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, total > 0 else { return }
+        let width = 30
+        let filled = done * width / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total)".utf8))
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        drawn = false
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Postgres
+import RedressTesting
+import Testing
+
+@Suite struct CaseImportTests {
+    func file(_ name: String, _ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    func csv(badLines: [Int: String] = [:]) -> String {
+        var lines = ["received_at,channel,complainant,email,respondent,categories,summary,urgent"]
+        for index in 0..<10 {
+            let line = index + 2
+            lines.append(badLines[line] ?? "2026-03-\(String(format: "%02d", index + 2))T10:00+09:00,email,Person \(index),p\(index)@example.org,\"City, Dept \(index % 3)\",housing;energy,\"Summary with \"\"quotes\"\" \(index)\",\(index % 4 == 0)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func oneBadLineImportsNothingAndIsNamed() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            // Line 1 is the header, so the third line of the file holds the second complaint.
+            let url = try file("bad.csv", csv(badLines: [3: "2026-02-30,email,Someone,s@example.org,City,housing,Bad date,false"]))
+            defer { try? FileManager.default.removeItem(at: url) }
+            let before = try office.counts()
+            let result = try office.run("case", "import", url.path)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("line 3"), "\(result.stderr)")
+            #expect(result.stderr.contains("2026-02-30"))
+            #expect(result.stderr.contains("nothing was imported"))
+            #expect(try office.counts() == before)
+        }
+    }
+
+    @Test func dryRunListsEveryBadRowAndWritesNothing() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let url = try file("bad.csv", csv(badLines: [
+                4: "2026-03-04,email,Someone,s@example.org,City,no_such_right,Unknown category,false",
+                9: "2026-03-09,email,,s@example.org,City,housing,No complainant,false",
+            ]))
+            defer { try? FileManager.default.removeItem(at: url) }
+            let before = try office.counts()
+            let result = try office.run("case", "import", "--dry-run", url.path)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("line 4: \"no_such_right\" is not a rights category"), "\(result.stderr)")
+            #expect(result.stderr.contains("line 9: complainant is missing"), "\(result.stderr)")
+            #expect(try office.counts() == before)
+            let good = try file("good.csv", csv())
+            defer { try? FileManager.default.removeItem(at: good) }
+            #expect(try office.ok("case", "import", "--dry-run", good.path).contains("10 rows are valid"))
+            #expect(try office.counts() == before)
+        }
+    }
+
+    @Test func importedCasesHaveGaplessReferencesClocksAndAudit() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            try office.useSeoulCalendar()
+            let first = try office.openCase(receivedAt: "2026-03-02T09:00+09:00")
+            let url = try file("cases.csv", csv())
+            defer { try? FileManager.default.removeItem(at: url) }
+            let output = try office.ok("case", "import", url.path)
+            #expect(output.contains("imported 10 cases: HRC-2026-000002 to HRC-2026-000011"), "\(output)")
+            #expect(first == "HRC-2026-000001")
+            // The first imported row: received Mon 03-02 (a holiday) 10:00 Seoul, urgent: acknowledge
+            // 2 WD counted from Tue 03-03 (rolled forward): 03-04, 03-05 → 2026-03-05.
+            let shown = try office.show("HRC-2026-000002")
+            #expect(shown["urgent"] as? Bool == true)
+            #expect(office.clock(shown, "acknowledge")["due_date"] as? String == "2026-03-05")
+            #expect((shown["respondent"] as? [String: Any])?["name"] as? String == "City, Dept 0")
+            #expect(shown["summary"] as? String == "Summary with \"quotes\" 0")
+            #expect(shown["categories"] as? [String] == ["energy", "housing"])
+            let counts = try office.counts()
+            #expect(counts["complaint_case"] == 11)
+            #expect(counts["clock"] == 22)
+            #expect(counts["case_event"]! >= 12)
+            // Imported cases work like any other.
+            try office.ok("case", "acknowledge", "HRC-2026-000005", "--at", "2026-03-06")
+            #expect(try office.run("audit", "verify").status == 0)
+
+            let lines = """
+                {"received_at": "2026-03-12", "complainant": "Residents of Block 7", "group_size": 40, "respondent": "Energy Corporation", "categories": ["energy"], "summary": "Heating cut off", "urgent": true}
+                {"received_at": "2026-03-13T09:30+09:00", "complainant": "Choi Yuna", "respondent": "Transit Authority", "summary": "No step-free access", "channel": "phone"}
+                """
+            let jsonl = try file("cases.jsonl", lines)
+            defer { try? FileManager.default.removeItem(at: jsonl) }
+            #expect(try office.ok("case", "import", jsonl.path).contains("HRC-2026-000012 to HRC-2026-000013"))
+            let group = try office.show("HRC-2026-000012")
+            #expect(group["group_size"] as? Int == 40)
+            #expect(group["urgent"] as? Bool == true)
+        }
+    }
+}
