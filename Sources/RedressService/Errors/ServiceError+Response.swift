@@ -58,6 +58,12 @@ extension ServiceError {
                 case .conflict: return .conflict(error.description)
                 }
             }
+        case let error as ResolutionError:
+            switch error {
+            case .remedyNotFound, .requestNotFound: return .notFound(error.description)
+            case .invalidAmount, .invalidCurrency, .unknownRemedyKind, .blankBody: return .malformed(error.description)
+            default: return .refused(error.description)
+            }
         case let error as CalendarError:
             return .malformed(error.description)
         case let error as PolicyError:

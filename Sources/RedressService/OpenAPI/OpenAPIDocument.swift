@@ -1166,6 +1166,410 @@ public enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/v1/cases/{reference}/remedies": {
+      "post": {
+        "operationId": "addRemedy",
+        "summary": "Add a remedy item to a decided case, as 'remedy add'.",
+        "description": "The answer is the case; the new item's number is in the Redress-Remedy-Number header.",
+        "tags": [
+          "staff"
+        ],
+        "security": [
+          {
+            "staffToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "reference",
+            "in": "path",
+            "required": true,
+            "description": "A case reference, PREFIX-YYYY-NNNNNN.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9]{1,16}-[0-9]{4}-[0-9]{6}$",
+              "examples": [
+                "HRC-2026-000001"
+              ]
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "kind",
+                  "description"
+                ],
+                "properties": {
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "apology",
+                      "explanation",
+                      "decision_retaken",
+                      "record_amended",
+                      "service_provided",
+                      "financial",
+                      "stop_violation",
+                      "policy_change",
+                      "training",
+                      "preventive_measure",
+                      "others_affected",
+                      "other"
+                    ]
+                  },
+                  "description": {
+                    "type": "string",
+                    "description": "What exactly is to be done."
+                  },
+                  "class": {
+                    "type": "string",
+                    "enum": [
+                      "personal",
+                      "learning",
+                      "complaint_handling"
+                    ],
+                    "description": "Default: by kind."
+                  },
+                  "scale": {
+                    "type": "string",
+                    "enum": [
+                      "personal",
+                      "service",
+                      "systemic"
+                    ],
+                    "description": "The policy rule for its clock; default: by kind."
+                  },
+                  "amount": {
+                    "type": "string",
+                    "description": "For a financial remedy: the amount, at most two decimals."
+                  },
+                  "currency": {
+                    "type": "string",
+                    "description": "For a financial remedy: the ISO 4217 code."
+                  },
+                  "due": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "A due date set by hand instead of the policy's."
+                  },
+                  "body": {
+                    "type": "string",
+                    "description": "The body responsible (default: the case's respondent)."
+                  },
+                  "accepted": {
+                    "type": "boolean",
+                    "description": "Record it as already accepted; its clock starts."
+                  },
+                  "supersedes": {
+                    "type": "integer",
+                    "description": "The number of an item this one replaces."
+                  },
+                  "at": {
+                    "type": "string",
+                    "description": "When it happened, as the CLI's --at: YYYY-MM-DD (12:00 office time), YYYY-MM-DDTHH:MM (office time) or an instant with Z or an offset. Default: now."
+                  },
+                  "expect_version": {
+                    "type": "integer",
+                    "description": "Refuse with 409 unless the case is still at this version."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The case after the change, as 'case show --format json' prints it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Case"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Malformed"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
+    "/v1/cases/{reference}/remedies/{number}/actions": {
+      "post": {
+        "operationId": "remedyAction",
+        "summary": "Record what happened to a remedy item, as 'remedy accept | reject | progress | evidence | verify'.",
+        "description": "",
+        "tags": [
+          "staff"
+        ],
+        "security": [
+          {
+            "staffToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "reference",
+            "in": "path",
+            "required": true,
+            "description": "A case reference, PREFIX-YYYY-NNNNNN.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9]{1,16}-[0-9]{4}-[0-9]{6}$",
+              "examples": [
+                "HRC-2026-000001"
+              ]
+            }
+          },
+          {
+            "name": "number",
+            "in": "path",
+            "required": true,
+            "description": "The item's number on its case.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000000
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "action"
+                ],
+                "properties": {
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "accept",
+                      "reject",
+                      "progress",
+                      "evidence",
+                      "verify",
+                      "verify_partial",
+                      "not_implemented",
+                      "supersede"
+                    ]
+                  },
+                  "text": {
+                    "type": "string",
+                    "description": "The reasons (reject, supersede, not_implemented), the progress note or the evidence."
+                  },
+                  "due": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "For accept: a due date agreed by hand."
+                  },
+                  "at": {
+                    "type": "string",
+                    "description": "When it happened, as the CLI's --at: YYYY-MM-DD (12:00 office time), YYYY-MM-DDTHH:MM (office time) or an instant with Z or an offset. Default: now."
+                  },
+                  "expect_version": {
+                    "type": "integer",
+                    "description": "Refuse with 409 unless the case is still at this version."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The case after the change, as 'case show --format json' prints it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Case"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Malformed"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
+    "/v1/remedies": {
+      "get": {
+        "operationId": "listRemedies",
+        "summary": "Remedy items across cases, as 'remedy list --format json'.",
+        "tags": [
+          "staff"
+        ],
+        "security": [
+          {
+            "staffToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "case",
+            "in": "query",
+            "description": "Only the items of this case.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9]{1,16}-[0-9]{4}-[0-9]{6}$",
+              "examples": [
+                "HRC-2026-000001"
+              ]
+            }
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "proposed",
+                "accepted",
+                "rejected",
+                "in_progress",
+                "evidence_submitted",
+                "verified",
+                "partial",
+                "not_implemented",
+                "superseded"
+              ]
+            }
+          },
+          {
+            "name": "respondent",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "kind",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "apology",
+                "explanation",
+                "decision_retaken",
+                "record_amended",
+                "service_provided",
+                "financial",
+                "stop_violation",
+                "policy_change",
+                "training",
+                "preventive_measure",
+                "others_affected",
+                "other"
+              ]
+            }
+          },
+          {
+            "name": "overdue",
+            "in": "query",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "systemic",
+            "in": "query",
+            "description": "Only systemic recommendations.",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "as_of",
+            "in": "query",
+            "required": false,
+            "description": "Take clock statuses as of this date (default: today, office time).",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The items.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Remedy"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Malformed"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -1772,9 +2176,44 @@ public enum OpenAPIDocument {
           "created_at",
           "updated_at",
           "closed_at",
-          "as_of"
+          "as_of",
+          "mediation",
+          "arbitration",
+          "investigation",
+          "decision",
+          "remedies"
         ],
         "properties": {
+          "mediation": {
+            "type": [
+              "object",
+              "null"
+            ]
+          },
+          "arbitration": {
+            "type": [
+              "object",
+              "null"
+            ]
+          },
+          "investigation": {
+            "type": [
+              "object",
+              "null"
+            ]
+          },
+          "decision": {
+            "type": [
+              "object",
+              "null"
+            ]
+          },
+          "remedies": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Remedy"
+            }
+          },
           "reference": {
             "type": "string"
           },
@@ -1940,6 +2379,173 @@ public enum OpenAPIDocument {
           "as_of": {
             "type": "string",
             "format": "date"
+          }
+        }
+      },
+      "Remedy": {
+        "type": "object",
+        "description": "A remedy item, as in 'remedy list --format json' and the remedies of a case.",
+        "required": [
+          "reference",
+          "number",
+          "kind",
+          "class",
+          "scale",
+          "description",
+          "body",
+          "amount",
+          "state",
+          "due_date",
+          "due_set_by_hand",
+          "overdue",
+          "late",
+          "systemic",
+          "reason",
+          "superseded_by",
+          "remedy_clock",
+          "verification_clock",
+          "progress",
+          "evidence"
+        ],
+        "properties": {
+          "reference": {
+            "type": "string"
+          },
+          "number": {
+            "type": "integer"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "apology",
+              "explanation",
+              "decision_retaken",
+              "record_amended",
+              "service_provided",
+              "financial",
+              "stop_violation",
+              "policy_change",
+              "training",
+              "preventive_measure",
+              "others_affected",
+              "other"
+            ]
+          },
+          "class": {
+            "type": "string",
+            "enum": [
+              "personal",
+              "learning",
+              "complaint_handling"
+            ]
+          },
+          "scale": {
+            "type": "string",
+            "enum": [
+              "personal",
+              "service",
+              "systemic"
+            ]
+          },
+          "description": {
+            "type": "string"
+          },
+          "body": {
+            "type": "string"
+          },
+          "amount": {
+            "oneOf": [
+              {
+                "type": "object",
+                "required": [
+                  "amount",
+                  "currency"
+                ],
+                "properties": {
+                  "amount": {
+                    "type": "string"
+                  },
+                  "currency": {
+                    "type": "string"
+                  }
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "proposed",
+              "accepted",
+              "rejected",
+              "in_progress",
+              "evidence_submitted",
+              "verified",
+              "partial",
+              "not_implemented",
+              "superseded"
+            ]
+          },
+          "due_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "due_set_by_hand": {
+            "type": "boolean"
+          },
+          "overdue": {
+            "type": "boolean"
+          },
+          "late": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "systemic": {
+            "type": "boolean"
+          },
+          "reason": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "superseded_by": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "remedy_clock": {
+            "type": [
+              "object",
+              "null"
+            ]
+          },
+          "verification_clock": {
+            "type": [
+              "object",
+              "null"
+            ]
+          },
+          "progress": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "evidence": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
           }
         }
       },

@@ -35,8 +35,9 @@ extension RedressServer {
             let document = try await asStaff(request) { connection, actor in
                 try connection.withStoreTransaction { connection in
                     let (record, showIdentity) = try CaseStore(connection).view(reference: reference, actor: actor, at: Date())
-                    let calendar = try OfficeContext.load(connection).calendar
-                    return CaseDocument(record, calendar: calendar, asOf: asOf ?? LocalDate(instant: Date(), in: calendar.timeZone), showIdentity: showIdentity)
+                    let context = try OfficeContext.load(connection)
+                    return try Self.caseDocument(connection, record: record, actor: actor, showIdentity: showIdentity, context: context,
+                                                 asOf: asOf ?? LocalDate(instant: Date(), in: context.calendar.timeZone))
                 }
             }
             return try Response.json(document, encoder: RedressJSON.encoder(pretty: false))
@@ -109,6 +110,15 @@ extension RedressServer {
         }
     }
 
+    /// A case as `case show --format json` prints it: the case, its clocks
+    /// and its resolution sections, identity redacted unless `showIdentity`.
+    static func caseDocument(_ connection: PostgresConnection, record: CaseRecord, actor: Actor, showIdentity: Bool,
+                             context: OfficeContext, asOf: LocalDate) throws -> CaseDocument {
+        var document = CaseDocument(record, calendar: context.calendar, asOf: asOf, showIdentity: showIdentity)
+        document.resolution = try ResolutionSections.load(connection, record: record, actor: actor, context: context, asOf: asOf)
+        return document
+    }
+
     /// The most cases one list answer holds, and how many when none is asked.
     static let listLimit = 1_000
     static let listDefault = 100
@@ -146,11 +156,12 @@ extension RedressServer {
         let decoded = try await request.decodeJSON(Body.self, limit: configuration.maximumBodySize, allowEmpty: allowEmpty)
         let document = try await asStaff(request) { connection, actor in
             try connection.withStoreTransaction { connection -> CaseDocument in
-                let calendar = try OfficeContext.load(connection).calendar
-                let at = try decoded.at.map { try EventTime.instant(parsing: $0, timeZone: calendar.timeZone) } ?? Date()
+                let context = try OfficeContext.load(connection)
+                let at = try decoded.at.map { try EventTime.instant(parsing: $0, timeZone: context.calendar.timeZone) } ?? Date()
                 let change = try body(CaseStore(connection), decoded, reference, actor, at)
-                let showIdentity = actor.maySeeIdentity(assignee: change.record.assignee)
-                return CaseDocument(change.record, calendar: calendar, asOf: LocalDate(instant: at, in: calendar.timeZone), showIdentity: showIdentity)
+                return try Self.caseDocument(connection, record: change.record, actor: actor,
+                                             showIdentity: actor.maySeeIdentity(assignee: change.record.assignee),
+                                             context: context, asOf: LocalDate(instant: at, in: context.calendar.timeZone))
             }
         }
         context.logger.info("case changed", metadata: ["case.reference": "\(reference)", "case.version": "\(document.version)"])

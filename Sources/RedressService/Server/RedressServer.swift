@@ -31,6 +31,7 @@ public struct RedressServer: Sendable {
         addOperationalRoutes(to: router)
         addPublicRoutes(to: router)
         addStaffRoutes(to: router)
+        addRemedyRoutes(to: router)
         return router
     }
 
