@@ -861,7 +861,7 @@ ALTER TABLE clock DROP COLUMN subject;
 """#
         ),
         Migration(
-            version: 50,
+            version: 9,
             name: "staff_token",
             up: #"""
 -- Bearer tokens for the HTTP service (`redress staff token create`). A token
@@ -894,7 +894,7 @@ DROP TABLE staff_token;
 """#
         ),
         Migration(
-            version: 51,
+            version: 10,
             name: "public_intake_token",
             up: #"""
 -- What the public intake of the HTTP service keeps: for each complaint it

@@ -31,9 +31,15 @@ struct LiveServerTests {
                     "POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8)) }
                 finished.signal()
             }
-            // The request is in flight: it waits on the lock.
-            try await waitUntil("the intake waits on the counter lock") {
-                try holder.query("SELECT count(*) FROM pg_locks WHERE NOT granted").first!.decode(Int.self, at: 0) > 0
+            // The request is in flight: a session of this database waits on the lock.
+            // Watched from a connection of its own: the holder's transaction would see one snapshot.
+            let probe = try database.connect()
+            defer { probe.close() }
+            try await waitUntil("the intake waits on the counter lock", timeout: 60) {
+                try probe.query("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock'
+                    """).first!.decode(Int.self, at: 0) > 0
             }
             kill(server.process.processIdentifier, SIGTERM)
             try await Task.sleep(for: .milliseconds(500))
@@ -192,7 +198,7 @@ func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: () throw
         if try condition() { return }
         try await Task.sleep(for: .milliseconds(50))
     }
-    throw LoopbackHTTP.Failure.timedOut
+    throw ServeProcess.ServeFailure("timed out after \(Int(timeout)) s waiting until \(what)")
 }
 
 /// Clients that send a mix of intake, staff and readiness requests in a

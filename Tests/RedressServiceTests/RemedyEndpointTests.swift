@@ -65,6 +65,8 @@ struct RemedyEndpointTests {
 
             let badFilter = try await service.send(.get, "/v1/remedies?state=lost", documented: "/v1/remedies", headers: .bearer(token))
             #expect(badFilter.status == .badRequest)
+            let unknownCase = try await service.send(.get, "/v1/remedies?case=HRC-2026-000404", documented: "/v1/remedies", headers: .bearer(token))
+            #expect(unknownCase.status == .notFound)
         }
     }
 }

@@ -1565,6 +1565,9 @@ public enum OpenAPIDocument {
           "403": {
             "$ref": "#/components/responses/Forbidden"
           },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
           "503": {
             "$ref": "#/components/responses/Unavailable"
           }
