@@ -27,7 +27,7 @@ struct LiveServerTests {
             let outcome = Outcome()
             let finished = DispatchSemaphore(value: 0)
             Thread.detachNewThread {
-                outcome.result = Result { try LoopbackHTTP(port: server.port, timeout: 30).request(
+                outcome.result = Result { try LoopbackHTTP(port: server.port, timeout: 180).request(
                     "POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8)) }
                 finished.signal()
             }
@@ -35,7 +35,7 @@ struct LiveServerTests {
             // Watched from a connection of its own: the holder's transaction would see one snapshot.
             let probe = try database.connect()
             defer { probe.close() }
-            try await waitUntil("the intake waits on the counter lock", timeout: 60) {
+            try await waitUntil("the intake waits on the counter lock", timeout: 180) {
                 try probe.query("""
                     SELECT count(*) FROM pg_stat_activity
                     WHERE datname = current_database() AND wait_event_type = 'Lock'
