@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "Postgres",
                 "RedressCore",
+                "RedressNotices",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -84,6 +85,7 @@ let package = Package(
             dependencies: [
                 "Postgres",
                 "RedressCore",
+                "RedressNotices",
                 "RedressStore",
                 "RedressService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -110,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressStoreTests",
-            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore"],
+            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore", "RedressNotices"],
             swiftSettings: upcoming
         ),
         .testTarget(

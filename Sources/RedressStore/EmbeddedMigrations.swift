@@ -862,6 +862,84 @@ ALTER TABLE clock DROP COLUMN subject;
         ),
         Migration(
             version: 9,
+            name: "escalation",
+            up: #"""
+-- The escalation steps the nightly sweep has taken (SPEC §2.4): one row per
+-- clock and step. The primary key is what makes the sweep idempotent: a step
+-- is inserted with ON CONFLICT DO NOTHING, and its notices and audit row are
+-- written only for rows that went in, in the same transaction, so however
+-- often (or however many at once) sweeps run, each step happens once.
+CREATE TABLE escalation (
+    clock_id   bigint NOT NULL REFERENCES clock (id),
+    step       text NOT NULL,
+    case_id    bigint NOT NULL REFERENCES complaint_case (id),
+    -- The first date on which the step was due, by RedressCore's ladder.
+    due_on     date NOT NULL,
+    -- The date the sweep that took it was run for (--as-of).
+    as_of      date NOT NULL,
+    taken_at   timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT escalation_step_once_per_clock PRIMARY KEY (clock_id, step),
+    CONSTRAINT escalation_step_is_known CHECK (step IN (
+        'warning', 'breach', 'respondent_reminder', 'ombudsperson_list', 'head_of_body_letter',
+        'non_compliance', 'complainant_update')),
+    CONSTRAINT escalation_taken_when_due CHECK (due_on <= as_of)
+);
+
+CREATE INDEX escalation_by_case ON escalation (case_id);
+-- The ombudsperson's list and the public non-compliance list read by step.
+CREATE INDEX escalation_by_step ON escalation (step, as_of);
+
+-- The clocks live on a date are those started by then and not ended or
+-- cancelled by then; the sweep and the deadline report read them through this
+-- index, so that finished clocks (most of them, in a year-old office) cost nothing.
+CREATE INDEX clock_live_until ON clock ((coalesce(ended_on, cancelled_on, 'infinity'::date)), start_date);
+
+-- Who a case was assigned to on a past date comes from its case_assigned
+-- events: the report as of a date reads them for cases reassigned since.
+CREATE INDEX case_event_assignment ON case_event (case_id, occurred_at) WHERE kind = 'case_assigned';
+CREATE INDEX case_event_assignment_by_time ON case_event (occurred_at) WHERE kind = 'case_assigned';
+
+GRANT SELECT, INSERT ON escalation TO redress_staff;
+"""#,
+            down: #"""
+DROP INDEX IF EXISTS case_event_assignment_by_time;
+DROP INDEX IF EXISTS case_event_assignment;
+DROP INDEX IF EXISTS clock_live_until;
+DROP TABLE IF EXISTS escalation;
+"""#
+        ),
+        Migration(
+            version: 10,
+            name: "notice_delivery",
+            up: #"""
+-- Delivery of the notice outbox by `redress notices send` and `export`, and
+-- the complainant's consent that lets respondent notices name them.
+
+-- Whether the complainant has agreed that the respondent may learn who they
+-- are (SPEC §3.2). Until then respondent and head-of-body notices never carry
+-- their name or contact details; `redress case consent` records it, audited.
+ALTER TABLE complaint_case ADD COLUMN disclose_identity boolean NOT NULL DEFAULT false;
+
+ALTER TABLE notice
+    ADD CONSTRAINT notice_attempts_not_negative CHECK (attempts >= 0),
+    -- A sent notice says when; nothing else has a sending time.
+    ADD CONSTRAINT notice_sent_has_sent_at CHECK ((state = 'sent') = (sent_at IS NOT NULL));
+
+-- Senders walk the pending notices in id order, claiming each with FOR
+-- UPDATE SKIP LOCKED; sent, failed and cancelled rows, in time the bulk of
+-- the table, stay out of the index.
+CREATE INDEX notice_pending ON notice (id) WHERE state = 'pending';
+"""#,
+            down: #"""
+DROP INDEX notice_pending;
+ALTER TABLE notice
+    DROP CONSTRAINT notice_sent_has_sent_at,
+    DROP CONSTRAINT notice_attempts_not_negative;
+ALTER TABLE complaint_case DROP COLUMN disclose_identity;
+"""#
+        ),
+        Migration(
+            version: 11,
             name: "staff_token",
             up: #"""
 -- Bearer tokens for the HTTP service (`redress staff token create`). A token
@@ -894,7 +972,7 @@ DROP TABLE staff_token;
 """#
         ),
         Migration(
-            version: 10,
+            version: 12,
             name: "public_intake_token",
             up: #"""
 -- What the public intake of the HTTP service keeps: for each complaint it
