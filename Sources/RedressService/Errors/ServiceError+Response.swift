@@ -64,6 +64,8 @@ extension ServiceError {
             case .invalidAmount, .invalidCurrency, .unknownRemedyKind, .blankBody: return .malformed(error.description)
             default: return .refused(error.description)
             }
+        case let error as ReportError:
+            return .malformed(error.description)
         case let error as CalendarError:
             return .malformed(error.description)
         case let error as PolicyError:

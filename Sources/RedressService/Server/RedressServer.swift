@@ -33,6 +33,7 @@ public struct RedressServer: Sendable {
         addPublicRoutes(to: router)
         addStaffRoutes(to: router)
         addRemedyRoutes(to: router)
+        addReportRoutes(to: router)
         return router
     }
 
