@@ -17,6 +17,17 @@ struct LiveServerTests {
             let first = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8))
             #expect(first.status == 201)
 
+            // A 1 MiB body is refused with 413, whether its length is given or it comes in chunks.
+            let mebibyte = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
+            let sized = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: mebibyte)
+            #expect(sized.status == 413, "\(sized)")
+            var chunked = Data("100000\r\n".utf8)
+            chunked.append(mebibyte)
+            chunked.append(Data("\r\n0\r\n\r\n".utf8))
+            let streamed = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json", "Transfer-Encoding": "chunked"], body: chunked)
+            #expect(streamed.status == 413, "\(streamed)")
+            #expect(streamed.text.contains("\"too_large\""))
+
             // Hold the year's reference counter, so the next intake waits inside the database.
             let holder = try database.connect()
             defer { holder.close() }

@@ -35,6 +35,8 @@ extension ServiceError {
             return error
         case let error as HTTPError:
             return from(httpError: error)
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            return .tooLarge(limit: 64 * 1024)
         case let error as any HTTPResponseError:
             return ServiceError(error.status, code: code(for: error.status), message: error.status.reasonPhrase.lowercased())
         case let error as PostgresError:
