@@ -10,12 +10,23 @@ import Testing
 /// Tests against a real `redress serve` process on a loopback port.
 @Suite("A real server", .serialized)
 struct LiveServerTests {
-    @Test func sigtermLetsTheRequestInFlightFinishThenExits() async throws {
-        try await withTestDatabase { database in
+    @Test func sigtermLetsTheRequestInFlightFinishThenExits() throws {
+        try withTestDatabase { database in
             let server = try ServeProcess(arguments: ["--database", database.url])
             let http = server.http
             let first = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8))
             #expect(first.status == 201)
+
+            // A 1 MiB body is refused with 413, whether its length is given or it comes in chunks.
+            let mebibyte = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
+            let sized = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: mebibyte)
+            #expect(sized.status == 413, "\(sized)")
+            var chunked = Data("100000\r\n".utf8)
+            chunked.append(mebibyte)
+            chunked.append(Data("\r\n0\r\n\r\n".utf8))
+            let streamed = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json", "Transfer-Encoding": "chunked"], body: chunked)
+            #expect(streamed.status == 413, "\(streamed)")
+            #expect(streamed.text.contains("\"too_large\""))
 
             // Hold the year's reference counter, so the next intake waits inside the database.
             let holder = try database.connect()
@@ -27,7 +38,7 @@ struct LiveServerTests {
             let outcome = Outcome()
             let finished = DispatchSemaphore(value: 0)
             Thread.detachNewThread {
-                outcome.result = Result { try LoopbackHTTP(port: server.port, timeout: 180).request(
+                outcome.result = Result { try LoopbackHTTP(port: server.port, timeout: 120).request(
                     "POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8)) }
                 finished.signal()
             }
@@ -35,22 +46,24 @@ struct LiveServerTests {
             // Watched from a connection of its own: the holder's transaction would see one snapshot.
             let probe = try database.connect()
             defer { probe.close() }
-            try await waitUntil("the intake waits on the counter lock", timeout: 180) {
+            // Waited for on this thread: under a full parallel run the cooperative
+            // threads can be busy for seconds, which a request would outlast.
+            try waitUntilBlocking("the intake waits on the counter lock", timeout: 120) {
                 try probe.query("""
                     SELECT count(*) FROM pg_stat_activity
                     WHERE datname = current_database() AND wait_event_type = 'Lock'
                     """).first!.decode(Int.self, at: 0) > 0
             }
             kill(server.process.processIdentifier, SIGTERM)
-            try await Task.sleep(for: .milliseconds(500))
+            Thread.sleep(forTimeInterval: 0.5)
             #expect(server.process.isRunning, "the server waits for the request in flight")
             #expect(finished.wait(timeout: .now()) == .timedOut)
 
             try holder.execute(unsafeSQL: "COMMIT")
-            #expect(finished.wait(timeout: .now() + 20) == .success)
+            #expect(finished.wait(timeout: .now() + 120) == .success)
             let response = try #require(try outcome.result?.get())
             #expect(response.status == 201, "the request in flight was answered: \(response)")
-            #expect(server.waitForExit(within: 20) == 0, "graceful shutdown exits 0")
+            #expect(server.waitForExit(within: 60) == 0, "graceful shutdown exits 0")
 
             // Logs carry route templates and references, never complainant data.
             let log = server.log
@@ -189,6 +202,16 @@ func runDetached(_ arguments: [String]) throws -> (status: Int32, output: String
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}
     let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return (exitStatus, ServeProcess.read(log))
+}
+
+/// Waits on this thread until `condition` holds, or fails after `timeout` seconds.
+func waitUntilBlocking(_ what: String, timeout: TimeInterval, _ condition: () throws -> Bool) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if try condition() { return }
+        usleep(50_000)
+    }
+    throw ServeProcess.ServeFailure("timed out after \(Int(timeout)) s waiting until \(what)")
 }
 
 /// Waits until `condition` holds, or fails after `timeout` seconds.

@@ -70,3 +70,33 @@ struct RemedyEndpointTests {
         }
     }
 }
+
+@Suite("Deadline report endpoint")
+struct DeadlineReportEndpointTests {
+    @Test func theReportIsTheCLIsJSON() async throws {
+        try await withService { service in
+            let (reference, _) = try await service.submitComplaint()
+            try service.database.createLogin("sam")
+            let token = try service.token(for: "sam", roles: [.supervisor])
+            // Far enough ahead that the complaint's clocks are overdue.
+            let template = "/v1/reports/deadlines"
+            let report = try await service.send(.get, "/v1/reports/deadlines?as_of=2030-01-07&within=10", documented: template, headers: .bearer(token))
+            #expect(report.status == .ok)
+            #expect(String(buffer: report.body).contains(reference))
+            let cli = try RedressBinary(database: service.database.url(asUser: "sam"))
+                .run(["report", "deadlines", "--as-of", "2030-01-07", "--within", "10", "--format", "json"])
+            try #require(cli.status == 0, "\(cli)")
+            func canonical(_ data: Data) throws -> Data {
+                try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: data), options: [.sortedKeys])
+            }
+            #expect(try canonical(Data(cli.stdout.utf8)) == canonical(Data(buffer: report.body)))
+
+            let unknown = try await service.send(.get, "/v1/reports/deadlines?assignee=nobody", documented: template, headers: .bearer(token))
+            #expect(unknown.status == .notFound)
+            let tooFar = try await service.send(.get, "/v1/reports/deadlines?within=261", documented: template, headers: .bearer(token))
+            #expect(tooFar.status == .badRequest)
+            let anonymous = try await service.send(.get, "/v1/reports/deadlines", documented: template)
+            #expect(anonymous.status == .unauthorized)
+        }
+    }
+}

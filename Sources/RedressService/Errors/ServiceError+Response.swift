@@ -35,6 +35,8 @@ extension ServiceError {
             return error
         case let error as HTTPError:
             return from(httpError: error)
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            return .tooLarge(limit: 64 * 1024)
         case let error as any HTTPResponseError:
             return ServiceError(error.status, code: code(for: error.status), message: error.status.reasonPhrase.lowercased())
         case let error as PostgresError:
@@ -64,6 +66,8 @@ extension ServiceError {
             case .invalidAmount, .invalidCurrency, .unknownRemedyKind, .blankBody: return .malformed(error.description)
             default: return .refused(error.description)
             }
+        case let error as ReportError:
+            return .malformed(error.description)
         case let error as CalendarError:
             return .malformed(error.description)
         case let error as PolicyError:

@@ -1445,6 +1445,78 @@ public enum OpenAPIDocument {
         }
       }
     },
+    "/v1/reports/deadlines": {
+      "get": {
+        "operationId": "deadlineReport",
+        "summary": "The nightly deadline report, as 'report deadlines --format json'.",
+        "tags": [
+          "staff"
+        ],
+        "security": [
+          {
+            "staffToken": []
+          }
+        ],
+        "description": "As of a date, grouped by assignee: newly breached, overdue, due within N working days, paused, respondent non-compliance, with totals.",
+        "parameters": [
+          {
+            "name": "as_of",
+            "in": "query",
+            "required": false,
+            "description": "The report date (default: today, office time).",
+            "schema": {
+              "type": "string",
+              "format": "date"
+            }
+          },
+          {
+            "name": "within",
+            "in": "query",
+            "description": "Due soon: within this many working days (default 5).",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 260
+            }
+          },
+          {
+            "name": "assignee",
+            "in": "query",
+            "description": "Only the cases of this staff login.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeadlineReport"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Malformed"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
     "/v1/remedies": {
       "get": {
         "operationId": "listRemedies",
@@ -2549,6 +2621,223 @@ public enum OpenAPIDocument {
             "items": {
               "type": "object"
             }
+          }
+        }
+      },
+      "DeadlineTotals": {
+        "type": "object",
+        "required": [
+          "newly_breached",
+          "overdue",
+          "due_soon",
+          "paused",
+          "non_compliance",
+          "all"
+        ],
+        "properties": {
+          "newly_breached": {
+            "type": "integer"
+          },
+          "overdue": {
+            "type": "integer"
+          },
+          "due_soon": {
+            "type": "integer"
+          },
+          "paused": {
+            "type": "integer"
+          },
+          "non_compliance": {
+            "type": "integer"
+          },
+          "all": {
+            "type": "integer"
+          }
+        }
+      },
+      "DeadlineReport": {
+        "type": "object",
+        "required": [
+          "report",
+          "office",
+          "as_of",
+          "within_working_days",
+          "previous_working_day",
+          "horizon",
+          "assignee",
+          "groups",
+          "totals"
+        ],
+        "properties": {
+          "report": {
+            "const": "deadlines"
+          },
+          "office": {
+            "type": "string"
+          },
+          "as_of": {
+            "type": "string",
+            "format": "date"
+          },
+          "within_working_days": {
+            "type": "integer"
+          },
+          "previous_working_day": {
+            "type": "string",
+            "format": "date"
+          },
+          "horizon": {
+            "type": "string",
+            "format": "date"
+          },
+          "assignee": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "groups": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "assignee",
+                "rows",
+                "totals"
+              ],
+              "properties": {
+                "assignee": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "totals": {
+                  "$ref": "#/components/schemas/DeadlineTotals"
+                },
+                "rows": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "reference",
+                      "clock",
+                      "section",
+                      "assignee",
+                      "respondent",
+                      "urgent",
+                      "start_date",
+                      "due_date"
+                    ],
+                    "properties": {
+                      "reference": {
+                        "type": "string"
+                      },
+                      "clock": {
+                        "type": "string",
+                        "enum": [
+                          "acknowledge",
+                          "triage",
+                          "info_response",
+                          "early_resolution",
+                          "mediation_acceptance",
+                          "mediation",
+                          "respondent_response",
+                          "investigation",
+                          "arbitration_award",
+                          "arbitration_overall",
+                          "respondent_reply",
+                          "remedy",
+                          "verification",
+                          "parallel_review",
+                          "complainant_update"
+                        ]
+                      },
+                      "section": {
+                        "type": "string",
+                        "enum": [
+                          "newly_breached",
+                          "overdue",
+                          "due_soon",
+                          "paused",
+                          "non_compliance"
+                        ]
+                      },
+                      "assignee": {
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "respondent": {
+                        "type": "string"
+                      },
+                      "urgent": {
+                        "type": "boolean"
+                      },
+                      "start_date": {
+                        "type": "string",
+                        "format": "date"
+                      },
+                      "due_date": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "format": "date"
+                      },
+                      "days_overdue": {
+                        "type": [
+                          "integer",
+                          "null"
+                        ]
+                      },
+                      "working_days_overdue": {
+                        "type": [
+                          "integer",
+                          "null"
+                        ]
+                      },
+                      "working_days_left": {
+                        "type": [
+                          "integer",
+                          "null"
+                        ]
+                      },
+                      "paused_since": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "format": "date"
+                      },
+                      "pause_reason": {
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "paused_days": {
+                        "type": [
+                          "integer",
+                          "null"
+                        ]
+                      },
+                      "non_compliant_since": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "format": "date"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "totals": {
+            "$ref": "#/components/schemas/DeadlineTotals"
           }
         }
       },

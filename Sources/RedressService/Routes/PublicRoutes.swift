@@ -80,7 +80,7 @@ extension HTTPField.Name {
 }
 
 extension RedressServer {
-    /// The staff login public intake registers complaints as (migration 0010).
+    /// The staff login public intake registers complaints as (migration 0012).
     static let publicIntakeLogin = "public_intake"
 
     /// `POST /v1/complaints` and `GET /v1/complaints/{reference}/status`:

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 public import Hummingbird
 public import Logging
 import NIOCore
@@ -32,6 +33,7 @@ public struct RedressServer: Sendable {
         addPublicRoutes(to: router)
         addStaffRoutes(to: router)
         addRemedyRoutes(to: router)
+        addReportRoutes(to: router)
         return router
     }
 
@@ -70,6 +72,22 @@ public struct RedressServer: Sendable {
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let error as IOError {
+            throw ServeError.cannotListen(host: configuration.host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
+        }
+    }
+}
+
+/// Why `redress serve` could not start.
+public enum ServeError: Error, CustomStringConvertible {
+    case cannotListen(host: String, port: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotListen(host, port, reason):
+            return "cannot listen on \(host):\(port): \(reason.lowercased()); choose another --port or stop what uses it"
+        }
     }
 }

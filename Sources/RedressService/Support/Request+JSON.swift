@@ -18,7 +18,8 @@ extension Request {
         let buffer: ByteBuffer
         do {
             buffer = try await collectBody(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            // A chunked body has no length to check first: it is cut off at the limit.
             throw ServiceError.tooLarge(limit: limit)
         }
         let data = Data(buffer.readableBytesView)

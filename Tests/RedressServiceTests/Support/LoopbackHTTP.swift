@@ -52,7 +52,8 @@ struct LoopbackHTTP {
 
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        if let body { head += "Content-Length: \(body.count)\r\n" }
+        // A chunked body comes encoded by the caller.
+        if let body, headers["Transfer-Encoding"] == nil { head += "Content-Length: \(body.count)\r\n" }
         head += "\r\n"
         var outgoing = Data(head.utf8)
         if let body { outgoing.append(body) }
