@@ -76,7 +76,7 @@ public struct CaseImporter {
 
     static func csvRows(_ text: String) throws -> [(line: Int, fields: [String: String])] {
         let reader = try CSVReader(string: text, hasHeaderRow: true)
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = (reader.headerRow ?? []).map { $0.trimmingSpaces().lowercased() }
         let unknown = header.filter { !columns.contains($0) }
         guard unknown.isEmpty else {
             throw StoreError.invalid("The CSV header names unknown columns \(unknown.joined(separator: ", ")); use \(columns.sorted().joined(separator: ", ")).")
@@ -157,7 +157,7 @@ public struct CaseImporter {
         let unknown = fields.keys.filter { !columns.contains($0) }.sorted()
         guard unknown.isEmpty else { throw StoreError.invalid("unknown field \(unknown.joined(separator: ", "))") }
         func required(_ key: String) throws -> String {
-            guard let value = fields[key], !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let value = fields[key], !value.trimmingSpaces().isEmpty else {
                 throw StoreError.invalid("\(key) is missing")
             }
             return value
@@ -178,7 +178,7 @@ public struct CaseImporter {
             return parsed
         }
         let receivedAt = try EventTime.instant(parsing: try required("received_at"), timeZone: timeZone)
-        var complainants = try required("complainant").split(separator: ";").map { Party(name: $0.trimmingCharacters(in: .whitespaces)) }
+        var complainants = try required("complainant").split(separator: ";").map { Party(name: $0.trimmingSpaces()) }
         complainants[0].email = fields["email"]
         complainants[0].phone = fields["phone"]
         complainants[0].postalAddress = fields["address"]
@@ -199,7 +199,7 @@ public struct CaseImporter {
             representative: fields["representative"].map { Party(name: $0, email: fields["representative_email"]) },
             respondent: RespondentBody(name: try required("respondent"), email: fields["respondent_email"],
                                        headOfBodyName: fields["head_of_body"], headOfBodyEmail: fields["head_of_body_email"]),
-            categories: (fields["categories"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            categories: (fields["categories"] ?? "").split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
             summary: try required("summary"), language: fields["language"], urgent: try flag("urgent"), confidential: try flag("confidential"),
             incidentDate: incident, acceptLateReason: fields["accept_late_reason"])
     }
@@ -320,8 +320,6 @@ public struct CaseImporter {
                 opened.append(.array(summary))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try connection.copyFrom("COPY case_event (case_id, actor, occurred_at, kind, data) FROM STDIN") { writer in
             for (index, row) in valid.enumerated() {
                 let new = row.new
@@ -333,7 +331,7 @@ public struct CaseImporter {
                     "clocks": opened[index], "imported_from": .string(source), "line": .int(row.line),
                 ]
                 try writer.write([String(ids[index]), login, new.receivedAt.postgresText, "case_opened",
-                                  String(decoding: try encoder.encode(data), as: UTF8.self)])
+                                  data.jsonText])
                 if index % 1_000 == 999 { progress(index + 1, total) }
             }
         }

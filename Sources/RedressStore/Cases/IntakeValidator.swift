@@ -103,6 +103,26 @@ public struct IntakeValidator: Sendable {
 }
 
 extension String {
-    /// Whether the text is empty or only whitespace.
-    var isBlankText: Bool { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    /// Whether the text is empty or only whitespace (Unicode White_Space, newlines included).
+    /// Scalars rather than Foundation's trimming, which bridges through NSString on every call.
+    var isBlankText: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+
+    /// The text without leading and trailing spaces and tabs (Unicode space separators; not
+    /// newlines), as `trimmingCharacters(in: .whitespaces)` would leave it, without NSString.
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace })!
+        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String { String(self).trimmingSpaces() }
+}
+
+extension Unicode.Scalar {
+    /// A tab or a space separator (general category Zs): what `CharacterSet.whitespaces` holds.
+    var isSpace: Bool { value == 9 || properties.generalCategory == .spaceSeparator }
 }
