@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +32,17 @@ let package = Package(
         ),
         .target(
             name: "RedressCore",
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "RedressNotices",
+            dependencies: [
+                "RedressCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The .mustache files are the editable originals; the binary carries them as
+            // EmbeddedTemplates.swift (ops/embed-templates), so they are not resources.
+            exclude: ["Templates"],
             swiftSettings: upcoming
         ),
         .target(
@@ -68,6 +80,12 @@ let package = Package(
         .testTarget(
             name: "RedressCoreTests",
             dependencies: ["RedressCore"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "RedressNoticesTests",
+            dependencies: ["RedressNotices", "RedressCore"],
+            exclude: ["check_mime.py"],
             swiftSettings: upcoming
         ),
         .testTarget(
