@@ -31,7 +31,7 @@ import Testing
     @Test func blankAndTrimmingFollowFoundation() {
         let samples = [
             "", " ", "\t\n", "\u{A0}", "\u{3000}name\u{3000}", " a b ", "\u{2028}", "\u{85}", "x", "\u{200B}", " \u{301}", "\r\n x \r\n",
-            "\u{2003}Kim Minji\u{2003}", "\u{FEFF}",
+            "\u{2003}Kim Minji\u{2003}", "\u{FEFF}", "\u{180E}", "\u{200B}x\u{200B}", "\u{1F}",
         ]
         for sample in samples {
             #expect(sample.isBlankText == sample.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(sample.unicodeScalars.map(\.value))")

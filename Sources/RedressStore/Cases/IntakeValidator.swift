@@ -103,12 +103,13 @@ public struct IntakeValidator: Sendable {
 }
 
 extension String {
-    /// Whether the text is empty or only whitespace (Unicode White_Space, newlines included).
-    /// Scalars rather than Foundation's trimming, which bridges through NSString on every call.
-    var isBlankText: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    /// Whether the text is empty or only whitespace and newlines, as
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` judges it, without bridging through
+    /// NSString on every call.
+    var isBlankText: Bool { unicodeScalars.allSatisfy { $0.isSpace || $0.isNewline } }
 
-    /// The text without leading and trailing spaces and tabs (Unicode space separators; not
-    /// newlines), as `trimmingCharacters(in: .whitespaces)` would leave it, without NSString.
+    /// The text without leading and trailing spaces and tabs (not newlines), as
+    /// `trimmingCharacters(in: .whitespaces)` leaves it, without NSString.
     func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
@@ -123,6 +124,20 @@ extension Substring {
 }
 
 extension Unicode.Scalar {
-    /// A tab or a space separator (general category Zs): what `CharacterSet.whitespaces` holds.
-    var isSpace: Bool { value == 9 || properties.generalCategory == .spaceSeparator }
+    /// What Foundation's `CharacterSet.whitespaces` holds: tab, the space separators, and the
+    /// zero-width space that it still counts among them.
+    var isSpace: Bool {
+        switch value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// What `CharacterSet.newlines` holds.
+    var isNewline: Bool {
+        switch value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
 }
