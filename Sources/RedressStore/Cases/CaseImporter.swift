@@ -1,4 +1,5 @@
 import CSV
+import Dispatch
 public import Foundation
 public import Postgres
 import RedressCore
@@ -127,23 +128,58 @@ public struct CaseImporter {
         return rows
     }
 
-    /// Turns rows into complaints, collecting every problem with its line.
+    /// Turns rows into complaints, collecting every problem with its line. Large files are
+    /// checked on every core at once: the server has nothing to do until they are.
     public func complaints(_ rows: [(line: Int, fields: [String: String])], context: OfficeContext, knownCategories: Set<String>)
         -> (valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], problems: [Problem]) {
         let validator = IntakeValidator(context: context, knownCategories: knownCategories)
         let zone = context.calendar.timeZone
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 5_000))
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)] = []
+            var problems: [Problem] = []
+            let range = (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)
+            valid.reserveCapacity(range.count)
+            for (line, fields) in rows[range] {
+                do {
+                    let new = try Self.complaint(fields, timeZone: zone)
+                    valid.append((line, new, try validator.validate(new)))
+                } catch {
+                    problems.append(Problem(line: line, reason: Self.reason(error)))
+                }
+            }
+            results.set(chunk, (valid, problems))
+        }
         var valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)] = []
         var problems: [Problem] = []
         valid.reserveCapacity(rows.count)
-        for (line, fields) in rows {
-            do {
-                let new = try Self.complaint(fields, timeZone: zone)
-                valid.append((line, new, try validator.validate(new)))
-            } catch {
-                problems.append(Problem(line: line, reason: Self.reason(error)))
-            }
+        for chunk in results.all() {
+            valid.append(contentsOf: chunk.valid)
+            problems.append(contentsOf: chunk.problems)
         }
         return (valid, problems)
+    }
+
+    /// The results of checking each chunk of rows, filled in from several threads.
+    final class ChunkResults: @unchecked Sendable {
+        typealias Result = (valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], problems: [Problem])
+        private let lock = NSLock()
+        private var results: [Result?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result) {
+            lock.lock()
+            results[index] = result
+            lock.unlock()
+        }
+
+        func all() -> [Result] {
+            lock.lock()
+            defer { lock.unlock() }
+            return results.map { $0! }
+        }
     }
 
     static func reason(_ error: any Error) -> String {
