@@ -13,7 +13,8 @@ struct Redress: ParsableCommand {
             Exit codes: 0 success, 1 failure, 2 usage, 3 not found, 4 refused by the rules, \
             5 conflict (retry), 6 database unreachable.
             """,
-        subcommands: [LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self, PolicyCommand.self, CaseCommand.self, AuditCommand.self]
+        subcommands: [LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self, PolicyCommand.self, CaseCommand.self,
+                      MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, RemedyCommand.self, AuditCommand.self]
     )
 
     static func main() {

@@ -35,6 +35,9 @@ public struct CaseDocument: Sendable, Encodable {
     public var closedAt: Date?
     /// The date statuses were taken on.
     public var asOf: LocalDate
+    /// Mediation, arbitration, investigation, decision and remedies, when loaded
+    /// (`ResolutionSections.load`); their keys sit at the top level of the document.
+    public var resolution: ResolutionSections?
 
     /// The document of `record` as of `asOf`, identity redacted unless `showIdentity`.
     public init(_ record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, showIdentity: Bool) {
@@ -119,12 +122,15 @@ public struct CaseDocument: Sendable, Encodable {
         try c.encode(updatedAt, forKey: .updatedAt)
         try c.encode(closedAt, forKey: .closedAt)
         try c.encode(asOf, forKey: .asOf)
+        try resolution?.encode(to: encoder)
     }
 }
 
 /// One clock of a `CaseDocument`.
 public struct ClockDocument: Sendable, Encodable {
     public var kind: ClockKind
+    /// The remedy item (remedy, verification clocks) or respondent request the clock belongs to.
+    public var subject: Int?
     public var remedyScale: RemedyScale?
     /// The status on the document's as-of date.
     public var status: ClockStatus
@@ -164,6 +170,7 @@ public struct ClockDocument: Sendable, Encodable {
     public init(_ stored: StoredClock, calendar: WorkCalendar, asOf: LocalDate) {
         let clock = stored.clock
         kind = clock.kind
+        subject = stored.subject
         remedyScale = clock.remedyScale
         status = clock.status(asOf: max(asOf, clock.endedOn ?? asOf, clock.cancelledOn ?? asOf), calendar: calendar)
         allowance = clock.allowance
@@ -185,6 +192,7 @@ public struct ClockDocument: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case kind
+        case subject
         case remedyScale = "remedy_scale"
         case status, allowance
         case startedAt = "started_at"
@@ -201,6 +209,7 @@ public struct ClockDocument: Sendable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind)
+        try c.encode(subject, forKey: .subject)
         try c.encode(remedyScale, forKey: .remedyScale)
         try c.encode(status, forKey: .status)
         try c.encode(allowance, forKey: .allowance)

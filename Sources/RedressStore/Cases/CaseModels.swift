@@ -117,6 +117,9 @@ public struct StoredClock: Sendable, Hashable {
     /// The `clock` row, nil until saved.
     public var id: Int?
     public var clock: Clock
+    /// For a clock of one remedy item (`remedy`, `verification`) or one further information
+    /// request to the respondent, that item's or request's number; nil for the case's own clocks.
+    public var subject: Int?
     /// Why each pause was made (`manual`, `awaiting_info`, `on_hold`, `mediation`), parallel to `clock.pauses`.
     public var pauseCauses: [String]
     /// The pauses as they were read, to find what changed.
@@ -126,9 +129,10 @@ public struct StoredClock: Sendable, Hashable {
     /// Whether the clock's own facts changed since it was read.
     var isDirty: Bool
 
-    init(id: Int?, clock: Clock, pauseCauses: [String]) {
+    init(id: Int?, clock: Clock, pauseCauses: [String], subject: Int? = nil) {
         self.id = id
         self.clock = clock
+        self.subject = subject
         self.pauseCauses = pauseCauses
         savedPauses = id == nil ? [] : clock.pauses
         savedExtensionCount = id == nil ? 0 : clock.extensions.count
@@ -177,7 +181,7 @@ public struct CaseRecord: Sendable {
 
     /// The live clock of `kind`, if any.
     public func liveClock(_ kind: ClockKind) -> StoredClock? {
-        clocks.last { $0.clock.kind == kind && $0.isLive }
+        clocks.last { $0.clock.kind == kind && $0.subject == nil && $0.isLive }
     }
 
     /// The first complainant: who notices go to.

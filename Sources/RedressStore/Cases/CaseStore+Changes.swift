@@ -145,7 +145,17 @@ extension CaseStore {
                 }
                 record.infoRequests += 1
             }
-            let effects = try record.applyMove(from: from, to: request.to, at: instant, date: date, context: context)
+            if request.to == .closed, let outcome = request.outcome {
+                try RemedyStore(connection).checkClosing(record, outcome: outcome)
+            }
+            var effects = ClockEffects()
+            if from == .mediation {
+                // An unanswered offer that ran out is recorded as declined; an open mediation ends.
+                let left = try MediationStore(connection).leaving(&record, to: request.to, context: context, at: instant)
+                effects = left.effects
+                notices += left.notices
+            }
+            effects.absorb(try record.applyMove(from: from, to: request.to, at: instant, date: date, context: context))
             record.state = request.to
             if request.to == .closed {
                 record.outcome = request.outcome
@@ -317,7 +327,9 @@ extension CaseStore {
         var underMediation = false
         return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .acknowledge, at: instant, { record, _, _ in
             underMediation = record.state == .mediation
-            return ("note_added", ["text": .string(text), "under_mediation": .bool(underMediation)], ClockEffects(), [])
+            // What is said in mediation stays out of the audit data, which every reader of the case sees.
+            let data: [String: JSONValue] = underMediation ? ["under_mediation": true] : ["text": .string(text), "under_mediation": false]
+            return ("note_added", data, ClockEffects(), [])
         }, afterClaim: { record in
             let id = try connection.query("""
                 INSERT INTO case_note (case_id, author, noted_at, body, under_mediation)

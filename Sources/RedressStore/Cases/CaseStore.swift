@@ -19,7 +19,7 @@ public struct CaseStore {
     /// query over `clock k`.
     static let clockJSON = """
         jsonb_build_object(
-            'id', k.id, 'kind', k.kind, 'remedy_scale', k.remedy_scale, 'start_epoch', extract(epoch FROM k.start_at),
+            'id', k.id, 'subject', k.subject, 'kind', k.kind, 'remedy_scale', k.remedy_scale, 'start_epoch', extract(epoch FROM k.start_at),
             'start_date', k.start_date, 'amount', k.allowance_amount, 'unit', k.allowance_unit,
             'policy_version', k.policy_version, 'urgent', k.urgent, 'ended_on', k.ended_on, 'cancelled_on', k.cancelled_on,
             'pauses', (SELECT coalesce(jsonb_agg(jsonb_build_object('from', p.from_date, 'to', p.to_date, 'cause', p.cause,

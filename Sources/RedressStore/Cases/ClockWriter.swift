@@ -37,9 +37,9 @@ struct ClockWriter {
                     """)
             } else {
                 id = try connection.query("""
-                    INSERT INTO clock (case_id, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit,
+                    INSERT INTO clock (case_id, subject, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit,
                         policy_version, urgent, ended_on, cancelled_on, status, due_date, paused_days)
-                    VALUES (\(caseID), \(clock.kind.rawValue), \(clock.remedyScale?.rawValue), \(clock.startInstant), \(clock.startDate),
+                    VALUES (\(caseID), \(clocks[index].subject), \(clock.kind.rawValue), \(clock.remedyScale?.rawValue), \(clock.startInstant), \(clock.startDate),
                         \(clock.allowance.amount), \(clock.allowance.unit.rawValue), \(clock.policyVersion), \(clock.urgent),
                         \(clock.endedOn), \(clock.cancelled ? clock.cancelledOn ?? asOf : nil), \(result.status.rawValue),
                         \(result.due), \(result.pausedDays))
@@ -79,6 +79,7 @@ struct ClockWriter {
 /// The JSON shape in which clock rows are read (see `CaseStore.clockJSON`).
 struct ClockRow: Decodable {
     var id: Int
+    var subject: Int?
     var kind: ClockKind
     var remedy_scale: RemedyScale?
     var start_epoch: Double
@@ -105,6 +106,6 @@ struct ClockRow: Decodable {
             allowance: Allowance(amount, unit), policyVersion: policy_version, urgent: urgent,
             pauses: pauses.map { Clock.Pause(from: $0.from, to: $0.to, reason: $0.reason) }, extensions: extensions,
             endedOn: ended_on, cancelled: cancelled_on != nil, cancelledOn: cancelled_on)
-        return StoredClock(id: id, clock: clock, pauseCauses: pauses.map(\.cause))
+        return StoredClock(id: id, clock: clock, pauseCauses: pauses.map(\.cause), subject: subject)
     }
 }

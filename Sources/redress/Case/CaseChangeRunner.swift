@@ -2,10 +2,11 @@ import Foundation
 import RedressCore
 import RedressStore
 
-/// Runs one case change in one transaction and prints what it did: a line for people, or the
-/// whole case with `--format json`.
+/// Runs one case change in one transaction and prints what it did: a line for people (unless
+/// `quiet`, for commands that print an identifier of their own), or the whole case with
+/// `--format json`.
 func runCaseChange(
-    _ options: ChangeOptions, database: DatabaseOptions,
+    _ options: ChangeOptions, database: DatabaseOptions, quiet: Bool = false,
     _ body: (CaseStore, Actor, Date, Int?) throws -> CaseChange
 ) throws {
     let session = try Session.open(database)
@@ -13,13 +14,18 @@ func runCaseChange(
     let at = try session.instant(options.at)
     let change = try session.transaction { try body(CaseStore($0), session.actor, at, options.expectVersion) }
     if options.format == .json {
-        let calendar = try OfficeContext.load(session.connection).calendar
+        let context = try OfficeContext.load(session.connection)
+        let calendar = context.calendar
         var record = change.record
         let showIdentity = session.actor.maySeeIdentity(assignee: record.assignee)
         if !showIdentity { record.complainants = record.complainants.map(\.redacted) }
-        try printJSON(CaseDocument(record, calendar: calendar, asOf: LocalDate(instant: at, in: calendar.timeZone), showIdentity: showIdentity))
+        let asOf = LocalDate(instant: at, in: calendar.timeZone)
+        var document = CaseDocument(record, calendar: calendar, asOf: asOf, showIdentity: showIdentity)
+        document.resolution = try ResolutionSections.load(session.connection, record: change.record, actor: session.actor, context: context, asOf: asOf)
+        try printJSON(document)
         return
     }
+    if quiet { return }
     var parts = ["\(change.record.reference) \(change.record.state.rawValue), version \(change.record.version)"]
     let effects = change.effects
     for (label, kinds) in [("started", effects.started), ("met", effects.met), ("paused", effects.paused), ("resumed", effects.resumed),

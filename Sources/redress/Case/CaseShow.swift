@@ -18,16 +18,21 @@ struct CaseShow: ParsableCommand {
         let session = try Session.open(database)
         defer { session.close() }
         let asOfDate = try session.date(asOf)
-        let (record, showIdentity, calendar) = try session.transaction { connection in
+        let (record, showIdentity, calendar, resolution) = try session.transaction { connection in
             let (record, showIdentity) = try CaseStore(connection).view(reference: reference, actor: session.actor, at: Date())
-            return (record, showIdentity, try OfficeContext.load(connection).calendar)
+            let context = try OfficeContext.load(connection)
+            let resolution = try ResolutionSections.load(connection, record: record, actor: session.actor, context: context, asOf: asOfDate)
+            return (record, showIdentity, context.calendar, resolution)
         }
-        let document = CaseDocument(record, calendar: calendar, asOf: asOfDate, showIdentity: showIdentity)
+        var document = CaseDocument(record, calendar: calendar, asOf: asOfDate, showIdentity: showIdentity)
+        document.resolution = resolution
         if format == .json {
             try printJSON(document)
             return
         }
         print(CaseText.render(document))
+        let more = ResolutionText.render(resolution)
+        if !more.isEmpty { print("\n" + more) }
     }
 }
 

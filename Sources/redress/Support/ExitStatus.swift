@@ -57,6 +57,15 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
     case let error as CaseError:
         if case .invalidReference = error { return (.usage, error.description) }
         return (.refused, error.description)
+    case let error as ResolutionError:
+        switch error {
+        case .remedyNotFound, .requestNotFound:
+            return (.notFound, error.description)
+        case .invalidAmount, .invalidCurrency, .unknownRemedyKind, .blankBody:
+            return (.usage, error.description)
+        default:
+            return (.refused, error.description)
+        }
     case let error as CalendarError:
         return (.usage, error.description)
     case let error as PolicyError:

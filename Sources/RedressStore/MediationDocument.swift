@@ -1,0 +1,115 @@
+public import Foundation
+import Postgres
+public import RedressCore
+
+/// The `mediation` section of `case show --format json`: the latest mediation.
+///
+/// `notes` holds the notes recorded while the case was in mediation, and only for a reader who
+/// may see them (the mediators, the assignee, the ombudsperson); for anyone else it is null and
+/// `notes_withheld` is true. What is said in mediation never leaves the office.
+public struct MediationDocument: Sendable, Encodable {
+    public var status: MediationStatus
+    public var offeredAt: Date
+    public var offeredOn: LocalDate
+    public var mediator: String?
+    public var acceptanceDueDate: LocalDate?
+    public var answers: [DisputeParty: AnswerDocument]
+    public var sessions: [Mediation.Session]
+    public var endedOn: LocalDate?
+    public var endReason: String?
+    public var notes: [Note]?
+    public var notesWithheld: Bool
+
+    /// One party's answer as it stands on the document's date.
+    public struct AnswerDocument: Sendable, Encodable {
+        public var answer: PartyAnswer
+        public var on: LocalDate?
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(answer, forKey: .answer)
+            try c.encode(on, forKey: .on)
+        }
+
+        enum CodingKeys: String, CodingKey { case answer, on }
+    }
+
+    /// A note recorded under mediation.
+    public struct Note: Sendable, Encodable {
+        public var author: String
+        public var notedAt: Date
+        public var text: String
+
+        enum CodingKeys: String, CodingKey {
+            case author
+            case notedAt = "noted_at"
+            case text
+        }
+    }
+
+    init(_ row: MediationRecord, record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, notes: [Note]?) {
+        let mediation = row.mediation
+        let acceptance = record.clocks.last { $0.clock.kind == .mediationAcceptance && $0.clock.startDate >= mediation.offeredOn }?.clock
+        let due = acceptance.flatMap { RemedyDocument.due(of: $0, calendar: calendar) }
+        let liveDue = acceptance.flatMap { $0.endedOn == nil && !$0.cancelled ? due : nil }
+        var status = mediation.status
+        var answers: [DisputeParty: AnswerDocument] = [:]
+        for party in DisputeParty.allCases {
+            let answer = mediation.answer(of: party, asOf: asOf, acceptanceDue: liveDue)
+            answers[party] = AnswerDocument(answer: answer, on: answer == .deemedDeclined ? (mediation.answers[party]?.on ?? liveDue) : mediation.answers[party]?.on)
+            if answer == .deemedDeclined { status = .declined }
+        }
+        self.status = status
+        offeredAt = mediation.offeredAt
+        offeredOn = mediation.offeredOn
+        mediator = mediation.mediator
+        acceptanceDueDate = due
+        self.answers = answers
+        sessions = mediation.sessions
+        endedOn = mediation.endedOn
+        endReason = row.endReason
+        self.notes = notes
+        notesWithheld = notes == nil
+    }
+
+    /// The notes recorded while the case was in mediation, oldest first.
+    static func notes(_ connection: PostgresConnection, caseID: Int) throws -> [Note] {
+        try connection.query("""
+            SELECT author, noted_at, body FROM case_note WHERE case_id = \(caseID) AND under_mediation ORDER BY noted_at, id
+            """).map { Note(author: try $0.decode(String.self, at: 0), notedAt: try $0.decode(Date.self, at: 1), text: try $0.decode(String.self, at: 2)) }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case offeredAt = "offered_at"
+        case offeredOn = "offered_on"
+        case mediator
+        case acceptanceDueDate = "acceptance_due_date"
+        case answers, sessions
+        case endedOn = "ended_on"
+        case endReason = "end_reason"
+        case notes
+        case notesWithheld = "notes_withheld"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(status, forKey: .status)
+        try c.encode(offeredAt, forKey: .offeredAt)
+        try c.encode(offeredOn, forKey: .offeredOn)
+        try c.encode(mediator, forKey: .mediator)
+        try c.encode(acceptanceDueDate, forKey: .acceptanceDueDate)
+        try c.encode(answers, forKey: .answers)
+        try c.encode(sessions.map { SessionDocument(at: $0.at, place: $0.place, mediator: $0.mediator) }, forKey: .sessions)
+        try c.encode(endedOn, forKey: .endedOn)
+        try c.encode(endReason, forKey: .endReason)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(notesWithheld, forKey: .notesWithheld)
+    }
+
+    private struct SessionDocument: Encodable {
+        var at: Date
+        var place: String
+        var mediator: String
+    }
+}

@@ -1,0 +1,24 @@
+public import ArgumentParser
+import Foundation
+import Postgres
+import RedressCore
+import RedressStore
+
+// Resolution vocabularies read straight from the command line by their snake_case names.
+extension DisputeParty: ExpressibleByArgument {}
+extension RemedyKind: ExpressibleByArgument {}
+extension RemedyClass: ExpressibleByArgument {}
+extension RemedyState: ExpressibleByArgument {}
+
+/// Reads remedy items written as `KIND: text` or `financial AMOUNT CURRENCY: text` (see
+/// `RemedySpec(parsing:)`), one per option value.
+func parseRemedySpecs(_ lines: [String]) throws -> [RemedySpec] {
+    try lines.map { try RemedySpec(parsing: $0) }
+}
+
+/// An instant given on the command line other than `--at` (a session's or hearing's `--time`),
+/// read like `--at` in the office time zone.
+func eventInstant(_ text: String, connection: PostgresConnection) throws -> Date {
+    let zone = try OfficeStore(connection).settings().timeZone
+    return try EventTime.instant(parsing: text, timeZone: TimeZone(identifier: zone) ?? .gmt)
+}

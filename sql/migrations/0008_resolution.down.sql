@@ -1,0 +1,25 @@
+DROP TRIGGER complaint_case_closes_with_remedies_finished ON complaint_case;
+DROP FUNCTION complaint_case_closes_with_remedies_finished();
+DROP TABLE remedy_entry;
+DROP TABLE remedy_item;
+DROP TABLE decision;
+DROP TABLE respondent_request;
+DROP TABLE investigation;
+DROP TRIGGER arbitration_award_needs_both_consents ON arbitration;
+DROP FUNCTION arbitration_award_needs_both_consents();
+DROP TABLE arbitration_hearing;
+DROP TABLE arbitrator;
+DROP TABLE arbitration_consent;
+DROP TABLE arbitration;
+DROP TABLE mediation_session;
+DROP TABLE mediation_answer;
+DROP TABLE mediation;
+DROP INDEX clock_one_live_per_kind_and_subject;
+DELETE FROM clock_pause WHERE clock_id IN (SELECT id FROM clock WHERE subject IS NOT NULL AND kind <> 'remedy');
+DELETE FROM clock_extension WHERE clock_id IN (SELECT id FROM clock WHERE subject IS NOT NULL AND kind <> 'remedy');
+DELETE FROM clock WHERE subject IS NOT NULL AND kind <> 'remedy';
+CREATE UNIQUE INDEX clock_one_live_per_kind ON clock (case_id, kind)
+    WHERE status IN ('running', 'paused', 'breached') AND kind <> 'remedy';
+ALTER TABLE clock DROP CONSTRAINT clock_item_clocks_name_their_item;
+ALTER TABLE clock DROP CONSTRAINT clock_subject_is_positive;
+ALTER TABLE clock DROP COLUMN subject;
