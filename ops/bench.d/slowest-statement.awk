@@ -1,7 +1,8 @@
-# Usage: tail -c +OFFSET server.log | awk -f ops/bench.d/slowest-statement.awk
+# Usage: tail -c +OFFSET server.log | awk -v want=REGEX -f ops/bench.d/slowest-statement.awk
 # Reads a PostgreSQL server log written with log_line_prefix = '@@%p@@ ' and
-# log_min_duration_statement = 0, and prints the slowest statement it
-# records as SQL that psql can run: `PREPARE bench_statement AS ...;` then
+# log_min_duration_statement = 0, and prints the slowest statement it records
+# whose SQL matches the extended regular expression `want` (any statement when
+# it is empty) as SQL that psql can run: `PREPARE bench_statement AS ...;` then
 # `EXECUTE bench_statement(...)` with the logged parameter values, or the
 # plain statement when it had none. Transaction control (BEGIN, COMMIT,
 # ROLLBACK, SET) is left out. ops/bench uses it to run, as its baseline,
@@ -26,6 +27,7 @@ function flush_entry() {
 }
 function consider() {
     if (pending && last_sql ~ /^[ \t\n]*(BEGIN|COMMIT|ROLLBACK|SET|START TRANSACTION)/) pending = 0
+    if (pending && want != "" && last_sql !~ want) pending = 0
     if (pending && (best_sql == "" || last_duration > best_duration)) {
         best_duration = last_duration; best_sql = last_sql; best_kind = last_kind; best_params = last_params
     }
