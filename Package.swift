@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressStoreTests",
-            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore"],
+            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -1,4 +1,3 @@
-import CSV
 import Dispatch
 public import Foundation
 public import Postgres
@@ -76,15 +75,16 @@ public struct CaseImporter {
     }
 
     static func csvRows(_ text: String) throws -> [(line: Int, fields: [String: String])] {
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
-        let header = (reader.headerRow ?? []).map { $0.trimmingSpaces().lowercased() }
+        var records = CSVRecords.records(text)[...]
+        guard let first = records.popFirst() else { throw StoreError.invalid("The file holds no complaints.") }
+        let header = first.map { $0.trimmingSpaces().lowercased() }
         let unknown = header.filter { !columns.contains($0) }
         guard unknown.isEmpty else {
             throw StoreError.invalid("The CSV header names unknown columns \(unknown.joined(separator: ", ")); use \(columns.sorted().joined(separator: ", ")).")
         }
         var rows: [(line: Int, fields: [String: String])] = []
         var line = 2
-        while let values = reader.next() {
+        for values in records {
             let start = line
             line += 1 + values.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
             if values.count == 1, values[0].isEmpty { continue }
@@ -97,7 +97,6 @@ public struct CaseImporter {
             }
             rows.append((start, fields))
         }
-        if let error = reader.error { throw StoreError.invalid("The CSV file cannot be read near line \(line): \(error).") }
         return rows
     }
 
