@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "Postgres",
                 "RedressCore",
+                "RedressNotices",
                 "RedressStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),

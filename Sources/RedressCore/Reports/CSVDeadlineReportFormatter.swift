@@ -1,0 +1,51 @@
+/// The deadline report as CSV (RFC 4180, CRLF line ends): a header line, then one line per clock.
+///
+/// The columns are those of the JSON rows, in the same snake_case names; empty fields are the
+/// ones that do not apply to the row's list. Text a spreadsheet would run as a formula is
+/// prefixed with an apostrophe.
+public struct CSVDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReportFormatter {
+    public private(set) var sink: Sink
+
+    /// The header line's column names, in order.
+    public static var columns: [String] {
+        [
+            "assignee", "reference", "clock", "section", "respondent", "urgent", "start_date", "due_date",
+            "days_overdue", "working_days_overdue", "working_days_left", "paused_since", "pause_reason",
+            "paused_days", "non_compliant_since",
+        ]
+    }
+
+    /// A formatter writing to `sink`.
+    public init(sink: Sink) {
+        self.sink = sink
+    }
+
+    public mutating func begin(_ header: DeadlineReportHeader) {
+        sink.write(Self.columns.joined(separator: ",") + "\r\n")
+    }
+
+    public mutating func write(_ row: DeadlineRow) {
+        let f = row.finding
+        let fields: [String] = [
+            ReportText.csvField(row.assignee ?? ""),
+            ReportText.csvField(row.reference),
+            row.clock.rawValue,
+            row.section.rawValue,
+            ReportText.csvField(row.respondent),
+            row.urgent ? "true" : "false",
+            row.startDate.iso,
+            f.dueDate?.iso ?? "",
+            f.daysOverdue.map(String.init) ?? "",
+            f.workingDaysOverdue.map(String.init) ?? "",
+            f.workingDaysLeft.map(String.init) ?? "",
+            f.pausedSince?.iso ?? "",
+            ReportText.csvField(f.pauseReason ?? ""),
+            f.pausedDays.map(String.init) ?? "",
+            f.nonCompliantSince?.iso ?? "",
+        ]
+        sink.write(fields.joined(separator: ","))
+        sink.write("\r\n")
+    }
+
+    public mutating func finish() {}
+}

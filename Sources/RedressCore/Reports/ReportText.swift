@@ -1,0 +1,112 @@
+/// Text helpers shared by the report formatters: terminal widths, escaping for each format.
+enum ReportText {
+    /// Columns a string takes on a terminal: two for East Asian wide characters (Hangul, CJK),
+    /// none for combining marks and zero-width characters, one otherwise.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    static func width(of scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F,
+             0x200B...0x200F, 0x2060...0x2064, 0xFE00...0xFE0F, 0x1160...0x11FF:
+            return 0
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// `text` with every control character (C0, DEL, C1: newlines, tabs, escape sequences that
+    /// could drive a terminal) replaced by a space.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(isControl(scalar) ? " " : scalar)
+        }
+        return String(scalars)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// `text` cut to at most `width` columns, ending in "…" when cut.
+    static func truncated(_ text: String, to width: Int) -> String {
+        guard displayWidth(text) > width else { return text }
+        var result = String.UnicodeScalarView()
+        var used = 0
+        for scalar in text.unicodeScalars {
+            let w = Self.width(of: scalar)
+            if used + w > width - 1 { break }
+            result.append(scalar)
+            used += w
+        }
+        return String(result) + "…"
+    }
+
+    /// `text` followed by spaces up to `width` columns.
+    static func padded(_ text: String, to width: Int) -> String {
+        let used = displayWidth(text)
+        return used >= width ? text : text + String(repeating: " ", count: width - used)
+    }
+
+    /// Spaces then `text`, up to `width` columns.
+    static func rightAligned(_ text: String, to width: Int) -> String {
+        let used = displayWidth(text)
+        return used >= width ? text : String(repeating: " ", count: width - used) + text
+    }
+
+    /// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a field a
+    /// spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets a
+    /// leading apostrophe.
+    static func csvField(_ text: String, guardFormula: Bool = true) -> String {
+        var value = text
+        if guardFormula, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return value }
+        var quoted = "\""
+        for character in value {
+            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        }
+        return quoted + "\""
+    }
+
+    /// A JSON string literal, quotes included (`JSONText.quoted`).
+    static func jsonString(_ text: String) -> String {
+        JSONText.quoted(text)
+    }
+
+    /// A JSON value: a string literal, or `null`.
+    static func jsonString(_ text: String?) -> String {
+        text.map { jsonString($0) } ?? "null"
+    }
+
+    /// A JSON number, or `null`.
+    static func jsonNumber(_ value: Int?) -> String {
+        value.map(String.init) ?? "null"
+    }
+
+    /// Text for HTML element content or a quoted attribute: `& < > " '` escaped, control
+    /// characters replaced.
+    static func html(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(isControl(scalar) ? " " : scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+public import Postgres
+public import RedressCore
+
+/// `redress demo seed`: fills a database with the demo office of `DemoOffice`, a year of
+/// synthetic complaints, loaded with COPY so that a million cases take minutes.
+///
+/// Each case is walked through the store's own rules in memory (`CaseRecord.startClock`,
+/// `applyMove`, `extendClock`: the clock changes of every move, every due date from
+/// RedressCore) and written as the store would have written it: the case, its parties and
+/// categories, its clocks with their pauses and extensions, and an audit row per change, in
+/// order, through the audit chain's trigger. Remedy items wait for the resolution schema: the
+/// demo's remedy steps are left out, the `remedy` state is kept. Notices of the past are not
+/// queued, so the outbox holds only what the sweep queues.
+///
+/// It all happens in one transaction: killed half way, the database is as it was. A database
+/// that holds cases already is refused unless `force` is set; then the demo cases are added
+/// on the office's own calendar and settings.
+public struct DemoSeed {
+    public let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// What to seed.
+    public struct Options: Sendable {
+        /// How many cases.
+        public var cases: Int
+        /// The seed: the same seed gives the same office.
+        public var seed: UInt64
+        /// The office's "today"; by default today in the office time zone.
+        public var asOf: LocalDate?
+        /// Seed a database that holds cases already.
+        public var force: Bool
+        /// Cases per COPY round.
+        public var batchSize: Int
+
+        public init(cases: Int, seed: UInt64, asOf: LocalDate? = nil, force: Bool = false, batchSize: Int = 5_000) {
+            self.cases = cases
+            self.seed = seed
+            self.asOf = asOf
+            self.force = force
+            self.batchSize = max(1, batchSize)
+        }
+    }
+
+    /// What was seeded.
+    public struct Result: Sendable {
+        public var cases = 0
+        public var clocks = 0
+        public var events = 0
+        public var asOf: LocalDate
+        /// Cases by state at the end.
+        public var states: [CaseState: Int] = [:]
+        public var seconds: Double = 0
+    }
+
+    /// The most cases one seed makes.
+    public static let maximumCases = 5_000_000
+
+    /// Seeds the demo office as `actor` (who must be an admin); `progress` hears cases done and the total.
+    public func run(_ options: Options, actor: Actor, progress: (Int, Int) -> Void = { _, _ in }) throws -> Result {
+        guard (1...Self.maximumCases).contains(options.cases) else {
+            throw StoreError.invalid("--cases takes a number from 1 to \(Self.maximumCases); \(options.cases) is not one.")
+        }
+        try actor.require(.manageOffice)
+        let started = Date()
+        return try connection.withStoreTransaction { connection in
+            let existing = try connection.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0)
+            if existing > 0, !options.force { throw DemoSeedError.databaseHasCases(existing) }
+            if existing == 0 {
+                let today = LocalDate(instant: started, in: TimeZone(identifier: DemoOffice.timeZone)!)
+                try configureOffice(asOf: options.asOf ?? today, actor: actor, at: started)
+            }
+            try PolicyStore(connection).storeDefault()
+            try addStaff(actor: actor, at: started)
+            let bodies = try DemoVocabulary.bodies.map { body in
+                try CaseStore(connection).upsertRespondent(RespondentBody(
+                    name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail))
+            }
+            let context = try OfficeContext.load(connection, lock: .exclusive)
+            let asOf = options.asOf ?? context.localDate(started)
+            let office = try DemoOffice(seed: options.seed, asOf: asOf, cases: options.cases, calendar: context.calendar)
+            var result = Result(asOf: asOf)
+            var loader = DemoSeedLoader(connection: connection, context: context, office: office, bodyIDs: bodies)
+            var start = 0
+            while start < options.cases {
+                let end = min(options.cases, start + options.batchSize)
+                try loader.load(start..<end, into: &result)
+                start = end
+                progress(start, options.cases)
+            }
+            result.seconds = Date().timeIntervalSince(started)
+            try AuditLog(connection).record(caseID: nil, actor: actor.login, at: started, kind: "demo_seeded", data: [
+                "cases": .int(result.cases), "seed": .string(String(options.seed)), "as_of": .string(asOf.iso),
+            ])
+            return result
+        }
+    }
+
+    /// An empty database becomes the demo office: its name, Seoul time, the demo holidays.
+    func configureOffice(asOf: LocalDate, actor: Actor, at instant: Date) throws {
+        _ = try OfficeStore(connection).update(OfficeChanges(
+            name: DemoOffice.name, referencePrefix: DemoOffice.referencePrefix, timeZone: DemoOffice.timeZone,
+            weekMask: "Mon-Fri", defaultLanguage: "ko", sender: DemoOffice.name + " <office@hro.demo.example>",
+            mailDomain: "hro.demo.example"), actor: actor, at: instant)
+        _ = try CalendarStore(connection).add(DemoHolidays.holidays(years: DemoOffice.holidayYears(asOf: asOf)), actor: actor, at: instant)
+    }
+
+    /// The demo staff, with addresses, for those not on the staff yet.
+    func addStaff(actor: Actor, at instant: Date) throws {
+        let store = StaffStore(connection)
+        for member in DemoVocabulary.staff where try store.member(member.login) == nil {
+            _ = try store.add(login: member.login, roles: member.roles, displayName: member.displayName,
+                              email: "\(member.login)@hro.demo.example", actor: actor, at: instant)
+        }
+    }
+}
+
+/// Why a demo seed was refused.
+public enum DemoSeedError: Error, Sendable, Hashable {
+    /// The database holds cases already.
+    case databaseHasCases(Int)
+}
+
+extension DemoSeedError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case let .databaseHasCases(count):
+            return "The database holds \(count) \(count == 1 ? "case" : "cases") already; seed an empty database, or add --force to add demo cases to these."
+        }
+    }
+}

@@ -1,0 +1,299 @@
+import Foundation
+import Postgres
+import RedressCore
+
+/// Builds demo cases through the store's own rules, in memory, and copies them in.
+struct DemoSeedLoader {
+    let connection: PostgresConnection
+    let context: OfficeContext
+    let office: DemoOffice
+    /// `respondent_body.id` of each of `DemoVocabulary.bodies`.
+    let bodyIDs: [Int]
+    let actors: [String: Actor] = Dictionary(uniqueKeysWithValues: DemoVocabulary.staff.map { ($0.login, Actor(login: $0.login, roles: Set($0.roles))) })
+
+    /// A case built in memory, waiting for its ids.
+    struct Built {
+        var demo: DemoCase
+        var record: CaseRecord
+        var events: [Event]
+        /// The date of its last change: what its clocks' stored status is as of.
+        var lastChange: LocalDate
+    }
+
+    /// An audit row to write.
+    struct Event {
+        var actor: String
+        var at: Date
+        var kind: String
+        var data: [String: JSONValue]
+    }
+
+    /// Builds cases `range` and copies them, their parties, categories, clocks, pauses,
+    /// extensions and audit rows into the database.
+    mutating func load(_ range: Range<Int>, into result: inout DemoSeed.Result) throws {
+        var built = try range.map { try build(office.makeCase($0)) }
+        let caseIDs = try nextIDs("complaint_case_id_seq", built.count)
+        let clockIDs = try nextIDs("clock_id_seq", built.reduce(0) { $0 + $1.record.clocks.count })
+        let prefix = context.settings.referencePrefix
+        // Each year's numbers come from its counter in one block, gapless, in case order.
+        var perYear: [Int: Int] = [:]
+        for item in built { perYear[item.record.receivedOn.year, default: 0] += 1 }
+        var numbers: [Int: Int] = [:]
+        for (year, count) in perYear.sorted(by: { $0.key < $1.key }) {
+            numbers[year] = try CaseStore(connection).takeReferenceNumbers(prefix: prefix, year: year, count: count)
+        }
+        var nextClock = 0
+        for index in built.indices {
+            let year = built[index].record.receivedOn.year
+            let number = numbers[year]!
+            numbers[year] = number + 1
+            built[index].record.id = caseIDs[index]
+            built[index].record.reference = try CaseReference(prefix: prefix, year: year, number: number).formatted
+            for clock in built[index].record.clocks.indices {
+                built[index].record.clocks[clock].id = clockIDs[nextClock]
+                nextClock += 1
+            }
+        }
+        try copy(built, into: &result)
+    }
+
+    /// The next `count` values of a sequence.
+    func nextIDs(_ sequence: String, _ count: Int) throws -> [Int] {
+        guard count > 0 else { return [] }
+        return try connection.query("SELECT nextval(\(sequence)::regclass) FROM generate_series(1, \(count))").map { try $0.decode(Int.self, at: 0) }
+    }
+
+    // MARK: Building
+
+    func build(_ demo: DemoCase) throws -> Built {
+        let policy = try context.policies.inForce(on: demo.receivedOn)
+        let late = policy.isLateFiling(eventsOn: demo.incidentDate, receivedOn: demo.receivedOn)
+        let body = demo.body
+        func party(_ p: DemoParty) -> Party {
+            Party(name: p.name, email: p.email, phone: p.phone, postalAddress: p.postalAddress, language: demo.language,
+                  contactPreference: ContactPreference(rawValue: p.contactPreference))
+        }
+        let openedBy = demo.index % 2 == 0 ? "intake1" : "intake2"
+        var record = CaseRecord(
+            id: 0, reference: "", state: .received, outcome: nil, receivedAt: demo.receivedAt, receivedOn: demo.receivedOn,
+            channel: Channel(rawValue: demo.channel) ?? .web, summary: demo.summary, language: demo.language,
+            incidentDate: demo.incidentDate, lateFiling: late,
+            lateFilingReason: late ? "The complainant learned of the decision only recently; accepted by the ombudsperson." : nil,
+            urgent: demo.urgent, confidential: demo.confidential, groupSize: demo.groupSize,
+            respondent: RespondentBody(name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail),
+            assignee: nil, infoRequests: 0, version: 1, openedBy: openedBy, createdAt: demo.receivedAt, updatedAt: demo.receivedAt,
+            closedAt: nil, complainants: [party(demo.complainant)], representative: demo.representative.map(party),
+            categories: demo.categories, clocks: [])
+        try record.startClock(.acknowledge, at: demo.receivedAt, context: context)
+        try record.startClock(.triage, at: demo.receivedAt, context: context)
+        var events = [Event(actor: openedBy, at: demo.receivedAt, kind: "case_opened", data: [
+            "channel": .string(demo.channel), "urgent": .bool(demo.urgent), "confidential": .bool(demo.confidential),
+            "late_filing": .bool(late), "late_filing_reason": .text(record.lateFilingReason), "respondent": .string(body.name),
+            "categories": .array(demo.categories.map(JSONValue.string)),
+            "clocks": CaseStore.clockSummary(record.clocks, calendar: context.calendar),
+        ])]
+        var lastChange = demo.receivedOn
+        for step in demo.steps {
+            let recorded: (kind: String, data: [String: JSONValue])?
+            switch step.action {
+            case let .assign(login):
+                let previous = record.assignee
+                record.assignee = login
+                recorded = ("case_assigned", ["from": .text(previous), "to": .string(login)])
+            case .acknowledge:
+                recorded = try move(&record, Move(from: record.state, to: .triage), at: step.at, on: step.on)
+            case let .move(move):
+                recorded = try self.move(&record, move, at: step.at, on: step.on)
+            case .respondentResponded:
+                recorded = try record.meetClock(.respondentResponse, on: step.on)
+                    ? ("respondent_responded", ["clock": .string(ClockKind.respondentResponse.rawValue)]) : nil
+            case let .extend(kind, amount, reason, consent):
+                recorded = extend(&record, kind, amount: amount, reason: reason, consent: consent, by: step.actor, on: step.on)
+            case .remedyAccepted, .remedyEvidence, .remedyVerified, .complainantUpdated:
+                // Remedy items and progress letters belong to the resolution and notice records.
+                recorded = nil
+            }
+            guard var recorded else { continue }
+            record.version += 1
+            recorded.data["version"] = .int(record.version)
+            events.append(Event(actor: step.actor, at: step.at, kind: recorded.kind, data: recorded.data))
+            lastChange = step.on
+            record.updatedAt = step.at
+        }
+        return Built(demo: demo, record: record, events: events, lastChange: lastChange)
+    }
+
+    /// A lifecycle move with the store's clock changes (`applyMove`) and its audit row.
+    func move(_ record: inout CaseRecord, _ move: Move, at instant: Date, on date: LocalDate) throws -> (kind: String, data: [String: JSONValue]) {
+        let from = record.state
+        try Lifecycle.validate(from: from, to: move.to, data: move.data)
+        if move.to == .awaitingInfo { record.infoRequests += 1 }
+        let effects = try record.applyMove(from: from, to: move.to, at: instant, date: date, context: context)
+        record.state = move.to
+        if move.to == .closed {
+            record.outcome = move.data.outcome
+            record.closedAt = instant
+        } else if move.to == .decided {
+            record.outcome = move.data.outcome
+        }
+        var data: [String: JSONValue] = ["from": .string(from.rawValue), "to": .string(move.to.rawValue)]
+        if let outcome = move.data.outcome { data["outcome"] = .string(outcome.rawValue) }
+        if let reason = move.data.reason { data["reason"] = .string(reason) }
+        if let terms = move.data.terms { data["terms"] = .string(terms) }
+        if let text = move.data.awardText { data["award_text"] = .string(text) }
+        if let binding = move.data.binding { data["binding"] = .bool(binding) }
+        if effects != ClockEffects() { data["clocks"] = effects.json }
+        let kind: String
+        switch (from, move.to) {
+        case (.received, .triage): kind = "case_acknowledged"
+        case (_, .awaitingInfo): kind = "information_requested"
+        case (.awaitingInfo, _): kind = "information_received"
+        case (.closed, _): kind = "case_reopened"
+        case (_, .closed): kind = "case_closed"
+        default: kind = "case_moved"
+        }
+        return (kind, data)
+    }
+
+    /// An extension under the clock's policy rules; `nil` (nothing recorded) when they refuse it.
+    func extend(_ record: inout CaseRecord, _ kind: ClockKind, amount: Int, reason: String, consent: Bool, by login: String, on date: LocalDate) -> (kind: String, data: [String: JSONValue])? {
+        guard let actor = actors[login],
+              let clock = try? record.extendClock(kind, amount: amount, reason: reason, actor: actor, on: date, consent: consent, context: context)
+        else { return nil }
+        return ("clock_extended", [
+            "clock": .string(kind.rawValue), "amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue),
+            "reason": .string(reason), "with_consent": .bool(consent), "approver_role": .string(clock.extensions.last!.approverRole.rawValue),
+            "new_due_date": .text(clock.dueDate(on: context.calendar)?.iso),
+        ])
+    }
+
+    // MARK: Copying
+
+    func copy(_ built: [Built], into result: inout DemoSeed.Result) throws {
+        try connection.copyFrom("""
+            COPY complaint_case (id, reference, state, outcome, received_at, received_on, channel, summary, language, incident_date,
+                late_filing, late_filing_reason, urgent, confidential, group_size, respondent_id, assignee, info_requests, version,
+                opened_by, created_at, updated_at, closed_at) FROM STDIN
+            """) { writer in
+            for item in built {
+                let r = item.record
+                try writer.write([
+                    String(r.id), r.reference, r.state.rawValue, r.outcome?.rawValue, r.receivedAt.postgresText, r.receivedOn.iso,
+                    r.channel.rawValue, r.summary, r.language, r.incidentDate?.iso, Self.bool(r.lateFiling), r.lateFilingReason,
+                    Self.bool(r.urgent), Self.bool(r.confidential), r.groupSize.map(String.init), String(bodyIDs[item.demo.bodyIndex]),
+                    r.assignee, String(r.infoRequests), String(r.version), r.openedBy, r.createdAt.postgresText,
+                    r.updatedAt.postgresText, r.closedAt?.postgresText,
+                ])
+            }
+        }
+        try connection.copyFrom("""
+            COPY party (case_id, role, position, name, email, phone, postal_address, language, contact_preference) FROM STDIN
+            """) { writer in
+            for item in built {
+                let parties = item.record.complainants.enumerated().map { ("complainant", $0.offset + 1, $0.element) }
+                    + (item.record.representative.map { [("representative", 1, $0)] } ?? [])
+                for (role, position, p) in parties {
+                    try writer.write([String(item.record.id), role, String(position), p.name, p.email, p.phone, p.postalAddress, p.language, p.contactPreference?.rawValue])
+                }
+            }
+        }
+        try connection.copyFrom("COPY case_category (case_id, category_code) FROM STDIN") { writer in
+            for item in built {
+                for code in Set(item.record.categories).sorted() { try writer.write([String(item.record.id), code]) }
+            }
+        }
+        try connection.copyFrom("""
+            COPY clock (id, case_id, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit, policy_version,
+                urgent, ended_on, cancelled_on, status, due_date, paused_days) FROM STDIN
+            """) { writer in
+            for item in built {
+                for stored in item.record.clocks {
+                    let c = stored.clock
+                    let stats = ClockWriter.results(of: c, calendar: context.calendar, asOf: item.lastChange)
+                    try writer.write([
+                        String(stored.id!), String(item.record.id), c.kind.rawValue, c.remedyScale?.rawValue, c.startInstant.postgresText,
+                        c.startDate.iso, String(c.allowance.amount), c.allowance.unit.rawValue, String(c.policyVersion), Self.bool(c.urgent),
+                        c.endedOn?.iso, c.cancelled ? (c.cancelledOn ?? item.lastChange).iso : nil, stats.status.rawValue, stats.due?.iso,
+                        String(stats.pausedDays),
+                    ])
+                    result.clocks += 1
+                }
+            }
+        }
+        try connection.copyFrom("COPY clock_pause (clock_id, position, from_date, to_date, cause, reason) FROM STDIN") { writer in
+            for item in built {
+                for stored in item.record.clocks {
+                    for (position, pause) in stored.clock.pauses.enumerated() {
+                        try writer.write([String(stored.id!), String(position + 1), pause.from.iso, pause.to?.iso, stored.pauseCauses[position], pause.reason])
+                    }
+                }
+            }
+        }
+        try connection.copyFrom("""
+            COPY clock_extension (clock_id, grant_number, amount, reason, approver_role, approved_by, on_date, with_consent) FROM STDIN
+            """) { writer in
+            for item in built {
+                for stored in item.record.clocks {
+                    for (position, grant) in stored.clock.extensions.enumerated() {
+                        try writer.write([String(stored.id!), String(position + 1), String(grant.amount), grant.reason, grant.approverRole.rawValue,
+                                          grant.approvedBy, grant.onDate.iso, Self.bool(grant.withConsent)])
+                    }
+                }
+            }
+        }
+        try connection.copyFrom("COPY case_event (case_id, actor, occurred_at, kind, data) FROM STDIN") { writer in
+            for item in built {
+                for (position, event) in item.events.enumerated() {
+                    var data = event.data
+                    if position == 0 { data["reference"] = .string(item.record.reference) }
+                    try writer.write([String(item.record.id), event.actor, event.at.postgresText, event.kind, DemoSeedJSON.text(.object(data))])
+                    result.events += 1
+                }
+            }
+        }
+        for item in built { result.states[item.record.state, default: 0] += 1 }
+        result.cases += built.count
+    }
+
+    static func bool(_ value: Bool) -> String { value ? "t" : "f" }
+}
+
+/// JSON text for audit data, written directly (keys sorted) rather than through an encoder,
+/// because a seed writes millions of rows.
+enum DemoSeedJSON {
+    static func text(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, to: &out)
+        return out
+    }
+
+    static func write(_ value: JSONValue, to out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case let .bool(flag): out += flag ? "true" : "false"
+        case let .number(number):
+            if number == number.rounded(), abs(number) < 1e15 { out += String(Int64(number)) } else { out += String(number) }
+        case let .string(text): string(text, to: &out)
+        case let .array(items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                write(item, to: &out)
+            }
+            out += "]"
+        case let .object(fields):
+            out += "{"
+            for (index, key) in fields.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                string(key, to: &out)
+                out += ":"
+                write(fields[key]!, to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    static func string(_ text: String, to out: inout String) {
+        out += JSONText.quoted(text)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import RedressCore
+
+@Suite("Demo office: synthetic cases")
+struct ReportsDemoOfficeTests {
+    static let asOf = d("2026-03-16")
+    static let office = try! DemoOffice(seed: 7, asOf: asOf, cases: 3000)
+    static let cases = (0..<3000).map { office.makeCase($0) }
+
+    @Test func sameSeedSameOffice() throws {
+        let again = try DemoOffice(seed: 7, asOf: Self.asOf, cases: 3000)
+        for index in [0, 1, 17, 2999] {
+            #expect(again.makeCase(index) == Self.cases[index])
+        }
+        let other = try DemoOffice(seed: 8, asOf: Self.asOf, cases: 3000)
+        #expect((0..<20).filter { other.makeCase($0) == Self.cases[$0] }.isEmpty)
+    }
+
+    @Test func generatorIsFixedBySeedAlone() {
+        var a = SeededGenerator(seed: 42, index: 3)
+        var b = SeededGenerator(seed: 42, index: 3)
+        var c = SeededGenerator(seed: 42, index: 4)
+        let first = (0..<5).map { _ in a.next() }
+        #expect(first == (0..<5).map { _ in b.next() })
+        #expect(first != (0..<5).map { _ in c.next() })
+        var range = SeededGenerator(seed: 1)
+        let draws = (0..<10_000).map { _ in range.int(in: 3...7) }
+        #expect(Set(draws) == [3, 4, 5, 6, 7])
+        // A pinned value: the sequence must not change with the toolchain.
+        var pinned = SeededGenerator(seed: 0)
+        #expect(pinned.next() == 0xE220_A839_7B1D_CDAF)
+    }
+
+    /// Every case walks the lifecycle legally, from `received`, with the data each move needs,
+    /// in time order, and nothing after the office's date.
+    @Test func everyCaseFollowsTheLifecycle() throws {
+        for demo in Self.cases {
+            var state = CaseState.received
+            var previous = demo.receivedAt
+            for step in demo.steps {
+                #expect(step.on <= Self.asOf)
+                #expect(step.at >= previous, "case \(demo.index): steps out of order")
+                #expect(Self.office.calendar.localDate(of: step.at) == step.on)
+                previous = step.at
+                switch step.action {
+                case .acknowledge:
+                    #expect(state == .received)
+                    state = .triage
+                case let .move(move):
+                    #expect(move.from == state, "case \(demo.index): move from \(move.from) while \(state)")
+                    try Lifecycle.validate(move)
+                    state = move.to
+                case .extend, .assign, .respondentResponded, .remedyAccepted, .remedyEvidence, .remedyVerified, .complainantUpdated:
+                    #expect(state.isOpen)
+                }
+            }
+            #expect(demo.receivedOn <= Self.asOf)
+            #expect(Self.office.calendar.localDate(of: demo.receivedAt) == demo.receivedOn)
+            #expect(!demo.summary.contains("{"))
+        }
+        // Cases arrive in order over the year.
+        #expect(Self.cases.first!.receivedOn <= Self.asOf - 360)
+        #expect(zip(Self.cases, Self.cases.dropFirst()).allSatisfy { $0.receivedOn <= $1.receivedOn + 8 })
+    }
+
+    /// The office looks real: every state occurs, both languages, urgent cases, extensions,
+    /// pauses (awaiting information, on hold), decisions and remedies.
+    @Test func theOfficeCoversEveryState() {
+        var states = Set<CaseState>()
+        var languages = Set<String>()
+        var urgent = 0, extensions = 0, remedies = 0, groups = 0
+        for demo in Self.cases {
+            var state = CaseState.received
+            for step in demo.steps {
+                switch step.action {
+                case .acknowledge: state = .triage
+                case let .move(move): state = move.to
+                case .extend: extensions += 1
+                case .remedyAccepted: remedies += 1
+                default: break
+                }
+            }
+            states.insert(state)
+            languages.insert(demo.language)
+            if demo.urgent { urgent += 1 }
+            if demo.groupSize != nil { groups += 1 }
+        }
+        #expect(states == Set(CaseState.allCases))
+        #expect(languages == ["en", "ko"])
+        #expect((50...300).contains(urgent))
+        #expect(extensions > 100)
+        #expect(remedies > 300)
+        #expect(groups > 20)
+    }
+
+    @Test func holidaysAreOnePerCalendarAndDate() {
+        let holidays = DemoHolidays.holidays(years: 2024...2027)
+        let keys = holidays.map { "\($0.calendar) \($0.date.iso)" }
+        #expect(Set(keys).count == keys.count)
+        #expect(holidays.contains(Holiday(date: d("2026-09-25"), name: "Chuseok", calendar: "KR national")))
+        #expect(holidays.contains { $0.date == d("2026-05-18") && $0.calendar == "Gwangju" })
+    }
+
+    @Test func vocabularyIsConsistent() {
+        for body in DemoVocabulary.bodies {
+            #expect(body.categories.allSatisfy(DemoVocabulary.categories.contains))
+        }
+        #expect(Set(DemoVocabulary.summaries.keys) == Set(DemoVocabulary.categories))
+        #expect(Set(DemoVocabulary.bodies.map(\.name)).count == DemoVocabulary.bodies.count)
+        #expect(Set(DemoVocabulary.staff.map(\.login)).count == DemoVocabulary.staff.count)
+    }
+}
