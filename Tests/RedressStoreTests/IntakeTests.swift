@@ -67,3 +67,29 @@ import Testing
         }
     }
 }
+
+/// Policy documents are decoded once per process and the default is encoded once; what the
+/// store reads is still what was stored, version by version.
+@Suite struct PolicyDocumentTests {
+    @Test func storedVersionsReadBackThroughTheCache() throws {
+        try withTestDatabase { db in
+            try db.withConnection { connection in
+                let store = PolicyStore(connection)
+                try store.storeDefault()
+                try store.storeDefault()
+                let stored = try connection.query("SELECT document = \(PostgresJSON(Policy.default)) FROM policy_version WHERE version = 1")
+                #expect(try stored.first!.decode(Bool.self, at: 0))
+                let first = try store.policySet()
+                let again = try store.policySet()
+                #expect(first == again)
+                #expect(first.policy(version: 1) == Policy.default)
+                // A version changed behind the store's back is read as it now is.
+                try connection.execute("""
+                    UPDATE policy_version SET document = jsonb_set(document, '{urgent_percent}', '60') WHERE version = 1
+                    """)
+                #expect(try store.policySet().policy(version: 1)?.urgentPercent == 60)
+                #expect(Policy.default.urgentPercent != 60)
+            }
+        }
+    }
+}
