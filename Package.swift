@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,8 +54,24 @@ let package = Package(
             dependencies: [
                 "Postgres",
                 "RedressCore",
+                "RedressNotices",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "RedressService",
+            dependencies: [
+                "Postgres",
+                "RedressCore",
+                "RedressStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
@@ -67,6 +87,7 @@ let package = Package(
                 "RedressCore",
                 "RedressNotices",
                 "RedressStore",
+                "RedressService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -91,7 +112,23 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressStoreTests",
-            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore", "RedressNotices", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "RedressServiceTests",
+            dependencies: [
+                "RedressService",
+                "RedressTesting",
+                "RedressStore",
+                "RedressCore",
+                "Postgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

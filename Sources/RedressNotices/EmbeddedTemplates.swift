@@ -444,6 +444,130 @@ Subject: [{{reference}}] 진정 종결 안내 ({{respondent_name}})
 {{/automatic}}
 
 """#,
+        "corrected_due_dates.complainant.en.mustache": #"""
+Subject: [{{reference}}] Corrected dates for your complaint
+
+Dear {{recipient_name}},
+
+Our working calendar has changed (a public holiday was added or removed, or our working days changed), so dates we gave you for your complaint {{reference}} have moved:
+
+{{#moved_clocks}}
+- The time limit for {{.clock}}: now {{.new_due_date}} (before: {{.previous_due_date}})
+{{/moved_clocks}}
+
+Nothing else about your complaint has changed. If you have any questions, contact {{caseworker_name}}, quoting the reference above.
+
+Yours sincerely,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+This notice was sent automatically by the case system of {{office_name}}.
+{{/automatic}}
+
+"""#,
+        "corrected_due_dates.complainant.es.mustache": #"""
+Subject: [{{reference}}] Fechas corregidas de su queja
+
+Estimado/a {{recipient_name}}:
+
+Nuestro calendario laboral ha cambiado (se ha añadido o suprimido un día festivo, o han cambiado nuestros días laborables), por lo que algunas fechas que le indicamos para su queja {{reference}} se han movido:
+
+{{#moved_clocks}}
+- El plazo para {{.clock}}: ahora el {{.new_due_date}} (antes: {{.previous_due_date}})
+{{/moved_clocks}}
+
+Nada más ha cambiado en su queja. Si tiene alguna pregunta, póngase en contacto con {{caseworker_name}} indicando la referencia.
+
+Atentamente,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+Este aviso ha sido enviado automáticamente por el sistema de casos de {{office_name}}.
+{{/automatic}}
+
+"""#,
+        "corrected_due_dates.complainant.ko.mustache": #"""
+Subject: [{{reference}}] 진정 처리기한 변경 안내
+
+{{recipient_name}} 님께
+
+근무일 달력이 바뀌어(공휴일 추가·삭제 또는 근무 요일 변경) 진정 {{reference}}에 대해 안내해 드린 기한이 다음과 같이 바뀌었습니다.
+
+{{#moved_clocks}}
+- {{.clock}} 기한: {{.new_due_date}} (종전: {{.previous_due_date}})
+{{/moved_clocks}}
+
+그 밖에 진정에 관하여 바뀐 것은 없습니다. 궁금하신 점은 사건번호를 알려 주시고 담당자 {{caseworker_name}}에게 문의하여 주십시오.
+
+{{#signatory}}
+{{.title}} {{.name}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+이 안내는 {{office_name}} 사건관리시스템에서 자동으로 발송되었습니다.
+{{/automatic}}
+
+"""#,
+        "corrected_due_dates.representative.en.mustache": #"""
+Subject: [{{reference}}] Corrected dates for the complaint of {{complainant_name}}
+
+Dear {{recipient_name}},
+
+Our working calendar has changed (a public holiday was added or removed, or our working days changed), so dates we gave for the complaint {{reference}} of {{complainant_name}} have moved:
+
+{{#moved_clocks}}
+- The time limit for {{.clock}}: now {{.new_due_date}} (before: {{.previous_due_date}})
+{{/moved_clocks}}
+
+Nothing else about the complaint has changed. If you have any questions, contact {{caseworker_name}}, quoting the reference above.
+
+Yours sincerely,
+
+{{#signatory}}
+{{.name}}
+{{.title}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+This notice was sent automatically by the case system of {{office_name}}.
+{{/automatic}}
+
+"""#,
+        "corrected_due_dates.representative.ko.mustache": #"""
+Subject: [{{reference}}] {{complainant_name}} 님 진정의 처리기한 변경 안내
+
+{{recipient_name}} 님께
+
+근무일 달력이 바뀌어(공휴일 추가·삭제 또는 근무 요일 변경) {{complainant_name}} 님의 진정 {{reference}}에 대해 안내해 드린 기한이 다음과 같이 바뀌었습니다.
+
+{{#moved_clocks}}
+- {{.clock}} 기한: {{.new_due_date}} (종전: {{.previous_due_date}})
+{{/moved_clocks}}
+
+그 밖에 진정에 관하여 바뀐 것은 없습니다. 궁금하신 점은 사건번호를 알려 주시고 담당자 {{caseworker_name}}에게 문의하여 주십시오.
+
+{{#signatory}}
+{{.title}} {{.name}}
+{{/signatory}}
+{{office_name}}
+{{#automatic}}
+
+이 안내는 {{office_name}} 사건관리시스템에서 자동으로 발송되었습니다.
+{{/automatic}}
+
+"""#,
         "decision.complainant.en.mustache": #"""
 Subject: [{{reference}}] Our decision on your complaint
 

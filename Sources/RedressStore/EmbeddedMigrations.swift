@@ -910,6 +910,124 @@ DROP TABLE IF EXISTS escalation;
         ),
         Migration(
             version: 10,
+            name: "notice_delivery",
+            up: #"""
+-- Delivery of the notice outbox by `redress notices send` and `export`, and
+-- the complainant's consent that lets respondent notices name them.
+
+-- Whether the complainant has agreed that the respondent may learn who they
+-- are (SPEC §3.2). Until then respondent and head-of-body notices never carry
+-- their name or contact details; `redress case consent` records it, audited.
+ALTER TABLE complaint_case ADD COLUMN disclose_identity boolean NOT NULL DEFAULT false;
+
+ALTER TABLE notice
+    ADD CONSTRAINT notice_attempts_not_negative CHECK (attempts >= 0),
+    -- A sent notice says when; nothing else has a sending time.
+    ADD CONSTRAINT notice_sent_has_sent_at CHECK ((state = 'sent') = (sent_at IS NOT NULL));
+
+-- Senders walk the pending notices in id order, claiming each with FOR
+-- UPDATE SKIP LOCKED; sent, failed and cancelled rows, in time the bulk of
+-- the table, stay out of the index.
+CREATE INDEX notice_pending ON notice (id) WHERE state = 'pending';
+"""#,
+            down: #"""
+DROP INDEX notice_pending;
+ALTER TABLE notice
+    DROP CONSTRAINT notice_sent_has_sent_at,
+    DROP CONSTRAINT notice_attempts_not_negative;
+ALTER TABLE complaint_case DROP COLUMN disclose_identity;
+"""#
+        ),
+        Migration(
+            version: 11,
+            name: "staff_token",
+            up: #"""
+-- Bearer tokens for the HTTP service (`redress staff token create`). A token
+-- reads 'rdt_<id>_<secret>'; only the SHA-256 of the secret is kept, so a copy
+-- of the database does not let anyone act as staff. The service finds the row
+-- by id and compares the hashes in constant time.
+CREATE TABLE staff_token (
+    id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    staff_login    text NOT NULL REFERENCES staff (login),
+    secret_sha256  bytea NOT NULL,
+    created_at     timestamptz NOT NULL,
+    created_by     text NOT NULL,
+    expires_at     timestamptz,
+    revoked_at     timestamptz,
+    revoked_by     text,
+    CONSTRAINT staff_token_secret_is_a_sha256 CHECK (octet_length(secret_sha256) = 32),
+    CONSTRAINT staff_token_secret_is_unique UNIQUE (secret_sha256),
+    CONSTRAINT staff_token_expires_after_creation CHECK (expires_at IS NULL OR expires_at > created_at),
+    -- A revocation names who revoked it, so the audit log and the row agree.
+    CONSTRAINT staff_token_revocation_names_its_actor CHECK ((revoked_at IS NULL) = (revoked_by IS NULL))
+);
+
+CREATE INDEX staff_token_by_login ON staff_token (staff_login);
+
+GRANT SELECT, INSERT ON staff_token TO redress_staff;
+GRANT UPDATE (revoked_at, revoked_by) ON staff_token TO redress_staff;
+"""#,
+            down: #"""
+DROP TABLE staff_token;
+"""#
+        ),
+        Migration(
+            version: 12,
+            name: "public_intake_token",
+            up: #"""
+-- What the public intake of the HTTP service keeps: for each complaint it
+-- registered, the SHA-256 of the status token it gave the complainant, who
+-- shows that token to read the case's status (never the token itself).
+CREATE TABLE complaint_status_token (
+    case_id        bigint PRIMARY KEY REFERENCES complaint_case (id),
+    secret_sha256  bytea NOT NULL,
+    created_at     timestamptz NOT NULL,
+    CONSTRAINT complaint_status_token_secret_is_a_sha256 CHECK (octet_length(secret_sha256) = 32)
+);
+
+GRANT SELECT, INSERT ON complaint_status_token TO redress_staff;
+
+-- The staff record public intake acts as, so each complaint from the web
+-- form names its registrar in the audit log. It holds the intake role only;
+-- deactivating it closes public intake.
+INSERT INTO staff (login, display_name, roles)
+VALUES ('public_intake', 'Public intake (redress serve)', ARRAY['intake'])
+ON CONFLICT (login) DO NOTHING;
+"""#,
+            down: #"""
+DROP TABLE complaint_status_token;
+-- The public_intake staff record stays: audit rows and cases name it.
+"""#
+        ),
+        Migration(
+            version: 13,
+            name: "statistics_indexes",
+            up: #"""
+-- Statistics ask, for every case, how often it had been closed and reopened by a given
+-- moment (open means as often reopened as closed). A case closes by hand (case_closed) or by
+-- itself when its last remedy item is finished (the remedy or decision event then says
+-- case_moved_to closed). This narrow index answers that without reading the rest of the
+-- audit log: an index-only scan.
+CREATE INDEX case_event_closing_by_time ON case_event (occurred_at, case_id, kind)
+    WHERE kind IN ('case_closed', 'case_reopened') OR data ->> 'case_moved_to' = 'closed';
+
+-- The stage a case was resolved in is the last working stage it entered before closing;
+-- for a closing from decided or remedy the statistics look it up, one row each, here.
+CREATE INDEX case_event_stage_entry ON case_event (case_id, id)
+    WHERE kind IN ('case_acknowledged', 'case_moved', 'information_received', 'case_reopened')
+      AND data ->> 'to' IN ('triage', 'early_resolution', 'mediation', 'investigation', 'arbitration');
+
+-- The first day the statistics' working-day calendar must cover, and the cases received in a period.
+CREATE INDEX complaint_case_by_received_on ON complaint_case (received_on);
+"""#,
+            down: #"""
+DROP INDEX complaint_case_by_received_on;
+DROP INDEX case_event_stage_entry;
+DROP INDEX case_event_closing_by_time;
+"""#
+        ),
+        Migration(
+            version: 14,
             name: "references_checked_per_statement",
             up: #"""
 -- Rows that name a case, a rights category, a policy version or a respondent
@@ -1099,7 +1217,7 @@ ALTER TABLE party ADD CONSTRAINT party_case_id_fkey FOREIGN KEY (case_id) REFERE
 """#
         ),
         Migration(
-            version: 11,
+            version: 15,
             name: "audit_head_per_statement",
             up: #"""
 -- The chain head moves at the end of each statement that appends to the audit

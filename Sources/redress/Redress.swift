@@ -14,8 +14,8 @@ struct Redress: ParsableCommand {
             5 conflict (retry), 6 database unreachable.
             """,
         subcommands: [LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self, PolicyCommand.self, CaseCommand.self,
-                      MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, RemedyCommand.self, AuditCommand.self,
-                      SweepCommand.self, ReportCommand.self, DemoCommand.self]
+                      MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, RemedyCommand.self, NoticesCommand.self, AuditCommand.self,
+                      SweepCommand.self, ReportCommand.self, DemoCommand.self, Serve.self]
     )
 
     static func main() {

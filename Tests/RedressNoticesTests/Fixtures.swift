@@ -119,6 +119,10 @@ enum Fixtures {
                 ["description": text("Reinstate the housing benefit and repay the arrears", "주거급여 지급 재개 및 미지급분 지급", "Restablecer la prestación y pagar los atrasos"), "due_date": .date(date("2026-04-14"))],
                 ["description": text("Review other claims decided under the same rule", "같은 기준으로 결정된 다른 신청 재검토", "Revisar otras solicitudes resueltas con la misma norma"), "due_date": .date(date("2026-09-15"))],
             ],
+            "moved_clocks": [
+                ["clock": .clock(.triage), "previous_due_date": .date(date("2026-03-19")), "new_due_date": .date(date("2026-03-20"))],
+                ["clock": .clock(.acknowledge), "previous_due_date": .date(date("2026-03-09")), "new_due_date": .date(date("2026-03-10"))],
+            ],
             "closure_reasons": text("All remedies have been carried out and verified.", "모든 구제 조치가 이행되고 확인되었습니다.", "Todas las medidas de reparación se han aplicado y verificado."),
             "working_days_left": 3,
             "working_days_overdue": 12,

@@ -4,7 +4,7 @@ import RedressStore
 import RedressTesting
 import Testing
 
-/// The chain head follows the last row of each appending statement (migration 11): across
+/// The chain head follows the last row of each appending statement (migration 15): across
 /// statements, savepoints, rolled-back transactions and concurrent writers the log stays
 /// numbered without gaps and verifies.
 @Suite struct AuditHeadTests {

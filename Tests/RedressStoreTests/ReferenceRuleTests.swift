@@ -6,7 +6,7 @@ import RedressTesting
 import Testing
 
 /// The rules that rows name existing cases, categories, policy versions and respondent bodies
-/// (checked per statement since migration 10) hold for any writer, as the foreign keys did.
+/// (checked per statement since migration 14) hold for any writer, as the foreign keys did.
 @Suite struct ReferenceRuleTests {
     /// One case, opened through the store, and its id.
     func openCase(_ connection: PostgresConnection) throws -> Int {

@@ -14,6 +14,9 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     case hearingNotice = "hearing_notice"
     /// A time limit was extended: reason, old and new date, who approved it.
     case extensionLetter = "extension_letter"
+    /// The office calendar changed (a holiday added or removed, new working days) and dates
+    /// already given moved: each time limit with its old and new date.
+    case correctedDueDates = "corrected_due_dates"
     /// Where the complaint stands; also sent automatically on a breach and every 20 working days.
     case progressUpdate = "progress_update"
     /// The decision, settlement or award, with its remedies and the respondent's reply date.
@@ -43,7 +46,7 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .acknowledgement, .informationRequest, .routeDecision, .mediationOffer, .mediationOutcome,
              .hearingNotice, .extensionLetter, .decision, .closure:
             return [.complainant, .representative, .respondent]
-        case .progressUpdate:
+        case .progressUpdate, .correctedDueDates:
             return [.complainant, .representative]
         case .remedyReminder, .respondentReminder:
             return [.respondent]
@@ -78,6 +81,8 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     ///   `clock`, `missed_clock` (`.clock`).
     /// - `information_needed` (list of text).
     /// - `remedies`, `terms` (list of records with `description` text and `due_date` date).
+    /// - `moved_clocks` (list of records with `clock` (`.clock`), `previous_due_date` and
+    ///   `new_due_date` dates).
     /// - `settled`, `breached` (flag).
     /// - free text written by staff, in the notice's language: `route_reasons`,
     ///   `extension_reason`, `progress_summary`, `decision_summary`, `closure_reasons`
@@ -99,6 +104,8 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
             return ["hearing_at", "hearing_place", "arbitrators", "caseworker_name", "respondent_name", "subject_matter", "complainant_name"]
         case .extensionLetter:
             return ["clock", "previous_due_date", "new_due_date", "extension_reason", "approved_by", "respondent_name", "subject_matter", "complainant_name"]
+        case .correctedDueDates:
+            return ["moved_clocks", "caseworker_name", "complainant_name"]
         case .progressUpdate:
             return ["stage", "progress_summary", "breached", "missed_clock", "missed_due_date", "next_due_date", "caseworker_name", "complainant_name"]
         case .decision:

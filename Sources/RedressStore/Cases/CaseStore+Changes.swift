@@ -104,7 +104,7 @@ extension CaseStore {
         }
         let last = try connection.query("""
             SELECT max(occurred_at) FROM case_event
-            WHERE case_id = \(record.id) AND kind NOT IN ('case_viewed', 'due_dates_moved')
+            WHERE case_id = \(record.id) AND kind NOT IN ('case_viewed', 'due_dates_moved', 'notice_cancelled', 'notice_retried')
             """).first!.decode(Date?.self, at: 0)
         if let last, instant < last {
             throw StoreError.invalid("\(record.reference) has a change recorded at \(Self.isoInstant(last)); give a time (--at) on or after it.")
@@ -168,7 +168,7 @@ extension CaseStore {
             }
             switch request.to {
             case .triage where from == .received:
-                notices.append(complainantNotice(record, kind: "acknowledgement", data: [:]))
+                notices.append(complainantNotice(record, kind: "acknowledgement", data: ["triage_due_date": record.noticeDueDate(.triage, context: context)]))
             case .awaitingInfo:
                 let due = record.liveClock(.infoResponse)?.clock.dueDate(on: context.calendar)
                 notices.append(complainantNotice(record, kind: "information_request", data: [
@@ -177,7 +177,9 @@ extension CaseStore {
             case .earlyResolution, .mediation, .investigation:
                 // Leaving triage (directly or after an information request) is the route decision.
                 if from == .triage || (from == .awaitingInfo && effects.met.contains(.triage)) {
-                    notices.append(complainantNotice(record, kind: "route_decision", data: ["route": .string(request.to.rawValue)]))
+                    notices.append(complainantNotice(record, kind: "route_decision", data: [
+                        "route": .string(request.to.rawValue), "next_due_date": record.noticeDueDate(routeOf: request.to, context: context),
+                    ]))
                 }
             case .closed:
                 notices.append(complainantNotice(record, kind: "closure", data: [
@@ -288,6 +290,7 @@ extension CaseStore {
     public func extend(reference: String, kind: ClockKind, amount: Int, reason: String, consent: Bool,
                        actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
         try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .workCase, at: instant) { record, context, date in
+            let previousDue = record.noticeDueDate(kind, context: context)
             let clock = try record.extendClock(kind, amount: amount, reason: reason, actor: actor, on: date, consent: consent, context: context)
             var effects = ClockEffects()
             effects.extended = [kind]
@@ -295,6 +298,7 @@ extension CaseStore {
             let grant = clock.extensions.last!
             let notice = complainantNotice(record, kind: "extension_letter", data: [
                 "clock": .string(kind.rawValue), "reason": .string(reason), "new_due_date": .text(due?.iso),
+                "previous_due_date": previousDue, "approved_by": .string(actor.login),
                 "amount": ["amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue)],
             ])
             return ("clock_extended", [

@@ -8,7 +8,7 @@ struct CaseCommand: ParsableCommand {
         subcommands: [
             CaseOpen.self, CaseImport.self, CaseList.self, CaseShow.self, CaseExplain.self, CaseHistory.self,
             CaseAssign.self, CaseNote.self, CaseAcknowledge.self, CaseMove.self, CaseRequestInfo.self, CaseInfoReceived.self,
-            CasePause.self, CaseResume.self, CaseExtend.self, CaseClose.self, CaseReopen.self,
+            CasePause.self, CaseResume.self, CaseExtend.self, CaseClose.self, CaseReopen.self, CaseConsent.self,
         ]
     )
 }

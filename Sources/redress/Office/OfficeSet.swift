@@ -15,7 +15,8 @@ struct OfficeSet: ParsableCommand {
     @Option(name: .long, help: "The From address of notices.") var sender: String?
     @Option(name: .long, help: "The domain of notice Message-IDs.") var mailDomain: String?
     @Option(name: .long, help: "Default language of notices (ISO 639 code).") var language: String?
-    @Option(name: .long, help: "Folder of templates overriding the built-in ones ('' for none).") var templatesDir: String?
+    @Option(name: [.customLong("templates"), .customLong("templates-dir")], help: ArgumentHelp(
+        "Folder of notice templates overriding the built-in ones ('' for none).", valueName: "dir")) var templatesDir: String?
     @Option(name: .long, help: ArgumentHelp("When the change is recorded (default: now).", valueName: "time")) var at: String?
 
     func run() throws {

@@ -4,6 +4,6 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Produce the office's reports.",
-        subcommands: [ReportDeadlines.self]
+        subcommands: [ReportDeadlines.self, ReportStats.self]
     )
 }

@@ -3,5 +3,5 @@ import ArgumentParser
 
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "Manage who may work on cases.", subcommands: [StaffAdd.self, StaffList.self, StaffDeactivate.self])
+        commandName: "staff", abstract: "Manage who may work on cases.", subcommands: [StaffAdd.self, StaffList.self, StaffDeactivate.self, StaffTokenCommand.self])
 }

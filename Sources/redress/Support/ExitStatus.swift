@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Postgres
 import RedressCore
+import RedressNotices
 import RedressStore
 
 /// The exit codes scripts rely on (README "Exit codes").
@@ -72,6 +73,21 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
         return (.refused, error.description)
     case let error as ClockError:
         return (.refused, error.description)
+    case let error as NoticeStoreError:
+        switch error.kind {
+        case .invalidInput: return (.usage, error.description)
+        case .notFound: return (.notFound, error.description)
+        case .refused: return (.refused, error.description)
+        case .conflict: return (.conflict, error.description)
+        case .failure: return (.failure, error.description)
+        }
+    case let error as NoticeError:
+        // Identity withheld from the respondent is a rule refusing; the rest (templates,
+        // variables, addresses) is a failure to fix in the templates or the case.
+        switch error {
+        case .complainantIdentityWithheld, .complainantIdentityInText: return (.refused, error.description)
+        default: return (.failure, error.description)
+        }
     case let error as MigrationError:
         return (.failure, error.description)
     case let error as LocalClusterError:

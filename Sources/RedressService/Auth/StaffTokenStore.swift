@@ -1,0 +1,208 @@
+public import Foundation
+public import Postgres
+public import RedressCore
+public import RedressStore
+
+/// When a staff token stops working.
+public enum TokenExpiry: Sendable, Hashable {
+    /// At the end of this office-local date (midnight after it, office time).
+    case endOf(LocalDate)
+    /// At this instant.
+    case at(Date)
+}
+
+/// A token as issued: the only time its secret is shown.
+public struct IssuedStaffToken: Sendable, Encodable {
+    public var id: Int64
+    public var login: String
+    /// `rdt_<id>_<secret>`, for the `Authorization: Bearer` header.
+    public var token: String
+    public var expiresAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, login, token
+        case expiresAt = "expires_at"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(login, forKey: .login)
+        try c.encode(token, forKey: .token)
+        try c.encode(expiresAt, forKey: .expiresAt)
+    }
+}
+
+/// A token as listed: never its secret.
+public struct StaffTokenInfo: Sendable, Encodable {
+    public var id: Int64
+    public var login: String
+    public var createdAt: Date
+    public var createdBy: String
+    public var expiresAt: Date?
+    public var revokedAt: Date?
+    public var revokedBy: String?
+    /// `active`, `expired` or `revoked`.
+    public var state: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, login, state
+        case createdAt = "created_at"
+        case createdBy = "created_by"
+        case expiresAt = "expires_at"
+        case revokedAt = "revoked_at"
+        case revokedBy = "revoked_by"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(login, forKey: .login)
+        try c.encode(state, forKey: .state)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(createdBy, forKey: .createdBy)
+        try c.encode(expiresAt, forKey: .expiresAt)
+        try c.encode(revokedAt, forKey: .revokedAt)
+        try c.encode(revokedBy, forKey: .revokedBy)
+    }
+}
+
+/// Why a token command was refused.
+public enum StaffTokenError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notFound(id: Int64)
+    case expiryNotInFuture(Date)
+
+    public var description: String {
+        switch self {
+        case let .notFound(id):
+            return "No staff token has the id \(id); list them with 'redress staff token list'."
+        case let .expiryNotInFuture(date):
+            return "The expiry \(date.formatted(.iso8601)) is not in the future; give a later date."
+        }
+    }
+}
+
+/// Staff tokens for the HTTP service: issued and revoked by admins, stored as
+/// SHA-256 hashes of their secrets, checked on every staff request.
+public struct StaffTokenStore {
+    public let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    static let prefix = "rdt_"
+
+    /// `rdt_<id>_<secret>` split into its id and secret, or nil when the text is not one.
+    static func parse(_ token: String) -> (id: Int64, secret: Substring)? {
+        guard token.hasPrefix(prefix) else { return nil }
+        let rest = token.dropFirst(prefix.count)
+        guard let separator = rest.firstIndex(of: "_") else { return nil }
+        let idText = rest[..<separator]
+        guard idText.utf8.count <= 18, idText.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let id = Int64(idText) else { return nil }
+        let secret = rest[rest.index(after: separator)...]
+        guard Secret.isWellFormed(secret) else { return nil }
+        return (id, secret)
+    }
+
+    /// Issues a token for the active staff member `login`; the actor must be an admin.
+    /// Call inside a transaction: the token and its audit row are written together.
+    public func create(login: String, expires: TokenExpiry?, actor: Actor, at instant: Date) throws -> IssuedStaffToken {
+        try actor.require(.manageOffice)
+        guard let member = try StaffStore(connection).member(login) else { throw StoreError.staffNotFound(login) }
+        guard member.active else { throw StoreError.inactiveStaff(login: login) }
+        let expiresAt = try expires.map { try expiryInstant($0) }
+        if let expiresAt, expiresAt <= instant { throw StaffTokenError.expiryNotInFuture(expiresAt) }
+        let secret = Secret.make()
+        let id = try connection.query("""
+            INSERT INTO staff_token (staff_login, secret_sha256, created_at, created_by, expires_at)
+            VALUES (\(login), sha256(convert_to(\(secret), 'UTF8')), \(instant), \(actor.login), \(expiresAt))
+            RETURNING id
+            """).first!.decode(Int64.self, at: 0)
+        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "staff_token_created", data: [
+            "token_id": .number(Double(id)), "login": .string(login), "expires_at": .text(expiresAt?.formatted(.iso8601)),
+        ])
+        return IssuedStaffToken(id: id, login: login, token: "\(Self.prefix)\(id)_\(secret)", expiresAt: expiresAt)
+    }
+
+    /// Revokes token `id` at once; revoking a revoked token changes nothing.
+    /// Call inside a transaction.
+    public func revoke(id: Int64, actor: Actor, at instant: Date) throws {
+        try actor.require(.manageOffice)
+        let rows = try connection.query("""
+            SELECT staff_login, revoked_at IS NOT NULL FROM staff_token WHERE id = \(id) FOR UPDATE
+            """)
+        guard let row = rows.first else { throw StaffTokenError.notFound(id: id) }
+        guard try !row.decode(Bool.self, at: 1) else { return }
+        let login = try row.decode(String.self, at: 0)
+        try connection.execute("UPDATE staff_token SET revoked_at = \(instant), revoked_by = \(actor.login) WHERE id = \(id)")
+        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "staff_token_revoked", data: [
+            "token_id": .number(Double(id)), "login": .string(login),
+        ])
+    }
+
+    /// Every token, newest first, without secrets; the actor must be an admin.
+    public func list(actor: Actor, at instant: Date) throws -> [StaffTokenInfo] {
+        try actor.require(.manageOffice)
+        return try connection.query("""
+            SELECT id, staff_login, created_at, created_by, expires_at, revoked_at, revoked_by,
+                CASE WHEN revoked_at IS NOT NULL THEN 'revoked'
+                     WHEN expires_at IS NOT NULL AND expires_at <= \(instant) THEN 'expired'
+                     ELSE 'active' END
+            FROM staff_token ORDER BY id DESC
+            """).map { row in
+            StaffTokenInfo(
+                id: try row.decode(Int64.self, at: 0), login: try row.decode(String.self, at: 1),
+                createdAt: try row.decode(Date.self, at: 2), createdBy: try row.decode(String.self, at: 3),
+                expiresAt: try row.decode(Date?.self, at: 4), revokedAt: try row.decode(Date?.self, at: 5),
+                revokedBy: try row.decode(String?.self, at: 6), state: try row.decode(String.self, at: 7))
+        }
+    }
+
+    /// The staff member a bearer token stands for, or a 401 saying why not.
+    ///
+    /// The row is found by the token's id; the hash of the secret given is
+    /// compared with the stored one in constant time. An unknown id and a
+    /// wrong secret get the same answer.
+    public func authenticate(bearer token: String, at instant: Date) throws -> Actor {
+        let rejected = ServiceError.unauthorized("the bearer token is not a valid staff token: ask an admin for one ('redress staff token create LOGIN')")
+        guard let (id, secret) = Self.parse(token) else { throw rejected }
+        guard let row = try connection.query("""
+            SELECT encode(t.secret_sha256, 'hex'), encode(sha256(convert_to(\(String(secret)), 'UTF8')), 'hex'),
+                t.revoked_at IS NOT NULL, t.expires_at IS NOT NULL AND t.expires_at <= \(instant), s.login, s.roles, s.active
+            FROM staff_token t JOIN staff s ON s.login = t.staff_login
+            WHERE t.id = \(id)
+            """).first else { throw rejected }
+        guard Secret.constantTimeEquals(try row.decode(String.self, at: 0), try row.decode(String.self, at: 1)) else { throw rejected }
+        if try row.decode(Bool.self, at: 2) {
+            throw ServiceError.unauthorized("this staff token was revoked: ask an admin for a new one")
+        }
+        if try row.decode(Bool.self, at: 3) {
+            throw ServiceError.unauthorized("this staff token has expired: ask an admin for a new one")
+        }
+        let login = try row.decode(String.self, at: 4)
+        guard try row.decode(Bool.self, at: 6) else {
+            throw ServiceError.unauthorized("the staff member of this token is deactivated")
+        }
+        let roles = try row.decode(PostgresTextArray.self, at: 5).elements.compactMap { $0.flatMap(Role.init(rawValue:)) }
+        return Actor(login: login, roles: Set(roles))
+    }
+
+    /// The instant an expiry names: the midnight that ends a date, office time.
+    func expiryInstant(_ expiry: TokenExpiry) throws -> Date {
+        switch expiry {
+        case let .at(date):
+            return date
+        case let .endOf(date):
+            let zoneName = try OfficeStore(connection).settings().timeZone
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: zoneName) ?? .gmt
+            let next = date + 1
+            let components = DateComponents(year: next.year, month: next.month, day: next.day)
+            guard let instant = calendar.date(from: components) else {
+                throw StoreError.invalid("\(date.iso) cannot be turned into an instant in \(zoneName).")
+            }
+            return instant
+        }
+    }
+}

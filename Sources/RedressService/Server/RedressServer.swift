@@ -1,0 +1,75 @@
+import Foundation
+public import Hummingbird
+public import Logging
+import NIOCore
+public import Postgres
+import ServiceLifecycle
+import UnixSignals
+
+/// The HTTP JSON service, `redress serve`: routes, middleware and the
+/// service group that runs the HTTP server beside the database pool.
+public struct RedressServer: Sendable {
+    public let configuration: ServiceConfiguration
+    public let database: Database
+    public let metrics: MetricsRegistry
+    public let publicLimiter: RateLimiter
+    public let logger: Logger
+
+    public init(configuration: ServiceConfiguration, pool: PostgresConnectionPool, logger: Logger) {
+        let metrics = MetricsRegistry()
+        self.configuration = configuration
+        self.metrics = metrics
+        self.database = Database(pool: pool, waitLimit: configuration.databaseWaitLimit, metrics: metrics)
+        self.publicLimiter = RateLimiter(perMinute: configuration.publicRequestsPerMinute, burst: configuration.publicBurst)
+        self.logger = logger
+    }
+
+    /// Every route behind the service middleware.
+    public func buildRouter() -> Router<RedressRequestContext> {
+        let router = Router(context: RedressRequestContext.self)
+        router.add(middleware: ServiceMiddleware(metrics: metrics))
+        addOperationalRoutes(to: router)
+        addPublicRoutes(to: router)
+        addStaffRoutes(to: router)
+        addRemedyRoutes(to: router)
+        return router
+    }
+
+    /// The Hummingbird application on the configured address; the pool is
+    /// not part of it (see `run`), so tests can run it against their own pool.
+    public func buildApplication(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) -> some ApplicationProtocol {
+        Application(
+            router: buildRouter(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: nil),
+            onServerRunning: { channel in
+                let address = channel.localAddress
+                await onListening(address?.ipAddress ?? configuration.host, address?.port ?? configuration.port)
+            },
+            logger: logger)
+    }
+
+    /// Runs the pool and the HTTP server in one service group until SIGTERM
+    /// or SIGINT; then the server stops taking connections, lets requests in
+    /// flight finish, and the pool closes after it.
+    public static func run(
+        configuration: ServiceConfiguration,
+        database: PostgresConfiguration,
+        logger: Logger,
+        onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
+    ) async throws {
+        let pool = PostgresConnectionPool(configuration: database, maximumConnections: configuration.poolSize)
+        let server = RedressServer(configuration: configuration, pool: pool, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                // Shut down in reverse order: the HTTP server first, the pool last.
+                services: [
+                    .init(service: DatabasePoolService(pool: pool)),
+                    .init(service: server.buildApplication(onListening: onListening)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+}

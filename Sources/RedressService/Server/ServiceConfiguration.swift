@@ -1,0 +1,22 @@
+/// How `redress serve` runs: where it listens and how it treats clients.
+public struct ServiceConfiguration: Sendable {
+    /// Address to listen on; loopback by default, behind a reverse proxy.
+    public var host = "127.0.0.1"
+    /// TCP port; 0 asks the system for a free one.
+    public var port = 8080
+    /// The most database connections the service opens.
+    public var poolSize = 8
+    /// How long a request waits for a database connection before it is answered 503.
+    public var databaseWaitLimit: Duration = .seconds(5)
+    /// The largest request body accepted, in bytes.
+    public var maximumBodySize = 64 * 1024
+    /// Public requests (intake and status) a client may send a minute once its burst is spent.
+    public var publicRequestsPerMinute = 30
+    /// Public requests a client may send at once.
+    public var publicBurst = 10
+    /// Take the client's address from the last `X-Forwarded-For` entry
+    /// (set this only behind a reverse proxy that writes that header).
+    public var trustForwardedFor = false
+
+    public init() {}
+}

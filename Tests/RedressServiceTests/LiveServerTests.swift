@@ -1,0 +1,273 @@
+import Foundation
+import Glibc
+import Postgres
+import RedressCore
+import RedressService
+import RedressStore
+import RedressTesting
+import Testing
+
+/// Tests against a real `redress serve` process on a loopback port.
+@Suite("A real server", .serialized)
+struct LiveServerTests {
+    @Test func sigtermLetsTheRequestInFlightFinishThenExits() async throws {
+        try await withTestDatabase { database in
+            let server = try ServeProcess(arguments: ["--database", database.url])
+            let http = server.http
+            let first = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8))
+            #expect(first.status == 201)
+
+            // Hold the year's reference counter, so the next intake waits inside the database.
+            let holder = try database.connect()
+            defer { holder.close() }
+            try holder.execute(unsafeSQL: "BEGIN")
+            try holder.execute("SELECT last_number FROM reference_counter FOR UPDATE")
+
+            final class Outcome: @unchecked Sendable { var result: Result<LoopbackHTTP.Response, any Error>? }
+            let outcome = Outcome()
+            let finished = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                outcome.result = Result { try LoopbackHTTP(port: server.port, timeout: 30).request(
+                    "POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8)) }
+                finished.signal()
+            }
+            // The request is in flight: a session of this database waits on the lock.
+            // Watched from a connection of its own: the holder's transaction would see one snapshot.
+            let probe = try database.connect()
+            defer { probe.close() }
+            try await waitUntil("the intake waits on the counter lock", timeout: 60) {
+                try probe.query("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock'
+                    """).first!.decode(Int.self, at: 0) > 0
+            }
+            kill(server.process.processIdentifier, SIGTERM)
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(server.process.isRunning, "the server waits for the request in flight")
+            #expect(finished.wait(timeout: .now()) == .timedOut)
+
+            try holder.execute(unsafeSQL: "COMMIT")
+            #expect(finished.wait(timeout: .now() + 20) == .success)
+            let response = try #require(try outcome.result?.get())
+            #expect(response.status == 201, "the request in flight was answered: \(response)")
+            #expect(server.waitForExit(within: 20) == 0, "graceful shutdown exits 0")
+
+            // Logs carry route templates and references, never complainant data.
+            let log = server.log
+            #expect(log.contains("http.route=/v1/complaints"))
+            for secret in ["Park Min-jun", "minjun@example.org", "Eviction notice"] { #expect(!log.contains(secret)) }
+        }
+    }
+
+    @Test func aDatabaseOutageGives503sAndTheServiceRecoversByItself() async throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("redress-outage-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // As root the cluster's server runs as postgres, which must reach the folder.
+        chmod(folder.path, 0o755)
+        let dataDir = folder.appendingPathComponent("pg").path
+        let cli = RedressBinary()
+        defer {
+            _ = try? runDetached(["local", "stop", "--data-dir", dataDir])
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let started = try runDetached(["local", "start", "--data-dir", dataDir])
+        try #require(started.status == 0, "\(started.output)")
+        // The cluster's superuser, who migrated it, is its first admin: the login running the tests.
+        let login = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        let token = try cli.run(["staff", "token", "create", login, "--data-dir", dataDir])
+        try #require(token.status == 0, "\(token)")
+        let bearer = token.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let server = try ServeProcess(arguments: ["--data-dir", dataDir, "--database-wait", "3", "--public-rate", "1000000", "--public-burst", "1000000"])
+        let load = LoadGenerator(port: server.port, bearer: bearer, clients: 4)
+        load.start()
+        try await Task.sleep(for: .seconds(1))
+        let beforeOutage = load.mark()
+
+        let stopped = try runDetached(["local", "stop", "--data-dir", dataDir])
+        try #require(stopped.status == 0, "\(stopped.output)")
+        let outageStart = load.mark()
+        try await Task.sleep(for: .seconds(3))
+        let outageEnd = load.mark()
+
+        let restarted = try runDetached(["local", "start", "--data-dir", dataDir])
+        try #require(restarted.status == 0, "\(restarted.output)")
+        let restartedAt = load.mark()
+        let restartClock = Date()
+        try await waitUntil("the service answers 2xx again", timeout: 15) {
+            load.results(since: restartedAt).contains { (200...299).contains($0.status) }
+        }
+        let recoverySeconds = Date().timeIntervalSince(restartClock)
+        try await Task.sleep(for: .seconds(1))
+        let recovered = load.mark()
+        try await Task.sleep(for: .seconds(1))
+        load.stop()
+
+        let all = load.results(since: 0)
+        #expect(load.results(since: 0).count > 50, "the load generator ran")
+        #expect(all.allSatisfy { $0.error == nil }, "no request failed at the transport level: \(all.compactMap(\.error).prefix(3))")
+        #expect(all.allSatisfy { [200, 201, 503].contains($0.status) }, "only 2xx and 503: \(Set(all.map(\.status)))")
+        #expect(all.allSatisfy { $0.seconds < 5 }, "no request hung: slowest \(all.map(\.seconds).max() ?? 0) s")
+        #expect(load.results(since: 0).filter { $0.index < beforeOutage }.allSatisfy { (200...299).contains($0.status) })
+        let outage = all.filter { $0.index >= outageStart && $0.index < outageEnd }
+        #expect(outage.count > 10)
+        #expect(outage.filter { $0.status == 503 }.count > outage.count / 2, "the outage is answered 503")
+        #expect(load.results(since: recovered).allSatisfy { (200...299).contains($0.status) }, "after recovery everything succeeds")
+        print(String(format: "outage: %d requests in all; %d during the 3 s outage, %d of them 503; slowest answer %.3f s; 2xx again %.2f s after the restart finished",
+                     all.count, outage.count, outage.filter { $0.status == 503 }.count, all.map(\.seconds).max() ?? 0, recoverySeconds))
+        #expect(server.process.isRunning, "the same process served throughout")
+        #expect(server.terminate() == 0)
+        #expect(!server.log.contains("http.status=500"))
+    }
+
+    @Test func schemathesisFindsNo5xxAndNoAnswerThatBreaksTheDocument() async throws {
+        try await withTestDatabase { database in
+            let token = try database.withConnection { connection in
+                try connection.withStoreTransaction { connection in
+                    let admin = try StaffStore(connection).currentActor()
+                    return try StaffTokenStore(connection).create(login: admin.login, expires: nil, actor: admin, at: Date()).token
+                }
+            }
+            let server = try ServeProcess(arguments: ["--database", database.url, "--public-rate", "1000000", "--public-burst", "1000000"])
+            // A case for the examples to find.
+            let receipt = try server.http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8))
+            #expect(receipt.status == 201)
+
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("ops/fuzz-service")
+            let process = Process()
+            process.executableURL = script
+            process.arguments = ["http://127.0.0.1:\(server.port)", "--token", token, "--max-examples", "25", "--seed", "7"]
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("redress-fuzz-\(UUID().uuidString).log")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: output) }
+            let handle = try FileHandle(forWritingTo: output)
+            process.standardOutput = handle
+            process.standardError = handle
+            try process.run()
+            let deadline = Date().addingTimeInterval(540)
+            while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(200)) }
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            let report = ServeProcess.read(output)
+            #expect(process.terminationStatus == 0, "schemathesis failed:\n\(report.suffix(4000))")
+            #expect(report.contains("passed"))
+            if let summary = report.split(separator: "\n").first(where: { $0.contains("generated,") }) {
+                print("schemathesis: \(summary.trimmingCharacters(in: .whitespaces))")
+            }
+            #expect(!server.log.contains("http.status=5"), "no 5xx in the server's log")
+            #expect(server.terminate() == 0)
+        }
+    }
+}
+
+/// Runs `redress ARGUMENTS` with its output in a file and waits for it
+/// with waitpid. Foundation's Process is not used here: it learns of a
+/// child's exit from a socket the child inherits, and `local start` leaves
+/// a PostgreSQL server behind that inherits it too, so it would never see
+/// the exit.
+func runDetached(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent("redress-run-\(UUID().uuidString).log")
+    defer { try? FileManager.default.removeItem(at: log) }
+    let path = RedressBinary.builtBinary().path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { envp.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    guard spawned == 0 else { throw ServeProcess.ServeFailure("cannot start \(path): error \(spawned)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (exitStatus, ServeProcess.read(log))
+}
+
+/// Waits until `condition` holds, or fails after `timeout` seconds.
+func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: () throws -> Bool) async throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if try condition() { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    throw ServeProcess.ServeFailure("timed out after \(Int(timeout)) s waiting until \(what)")
+}
+
+/// Clients that send a mix of intake, staff and readiness requests in a
+/// loop and record each answer's status and time.
+final class LoadGenerator: @unchecked Sendable {
+    struct Result {
+        var index: Int
+        var status: Int
+        var seconds: Double
+        var error: String?
+    }
+
+    let port: Int
+    let bearer: String
+    let clients: Int
+    private let lock = NSLock()
+    private var recorded: [Result] = []
+    private var running = false
+    private let done = DispatchGroup()
+
+    init(port: Int, bearer: String, clients: Int) {
+        self.port = port
+        self.bearer = bearer
+        self.clients = clients
+    }
+
+    func start() {
+        lock.withLock { running = true }
+        for client in 0..<clients {
+            done.enter()
+            Thread.detachNewThread { [self] in
+                var turn = client
+                while lock.withLock({ running }) {
+                    let http = LoopbackHTTP(port: port, timeout: 10)
+                    let begin = Date()
+                    var status = 0
+                    var failure: String?
+                    do {
+                        switch turn % 3 {
+                        case 0:
+                            status = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"],
+                                                      body: Data(ServiceFixtures.complaint.utf8)).status
+                        case 1:
+                            status = try http.request("GET", "/v1/cases?limit=5", headers: ["Authorization": "Bearer \(bearer)"]).status
+                        default:
+                            status = try http.request("GET", "/readyz").status
+                        }
+                    } catch {
+                        failure = "\(error)"
+                    }
+                    let seconds = Date().timeIntervalSince(begin)
+                    lock.withLock { recorded.append(Result(index: recorded.count, status: status, seconds: seconds, error: failure)) }
+                    turn += 1
+                    usleep(20_000)
+                }
+                done.leave()
+            }
+        }
+    }
+
+    /// The index the next result will have.
+    func mark() -> Int { lock.withLock { recorded.count } }
+
+    func results(since index: Int) -> [Result] {
+        lock.withLock { Array(recorded[min(index, recorded.count)...]) }
+    }
+
+    func stop() {
+        lock.withLock { running = false }
+        done.wait()
+    }
+}

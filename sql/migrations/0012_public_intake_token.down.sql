@@ -1,0 +1,2 @@
+DROP TABLE complaint_status_token;
+-- The public_intake staff record stays: audit rows and cases name it.
