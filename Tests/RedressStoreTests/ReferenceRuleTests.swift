@@ -6,7 +6,7 @@ import RedressTesting
 import Testing
 
 /// The rules that rows name existing cases, categories, policy versions and respondent bodies
-/// (checked per statement since migration 14) hold for any writer, as the foreign keys did.
+/// (checked per statement since migrations 14 and 16) hold for any writer, as the foreign keys did.
 @Suite struct ReferenceRuleTests {
     /// One case, opened through the store, and its id.
     func openCase(_ connection: PostgresConnection) throws -> Int {
@@ -36,7 +36,7 @@ import Testing
         try withTestDatabase { db in
             try db.withConnection { connection in
                 let id = try openCase(connection)
-                let before = try ["party", "case_category", "clock", "case_event", "complaint_case"].map { try count(connection, $0) }
+                let before = try ["party", "case_category", "clock", "case_event", "complaint_case", "notice", "escalation"].map { try count(connection, $0) }
                 let refused: [(String, String)] = [
                     ("INSERT INTO party (case_id, role, name) VALUES (\(id), 'representative', 'Ok'), (987654, 'complainant', 'Nobody')", "party_case_id_fkey"),
                     ("INSERT INTO case_category (case_id, category_code) VALUES (987654, 'housing')", "case_category_case_id_fkey"),
@@ -51,6 +51,17 @@ import Testing
                      """, "clock_policy_version_fkey"),
                     ("INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (987654, 'someone', now(), 'case_noted')", "case_event_case_id_fkey"),
                     ("""
+                     INSERT INTO notice (case_id, kind, audience, channel, language) VALUES (\(id), 'progress_update', 'complainant', 'post', 'en'),
+                         (987654, 'progress_update', 'complainant', 'post', 'en')
+                     """, "notice_case_id_fkey"),
+                    ("""
+                     INSERT INTO escalation (clock_id, step, case_id, due_on, as_of)
+                     SELECT k.id, 'warning', 987654, '2026-03-05', '2026-03-05' FROM clock k WHERE k.case_id = \(id) LIMIT 1
+                     """, "escalation_case_id_fkey"),
+                    ("""
+                     INSERT INTO escalation (clock_id, step, case_id, due_on, as_of) VALUES (987654, 'warning', \(id), '2026-03-05', '2026-03-05')
+                     """, "escalation_clock_id_fkey"),
+                    ("""
                      INSERT INTO complaint_case (reference, received_at, received_on, channel, summary, language, respondent_id, opened_by)
                      VALUES ('HRC-2026-000099', now(), '2026-03-02', 'web', 'Summary', 'en', 987654, 'someone')
                      """, "complaint_case_respondent_id_fkey"),
@@ -61,7 +72,7 @@ import Testing
                     #expect(error.constraint == constraint, "\(sql)")
                 }
                 // A statement with one bad row writes none of its rows.
-                #expect(try ["party", "case_category", "clock", "case_event", "complaint_case"].map { try count(connection, $0) } == before)
+                #expect(try ["party", "case_category", "clock", "case_event", "complaint_case", "notice", "escalation"].map { try count(connection, $0) } == before)
                 // Rows that name what exists go in, and an audit row may name no case.
                 try connection.execute("INSERT INTO case_category (case_id, category_code) VALUES (\(id), 'energy')")
                 try connection.execute("INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (NULL, 'someone', now(), 'office_noted')")
@@ -95,7 +106,8 @@ import Testing
                     "DELETE FROM complaint_case WHERE id = \(id)", "UPDATE complaint_case SET id = id + 1000 WHERE id = \(id)",
                     "TRUNCATE complaint_case CASCADE", "DELETE FROM rights_category WHERE code = 'food'",
                     "UPDATE rights_category SET code = 'meals' WHERE code = 'food'", "DELETE FROM policy_version",
-                    "DELETE FROM respondent_body", "TRUNCATE respondent_body CASCADE",
+                    "DELETE FROM respondent_body", "TRUNCATE respondent_body CASCADE", "DELETE FROM clock WHERE case_id = \(id)",
+                    "UPDATE clock SET id = id + 1000 WHERE case_id = \(id)", "TRUNCATE clock CASCADE",
                 ] {
                     let error = try failure(connection, sql)
                     #expect(error.sqlState == "42501", "\(sql): \(error)")
