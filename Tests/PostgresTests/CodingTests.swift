@@ -274,4 +274,27 @@ struct CodingTests {
             #expect(try scalar(c, "SELECT '\\xDEADbeef'::bytea") as [UInt8] == [0xde, 0xad, 0xbe, 0xef])
         }
     }
+
+    /// The bind text of an instant, written digit by digit, is what a formatted reference
+    /// writes, across centuries, leap days, the epoch and negative fractions.
+    @Test func instantBindTextMatchesAReferenceFormatting() {
+        func reference(_ date: Date) -> String {
+            let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+            var seconds = micros / 1_000_000
+            var fraction = micros % 1_000_000
+            if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
+            let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!,
+                                                                              from: Date(timeIntervalSince1970: Double(seconds)))
+            return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", components.year!, components.month!, components.day!,
+                          components.hour!, components.minute!, components.second!, Int(fraction))
+        }
+        var instants = [-2_208_988_800.0, -1.000001, -0.5, 0, 0.000001, 951_782_400, 1_772_368_496.123456, 1_772_409_599.999999,
+                        4_102_444_799.999999, 253_402_300_799]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 { instants.append(Double(Int64.random(in: -2_000_000_000_000_000...7_000_000_000_000_000, using: &generator)) / 1_000_000) }
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(date.postgresText == reference(date), "\(seconds)")
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import CSV
+import Dispatch
 public import Foundation
 public import Postgres
 import RedressCore
@@ -75,15 +75,16 @@ public struct CaseImporter {
     }
 
     static func csvRows(_ text: String) throws -> [(line: Int, fields: [String: String])] {
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var records = CSVRecords.records(text)[...]
+        guard let first = records.popFirst() else { throw StoreError.invalid("The file holds no complaints.") }
+        let header = first.map { $0.trimmingSpaces().lowercased() }
         let unknown = header.filter { !columns.contains($0) }
         guard unknown.isEmpty else {
             throw StoreError.invalid("The CSV header names unknown columns \(unknown.joined(separator: ", ")); use \(columns.sorted().joined(separator: ", ")).")
         }
         var rows: [(line: Int, fields: [String: String])] = []
         var line = 2
-        while let values = reader.next() {
+        for values in records {
             let start = line
             line += 1 + values.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
             if values.count == 1, values[0].isEmpty { continue }
@@ -96,7 +97,6 @@ public struct CaseImporter {
             }
             rows.append((start, fields))
         }
-        if let error = reader.error { throw StoreError.invalid("The CSV file cannot be read near line \(line): \(error).") }
         return rows
     }
 
@@ -127,23 +127,58 @@ public struct CaseImporter {
         return rows
     }
 
-    /// Turns rows into complaints, collecting every problem with its line.
+    /// Turns rows into complaints, collecting every problem with its line. Large files are
+    /// checked on every core at once: the server has nothing to do until they are.
     public func complaints(_ rows: [(line: Int, fields: [String: String])], context: OfficeContext, knownCategories: Set<String>)
         -> (valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], problems: [Problem]) {
         let validator = IntakeValidator(context: context, knownCategories: knownCategories)
         let zone = context.calendar.timeZone
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 5_000))
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)] = []
+            var problems: [Problem] = []
+            let range = (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)
+            valid.reserveCapacity(range.count)
+            for (line, fields) in rows[range] {
+                do {
+                    let new = try Self.complaint(fields, timeZone: zone)
+                    valid.append((line, new, try validator.validate(new)))
+                } catch {
+                    problems.append(Problem(line: line, reason: Self.reason(error)))
+                }
+            }
+            results.set(chunk, (valid, problems))
+        }
         var valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)] = []
         var problems: [Problem] = []
         valid.reserveCapacity(rows.count)
-        for (line, fields) in rows {
-            do {
-                let new = try Self.complaint(fields, timeZone: zone)
-                valid.append((line, new, try validator.validate(new)))
-            } catch {
-                problems.append(Problem(line: line, reason: Self.reason(error)))
-            }
+        for chunk in results.all() {
+            valid.append(contentsOf: chunk.valid)
+            problems.append(contentsOf: chunk.problems)
         }
         return (valid, problems)
+    }
+
+    /// The results of checking each chunk of rows, filled in from several threads.
+    final class ChunkResults: @unchecked Sendable {
+        typealias Result = (valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], problems: [Problem])
+        private let lock = NSLock()
+        private var results: [Result?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result) {
+            lock.lock()
+            results[index] = result
+            lock.unlock()
+        }
+
+        func all() -> [Result] {
+            lock.lock()
+            defer { lock.unlock() }
+            return results.map { $0! }
+        }
     }
 
     static func reason(_ error: any Error) -> String {
@@ -157,7 +192,7 @@ public struct CaseImporter {
         let unknown = fields.keys.filter { !columns.contains($0) }.sorted()
         guard unknown.isEmpty else { throw StoreError.invalid("unknown field \(unknown.joined(separator: ", "))") }
         func required(_ key: String) throws -> String {
-            guard let value = fields[key], !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let value = fields[key], !value.trimmingSpaces().isEmpty else {
                 throw StoreError.invalid("\(key) is missing")
             }
             return value
@@ -178,7 +213,7 @@ public struct CaseImporter {
             return parsed
         }
         let receivedAt = try EventTime.instant(parsing: try required("received_at"), timeZone: timeZone)
-        var complainants = try required("complainant").split(separator: ";").map { Party(name: $0.trimmingCharacters(in: .whitespaces)) }
+        var complainants = try required("complainant").split(separator: ";").map { Party(name: $0.trimmingSpaces()) }
         complainants[0].email = fields["email"]
         complainants[0].phone = fields["phone"]
         complainants[0].postalAddress = fields["address"]
@@ -199,7 +234,7 @@ public struct CaseImporter {
             representative: fields["representative"].map { Party(name: $0, email: fields["representative_email"]) },
             respondent: RespondentBody(name: try required("respondent"), email: fields["respondent_email"],
                                        headOfBodyName: fields["head_of_body"], headOfBodyEmail: fields["head_of_body_email"]),
-            categories: (fields["categories"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            categories: (fields["categories"] ?? "").split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
             summary: try required("summary"), language: fields["language"], urgent: try flag("urgent"), confidential: try flag("confidential"),
             incidentDate: incident, acceptLateReason: fields["accept_late_reason"])
     }
@@ -320,8 +355,6 @@ public struct CaseImporter {
                 opened.append(.array(summary))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try connection.copyFrom("COPY case_event (case_id, actor, occurred_at, kind, data) FROM STDIN") { writer in
             for (index, row) in valid.enumerated() {
                 let new = row.new
@@ -333,7 +366,7 @@ public struct CaseImporter {
                     "clocks": opened[index], "imported_from": .string(source), "line": .int(row.line),
                 ]
                 try writer.write([String(ids[index]), login, new.receivedAt.postgresText, "case_opened",
-                                  String(decoding: try encoder.encode(data), as: UTF8.self)])
+                                  data.jsonText])
                 if index % 1_000 == 999 { progress(index + 1, total) }
             }
         }

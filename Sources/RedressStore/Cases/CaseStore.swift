@@ -139,9 +139,12 @@ public struct CaseStore {
         let context = try OfficeContext.load(connection, lock: .share)
         let known = Set(try categoryCodes())
         let intake = try IntakeValidator(context: context, knownCategories: known).validate(new)
+        // What needs no reference number comes first: the number's counter row stays locked
+        // until commit, so every other intake of the year waits for whatever follows it.
+        let respondentID = try respondentID(for: new.respondent)
+        try PolicyStore(connection).storeDefault()
         let number = try takeReferenceNumbers(prefix: context.settings.referencePrefix, year: intake.receivedOn.year, count: 1)
         let reference = try CaseReference(prefix: context.settings.referencePrefix, year: intake.receivedOn.year, number: number).formatted
-        let respondentID = try upsertRespondent(new.respondent)
         let language = new.language ?? new.complainants.first?.language ?? context.settings.defaultLanguage
         let caseID = try connection.query("""
             INSERT INTO complaint_case (reference, received_at, received_on, channel, summary, language, incident_date,
@@ -157,10 +160,12 @@ public struct CaseStore {
         if let representative = new.representative {
             try insertParty(caseID: caseID, role: "representative", position: 1, representative)
         }
-        for code in Set(new.categories) {
-            try connection.execute("INSERT INTO case_category (case_id, category_code) VALUES (\(caseID), \(code))")
+        if !new.categories.isEmpty {
+            try connection.execute("""
+                INSERT INTO case_category (case_id, category_code)
+                SELECT DISTINCT \(caseID)::bigint, code FROM unnest(\(PostgresTextArray(new.categories))::text[]) AS code
+                """)
         }
-        try PolicyStore(connection).storeDefault()
         var record = try require(reference: reference)
         try record.startClock(.acknowledge, at: new.receivedAt, context: context)
         try record.startClock(.triage, at: new.receivedAt, context: context)
@@ -172,7 +177,9 @@ public struct CaseStore {
             "respondent": .string(new.respondent.name), "categories": .array(new.categories.map(JSONValue.string)),
             "clocks": Self.clockSummary(record.clocks, calendar: context.calendar),
         ])
-        return try require(reference: reference)
+        // Nothing has changed the case row since it was read, and the clocks were saved from
+        // this record: it is what reading the case again would return.
+        return record
     }
 
     /// Takes `count` consecutive numbers of the year from its counter row, in the caller's
@@ -191,6 +198,21 @@ public struct CaseStore {
             }
             throw error
         }
+    }
+
+    /// The id of the respondent body named: read when the complaint adds nothing to what is
+    /// stored (no write, so no row lock held until commit by every complaint about a busy
+    /// body), else upserted.
+    func respondentID(for body: RespondentBody) throws -> Int {
+        if let row = try connection.query("""
+            SELECT id, email, head_of_body_name, head_of_body_email FROM respondent_body WHERE name = \(body.name)
+            """).first {
+            let stored = (try row.decode(String?.self, at: 1), try row.decode(String?.self, at: 2), try row.decode(String?.self, at: 3))
+            if (body.email ?? stored.0) == stored.0, (body.headOfBodyName ?? stored.1) == stored.1, (body.headOfBodyEmail ?? stored.2) == stored.2 {
+                return try row.decode(Int.self, at: 0)
+            }
+        }
+        return try upsertRespondent(body)
     }
 
     func upsertRespondent(_ body: RespondentBody) throws -> Int {

@@ -1,0 +1,37 @@
+DROP TRIGGER respondent_body_is_never_truncated ON respondent_body;
+DROP TRIGGER respondent_body_is_never_renumbered ON respondent_body;
+DROP TRIGGER respondent_body_is_never_removed ON respondent_body;
+DROP TRIGGER policy_version_is_never_truncated ON policy_version;
+DROP TRIGGER policy_version_is_never_renumbered ON policy_version;
+DROP TRIGGER policy_version_is_never_removed ON policy_version;
+DROP TRIGGER rights_category_is_never_truncated ON rights_category;
+DROP TRIGGER rights_category_is_never_renamed ON rights_category;
+DROP TRIGGER rights_category_is_never_removed ON rights_category;
+DROP TRIGGER complaint_case_is_never_truncated ON complaint_case;
+DROP TRIGGER complaint_case_is_never_renumbered ON complaint_case;
+DROP TRIGGER complaint_case_is_never_removed ON complaint_case;
+DROP FUNCTION refuse_removal_of_named_rows();
+
+DROP TRIGGER complaint_case_respondent_id_fkey_on_update ON complaint_case;
+DROP TRIGGER complaint_case_respondent_id_fkey ON complaint_case;
+DROP TRIGGER case_event_case_id_fkey ON case_event;
+DROP TRIGGER clock_policy_version_fkey_on_update ON clock;
+DROP TRIGGER clock_policy_version_fkey ON clock;
+DROP TRIGGER clock_case_id_fkey_on_update ON clock;
+DROP TRIGGER clock_case_id_fkey ON clock;
+DROP TRIGGER case_category_category_code_fkey_on_update ON case_category;
+DROP TRIGGER case_category_category_code_fkey ON case_category;
+DROP TRIGGER case_category_case_id_fkey_on_update ON case_category;
+DROP TRIGGER case_category_case_id_fkey ON case_category;
+DROP TRIGGER party_case_id_fkey_on_update ON party;
+DROP TRIGGER party_case_id_fkey ON party;
+DROP FUNCTION updated_row_names_existing_row();
+DROP FUNCTION inserted_rows_name_existing_rows();
+
+ALTER TABLE complaint_case ADD CONSTRAINT complaint_case_respondent_id_fkey FOREIGN KEY (respondent_id) REFERENCES respondent_body (id);
+ALTER TABLE case_event ADD CONSTRAINT case_event_case_id_fkey FOREIGN KEY (case_id) REFERENCES complaint_case (id);
+ALTER TABLE clock ADD CONSTRAINT clock_policy_version_fkey FOREIGN KEY (policy_version) REFERENCES policy_version (version);
+ALTER TABLE clock ADD CONSTRAINT clock_case_id_fkey FOREIGN KEY (case_id) REFERENCES complaint_case (id);
+ALTER TABLE case_category ADD CONSTRAINT case_category_category_code_fkey FOREIGN KEY (category_code) REFERENCES rights_category (code);
+ALTER TABLE case_category ADD CONSTRAINT case_category_case_id_fkey FOREIGN KEY (case_id) REFERENCES complaint_case (id);
+ALTER TABLE party ADD CONSTRAINT party_case_id_fkey FOREIGN KEY (case_id) REFERENCES complaint_case (id);
