@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressStoreTests",
-            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore", "RedressNotices", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["RedressStore", "RedressTesting", "Postgres", "RedressCore", "RedressNotices"],
             swiftSettings: upcoming
         ),
         .testTarget(

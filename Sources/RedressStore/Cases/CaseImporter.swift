@@ -1,3 +1,4 @@
+import CSV
 import Dispatch
 public import Foundation
 public import Postgres
@@ -75,16 +76,21 @@ public struct CaseImporter {
     }
 
     static func csvRows(_ text: String) throws -> [(line: Int, fields: [String: String])] {
-        var records = CSVRecords.records(text)[...]
-        guard let first = records.popFirst() else { throw StoreError.invalid("The file holds no complaints.") }
-        let header = first.map { $0.trimmingSpaces().lowercased() }
+        guard text.contains(where: { !$0.isWhitespace }) else { throw StoreError.invalid("The file holds no complaints.") }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true)
+        } catch {
+            throw StoreError.invalid("The CSV file's header cannot be read: \(error).")
+        }
+        let header = (reader.headerRow ?? []).map { $0.trimmingSpaces().lowercased() }
         let unknown = header.filter { !columns.contains($0) }
         guard unknown.isEmpty else {
             throw StoreError.invalid("The CSV header names unknown columns \(unknown.joined(separator: ", ")); use \(columns.sorted().joined(separator: ", ")).")
         }
         var rows: [(line: Int, fields: [String: String])] = []
         var line = 2
-        for values in records {
+        while let values = reader.next() {
             let start = line
             line += 1 + values.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
             if values.count == 1, values[0].isEmpty { continue }
@@ -97,6 +103,7 @@ public struct CaseImporter {
             }
             rows.append((start, fields))
         }
+        if let error = reader.error { throw StoreError.invalid("The CSV file cannot be read near line \(line): \(error).") }
         return rows
     }
 
