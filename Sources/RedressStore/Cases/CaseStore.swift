@@ -141,32 +141,45 @@ public struct CaseStore {
         let intake = try IntakeValidator(context: context, knownCategories: known).validate(new)
         // What needs no reference number comes first: the number's counter row stays locked
         // until commit, so every other intake of the year waits for whatever follows it.
-        let respondentID = try respondentID(for: new.respondent)
+        let respondent = try respondent(for: new.respondent)
         try PolicyStore(connection).storeDefault()
         let number = try takeReferenceNumbers(prefix: context.settings.referencePrefix, year: intake.receivedOn.year, count: 1)
         let reference = try CaseReference(prefix: context.settings.referencePrefix, year: intake.receivedOn.year, number: number).formatted
         let language = new.language ?? new.complainants.first?.language ?? context.settings.defaultLanguage
-        let caseID = try connection.query("""
+        let lateFilingReason = intake.lateFiling ? new.acceptLateReason : nil
+        let row = try connection.query("""
             INSERT INTO complaint_case (reference, received_at, received_on, channel, summary, language, incident_date,
                 late_filing, late_filing_reason, urgent, confidential, group_size, respondent_id, opened_by)
             VALUES (\(reference), \(new.receivedAt), \(intake.receivedOn), \(new.channel.rawValue), \(new.summary), \(language),
-                \(new.incidentDate), \(intake.lateFiling), \(intake.lateFiling ? new.acceptLateReason : nil), \(new.urgent),
-                \(new.confidential), \(new.groupSize), \(respondentID), \(actor.login))
-            RETURNING id
-            """).first!.decode(Int.self, at: 0)
+                \(new.incidentDate), \(intake.lateFiling), \(lateFilingReason), \(new.urgent),
+                \(new.confidential), \(new.groupSize), \(respondent.id), \(actor.login))
+            RETURNING id, received_at, info_requests, version, created_at, updated_at
+            """).first!
+        let caseID = try row.decode(Int.self, at: 0)
         for (position, party) in new.complainants.enumerated() {
             try insertParty(caseID: caseID, role: "complainant", position: position + 1, party)
         }
         if let representative = new.representative {
             try insertParty(caseID: caseID, role: "representative", position: 1, representative)
         }
-        if !new.categories.isEmpty {
+        let categories = Array(Set(new.categories)).sorted()
+        if !categories.isEmpty {
             try connection.execute("""
                 INSERT INTO case_category (case_id, category_code)
-                SELECT DISTINCT \(caseID)::bigint, code FROM unnest(\(PostgresTextArray(new.categories))::text[]) AS code
+                SELECT \(caseID)::bigint, code FROM unnest(\(PostgresTextArray(categories))::text[]) AS code
                 """)
         }
-        var record = try require(reference: reference)
+        // The record is what was just written, so the case is not read back: that read was the
+        // costliest statement while the year's reference counter is locked.
+        var record = CaseRecord(
+            id: caseID, reference: reference, state: .received, outcome: nil,
+            receivedAt: try row.decode(Date.self, at: 1), receivedOn: intake.receivedOn, channel: new.channel,
+            summary: new.summary, language: language, incidentDate: new.incidentDate, lateFiling: intake.lateFiling,
+            lateFilingReason: lateFilingReason, urgent: new.urgent, confidential: new.confidential, groupSize: new.groupSize,
+            respondent: respondent.stored, assignee: nil, infoRequests: try row.decode(Int.self, at: 2),
+            version: try row.decode(Int.self, at: 3), openedBy: actor.login, createdAt: try row.decode(Date.self, at: 4),
+            updatedAt: try row.decode(Date.self, at: 5), closedAt: nil, complainants: new.complainants,
+            representative: new.representative, categories: categories, clocks: [])
         try record.startClock(.acknowledge, at: new.receivedAt, context: context)
         try record.startClock(.triage, at: new.receivedAt, context: context)
         try ClockWriter(connection: connection).save(&record.clocks, caseID: caseID, calendar: context.calendar, asOf: intake.receivedOn)
@@ -177,8 +190,6 @@ public struct CaseStore {
             "respondent": .string(new.respondent.name), "categories": .array(new.categories.map(JSONValue.string)),
             "clocks": Self.clockSummary(record.clocks, calendar: context.calendar),
         ])
-        // Nothing has changed the case row since it was read, and the clocks were saved from
-        // this record: it is what reading the case again would return.
         return record
     }
 
@@ -200,31 +211,40 @@ public struct CaseStore {
         }
     }
 
-    /// The id of the respondent body named: read when the complaint adds nothing to what is
-    /// stored (no write, so no row lock held until commit by every complaint about a busy
-    /// body), else upserted.
-    func respondentID(for body: RespondentBody) throws -> Int {
+    /// The respondent body named, as stored once the complaint's details are added: read when
+    /// the complaint adds nothing to what is stored (no write, so no row lock held until commit
+    /// by every complaint about a busy body), else upserted.
+    func respondent(for body: RespondentBody) throws -> (id: Int, stored: RespondentBody) {
         if let row = try connection.query("""
-            SELECT id, email, head_of_body_name, head_of_body_email FROM respondent_body WHERE name = \(body.name)
+            SELECT id, name, email, head_of_body_name, head_of_body_email FROM respondent_body WHERE name = \(body.name)
             """).first {
-            let stored = (try row.decode(String?.self, at: 1), try row.decode(String?.self, at: 2), try row.decode(String?.self, at: 3))
-            if (body.email ?? stored.0) == stored.0, (body.headOfBodyName ?? stored.1) == stored.1, (body.headOfBodyEmail ?? stored.2) == stored.2 {
-                return try row.decode(Int.self, at: 0)
+            let stored = try Self.respondent(row)
+            if (body.email ?? stored.stored.email) == stored.stored.email,
+               (body.headOfBodyName ?? stored.stored.headOfBodyName) == stored.stored.headOfBodyName,
+               (body.headOfBodyEmail ?? stored.stored.headOfBodyEmail) == stored.stored.headOfBodyEmail {
+                return stored
             }
         }
         return try upsertRespondent(body)
     }
 
-    func upsertRespondent(_ body: RespondentBody) throws -> Int {
-        try connection.query("""
+    func upsertRespondent(_ body: RespondentBody) throws -> (id: Int, stored: RespondentBody) {
+        try Self.respondent(connection.query("""
             INSERT INTO respondent_body (name, email, head_of_body_name, head_of_body_email)
             VALUES (\(body.name), \(body.email), \(body.headOfBodyName), \(body.headOfBodyEmail))
             ON CONFLICT (name) DO UPDATE SET
                 email = coalesce(EXCLUDED.email, respondent_body.email),
                 head_of_body_name = coalesce(EXCLUDED.head_of_body_name, respondent_body.head_of_body_name),
                 head_of_body_email = coalesce(EXCLUDED.head_of_body_email, respondent_body.head_of_body_email)
-            RETURNING id
-            """).first!.decode(Int.self, at: 0)
+            RETURNING id, name, email, head_of_body_name, head_of_body_email
+            """).first!)
+    }
+
+    /// A respondent body from a row of id, name, email, head of body name and email.
+    static func respondent(_ row: PostgresRow) throws -> (id: Int, stored: RespondentBody) {
+        (try row.decode(Int.self, at: 0), RespondentBody(
+            name: try row.decode(String.self, at: 1), email: try row.decode(String?.self, at: 2),
+            headOfBodyName: try row.decode(String?.self, at: 3), headOfBodyEmail: try row.decode(String?.self, at: 4)))
     }
 
     func insertParty(caseID: Int, role: String, position: Int, _ party: Party) throws {

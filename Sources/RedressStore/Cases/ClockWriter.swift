@@ -24,28 +24,17 @@ struct ClockWriter {
 
     /// Saves every new or changed clock of `record`, statuses as of `asOf`.
     func save(_ clocks: inout [StoredClock], caseID: Int, calendar: WorkCalendar, asOf: LocalDate) throws {
+        let inserted = try insertNew(&clocks, caseID: caseID, calendar: calendar, asOf: asOf)
         for index in clocks.indices where clocks[index].isDirty {
             let clock = clocks[index].clock
-            let result = Self.results(of: clock, calendar: calendar, asOf: asOf)
-            let id: Int
-            if let existing = clocks[index].id {
-                id = existing
+            let id = clocks[index].id!
+            if !inserted.contains(index) {
+                let result = Self.results(of: clock, calendar: calendar, asOf: asOf)
                 try connection.execute("""
                     UPDATE clock SET ended_on = \(clock.endedOn), cancelled_on = \(clock.cancelled ? clock.cancelledOn ?? asOf : nil),
                         status = \(result.status.rawValue), due_date = \(result.due), paused_days = \(result.pausedDays), updated_at = now()
                     WHERE id = \(id)
                     """)
-            } else {
-                id = try connection.query("""
-                    INSERT INTO clock (case_id, subject, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit,
-                        policy_version, urgent, ended_on, cancelled_on, status, due_date, paused_days)
-                    VALUES (\(caseID), \(clocks[index].subject), \(clock.kind.rawValue), \(clock.remedyScale?.rawValue), \(clock.startInstant), \(clock.startDate),
-                        \(clock.allowance.amount), \(clock.allowance.unit.rawValue), \(clock.policyVersion), \(clock.urgent),
-                        \(clock.endedOn), \(clock.cancelled ? clock.cancelledOn ?? asOf : nil), \(result.status.rawValue),
-                        \(result.due), \(result.pausedDays))
-                    RETURNING id
-                    """).first!.decode(Int.self, at: 0)
-                clocks[index].id = id
             }
             let saved = clocks[index].savedPauses
             for (position, pause) in clock.pauses.enumerated() {
@@ -73,6 +62,37 @@ struct ClockWriter {
             clocks[index].savedExtensionCount = clock.extensions.count
             clocks[index].isDirty = false
         }
+    }
+
+    /// Inserts the clocks that have no row yet, all in one statement (a case opens with two,
+    /// while the year's reference counter is locked), and gives each its id; returns their indices.
+    private func insertNew(_ clocks: inout [StoredClock], caseID: Int, calendar: WorkCalendar, asOf: LocalDate) throws -> Set<Int> {
+        let new = clocks.indices.filter { clocks[$0].id == nil }
+        guard !new.isEmpty else { return [] }
+        var insert: PostgresQuery = """
+            INSERT INTO clock (case_id, subject, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit,
+                policy_version, urgent, ended_on, cancelled_on, status, due_date, paused_days)
+            VALUES
+            """
+        for (position, index) in new.enumerated() {
+            let clock = clocks[index].clock
+            let result = Self.results(of: clock, calendar: calendar, asOf: asOf)
+            insert.append(position == 0 ? " " : ", ")
+            insert.append("""
+                (\(caseID), \(clocks[index].subject), \(clock.kind.rawValue), \(clock.remedyScale?.rawValue), \(clock.startInstant),
+                \(clock.startDate), \(clock.allowance.amount), \(clock.allowance.unit.rawValue), \(clock.policyVersion), \(clock.urgent),
+                \(clock.endedOn), \(clock.cancelled ? clock.cancelledOn ?? asOf : nil), \(result.status.rawValue),
+                \(result.due), \(result.pausedDays))
+                """)
+        }
+        insert.append(" RETURNING id")
+        // PostgreSQL returns the rows of an INSERT … VALUES in the order of its VALUES list.
+        let ids = try connection.query(insert).map { try $0.decode(Int.self, at: 0) }
+        guard ids.count == new.count else {
+            throw PostgresError(kind: .client, message: "\(new.count) clocks inserted, \(ids.count) ids returned")
+        }
+        for (index, id) in zip(new, ids) { clocks[index].id = id }
+        return Set(new)
     }
 }
 

@@ -77,7 +77,7 @@ public struct DemoSeed {
             try addStaff(actor: actor, at: started)
             let bodies = try DemoVocabulary.bodies.map { body in
                 try CaseStore(connection).upsertRespondent(RespondentBody(
-                    name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail))
+                    name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail)).id
             }
             let context = try OfficeContext.load(connection, lock: .exclusive)
             let asOf = options.asOf ?? context.localDate(started)
