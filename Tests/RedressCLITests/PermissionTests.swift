@@ -7,7 +7,9 @@ import Testing
     @Test func identityIsRedactedForRolesThatMayNotSeeIt() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)
-            let reference = try office.openCase(complainant: "Park Seojun")
+            let reference = try office.openCase(complainant: "Park Seojun", extra: [
+                "--representative", "Lee Haneul", "--representative-email", "haneul@example.org",
+            ])
             let caseworker = try office.staff("cw", roles: ["caseworker"])
             let auditor = try office.staff("aud", roles: ["auditor"])
 
@@ -18,9 +20,15 @@ import Testing
                 #expect(complainant?["name"] as? String == "[redacted]")
                 #expect(complainant?["email"] as? String == "[redacted]")
                 #expect(shown["identity_redacted"] as? Bool == true)
+                // The representative speaks for the complainant: their contact is as private.
+                let representative = shown["representative"] as? [String: Any]
+                #expect(representative?["name"] as? String == "[redacted]")
+                #expect(representative?["email"] as? String == "[redacted]")
                 let text = try reader.run(["case", "show", reference])
                 #expect(text.status == 0)
-                #expect(!text.stdout.contains("Park Seojun") && !text.stdout.contains("minji@example.org"))
+                for secret in ["Park Seojun", "minji@example.org", "Lee Haneul", "haneul@example.org"] {
+                    #expect(!text.stdout.contains(secret), "\(secret): \(text.stdout)")
+                }
                 for format in ["table", "csv", "json"] {
                     let listed = try reader.run(["case", "list", "--format", format])
                     #expect(listed.status == 0, "\(listed)")
@@ -34,6 +42,7 @@ import Testing
             try office.ok("case", "assign", reference, caseworker.login)
             let assigned = try office.show(reference, binary: caseworker.binary)
             #expect((assigned["complainants"] as? [[String: Any]])?.first?["name"] as? String == "Park Seojun")
+            #expect((assigned["representative"] as? [String: Any])?["email"] as? String == "haneul@example.org")
             let csv = try auditor.binary.run(["case", "list", "--format", "csv"])
             #expect(!csv.stdout.contains("Park Seojun"))
             // The owner (ombudsperson) sees it.

@@ -41,6 +41,7 @@ public struct CaseDocument: Sendable, Encodable {
 
     /// The document of `record` as of `asOf`, identity redacted unless `showIdentity`.
     public init(_ record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, showIdentity: Bool) {
+        let record = showIdentity ? record : record.identityRedacted
         reference = record.reference
         version = record.version
         status = record.state
@@ -59,7 +60,7 @@ public struct CaseDocument: Sendable, Encodable {
         assignee = record.assignee
         infoRequests = record.infoRequests
         respondent = record.respondent
-        complainants = showIdentity ? record.complainants : record.complainants.map(\.redacted)
+        complainants = record.complainants
         representative = record.representative
         identityRedacted = !showIdentity
         categories = record.categories

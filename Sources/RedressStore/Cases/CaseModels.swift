@@ -186,6 +186,15 @@ public struct CaseRecord: Sendable {
 
     /// The first complainant: who notices go to.
     public var primaryComplainant: Party? { complainants.first }
+
+    /// The record as staff who may not see the complainant's identity see it: the names and
+    /// contact details of the complainants and of their representative redacted.
+    public var identityRedacted: CaseRecord {
+        var record = self
+        record.complainants = complainants.map(\.redacted)
+        record.representative = representative?.redacted
+        return record
+    }
 }
 
 /// A running clock whose due date moved because the calendar changed.

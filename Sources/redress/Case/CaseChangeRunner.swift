@@ -16,11 +16,9 @@ func runCaseChange(
     if options.format == .json {
         let context = try OfficeContext.load(session.connection)
         let calendar = context.calendar
-        var record = change.record
-        let showIdentity = session.actor.maySeeIdentity(assignee: record.assignee)
-        if !showIdentity { record.complainants = record.complainants.map(\.redacted) }
+        let showIdentity = session.actor.maySeeIdentity(assignee: change.record.assignee)
         let asOf = LocalDate(instant: at, in: calendar.timeZone)
-        var document = CaseDocument(record, calendar: calendar, asOf: asOf, showIdentity: showIdentity)
+        var document = CaseDocument(change.record, calendar: calendar, asOf: asOf, showIdentity: showIdentity)
         document.resolution = try ResolutionSections.load(session.connection, record: change.record, actor: session.actor, context: context, asOf: asOf)
         try printJSON(document)
         return
