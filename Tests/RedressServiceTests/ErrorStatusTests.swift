@@ -51,7 +51,15 @@ struct ErrorStatusTests {
             let busy = (0..<4).map { _ in
                 Task { try await service.server.database.withConnection { try $0.query("SELECT id FROM wait_gate").count } }
             }
-            try await Task.sleep(for: .milliseconds(200))
+            // All four must be waiting on the lock before the request comes: on a loaded
+            // machine the tasks may take a while to get their connections.
+            let observer = try PostgresConnection.connect(service.database.configuration)
+            defer { observer.close() }
+            try waitUntilBlocking("the pool's four connections wait on the lock", timeout: 60) {
+                try observer.query("""
+                    SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT id FROM wait_gate%'
+                    """).first!.decode(Int.self, at: 0) == 4
+            }
             let started = ContinuousClock.now
             let response = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", body: .json(ServiceFixtures.complaint))
             #expect(response.status == .serviceUnavailable)
