@@ -55,7 +55,7 @@ struct ErrorStatusTests {
             // machine the tasks may take a while to get their connections.
             let observer = try PostgresConnection.connect(service.database.configuration)
             defer { observer.close() }
-            try waitUntilBlocking("the pool's four connections wait on the lock", timeout: 60) {
+            try await waitUntil("the pool's four connections wait on the lock", timeout: 60) {
                 try observer.query("""
                     SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT id FROM wait_gate%'
                     """).first!.decode(Int.self, at: 0) == 4
