@@ -87,10 +87,26 @@ import Testing
             let reference = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-03")
             for (asked, answered) in [("2026-03-04", "2026-03-05"), ("2026-03-06", "2026-03-09")] {
-                try office.ok("case", "request-info", reference, "--at", asked)
+                try office.ok("case", "request-info", reference, "--what", "the tenancy contract", "--at", asked)
                 try office.ok("case", "info-received", reference, "--at", answered)
             }
-            try refuses(office, ["case", "request-info", reference, "--at", "2026-03-10"], status: 4, mentioning: "2 information requests")
+            try refuses(office, ["case", "request-info", reference, "--what", "a third paper", "--at", "2026-03-10"], status: 4,
+                        mentioning: "2 information requests")
+        }
+    }
+
+    /// The letter needs to say what is asked for: a request without it (or with only spaces), by
+    /// request-info or by a plain move, is refused before anything is written.
+    @Test func anInformationRequestMustSayWhatIsAskedFor() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let reference = try office.openCase()
+            try office.ok("case", "acknowledge", reference, "--at", "2026-03-03")
+            for arguments in [["case", "request-info", reference], ["case", "request-info", reference, "--what", "  "],
+                              ["case", "move", reference, "--to", "awaiting_info"]] {
+                try refuses(office, arguments + ["--at", "2026-03-04"], status: 2, mentioning: "must say what is asked for")
+            }
+            #expect(try office.show(reference)["status"] as? String == "triage")
         }
     }
 

@@ -139,6 +139,9 @@ extension CaseStore {
             try Lifecycle.validate(from: from, to: request.to, data: request.moveData)
             var notices: [NoticeRequest] = []
             if request.to == .awaitingInfo {
+                guard let requested = request.requested, !requested.isBlankText else {
+                    throw StoreError.invalid("An information request must say what is asked for, for the letter to the complainant: use case request-info \(record.reference) --what TEXT.")
+                }
                 let policy = try context.policies.inForce(on: date)
                 guard record.infoRequests < policy.maxInfoRequests else {
                     throw StoreError.infoRequestLimit(reference: record.reference, limit: policy.maxInfoRequests)

@@ -9,7 +9,7 @@ struct CaseRequestInfo: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
     @Argument(help: "The case reference.") var reference: String
-    @Option(name: .long, help: "What is asked for (goes into the letter).") var what: String?
+    @Option(name: .long, help: "What is asked for: it goes into the letter, so it is required.") var what: String?
 
     func run() throws {
         try runCaseChange(options, database: database) {
