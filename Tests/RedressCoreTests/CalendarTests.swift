@@ -150,6 +150,8 @@ struct WorkCalendarTests {
         let sunThu = try WorkCalendar(timeZone: "Asia/Jerusalem", weekMask: WeekMask(parsing: "Sun-Thu"))
         #expect(sunThu.busdayOffset(d("2026-01-08"), 1) == d("2026-01-11")) // Thu → Sun
         #expect(sunThu.rollForward(d("2026-01-09")) == d("2026-01-11"))
+        #expect(sunThu.rollBackward(d("2026-01-10")) == d("2026-01-08")) // Sat → Thu
+        #expect(sunThu.rollBackward(d("2026-01-11")) == d("2026-01-11"))
     }
 
     @Test func calendarRoundTripsThroughJSON() throws {

@@ -45,6 +45,17 @@ struct ReportsDeadlineTests {
         #expect(finding?.workingDaysOverdue == workingDays)
     }
 
+    /// On a Saturday, Monday is the first working day after the report date: "within 5 working
+    /// days" reaches the Friday, and nothing listed has more than 5 working days left.
+    @Test func aSaturdayReportLooksAheadFiveWorkingDaysFromMonday() throws {
+        let report = try Self.report("2026-01-10")
+        #expect(report.horizon == d("2026-01-16"))
+        let friday = report.finding(for: Self.clock(.triage, start: "2026-01-02"))
+        #expect(friday == DeadlineFinding(section: .dueSoon, dueDate: d("2026-01-16"), workingDaysLeft: 5))
+        #expect(report.finding(for: Self.clock(.triage)) == nil, "due Monday 19 January: 6 working days left")
+        #expect(try Self.report("2026-01-10", within: 0).horizon == d("2026-01-09"))
+    }
+
     /// A holiday is not a working day: the day before a Monday holiday's Tuesday is the Friday.
     @Test func previousWorkingDaySkipsHolidays() throws {
         let calendar = try WorkCalendar(timeZone: "UTC", holidays: [Holiday(date: d("2026-01-19"), name: "Office day", calendar: "local")])

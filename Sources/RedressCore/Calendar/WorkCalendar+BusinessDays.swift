@@ -14,6 +14,19 @@ extension WorkCalendar {
         LocalDate(dayNumber: rollForward(dayNumber: date.dayNumber))
     }
 
+    /// `date` if it is a working day, otherwise the working day before it (numpy's `roll='backward'`).
+    public func rollBackward(_ date: LocalDate) -> LocalDate {
+        isWorkingDay(date) ? date : busdayOffset(date, -1)
+    }
+
+    /// The last day of a window of `n` working days after `date`: the `n`-th working day after
+    /// it, so that nothing in the window has more than `n` working days left. On a working day
+    /// that is `busday_offset(date, n)`; from a Saturday it counts from the Friday before
+    /// (`roll='backward'`), Monday being the first working day after the Saturday.
+    public func windowEnd(after date: LocalDate, workingDays n: Int) -> LocalDate {
+        busdayOffset(rollBackward(date), n)
+    }
+
     /// numpy's `busday_offset(date, n, roll='forward')`: roll `date` forward to a working day,
     /// then move `n` working days (backwards when `n` is negative).
     ///

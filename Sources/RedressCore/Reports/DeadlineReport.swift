@@ -7,8 +7,8 @@
 ///   after the previous working day (the breach happened since the last report), otherwise
 ///   **overdue**; a respondent clock that has reached the `non_compliance` step of the
 ///   escalation ladder is on the **non-compliance** list instead;
-/// - running and due on or before `horizon` (today plus `withinWorkingDays` working days):
-///   **due soon**;
+/// - running and due on or before `horizon` (the `withinWorkingDays`-th working day after
+///   the report date): **due soon**;
 /// - stopped by an open pause: **paused**, with the reason and the pause's age.
 ///
 /// Met, late-met and cancelled clocks, and running clocks due later, are not on the report.
@@ -22,7 +22,8 @@ public struct DeadlineReport: Sendable {
     public let calendar: WorkCalendar
     /// The working day before `asOf`: clocks due on or after it that are now past due were breached since then.
     public let previousWorkingDay: LocalDate
-    /// The last due date that counts as due soon: `busday_offset(asOf, withinWorkingDays)`.
+    /// The last due date that counts as due soon: the `withinWorkingDays`-th working day after
+    /// `asOf` (`WorkCalendar.windowEnd`), so nothing listed has more working days left.
     public let horizon: LocalDate
 
     /// The default horizon of "due soon", in working days.
@@ -39,7 +40,7 @@ public struct DeadlineReport: Sendable {
         self.withinWorkingDays = withinWorkingDays
         self.calendar = calendar
         self.previousWorkingDay = calendar.busdayOffset(asOf, -1)
-        self.horizon = calendar.busdayOffset(asOf, withinWorkingDays)
+        self.horizon = calendar.windowEnd(after: asOf, workingDays: withinWorkingDays)
     }
 
     /// Working days after `due` up to and including `asOf`: 1 on the first working day past due.

@@ -107,7 +107,7 @@ extension CaseStore {
             query.append(" AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached') AND k.due_date < \(asOf))")
         }
         if let days = filter.dueWithin {
-            let until = calendar.busdayOffset(asOf, days)
+            let until = calendar.windowEnd(after: asOf, workingDays: days)
             query.append("""
                  AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached')
                     AND k.due_date BETWEEN \(asOf) AND \(until))
