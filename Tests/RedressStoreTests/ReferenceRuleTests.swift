@@ -25,7 +25,7 @@ import Testing
     func failure(_ connection: PostgresConnection, _ sql: String) throws -> PostgresError {
         do {
             try connection.execute(PostgresQuery(unsafeSQL: sql))
-        } catch let error as PostgresError {
+        } catch {
             return error
         }
         Issue.record("expected \(sql) to fail")
