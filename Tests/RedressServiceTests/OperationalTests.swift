@@ -69,6 +69,24 @@ struct OperationalTests {
         }
     }
 
+    @Test func aKnownPathWithTheWrongMethodAnswers405NamingTheRightOnes() async throws {
+        try await withService { service in
+            for (method, path, allow) in [(HTTPRequest.Method.delete, "/v1/complaints", "POST"),
+                                          (.put, "/v1/complaints/HRC-2026-000001/status", "GET"),
+                                          (.post, "/healthz", "GET")] {
+                let response = try await service.send(method, path, documented: nil)
+                #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(response.headers[.allow] == allow)
+                let error = try #require(try service.json(response)["error"] as? [String: Any])
+                #expect(error["code"] as? String == "method_not_allowed")
+                #expect((error["message"] as? String)?.contains("use \(allow)") == true)
+            }
+            // A path no route has is still 404, whatever the method.
+            #expect(try await service.send(.delete, "/v1/nothing-here", documented: nil).status == .notFound)
+            #expect(try await service.send(.get, "/v1/complaints/HRC-2026-000001/status/extra", documented: nil).status == .notFound)
+        }
+    }
+
     @Test func theDocumentIsOpenAPI31AndServed() async throws {
         try await withService { service in
             let response = try await service.send(.get, "/openapi.json", documented: "/openapi.json")

@@ -42,6 +42,14 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
         ServiceError(.notFound, code: "not_found", message: message)
     }
 
+    /// 405: the path exists, but not for this method.
+    public static func methodNotAllowed(_ method: String, allowed: [String]) -> ServiceError {
+        ServiceError(
+            .methodNotAllowed, code: "method_not_allowed",
+            message: "this path does not take \(method): use \(allowed.joined(separator: " or "))",
+            headers: [.allow: allowed.joined(separator: ", ")])
+    }
+
     /// 409: someone else changed the same records at the same moment.
     public static func conflict(_ message: String = "someone else changed the same records at the same moment: look again and retry") -> ServiceError {
         ServiceError(.conflict, code: "conflict", message: message)

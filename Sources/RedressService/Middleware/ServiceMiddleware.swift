@@ -9,9 +9,11 @@ import Logging
 public struct ServiceMiddleware: RouterMiddleware {
     public typealias Context = RedressRequestContext
     let metrics: MetricsRegistry
+    let allowedMethods: AllowedMethods
 
-    public init(metrics: MetricsRegistry) {
+    public init(metrics: MetricsRegistry, allowedMethods: AllowedMethods) {
         self.metrics = metrics
+        self.allowedMethods = allowedMethods
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -19,6 +21,12 @@ public struct ServiceMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let allowed = allowedMethods.methods(for: request.uri.path)
+            let refusal = allowed.isEmpty || allowed.contains(request.method.rawValue)
+                ? ServiceError.from(error, logger: context.logger)
+                : .methodNotAllowed(request.method.rawValue, allowed: allowed)
+            response = refusal.response()
         } catch {
             response = ServiceError.from(error, logger: context.logger).response()
         }

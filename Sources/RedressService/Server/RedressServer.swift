@@ -28,12 +28,14 @@ public struct RedressServer: Sendable {
     /// Every route behind the service middleware.
     public func buildRouter() -> Router<RedressRequestContext> {
         let router = Router(context: RedressRequestContext.self)
-        router.add(middleware: ServiceMiddleware(metrics: metrics))
+        let allowedMethods = AllowedMethods()
+        router.add(middleware: ServiceMiddleware(metrics: metrics, allowedMethods: allowedMethods))
         addOperationalRoutes(to: router)
         addPublicRoutes(to: router)
         addStaffRoutes(to: router)
         addRemedyRoutes(to: router)
         addReportRoutes(to: router)
+        allowedMethods.learn(from: router)
         return router
     }
 
