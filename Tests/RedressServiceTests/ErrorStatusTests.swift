@@ -49,13 +49,15 @@ struct ErrorStatusTests {
             defer { holder.close() }
             try holder.execute(unsafeSQL: "BEGIN; LOCK TABLE wait_gate IN ACCESS EXCLUSIVE MODE")
             let busy = (0..<4).map { _ in
-                Task { try await service.server.database.withConnection { try $0.query("SELECT id FROM wait_gate").count } }
+                // Straight from the pool, without the service's wait limit: on a loaded machine
+                // opening the four connections may take longer than the limit under test.
+                Task { try await service.server.database.pool.withConnection { try $0.query("SELECT id FROM wait_gate").count } }
             }
             // All four must be waiting on the lock before the request comes: on a loaded
             // machine the tasks may take a while to get their connections.
             let observer = try PostgresConnection.connect(service.database.configuration)
             defer { observer.close() }
-            try await waitUntil("the pool's four connections wait on the lock", timeout: 60) {
+            try await waitUntil("the pool's four connections wait on the lock", timeout: 120) {
                 try observer.query("""
                     SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT id FROM wait_gate%'
                     """).first!.decode(Int.self, at: 0) == 4
