@@ -41,7 +41,7 @@ public struct CaseDocument: Sendable, Encodable {
 
     /// The document of `record` as of `asOf`, identity redacted unless `showIdentity`.
     public init(_ record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, showIdentity: Bool) {
-        let record = showIdentity ? record : record.identityRedacted
+        let record = showIdentity ? record : record.withIdentityRedacted()
         reference = record.reference
         version = record.version
         status = record.state

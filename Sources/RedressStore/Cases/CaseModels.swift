@@ -189,7 +189,7 @@ public struct CaseRecord: Sendable {
 
     /// The record as staff who may not see the complainant's identity see it: the names and
     /// contact details of the complainants and of their representative redacted.
-    public var identityRedacted: CaseRecord {
+    public func withIdentityRedacted() -> CaseRecord {
         var record = self
         record.complainants = complainants.map(\.redacted)
         record.representative = representative?.redacted

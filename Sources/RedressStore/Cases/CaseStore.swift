@@ -113,7 +113,7 @@ public struct CaseStore {
         try actor.require(.read)
         var record = try require(reference: reference)
         let showIdentity = actor.maySeeIdentity(assignee: record.assignee)
-        if !showIdentity { record = record.identityRedacted }
+        if !showIdentity { record = record.withIdentityRedacted() }
         if record.confidential {
             try AuditLog(connection).record(caseID: record.id, actor: actor.login, at: instant, kind: "case_viewed", data: [
                 "purpose": .string(purpose), "identity_shown": .bool(showIdentity),
