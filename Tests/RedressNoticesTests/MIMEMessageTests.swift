@@ -116,3 +116,53 @@ struct MIMEMessageTests {
         #expect(quoted.address == "seyoung.oh@hr.gwangju.example")
     }
 }
+
+@Suite("MIME message written from files")
+struct MIMEFileMessageTests {
+    /// Texts that test every line rule: all three line breaks (and CRLF split across the
+    /// reader's 64 KiB chunks), long lines, "From " and "." at line starts, trailing blanks,
+    /// non-ASCII, no final line break, only a line break, and nothing at all.
+    static let texts: [String] = [
+        "Deadlines\r\nHRC-2026-000042 박지훈\rline after CR\n.dot\nFrom here\ntrailing space \ntab\t\n" + String(repeating: "overdue ", count: 40),
+        String(repeating: "x", count: (1 << 16) - 1) + "\r\n" + String(repeating: "y=", count: 50) + "\n",
+        "\n",
+        "",
+        "one line, no break",
+    ]
+
+    @Test(arguments: texts.indices)
+    func aMessageWrittenFromFilesIsTheMessageBuiltInMemory(index: Int) throws {
+        let text = Self.texts[index]
+        let html = "<!DOCTYPE html>\n<p>" + text + "</p>\n"
+        // Larger than one 57 KiB chunk of the base64 reader, and not a multiple of 57.
+        let csv = String(repeating: "HRC-2026-000042,triage,2026-04-13,\"Lee, Soo-min\"\r\n", count: 1_500) + text
+        var headers = MIMEHeaders()
+        try headers.append("Subject", text: "Deadline report 2026-03-16")
+        let inMemory = MIMEMessage(
+            headers: headers, body: .plainText(text), alternatives: [.html(html)],
+            attachments: [try MIMEAttachment(filename: "deadlines.csv", mediaType: "text/csv", text: csv)],
+            boundarySeed: "seed").text
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mime-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func file(_ name: String, _ content: String) throws -> URL {
+            let url = folder.appendingPathComponent(name)
+            try Data(content.utf8).write(to: url)
+            return url
+        }
+        var streamed = ""
+        try MIMEMessage.write(
+            headers: headers, body: .plainText(try file("a.txt", text)), alternatives: [.html(try file("a.html", html))],
+            attachments: [try MIMEFileAttachment(filename: "deadlines.csv", mediaType: "text/csv", file: try file("a.csv", csv))],
+            boundarySeed: "seed") { streamed += $0 }
+        #expect(streamed == inMemory)
+    }
+
+    @Test func aMissingFileIsAnError() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).txt")
+        #expect(throws: (any Error).self) {
+            try MIMEMessage.write(headers: MIMEHeaders(), body: .plainText(missing), boundarySeed: "seed") { _ in }
+        }
+    }
+}

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A MIME message built from header fields and text parts, with optional alternatives and
 /// attachments, written as 7-bit text with CRLF line endings (RFC 5322, RFC 2045–2047, 2231).
@@ -40,56 +40,107 @@ public struct MIMEMessage: Sendable, Hashable {
 
     /// The whole message, headers and body, every line ending in CRLF.
     public var text: String {
-        var entity = alternatives.isEmpty
-            ? MIMEMessage.entity(of: body)
-            : MIMEMessage.multipart("alternative", [body].map(MIMEMessage.entity) + alternatives.map(MIMEMessage.entity), boundary: boundary("alternative"))
-        if !attachments.isEmpty {
-            entity = MIMEMessage.multipart("mixed", [entity] + attachments.map(MIMEMessage.entity), boundary: boundary("mixed"))
-        }
-        var lines = headers.fields.map(\.line)
-        lines.append("MIME-Version: 1.0")
-        lines += entity.headers
-        return lines.joined(separator: "\r\n") + "\r\n\r\n" + entity.body
+        var output = ""
+        // Parts held in memory cannot fail to be read.
+        try? Self.write(
+            headers: headers, body: Self.entity(of: body), alternatives: alternatives.map(Self.entity),
+            attachments: attachments.map(Self.entity), boundarySeed: boundarySeed) { output += $0 }
+        return output
     }
 
-    /// A MIME entity: its content header lines and its encoded body (ending in CRLF).
+    /// Writes, in constant memory, the message that `MIMEMessage` would make of text parts and
+    /// attachments that are the contents of files: what a report of any size is sent as.
+    public static func write(
+        headers: MIMEHeaders,
+        body: MIMEFilePart,
+        alternatives: [MIMEFilePart] = [],
+        attachments: [MIMEFileAttachment] = [],
+        boundarySeed: String,
+        to emit: (String) -> Void
+    ) throws {
+        try write(
+            headers: headers, body: entity(of: body), alternatives: alternatives.map(entity),
+            attachments: attachments.map(entity), boundarySeed: boundarySeed, to: emit)
+    }
+
+    /// A MIME entity: its content header lines, and what writes its encoded body (ending in CRLF).
     private struct Entity {
         var headers: [String]
-        var body: String
+        var writeBody: (_ emit: (String) -> Void) throws -> Void
+    }
+
+    private static func write(
+        headers: MIMEHeaders, body: Entity, alternatives: [Entity], attachments: [Entity], boundarySeed: String,
+        to emit: (String) -> Void
+    ) throws {
+        var entity = alternatives.isEmpty
+            ? body
+            : multipart("alternative", [body] + alternatives, boundary: boundary(seed: boundarySeed, level: "alternative"))
+        if !attachments.isEmpty {
+            entity = multipart("mixed", [entity] + attachments, boundary: boundary(seed: boundarySeed, level: "mixed"))
+        }
+        for field in headers.fields { emit(field.line + "\r\n") }
+        emit("MIME-Version: 1.0\r\n" + entity.headers.joined(separator: "\r\n") + "\r\n\r\n")
+        try entity.writeBody(emit)
+    }
+
+    private static func textHeaders(_ mediaType: String) -> [String] {
+        ["Content-Type: \(mediaType); charset=UTF-8", "Content-Transfer-Encoding: quoted-printable"]
+    }
+
+    private static func attachmentHeaders(filename: String, mediaType: String) -> [String] {
+        let charset = mediaType.hasPrefix("text/") ? "; charset=UTF-8" : ""
+        return [
+            "Content-Type: \(mediaType)\(charset)",
+            "Content-Transfer-Encoding: base64",
+            "Content-Disposition: attachment;\r\n \(filenameParameter(filename))",
+        ]
     }
 
     private static func entity(of part: MIMEPart) -> Entity {
-        Entity(
-            headers: ["Content-Type: \(part.mediaType); charset=UTF-8", "Content-Transfer-Encoding: quoted-printable"],
-            body: QuotedPrintable.encode(part.text)
-        )
+        Entity(headers: textHeaders(part.mediaType)) { emit in emit(QuotedPrintable.encode(part.text)) }
     }
 
     private static func entity(of attachment: MIMEAttachment) -> Entity {
-        let charset = attachment.mediaType.hasPrefix("text/") ? "; charset=UTF-8" : ""
-        return Entity(
-            headers: [
-                "Content-Type: \(attachment.mediaType)\(charset)",
-                "Content-Transfer-Encoding: base64",
-                "Content-Disposition: attachment;\r\n \(filenameParameter(attachment.filename))",
-            ],
-            body: base64Lines(attachment.data)
-        )
+        Entity(headers: attachmentHeaders(filename: attachment.filename, mediaType: attachment.mediaType)) { emit in
+            emit(base64Lines(attachment.data[...]))
+        }
+    }
+
+    private static func entity(of part: MIMEFilePart) -> Entity {
+        Entity(headers: textHeaders(part.mediaType)) { emit in
+            var output: [UInt8] = []
+            try FileLines.read(part.file) { line in
+                QuotedPrintable.encode(line: line, into: &output)
+                if output.count >= 1 << 16 {
+                    emit(String(decoding: output, as: UTF8.self))
+                    output.removeAll(keepingCapacity: true)
+                }
+            }
+            emit(String(decoding: output, as: UTF8.self))
+        }
+    }
+
+    private static func entity(of attachment: MIMEFileAttachment) -> Entity {
+        Entity(headers: attachmentHeaders(filename: attachment.filename, mediaType: attachment.mediaType)) { emit in
+            // Whole lines of 57 bytes each (76 characters of base64), so chunks join seamlessly.
+            try FileLines.chunks(of: attachment.file, size: 57 * 1024) { emit(base64Lines($0)) }
+        }
     }
 
     private static func multipart(_ subtype: String, _ parts: [Entity], boundary: String) -> Entity {
-        var body = ""
-        for part in parts {
-            body += "--\(boundary)\r\n" + part.headers.joined(separator: "\r\n") + "\r\n\r\n" + part.body
+        Entity(headers: ["Content-Type: multipart/\(subtype);\r\n boundary=\"\(boundary)\""]) { emit in
+            for part in parts {
+                emit("--\(boundary)\r\n" + part.headers.joined(separator: "\r\n") + "\r\n\r\n")
+                try part.writeBody(emit)
+            }
+            emit("--\(boundary)--\r\n")
         }
-        body += "--\(boundary)--\r\n"
-        return Entity(headers: ["Content-Type: multipart/\(subtype);\r\n boundary=\"\(boundary)\""], body: body)
     }
 
     /// A boundary for one level of the message: `=_` and 32 hex digits from the seed.
-    private func boundary(_ level: String) -> String {
-        "=_" + MIMEMessage.hexHash(boundarySeed + "\u{0}" + level + "\u{0}1")
-            + MIMEMessage.hexHash(boundarySeed + "\u{0}" + level + "\u{0}2")
+    private static func boundary(seed: String, level: String) -> String {
+        "=_" + hexHash(seed + "\u{0}" + level + "\u{0}1") + hexHash(seed + "\u{0}" + level + "\u{0}2")
     }
 
     /// FNV-1a, 64 bits, in hex: stable across runs and platforms, unlike `Hasher`.
@@ -122,7 +173,7 @@ public struct MIMEMessage: Sendable, Hashable {
     }
 
     /// Base64 in lines of 76 characters, each ending in CRLF.
-    private static func base64Lines(_ data: [UInt8]) -> String {
+    private static func base64Lines(_ data: ArraySlice<UInt8>) -> String {
         let encoded = Array(Data(data).base64EncodedString().utf8)
         var output = ""
         var start = 0
@@ -164,6 +215,34 @@ public struct MIMEPart: Sendable, Hashable {
     /// A `text/html` part.
     public static func html(_ text: String) -> MIMEPart {
         MIMEPart(known: "text/html", text: text)
+    }
+}
+
+/// A text part of a message whose text is the content of a file (UTF-8), for
+/// `MIMEMessage.write(headers:body:alternatives:attachments:boundarySeed:to:)`.
+public struct MIMEFilePart: Sendable, Hashable {
+    public let mediaType: String
+    public let file: URL
+
+    /// A `text/plain` part.
+    public static func plainText(_ file: URL) -> MIMEFilePart { MIMEFilePart(mediaType: "text/plain", file: file) }
+
+    /// A `text/html` part.
+    public static func html(_ file: URL) -> MIMEFilePart { MIMEFilePart(mediaType: "text/html", file: file) }
+}
+
+/// A file attached to a message, read from disk as it is written, sent in base64.
+public struct MIMEFileAttachment: Sendable, Hashable {
+    public let filename: String
+    public let mediaType: String
+    public let file: URL
+
+    /// Refuses a media type that is not `type/subtype`.
+    public init(filename: String, mediaType: String, file: URL) throws {
+        guard MIMEAttachment.isMediaType(mediaType) else { throw MIMEError.invalidMediaType(mediaType) }
+        self.filename = filename
+        self.mediaType = mediaType
+        self.file = file
     }
 }
 

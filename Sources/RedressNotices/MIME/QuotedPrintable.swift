@@ -11,35 +11,38 @@ enum QuotedPrintable {
     static func encode(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count * 2)
-        let dot = UInt8(ascii: "."), capitalF = UInt8(ascii: "F")
-        for line in lines(of: text) {
-            let bytes = Array(line.utf8)
-            var physical = 0
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                var escape = !literal(byte, atEndOfLine: isLast)
-                let limit = isLast ? lineLimit : lineLimit - 1
-                // A physical line must not start with "." or "From " as written.
-                func startsBadly() -> Bool {
-                    byte == dot || (byte == capitalF && bytes[index...].starts(with: "From ".utf8))
-                }
-                if physical == 0, startsBadly() { escape = true }
-                if physical + (escape ? 3 : 1) > limit {
-                    output += [UInt8(ascii: "="), 13, 10]
-                    physical = 0
-                    if startsBadly() { escape = true }
-                }
-                if escape {
-                    output += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                    physical += 3
-                } else {
-                    output.append(byte)
-                    physical += 1
-                }
-            }
-            output += [13, 10]
-        }
+        for line in lines(of: text) { encode(line: Array(line.utf8)[...], into: &output) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// One line of text (without its line break) as quoted-printable, CRLF included.
+    static func encode(line bytes: ArraySlice<UInt8>, into output: inout [UInt8]) {
+        let dot = UInt8(ascii: "."), capitalF = UInt8(ascii: "F")
+        var physical = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            let isLast = index == bytes.endIndex - 1
+            var escape = !literal(byte, atEndOfLine: isLast)
+            let limit = isLast ? lineLimit : lineLimit - 1
+            // A physical line must not start with "." or "From " as written.
+            func startsBadly() -> Bool {
+                byte == dot || (byte == capitalF && bytes[index...].starts(with: "From ".utf8))
+            }
+            if physical == 0, startsBadly() { escape = true }
+            if physical + (escape ? 3 : 1) > limit {
+                output += [UInt8(ascii: "="), 13, 10]
+                physical = 0
+                if startsBadly() { escape = true }
+            }
+            if escape {
+                output += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                physical += 3
+            } else {
+                output.append(byte)
+                physical += 1
+            }
+        }
+        output += [13, 10]
     }
 
     /// The lines of `text`, split at CRLF, CR or LF; a final line break ends the last line

@@ -1,11 +1,16 @@
 import Foundation
 import Glibc
 
-/// Standard output through a 64 KiB buffer: reports are written a row at a time.
-struct BufferedStandardOutput: TextOutputStream {
+/// Standard output, or another open file, through a 64 KiB buffer: reports are written a row
+/// at a time.
+struct BufferedOutput: TextOutputStream {
+    private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// Whether a write failed (a full disk, a closed pipe): what followed was lost.
+    private(set) var failed = false
 
-    init() {
+    init(descriptor: Int32 = STDOUT_FILENO) {
+        self.descriptor = descriptor
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -18,14 +23,21 @@ struct BufferedStandardOutput: TextOutputStream {
     mutating func flush() {
         var offset = 0
         while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + offset, $0.count - offset) }
+            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
+                failed = true
                 break
             }
             offset += written
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and closes the file: for an output made on a file of its own.
+    mutating func close() {
+        flush()
+        if Glibc.close(descriptor) != 0 { failed = true }
     }
 }
 

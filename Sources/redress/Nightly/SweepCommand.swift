@@ -34,7 +34,7 @@ struct SweepCommand: ParsableCommand {
             NoticeKind.notices(for: step).map { (kind: $0.kind.rawValue, audience: $0.audience.rawValue) }
         }
         let bar = ProgressLine("sweep \(date.iso)")
-        var out = BufferedStandardOutput()
+        var out = BufferedOutput()
         let summary: SweepSummary
         do {
             summary = try sweep.run(

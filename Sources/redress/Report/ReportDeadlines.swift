@@ -12,9 +12,9 @@ struct ReportDeadlines: ParsableCommand {
         discussion: """
             Everything comes from what was recorded on or before the report date, so a report \
             --as-of a past date is the same however much happened since. Rows stream from the \
-            database: memory does not grow with the number of cases (the email format holds its \
-            three renderings in memory). --format email writes a complete message to the \
-            supervisors for 'sendmail -t -i': plain text and HTML, with the CSV attached.
+            database: memory does not grow with the number of cases. --format email writes a \
+            complete message to the supervisors for 'sendmail -t -i': plain text and HTML, with the \
+            CSV attached, each rendered first into a private temporary file (TMPDIR).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -47,25 +47,21 @@ struct ReportDeadlines: ParsableCommand {
         defer { bar.finish() }
         switch format {
         case .text:
-            try render(TextDeadlineReportFormatter(sink: BufferedStandardOutput(), colour: Terminal.usesColour), report, header, query, bar)
+            try render(TextDeadlineReportFormatter(sink: BufferedOutput(), colour: Terminal.usesColour), report, header, query, bar)
         case .csv:
-            try render(CSVDeadlineReportFormatter(sink: BufferedStandardOutput()), report, header, query, bar)
+            try render(CSVDeadlineReportFormatter(sink: BufferedOutput()), report, header, query, bar)
         case .json:
-            try render(JSONDeadlineReportFormatter(sink: BufferedStandardOutput()), report, header, query, bar)
+            try render(JSONDeadlineReportFormatter(sink: BufferedOutput()), report, header, query, bar)
         case .html:
-            try render(HTMLDeadlineReportFormatter(sink: BufferedStandardOutput()), report, header, query, bar)
+            try render(HTMLDeadlineReportFormatter(sink: BufferedOutput()), report, header, query, bar)
         case .email:
-            let message = try email(report, header, query, context: context, bar)
-            bar.finish()
-            var out = BufferedStandardOutput()
-            out.write(message)
-            out.flush()
+            try email(report, header, query, context: context, bar)
         }
     }
 
     /// Streams the report through one formatter to standard output.
     func render<F: DeadlineReportFormatter>(_ formatter: F, _ report: DeadlineReport, _ header: DeadlineReportHeader,
-                                            _ query: DeadlineReportQuery, _ bar: ProgressLine) throws where F.Sink == BufferedStandardOutput {
+                                            _ query: DeadlineReportQuery, _ bar: ProgressLine) throws where F.Sink == BufferedOutput {
         var formatter = formatter
         formatter.begin(header)
         try query.stream(report, assignee: assignee, progress: { bar.update($0, of: nil) }) { formatter.write($0) }
@@ -76,16 +72,20 @@ struct ReportDeadlines: ParsableCommand {
     }
 
     /// The report as an RFC 5322 message to the active supervisors: text and HTML as
-    /// alternatives, the CSV attached.
+    /// alternatives, the CSV attached. The three renderings stream into private temporary
+    /// files and the message is written from them, so memory stays flat however long it is.
     func email(_ report: DeadlineReport, _ header: DeadlineReportHeader, _ query: DeadlineReportQuery,
-               context: OfficeContext, _ bar: ProgressLine) throws -> String {
+               context: OfficeContext, _ bar: ProgressLine) throws {
         let supervisors = try StaffStore(query.connection).list().filter { $0.active && $0.roles.contains(.supervisor) && $0.email != nil }
         guard !supervisors.isEmpty else {
             throw CLIFailure(status: .failure, description: "no active supervisor has an email address, so the report has no one to go to; give one with 'redress staff add LOGIN --role supervisor --email ADDRESS'")
         }
-        var text = TextDeadlineReportFormatter(sink: "")
-        var html = HTMLDeadlineReportFormatter(sink: "")
-        var csv = CSVDeadlineReportFormatter(sink: "")
+        let folder = try PrivateFolder()
+        defer { folder.remove() }
+        let files = (text: folder.file("report.txt"), html: folder.file("report.html"), csv: folder.file("report.csv"))
+        var text = TextDeadlineReportFormatter(sink: try folder.output(files.text))
+        var html = HTMLDeadlineReportFormatter(sink: try folder.output(files.html))
+        var csv = CSVDeadlineReportFormatter(sink: try folder.output(files.csv))
         var tally = DeadlineTally()
         text.begin(header)
         html.begin(header)
@@ -99,6 +99,11 @@ struct ReportDeadlines: ParsableCommand {
         text.finish()
         html.finish()
         csv.finish()
+        bar.finish()
+        for var sink in [text.sink, html.sink, csv.sink] {
+            sink.close()
+            if sink.failed { throw CLIFailure(status: .failure, description: "the report could not be written to a temporary file in \(folder.path); check the space left there (TMPDIR)") }
+        }
 
         let settings = context.settings
         let totals = tally.totals
@@ -118,12 +123,37 @@ struct ReportDeadlines: ParsableCommand {
         } catch {
             throw CLIFailure(status: .failure, description: "the report's email headers cannot be written (\(error)); check the office sender and mail domain with 'redress office show' and the supervisors' addresses with 'redress staff list'")
         }
-        let message = MIMEMessage(
-            headers: headers,
-            body: .plainText(text.sink),
-            alternatives: [.html(html.sink)],
-            attachments: [try MIMEAttachment(filename: "deadlines-\(report.asOf.iso).csv", mediaType: "text/csv", text: csv.sink)],
-            boundarySeed: "deadline-report \(report.asOf.iso)")
-        return message.text
+        var out = BufferedOutput()
+        try MIMEMessage.write(
+            headers: headers, body: .plainText(files.text), alternatives: [.html(files.html)],
+            attachments: [try MIMEFileAttachment(filename: "deadlines-\(report.asOf.iso).csv", mediaType: "text/csv", file: files.csv)],
+            boundarySeed: "deadline-report \(report.asOf.iso)") { out.write($0) }
+        out.flush()
     }
+}
+
+/// A temporary folder only its owner can read (reports name people), removed when done.
+struct PrivateFolder {
+    let path: String
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "/redress-report.XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw CLIFailure(status: .failure, description: "a temporary folder for the report cannot be made in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
+        }
+        path = String(cString: made)
+    }
+
+    func file(_ name: String) -> URL { URL(fileURLWithPath: path).appendingPathComponent(name) }
+
+    /// A buffered output to a new file of this folder.
+    func output(_ file: URL) throws -> BufferedOutput {
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CLIFailure(status: .failure, description: "\(file.path) cannot be written: \(String(cString: strerror(errno)))")
+        }
+        return BufferedOutput(descriptor: descriptor)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
