@@ -76,9 +76,10 @@ extension ClockEffects {
 }
 
 extension CaseStore {
-    /// Notices of `kind` to the complainant and to the respondent, with the same data.
+    /// Notices of `kind` to the complainant (and their representative) and to the respondent,
+    /// with the same data.
     func partyNotices(_ record: CaseRecord, kind: String, data: [String: JSONValue]) -> [NoticeRequest] {
-        [complainantNotice(record, kind: kind, data: data), record.respondentNotice(kind: kind, data: data)]
+        complainantNotices(record, kind: kind, data: data) + [record.respondentNotice(kind: kind, data: data)]
     }
 
     /// Runs a lifecycle move (with its clocks, audit row and notices) and then the resolution

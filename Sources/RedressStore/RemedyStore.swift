@@ -193,10 +193,10 @@ public struct RemedyStore {
         record.state = target
         if target == .closed {
             record.closedAt = instant
-            notices.append(store.complainantNotice(record, kind: "closure", data: [
+            notices += store.complainantNotices(record, kind: "closure", data: [
                 "outcome": .text(record.outcome?.rawValue), "reason": .string("every remedy item is finished"),
                 "closure_reasons": .string("every remedy item is finished"),
-            ]))
+            ])
         }
         return target
     }

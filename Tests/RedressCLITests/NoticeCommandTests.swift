@@ -70,6 +70,31 @@ import Testing
         }
     }
 
+    /// A representative hears what the complainant hears: the same notice, to their own
+    /// address, rendered from the representative's template.
+    @Test func theRepresentativeGetsACopyOfEachComplainantNotice() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            try office.ok("office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(Self.domain)>", "--mail-domain", Self.domain)
+            let reference = try office.openCase(receivedAt: "2026-03-04T10:00+09:00", extra: [
+                "--representative", "Lee Haneul", "--representative-email", "haneul@example.org",
+            ])
+            try office.ok("case", "acknowledge", reference, "--at", "2026-03-05")
+            try office.ok("case", "request-info", reference, "--what", "the tenancy contract", "--at", "2026-03-06")
+            let json = try office.ok("notices", "list", "--case", reference, "--format", "json")
+            let notices = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+            let sent = notices.map { "\($0["kind"]!) \($0["audience"]!) \($0["recipient"]!)" }
+            #expect(sent == [
+                "acknowledgement complainant minji@example.org", "acknowledgement representative haneul@example.org",
+                "information_request complainant minji@example.org", "information_request representative haneul@example.org",
+            ])
+            for notice in notices where notice["audience"] as? String == "representative" {
+                let shown = try office.ok("notices", "show", "\(notice["id"]!)")
+                #expect(shown.contains("To: \"Lee Haneul\" <haneul@example.org>"), "\(shown)")
+            }
+        }
+    }
+
     @Test func cancelWithdrawsAPendingNoticeAndIsAudited() throws {
         try withTestDatabase { db in
             let (office, reference, _) = try Self.office(db)

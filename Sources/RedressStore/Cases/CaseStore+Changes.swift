@@ -115,12 +115,16 @@ extension CaseStore {
         date.formatted(.iso8601)
     }
 
-    /// A notice to the first complainant, by email when an address is known and wanted.
-    func complainantNotice(_ record: CaseRecord, kind: String, data: [String: JSONValue]) -> NoticeRequest {
-        let party = record.primaryComplainant
-        let byEmail = party?.email != nil && party?.contactPreference != .post
-        return NoticeRequest(kind: kind, audience: .complainant, recipient: byEmail ? party?.email : nil,
-                             channel: byEmail ? .email : .post, language: party?.language ?? record.language, data: data)
+    /// A notice of `kind` to the complainant (the first, who speaks for all), and the same to
+    /// their representative when they have one: by email when there is an address and post is
+    /// not preferred, else by post.
+    func complainantNotices(_ record: CaseRecord, kind: String, data: [String: JSONValue]) -> [NoticeRequest] {
+        func notice(to party: Party?, as audience: NoticeAudience) -> NoticeRequest {
+            let byEmail = party?.email != nil && party?.contactPreference != .post
+            return NoticeRequest(kind: kind, audience: audience, recipient: byEmail ? party?.email : nil,
+                                 channel: byEmail ? .email : .post, language: party?.language ?? record.language, data: data)
+        }
+        return [notice(to: record.primaryComplainant, as: .complainant)] + (record.representative.map { [notice(to: $0, as: .representative)] } ?? [])
     }
 
     // MARK: Moves
@@ -171,23 +175,23 @@ extension CaseStore {
             }
             switch request.to {
             case .triage where from == .received:
-                notices.append(complainantNotice(record, kind: "acknowledgement", data: ["triage_due_date": record.noticeDueDate(.triage, context: context)]))
+                notices += complainantNotices(record, kind: "acknowledgement", data: ["triage_due_date": record.noticeDueDate(.triage, context: context)])
             case .awaitingInfo:
                 let due = record.liveClock(.infoResponse)?.clock.dueDate(on: context.calendar)
-                notices.append(complainantNotice(record, kind: "information_request", data: [
+                notices += complainantNotices(record, kind: "information_request", data: [
                     "requested": .text(request.requested), "due_date": .text(due?.iso),
-                ]))
+                ])
             case .earlyResolution, .mediation, .investigation:
                 // Leaving triage (directly or after an information request) is the route decision.
                 if from == .triage || (from == .awaitingInfo && effects.met.contains(.triage)) {
-                    notices.append(complainantNotice(record, kind: "route_decision", data: [
+                    notices += complainantNotices(record, kind: "route_decision", data: [
                         "route": .string(request.to.rawValue), "next_due_date": record.noticeDueDate(routeOf: request.to, context: context),
-                    ]))
+                    ])
                 }
             case .closed:
-                notices.append(complainantNotice(record, kind: "closure", data: [
+                notices += complainantNotices(record, kind: "closure", data: [
                     "outcome": .text(request.outcome?.rawValue), "reason": .text(request.reason),
-                ]))
+                ])
             default:
                 break
             }
@@ -299,7 +303,7 @@ extension CaseStore {
             effects.extended = [kind]
             let due = clock.dueDate(on: context.calendar)
             let grant = clock.extensions.last!
-            let notice = complainantNotice(record, kind: "extension_letter", data: [
+            let notices = complainantNotices(record, kind: "extension_letter", data: [
                 "clock": .string(kind.rawValue), "reason": .string(reason), "new_due_date": .text(due?.iso),
                 "previous_due_date": previousDue, "approved_by": .string(actor.login),
                 "amount": ["amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue)],
@@ -308,7 +312,7 @@ extension CaseStore {
                 "clock": .string(kind.rawValue), "amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue),
                 "reason": .string(reason), "with_consent": .bool(consent), "approver_role": .string(grant.approverRole.rawValue),
                 "new_due_date": .text(due?.iso),
-            ], effects, [notice])
+            ], effects, notices)
         }
     }
 
