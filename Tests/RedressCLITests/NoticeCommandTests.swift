@@ -81,12 +81,14 @@ import Testing
             ])
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-05")
             try office.ok("case", "request-info", reference, "--what", "the tenancy contract", "--at", "2026-03-06")
+            try office.ok("calendar", "add", "2026-03-12", "Office day")
             let json = try office.ok("notices", "list", "--case", reference, "--format", "json")
             let notices = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
             let sent = notices.map { "\($0["kind"]!) \($0["audience"]!) \($0["recipient"]!)" }
             #expect(sent == [
                 "acknowledgement complainant minji@example.org", "acknowledgement representative haneul@example.org",
                 "information_request complainant minji@example.org", "information_request representative haneul@example.org",
+                "corrected_due_dates complainant minji@example.org", "corrected_due_dates representative haneul@example.org",
             ])
             for notice in notices where notice["audience"] as? String == "representative" {
                 let shown = try office.ok("notices", "show", "\(notice["id"]!)")

@@ -119,12 +119,10 @@ extension CaseStore {
     /// their representative when they have one: by email when there is an address and post is
     /// not preferred, else by post.
     func complainantNotices(_ record: CaseRecord, kind: String, data: [String: JSONValue]) -> [NoticeRequest] {
-        func notice(to party: Party?, as audience: NoticeAudience) -> NoticeRequest {
-            let byEmail = party?.email != nil && party?.contactPreference != .post
-            return NoticeRequest(kind: kind, audience: audience, recipient: byEmail ? party?.email : nil,
-                                 channel: byEmail ? .email : .post, language: party?.language ?? record.language, data: data)
-        }
-        return [notice(to: record.primaryComplainant, as: .complainant)] + (record.representative.map { [notice(to: $0, as: .representative)] } ?? [])
+        [NoticeRequest(kind: kind, to: record.primaryComplainant, as: .complainant, caseLanguage: record.language, data: data)]
+            + (record.representative.map {
+                [NoticeRequest(kind: kind, to: $0, as: .representative, caseLanguage: record.language, data: data)]
+            } ?? [])
     }
 
     // MARK: Moves
@@ -429,5 +427,15 @@ extension CaseRecord {
             break
         }
         return effects
+    }
+}
+
+extension NoticeRequest {
+    /// A notice of `kind` to a complainant or their representative: by email when there is an
+    /// address and post is not preferred, else by post; in their language, else the case's.
+    init(kind: String, to party: Party?, as audience: NoticeAudience, caseLanguage: String, data: [String: JSONValue]) {
+        let byEmail = party?.email != nil && party?.contactPreference != .post
+        self.init(kind: kind, audience: audience, recipient: byEmail ? party?.email : nil,
+                  channel: byEmail ? .email : .post, language: party?.language ?? caseLanguage, data: data)
     }
 }

@@ -45,16 +45,21 @@ struct ClockRecomputation {
         for entry in byCase {
             let changes: [JSONValue] = entry.moves.map { ["clock": .string($0.clock.rawValue), "from": .text($0.from?.iso), "to": .text($0.to?.iso)] }
             try log.record(caseID: entry.caseID, actor: actor.login, at: instant, kind: "due_dates_moved", data: ["cause": .string(cause), "clocks": .array(changes)])
-            let contact = try connection.query("""
-                SELECT p.email, coalesce(p.language, c.language) FROM complaint_case c
-                LEFT JOIN party p ON p.case_id = c.id AND p.role = 'complainant' AND p.position = 1
+            // The first complainant, and the representative if there is one, hear of it.
+            for row in try connection.query("""
+                SELECT p.role, p.name, p.email, p.language, p.contact_preference, c.language FROM complaint_case c
+                JOIN party p ON p.case_id = c.id AND ((p.role = 'complainant' AND p.position = 1) OR p.role = 'representative')
                 WHERE c.id = \(entry.caseID)
-                """).first
-            let email = try contact?.decode(String?.self, at: 0)
-            let language = try contact?.decode(String?.self, at: 1) ?? "en"
-            try outbox.queue(caseID: entry.caseID, NoticeRequest(
-                kind: "corrected_due_dates", audience: .complainant, recipient: email, channel: email == nil ? .post : .email,
-                language: language, data: ["cause": .string(cause), "clocks": .array(changes)]))
+                ORDER BY p.role
+                """) {
+                let party = Party(name: try row.decode(String.self, at: 1), email: try row.decode(String?.self, at: 2),
+                                  language: try row.decode(String?.self, at: 3),
+                                  contactPreference: try row.decode(String?.self, at: 4).flatMap(ContactPreference.init(rawValue:)))
+                let audience: NoticeAudience = try row.decode(String.self, at: 0) == "representative" ? .representative : .complainant
+                try outbox.queue(caseID: entry.caseID, NoticeRequest(
+                    kind: "corrected_due_dates", to: party, as: audience, caseLanguage: try row.decode(String.self, at: 5),
+                    data: ["cause": .string(cause), "clocks": .array(changes)]))
+            }
         }
         return moved
     }
