@@ -411,12 +411,16 @@ public struct StatisticsStore {
             bandSQL += ", coalesce(sum(ended) FILTER (WHERE days > \(bands.last!)), 0)::bigint"
             var rows: [String: ClockTimeliness] = [:]
             // One pass groups the clocks by kind and length; the mean, median, 90th percentile
-            // and bands are then read off that small histogram, exactly, in integers.
+            // and bands are then read off that small histogram, exactly, in integers. The
+            // clocks' subquery is kept whole (OFFSET 0): flattened, the planner judged the
+            // lengths by the distinct dates they are made of, expected millions of groups where
+            // there are hundreds, and sorted 3.8 million rows to count them instead of hashing
+            // (1,000,000 cases: 7.6 s of one core before, 3.9 s after, the same figures).
             for row in try connection.query(query("""
                 WITH histogram AS (
                     SELECT kind, net_working_days AS days, count(ended_on) AS ended, count(*) FILTER (WHERE met) AS met,
                            count(*) FILTER (WHERE breached_at_end) AS breached
-                    FROM \(clocks(.all)) q
+                    FROM (SELECT * FROM \(clocks(.all)) c OFFSET 0) q
                     GROUP BY kind, net_working_days
                 )
                 SELECT kind, sum(ended)::bigint, sum(met)::bigint,
