@@ -193,23 +193,9 @@ extension CaseStore {
             default:
                 break
             }
-            var data: [String: JSONValue] = ["from": .string(from.rawValue), "to": .string(request.to.rawValue)]
-            if let outcome = request.outcome { data["outcome"] = .string(outcome.rawValue) }
-            if let reason = request.reason { data["reason"] = .string(reason) }
-            if let terms = request.terms { data["terms"] = .string(terms) }
-            if let text = request.awardText { data["award_text"] = .string(text) }
-            if let binding = request.binding { data["binding"] = .bool(binding) }
-            if let requested = request.requested { data["requested"] = .string(requested) }
-            let kind: String
-            switch (from, request.to) {
-            case (.received, .triage): kind = "case_acknowledged"
-            case (_, .awaitingInfo): kind = "information_requested"
-            case (.awaitingInfo, _): kind = "information_received"
-            case (.closed, _): kind = "case_reopened"
-            case (_, .closed): kind = "case_closed"
-            default: kind = "case_moved"
-            }
-            return (kind, data, effects, notices)
+            var event = request.moveData.auditEvent(from: from, to: request.to)
+            if let requested = request.requested { event.data["requested"] = .string(requested) }
+            return (event.kind, event.data, effects, notices)
         }
     }
 
@@ -437,5 +423,28 @@ extension NoticeRequest {
         let byEmail = party?.email != nil && party?.contactPreference != .post
         self.init(kind: kind, audience: audience, recipient: byEmail ? party?.email : nil,
                   channel: byEmail ? .email : .post, language: party?.language ?? caseLanguage, data: data)
+    }
+}
+
+extension MoveData {
+    /// The audit event of a move from `from` to `to` with this data: its kind, and the states
+    /// and whatever data the move carried.
+    func auditEvent(from: CaseState, to: CaseState) -> (kind: String, data: [String: JSONValue]) {
+        var data: [String: JSONValue] = ["from": .string(from.rawValue), "to": .string(to.rawValue)]
+        if let outcome { data["outcome"] = .string(outcome.rawValue) }
+        if let reason { data["reason"] = .string(reason) }
+        if let terms { data["terms"] = .string(terms) }
+        if let awardText { data["award_text"] = .string(awardText) }
+        if let binding { data["binding"] = .bool(binding) }
+        let kind: String
+        switch (from, to) {
+        case (.received, .triage): kind = "case_acknowledged"
+        case (_, .awaitingInfo): kind = "information_requested"
+        case (.awaitingInfo, _): kind = "information_received"
+        case (.closed, _): kind = "case_reopened"
+        case (_, .closed): kind = "case_closed"
+        default: kind = "case_moved"
+        }
+        return (kind, data)
     }
 }

@@ -136,23 +136,9 @@ struct DemoSeedLoader {
         } else if move.to == .decided {
             record.outcome = move.data.outcome
         }
-        var data: [String: JSONValue] = ["from": .string(from.rawValue), "to": .string(move.to.rawValue)]
-        if let outcome = move.data.outcome { data["outcome"] = .string(outcome.rawValue) }
-        if let reason = move.data.reason { data["reason"] = .string(reason) }
-        if let terms = move.data.terms { data["terms"] = .string(terms) }
-        if let text = move.data.awardText { data["award_text"] = .string(text) }
-        if let binding = move.data.binding { data["binding"] = .bool(binding) }
-        if effects != ClockEffects() { data["clocks"] = effects.json }
-        let kind: String
-        switch (from, move.to) {
-        case (.received, .triage): kind = "case_acknowledged"
-        case (_, .awaitingInfo): kind = "information_requested"
-        case (.awaitingInfo, _): kind = "information_received"
-        case (.closed, _): kind = "case_reopened"
-        case (_, .closed): kind = "case_closed"
-        default: kind = "case_moved"
-        }
-        return (kind, data)
+        var event = move.data.auditEvent(from: from, to: move.to)
+        if effects != ClockEffects() { event.data["clocks"] = effects.json }
+        return event
     }
 
     /// An extension under the clock's policy rules; `nil` (nothing recorded) when they refuse it.

@@ -48,13 +48,7 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
         }
         return (.failure, "the database refused the change: \(error.description)")
     case let error as StoreError:
-        switch error.kind {
-        case .invalidInput: return (.usage, error.description)
-        case .notFound: return (.notFound, error.description)
-        case .refused: return (.refused, error.description)
-        case .conflict: return (.conflict, error.description)
-        case .failure: return (.failure, error.description)
-        }
+        return (status(of: error.kind), error.description)
     case let error as CaseError:
         if case .invalidReference = error { return (.usage, error.description) }
         return (.refused, error.description)
@@ -74,13 +68,7 @@ func classify(_ error: any Error) -> (ExitStatus?, String) {
     case let error as ClockError:
         return (.refused, error.description)
     case let error as NoticeStoreError:
-        switch error.kind {
-        case .invalidInput: return (.usage, error.description)
-        case .notFound: return (.notFound, error.description)
-        case .refused: return (.refused, error.description)
-        case .conflict: return (.conflict, error.description)
-        case .failure: return (.failure, error.description)
-        }
+        return (status(of: error.kind), error.description)
     case let error as NoticeError:
         // Identity withheld from the respondent is a rule refusing; the rest (templates,
         // variables, addresses) is a failure to fix in the templates or the case.
@@ -112,4 +100,15 @@ func oneSentence(_ message: String) -> String {
     guard let first = lines.first else { return "" }
     let rest = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
     return rest.isEmpty ? first : first + " " + rest.joined(separator: ", ")
+}
+
+/// The exit status of a store refusal of `kind`.
+private func status(of kind: StoreError.Kind) -> ExitStatus {
+    switch kind {
+    case .invalidInput: return .usage
+    case .notFound: return .notFound
+    case .refused: return .refused
+    case .conflict: return .conflict
+    case .failure: return .failure
+    }
 }
