@@ -1,4 +1,5 @@
 public import Foundation
+public import RedressCore
 
 /// Why a notice could not be rendered. Rendering never produces a notice with a gap in it.
 public enum NoticeError: Error, Sendable, Hashable {
@@ -31,8 +32,17 @@ public enum NoticeError: Error, Sendable, Hashable {
     case missingRecipientAddress(NoticeChannel)
 }
 
-extension NoticeError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+extension NoticeError: RedressError, LocalizedError {
+    /// Identity withheld from the respondent is a rule refusing; the rest (templates,
+    /// variables, addresses) is a failure to fix in the templates or the case.
+    public var kind: ErrorKind {
+        switch self {
+        case .complainantIdentityWithheld, .complainantIdentityInText: return .refused
+        default: return .failure
+        }
+    }
+
+    public var message: String {
         switch self {
         case let .templateNotFound(name):
             return "There is no notice template \(name), built in or in the office's template folder; add it to the template folder or choose another language."

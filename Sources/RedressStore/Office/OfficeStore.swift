@@ -20,7 +20,7 @@ public struct OfficeStore {
             SELECT name, reference_prefix, time_zone, week_mask, default_language, sender, mail_domain, templates_dir
             FROM office\(unsafeSQL: lockSQL)
             """)
-        guard let row = rows.first else { throw StoreError.invalid("The office row is missing; run 'redress db migrate' on an empty database.") }
+        guard let row = rows.first else { throw StoreError.schemaMissing }
         return OfficeSettings(
             name: try row.decode(String.self, at: 0), referencePrefix: try row.decode(String.self, at: 1),
             timeZone: try row.decode(String.self, at: 2), weekMask: try row.decode(String.self, at: 3),

@@ -16,9 +16,6 @@ struct Session {
             let actor = try StaffStore(connection).currentActor()
             let settings = try OfficeStore(connection).settings()
             return Session(connection: connection, actor: actor, settings: settings)
-        } catch let error as PostgresError where error.sqlState == "42P01" {
-            connection.close()
-            throw CLIFailure(status: .failure, description: "the database has no Redress schema yet; run 'redress db migrate' first")
         } catch {
             connection.close()
             throw error
