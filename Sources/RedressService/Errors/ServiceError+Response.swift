@@ -84,6 +84,7 @@ extension ServiceError {
         case 405: return "method_not_allowed"
         case 409: return "conflict"
         case 413: return "too_large"
+        case 415: return "unsupported_media_type"
         case 422: return "refused"
         case 429: return "rate_limited"
         case 503: return "unavailable"

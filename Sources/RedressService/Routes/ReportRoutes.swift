@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import Postgres
 import RedressCore
 import RedressStore
 

@@ -30,9 +30,9 @@ struct CaseShow: ParsableCommand {
             try printJSON(document)
             return
         }
-        print(CaseText.render(document))
+        printText(CaseText.render(document))
         let more = ResolutionText.render(resolution)
-        if !more.isEmpty { print("\n" + more) }
+        if !more.isEmpty { printText("\n" + more) }
     }
 }
 
@@ -74,6 +74,8 @@ enum CaseText {
 
 /// Aligned table lines.
 func tableLines(header: [String], rows: [[String]]) -> [String] {
+    // One cell, one line: a line break or control in the data must not forge rows.
+    let rows = rows.map { $0.map { TerminalText.neutralised($0, keepingLines: false) } }
     var widths = header.map(\.count)
     for row in rows {
         for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Glibc
-import Postgres
 import RedressNotices
 import RedressStore
 
