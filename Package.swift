@@ -89,7 +89,6 @@ let package = Package(
                 "RedressStore",
                 "RedressService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming

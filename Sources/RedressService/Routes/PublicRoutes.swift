@@ -131,12 +131,12 @@ extension RedressServer {
                     throw ServiceError.unauthorized("this status token does not belong to complaint \(reference)")
                 }
                 let calendar = try OfficeContext.load(connection).calendar
-                let today = LocalDate(instant: Date(), in: calendar.timeZone)
-                let document = CaseDocument(record, calendar: calendar, asOf: today, showIdentity: false)
+                let today = calendar.clock.today
+                let clocks = record.clocks.map { ClockDocument($0, calendar: calendar, asOf: today) }
                 return ComplaintStatus(
                     reference: record.reference, status: record.state, outcome: record.outcome, receivedOn: record.receivedOn,
                     updatedAt: record.updatedAt, closedAt: record.closedAt,
-                    clocks: document.clocks.map { .init(kind: $0.kind, status: $0.status, dueDate: $0.dueDate, metDate: $0.metDate) },
+                    clocks: clocks.map { .init(kind: $0.kind, status: $0.status, dueDate: $0.dueDate, metDate: $0.metDate) },
                     asOf: today)
             }
             return try Response.json(status, encoder: RedressJSON.encoder(pretty: false))

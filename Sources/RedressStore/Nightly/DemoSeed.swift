@@ -70,7 +70,7 @@ public struct DemoSeed {
             let existing = try connection.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0)
             if existing > 0, !options.force { throw DemoSeedError.databaseHasCases(existing) }
             if existing == 0 {
-                let today = LocalDate(instant: started, in: TimeZone(identifier: DemoOffice.timeZone)!)
+                let today = try OfficeClock(timeZone: DemoOffice.timeZone).date(at: started)
                 try configureOffice(asOf: options.asOf ?? today, actor: actor, at: started)
             }
             try PolicyStore(connection).storeDefault()

@@ -228,7 +228,7 @@ public struct StaffTokenStore {
         case let .endOf(date):
             let zoneName = try OfficeStore(connection).settings().timeZone
             var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: zoneName) ?? .gmt
+            calendar.timeZone = try OfficeClock(timeZone: zoneName).timeZone
             let next = date + 1
             let components = DateComponents(year: next.year, month: next.month, day: next.day)
             guard let instant = calendar.date(from: components) else {

@@ -17,21 +17,16 @@ struct CaseShow: ParsableCommand {
     func run() throws {
         let session = try Session.open(database)
         defer { session.close() }
-        let asOfDate = try session.date(asOf)
-        let (record, showIdentity, calendar, resolution) = try session.transaction { connection in
-            let (record, showIdentity) = try CaseStore(connection).view(reference: reference, actor: session.actor, at: Date())
-            let context = try OfficeContext.load(connection)
-            let resolution = try ResolutionSections.load(connection, record: record, actor: session.actor, context: context, asOf: asOfDate)
-            return (record, showIdentity, context.calendar, resolution)
+        let asOfDate = try asOf.map(parseDate)
+        let document = try session.transaction { connection in
+            try CaseStore(connection).document(reference: reference, actor: session.actor, asOf: asOfDate, at: Date())
         }
-        var document = CaseDocument(record, calendar: calendar, asOf: asOfDate, showIdentity: showIdentity)
-        document.resolution = resolution
         if format == .json {
             try printJSON(document)
             return
         }
         printText(CaseText.render(document))
-        let more = ResolutionText.render(resolution)
+        let more = document.resolution.map(ResolutionText.render) ?? ""
         if !more.isEmpty { printText("\n" + more) }
     }
 }
