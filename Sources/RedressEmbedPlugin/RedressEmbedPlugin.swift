@@ -7,12 +7,13 @@ import PackagePlugin
 ///
 /// The binary carries them as Swift that redress-embed writes into the plugin's work folder, so
 /// a copied `redress` needs no resource bundle, and the files themselves stay the only copy in
-/// the source tree. Every file is an input of the command, so editing one rebuilds; the folders
-/// are listed on every build, so adding or removing one does too.
+/// the source tree. Every file and its folder are inputs of the command, so editing, adding or
+/// removing one embeds again.
 @main
 struct RedressEmbedPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
         let kind: String
+        let source: URL
         let inputs: [URL]
         let outputName: String
         switch target.name {
@@ -20,15 +21,18 @@ struct RedressEmbedPlugin: BuildToolPlugin {
             // The migrations belong to the package, not the module: a DBA reads and applies them
             // from sql/migrations with psql.
             kind = "migrations"
-            inputs = try files(in: context.package.directoryURL.appendingPathComponent("sql/migrations"))
+            source = context.package.directoryURL.appendingPathComponent("sql/migrations")
+            inputs = try folderAndFiles(source)
             outputName = "EmbeddedMigrations.swift"
         case "RedressNotices":
             kind = "templates"
-            inputs = try files(in: sourceDirectory(of: target).appendingPathComponent("Templates"))
+            source = try sourceDirectory(of: target).appendingPathComponent("Templates")
+            inputs = try folderAndFiles(source)
             outputName = "EmbeddedTemplates.swift"
         case "RedressService":
             kind = "openapi"
-            inputs = [try sourceDirectory(of: target).appendingPathComponent("OpenAPI/openapi.json")]
+            source = try sourceDirectory(of: target).appendingPathComponent("OpenAPI/openapi.json")
+            inputs = [source]
             outputName = "OpenAPIDocument.swift"
         default:
             throw RedressEmbedPluginError.nothingToEmbed(target: target.name)
@@ -38,7 +42,7 @@ struct RedressEmbedPlugin: BuildToolPlugin {
             .buildCommand(
                 displayName: "Embedding \(kind) in \(target.name)",
                 executable: try context.tool(named: "redress-embed").url,
-                arguments: [kind, output.path] + inputs.map(\.path),
+                arguments: [kind, output.path, source.path],
                 inputFiles: inputs,
                 outputFiles: [output]
             ),
@@ -53,11 +57,13 @@ struct RedressEmbedPlugin: BuildToolPlugin {
         return module.directoryURL
     }
 
-    /// The files in a folder, by name, without hidden ones (an editor's swap file, .DS_Store).
-    private func files(in folder: URL) throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { !$0.hasPrefix(".") }
-            .sorted()
-            .map { folder.appendingPathComponent($0) }
+    /// A folder and the files in it, without hidden ones (an editor's swap file, .DS_Store).
+    ///
+    /// The folder is an input beside its files because SwiftPM plans a build again only when a
+    /// module's own folder changes: a file added to sql/migrations since then is seen through
+    /// the folder's modification time, and redress-embed lists the folder when it runs.
+    private func folderAndFiles(_ folder: URL) throws -> [URL] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        return [folder] + names.filter { !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
     }
 }

@@ -12,7 +12,7 @@ enum EmbedError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .usage:
-            "usage: redress-embed migrations|templates|openapi OUTPUT FILE..."
+            "usage: redress-embed migrations|templates OUTPUT FOLDER, or redress-embed openapi OUTPUT FILE"
         case .unreadable(let path):
             "\(path) cannot be read"
         case .notUTF8(let path):

@@ -7,25 +7,29 @@ import Foundation
 /// RedressEmbedPlugin runs it at build time, into the plugin's work folder, so the originals
 /// stay the only copy in the source tree and a copied `redress` binary needs no other file.
 ///
-///     redress-embed migrations OUTPUT NNNN_name.up.sql NNNN_name.down.sql ...
-///     redress-embed templates OUTPUT NAME.mustache ...
-///     redress-embed openapi OUTPUT openapi.json
+///     redress-embed migrations OUTPUT sql/migrations
+///     redress-embed templates OUTPUT Sources/RedressNotices/Templates
+///     redress-embed openapi OUTPUT Sources/RedressService/OpenAPI/openapi.json
 @main
 enum RedressEmbed {
     static func main() {
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
-            guard arguments.count >= 2 else { throw EmbedError.usage }
+            guard arguments.count == 3 else { throw EmbedError.usage }
             let output = arguments[1]
-            let inputs = Array(arguments.dropFirst(2))
+            let input = arguments[2]
             let source: String
             switch arguments[0] {
-            case "migrations": source = try migrations(inputs)
-            case "templates": source = try templates(inputs)
-            case "openapi" where inputs.count == 1: source = try openAPI(inputs[0])
+            case "migrations": source = try migrations(files(in: input))
+            case "templates": source = try templates(files(in: input))
+            case "openapi": source = try openAPI(input)
             default: throw EmbedError.usage
             }
-            try source.write(toFile: output, atomically: true, encoding: .utf8)
+            // SwiftPM runs this again whenever it relinks the tool; an unchanged file keeps the
+            // modules that compile it from being rebuilt.
+            if FileManager.default.contents(atPath: output) != Data(source.utf8) {
+                try source.write(toFile: output, atomically: true, encoding: .utf8)
+            }
         } catch {
             FileHandle.standardError.write(Data("redress-embed: error: \(error)\n".utf8))
             exit(1)
@@ -156,6 +160,14 @@ enum RedressEmbed {
             return (version, String(name), direction)
         }
         return nil
+    }
+
+    /// The paths of the files in a folder, by name, without hidden ones (an editor's swap file).
+    static func files(in folder: String) throws -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw EmbedError.unreadable(path: folder)
+        }
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { (folder as NSString).appendingPathComponent($0) }
     }
 
     /// The file's text, refused unless it is UTF-8 throughout (so it embeds byte for byte).
