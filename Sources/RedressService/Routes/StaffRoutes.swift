@@ -16,7 +16,7 @@ extension RedressServer {
             let filter = CaseFilter(
                 state: try query.value("state", as: CaseState.self), assignee: query.string("assignee"),
                 respondent: query.string("respondent"), category: query.string("category"),
-                breached: try query.bool("breached"), dueWithin: try query.int("due_within", in: 0...10_000),
+                breached: try query.bool("breached"), dueWithin: try query.int("due_within", in: CaseFilter.dueWithinRange),
                 paused: try query.bool("paused"), limit: try query.int("limit", in: 1...Self.listLimit) ?? Self.listDefault)
             let asOf = try query.date("as_of")
             let summaries = try await asStaff(request) { connection, actor in
