@@ -36,6 +36,30 @@ import Testing
         }
     }
 
+    /// One typo in a year must not freeze a case (every later change must come after it) nor
+    /// date a complaint decades back: times after now, or before the office's earliest event
+    /// date, are refused and write nothing.
+    @Test func timesInTheFutureOrImplausiblyOldAreRefused() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let reference = try office.openCase()
+            try refuses(office, ["case", "acknowledge", reference, "--at", "2062-01-05"], status: 2, mentioning: "in the future")
+            try refuses(office, ["case", "note", reference, "x", "--at", "9999-12-30T00:00:00Z"], status: 2, mentioning: "in the future")
+            try refuses(office, ["case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at", "9999-12-31"],
+                        status: 2, mentioning: "in the future")
+            try refuses(office, ["case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at", "1026-03-02"],
+                        status: 2, mentioning: "before 1990-01-01")
+            // The case is still workable, now.
+            try office.ok("case", "acknowledge", reference)
+            // An office entering old paper files moves the earliest date back, within reason.
+            try refuses(office, ["office", "set", "--earliest-event-date", "1026-01-01"], status: 2, mentioning: "--earliest-event-date")
+            try office.ok("office", "set", "--earliest-event-date", "1960-01-01")
+            let old = try office.ok("case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at", "1975-06-02",
+                                    "--accept-late", "--reason", "paper file")
+            #expect(old.hasPrefix("HRC-1975-"), "\(old)")
+        }
+    }
+
     /// A horizon of Int.max working days overflowed the calendar and crashed the list.
     @Test func aDueWithinHorizonOutOfRangeIsAUsageError() throws {
         try withTestDatabase { db in

@@ -6,6 +6,10 @@ public enum CalendarError: Error, Sendable, Hashable {
     case invalidDate(String)
     /// The text is neither an ISO 8601 date nor an ISO 8601 instant.
     case invalidInstant(String)
+    /// The instant is later than now (plus the allowed skew): events are entered once they happened.
+    case instantInFuture(String, latest: String)
+    /// The instant's office date is before the earliest date the office enters events for.
+    case instantTooEarly(String, earliest: LocalDate)
     /// The time zone is not a known IANA zone name.
     case unknownTimeZone(String)
     /// The week mask could not be read.
@@ -27,6 +31,10 @@ extension CalendarError: RedressError, LocalizedError {
             return "\"\(text)\" is not a calendar date; give a real date as YYYY-MM-DD."
         case .invalidInstant(let text):
             return "\"\(text)\" is not a date or time; write a date as YYYY-MM-DD or an instant as YYYY-MM-DDTHH:MM[:SS] with Z or an offset such as +09:00."
+        case let .instantInFuture(text, latest):
+            return "\(text) is in the future (after \(latest)); give the time the event happened."
+        case let .instantTooEarly(text, earliest):
+            return "\(text) is before \(earliest.iso), the earliest date this office enters events for; check the year, or ask an admin to move the earliest date back."
         case .unknownTimeZone(let name):
             return "\"\(name)\" is not a known IANA time zone; use a name such as Asia/Seoul or Europe/London."
         case .invalidWeekMask(let text):

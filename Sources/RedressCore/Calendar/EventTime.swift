@@ -103,3 +103,20 @@ public enum EventTime {
         return Date(timeIntervalSince1970: guess)
     }
 }
+
+extension EventTime {
+    /// How far ahead of this machine's clock a time may be, for clocks that run a little apart.
+    public static let allowedSkew: TimeInterval = 5 * 60
+
+    /// Refuses a time no event can have: later than `now` plus the allowed skew, or on an office
+    /// date before `earliest`. One typo in a year would otherwise freeze a case (every later
+    /// change must come after it) or date a complaint decades back.
+    public static func checkPlausible(_ instant: Date, now: Date, earliest: LocalDate, clock: OfficeClock) throws {
+        if instant > now.addingTimeInterval(allowedSkew) {
+            throw CalendarError.instantInFuture(instant.formatted(.iso8601), latest: now.addingTimeInterval(allowedSkew).formatted(.iso8601))
+        }
+        if clock.date(at: instant) < earliest {
+            throw CalendarError.instantTooEarly(instant.formatted(.iso8601), earliest: earliest)
+        }
+    }
+}

@@ -40,6 +40,12 @@ public struct OfficeContext: Sendable {
         calendar.clock
     }
 
+    /// Refuses the time of an event that cannot have happened: after now (with a few minutes'
+    /// skew) or before the office's earliest event date.
+    public func checkEventTime(_ instant: Date, now: Date = Date()) throws {
+        try EventTime.checkPlausible(instant, now: now, earliest: settings.earliestEventDate, clock: clock)
+    }
+
     /// The office-local date of an instant.
     public func localDate(_ instant: Date) -> LocalDate {
         clock.date(at: instant)

@@ -1,3 +1,5 @@
+public import RedressCore
+
 /// The office's settings: the single row of the `office` table.
 public struct OfficeSettings: Sendable, Hashable, Codable {
     public var name: String
@@ -15,9 +17,12 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
     public var mailDomain: String
     /// A folder of templates that override the built-in ones.
     public var templatesDir: String?
+    /// The earliest date an event may be entered for; earlier times are refused as typos.
+    public var earliestEventDate: LocalDate
 
     public init(name: String, referencePrefix: String, timeZone: String, weekMask: String,
-                defaultLanguage: String, sender: String, mailDomain: String, templatesDir: String?) {
+                defaultLanguage: String, sender: String, mailDomain: String, templatesDir: String?,
+                earliestEventDate: LocalDate = OfficeSettings.defaultEarliestEventDate) {
         self.name = name
         self.referencePrefix = referencePrefix
         self.timeZone = timeZone
@@ -26,7 +31,13 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
         self.sender = sender
         self.mailDomain = mailDomain
         self.templatesDir = templatesDir
+        self.earliestEventDate = earliestEventDate
     }
+
+    /// 1990-01-01: twenty years of paper files and more still go in.
+    public static let defaultEarliestEventDate = LocalDate(iso: "1990-01-01")!
+    /// The earliest event dates an office may set (the database checks the same).
+    public static let earliestEventDates = LocalDate(iso: "1900-01-01")!...LocalDate(iso: "2100-01-01")!
 
     enum CodingKeys: String, CodingKey {
         case name
@@ -37,6 +48,7 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
         case sender
         case mailDomain = "mail_domain"
         case templatesDir = "templates_dir"
+        case earliestEventDate = "earliest_event_date"
     }
 }
 
@@ -50,9 +62,11 @@ public struct OfficeChanges: Sendable, Hashable {
     public var sender: String?
     public var mailDomain: String?
     public var templatesDir: String?
+    public var earliestEventDate: LocalDate?
 
     public init(name: String? = nil, referencePrefix: String? = nil, timeZone: String? = nil, weekMask: String? = nil,
-                defaultLanguage: String? = nil, sender: String? = nil, mailDomain: String? = nil, templatesDir: String? = nil) {
+                defaultLanguage: String? = nil, sender: String? = nil, mailDomain: String? = nil, templatesDir: String? = nil,
+                earliestEventDate: LocalDate? = nil) {
         self.name = name
         self.referencePrefix = referencePrefix
         self.timeZone = timeZone
@@ -61,6 +75,7 @@ public struct OfficeChanges: Sendable, Hashable {
         self.sender = sender
         self.mailDomain = mailDomain
         self.templatesDir = templatesDir
+        self.earliestEventDate = earliestEventDate
     }
 
     public var isEmpty: Bool {

@@ -18,7 +18,8 @@ public struct OfficeStore {
 
     func settings(lockSQL: String) throws -> OfficeSettings {
         let rows = try connection.query("""
-            SELECT name, reference_prefix, time_zone, week_mask, default_language, sender, mail_domain, templates_dir
+            SELECT name, reference_prefix, time_zone, week_mask, default_language, sender, mail_domain, templates_dir,
+                earliest_event_date
             FROM office\(unsafeSQL: lockSQL)
             """)
         guard let row = rows.first else { throw StoreError.schemaMissing }
@@ -26,7 +27,8 @@ public struct OfficeStore {
             name: try row.decode(String.self, at: 0), referencePrefix: try row.decode(String.self, at: 1),
             timeZone: try row.decode(String.self, at: 2), weekMask: try row.decode(String.self, at: 3),
             defaultLanguage: try row.decode(String.self, at: 4), sender: try row.decode(String.self, at: 5),
-            mailDomain: try row.decode(String.self, at: 6), templatesDir: try row.decode(String?.self, at: 7))
+            mailDomain: try row.decode(String.self, at: 6), templatesDir: try row.decode(String?.self, at: 7),
+            earliestEventDate: try row.decode(LocalDate.self, at: 8))
     }
 
     /// The outcome of a settings change.
@@ -74,11 +76,20 @@ public struct OfficeStore {
             if !folder.isEmpty { try TemplateSource.checkOverrideDirectory(folder) }
             settings.templatesDir = folder.isEmpty ? nil : folder
         }
+        if let earliest = changes.earliestEventDate {
+            guard OfficeSettings.earliestEventDates.contains(earliest) else {
+                throw StoreError.invalid(
+                    "The earliest event date \(earliest.iso) is not between \(OfficeSettings.earliestEventDates.lowerBound.iso) and \(OfficeSettings.earliestEventDates.upperBound.iso).",
+                    hint: .give(["earliest_event_date"]))
+            }
+            settings.earliestEventDate = earliest
+        }
         try connection.execute("""
             UPDATE office SET name = \(settings.name), reference_prefix = \(settings.referencePrefix),
                 time_zone = \(settings.timeZone), week_mask = \(settings.weekMask),
                 default_language = \(settings.defaultLanguage), sender = \(settings.sender),
-                mail_domain = \(settings.mailDomain), templates_dir = \(settings.templatesDir), updated_at = now()
+                mail_domain = \(settings.mailDomain), templates_dir = \(settings.templatesDir),
+                earliest_event_date = \(settings.earliestEventDate), updated_at = now()
             """)
         var moved: [MovedDueDate] = []
         if settings.weekMask != context.settings.weekMask {

@@ -17,11 +17,15 @@ struct OfficeSet: ParsableCommand {
     @Option(name: .long, help: "Default language of notices (ISO 639 code).") var language: String?
     @Option(name: [.customLong("templates"), .customLong("templates-dir")], help: ArgumentHelp(
         "Folder of notice templates overriding the built-in ones ('' for none).", valueName: "dir")) var templatesDir: String?
+    @Option(name: .long, help: ArgumentHelp(
+        "The earliest date an event may be entered for (default 1990-01-01); earlier times are refused as typos.", valueName: "date"))
+    var earliestEventDate: String?
     @Option(name: .long, help: ArgumentHelp("When the change is recorded (default: now).", valueName: "time")) var at: String?
 
     func run() throws {
         let changes = OfficeChanges(name: name, referencePrefix: referencePrefix, timeZone: timeZone, weekMask: weekMask,
-                                    defaultLanguage: language, sender: sender, mailDomain: mailDomain, templatesDir: templatesDir)
+                                    defaultLanguage: language, sender: sender, mailDomain: mailDomain, templatesDir: templatesDir,
+                                    earliestEventDate: try earliestEventDate.map(parseDate))
         guard !changes.isEmpty else { throw ValidationError("Give at least one setting to change, e.g. --time-zone Asia/Seoul.") }
         let session = try Session.open(database)
         defer { session.close() }
