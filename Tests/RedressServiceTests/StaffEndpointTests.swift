@@ -198,6 +198,22 @@ struct StaffEndpointTests {
         }
     }
 
+    /// A note dated 9999 by an intake token would have frozen the case for everyone.
+    @Test func aTimeInTheFutureIsRefusedAndTheCaseStaysWorkable() async throws {
+        try await withService { service in
+            let (reference, _) = try await service.submitComplaint()
+            let intake = try service.token(for: "ines", roles: [.intake])
+            let path = "/v1/cases/\(reference)/notes"
+            let future = try await service.send(.post, path, documented: "/v1/cases/{reference}/notes", headers: .bearer(intake),
+                                                body: .json(#"{"text": "x", "at": "9999-12-30T00:00:00Z"}"#))
+            #expect(future.status == .badRequest)
+            #expect(String(buffer: future.body).contains("in the future"))
+            let now = try await service.send(.post, path, documented: "/v1/cases/{reference}/notes", headers: .bearer(intake),
+                                             body: .json(#"{"text": "called back"}"#))
+            #expect(now.status == .ok)
+        }
+    }
+
     @Test func concurrentChangesToOneCaseLetOneWin() async throws {
         try await withService { service in
             let (reference, _) = try await service.submitComplaint()
