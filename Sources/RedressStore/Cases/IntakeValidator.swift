@@ -1,5 +1,6 @@
 import Foundation
 public import RedressCore
+import RedressNotices
 
 /// Checks a complaint before it is registered, saying what is wrong in one sentence; the same
 /// checks serve `case open`, `case import` and the service's intake.
@@ -20,31 +21,36 @@ public struct IntakeValidator: Sendable {
         public var lateFiling: Bool
     }
 
-    /// The longest text Redress keeps in a field other than the summary.
-    public static let maximumFieldLength = 1_000
+    /// The longest text Redress keeps in a field other than the summary, in characters
+    /// (Unicode scalars, so combining marks count) and in UTF-8 bytes. The byte limit keeps
+    /// every name well inside what a PostgreSQL index entry can hold (about 2,700 bytes).
+    public static let maximumFieldLength = (characters: 1_000, bytes: 2_000)
     /// The longest summary.
-    public static let maximumSummaryLength = 20_000
+    public static let maximumSummaryLength = (characters: 20_000, bytes: 80_000)
+    /// The largest group a complaint may speak for.
+    public static let maximumGroupSize = 1_000_000
 
     public func validate(_ new: NewCase) throws -> Intake {
-        guard !new.complainants.isEmpty else { throw StoreError.invalid("A complaint needs a complainant; give --complainant NAME.") }
+        guard !new.complainants.isEmpty else { throw StoreError.invalid("A complaint needs a complainant.", hint: .give(["complainant"])) }
         for party in new.complainants + (new.representative.map { [$0] } ?? []) {
             try checkParty(party)
         }
-        if let size = new.groupSize, size < 2 {
-            throw StoreError.invalid("A group complaint needs a group of 2 or more; \(size) is too few.")
+        if let size = new.groupSize, !(2...Self.maximumGroupSize).contains(size) {
+            throw StoreError.invalid("A group complaint speaks for 2 to \(Self.maximumGroupSize) people; \(size) is not that.", hint: .give(["group_size"]))
         }
-        guard !new.respondent.name.isBlankText else { throw StoreError.invalid("A complaint needs the respondent body; give --respondent NAME.") }
-        try checkLength("respondent", new.respondent.name)
+        guard !new.respondent.name.isBlankText else {
+            throw StoreError.invalid("A complaint needs the respondent body.", hint: .give(["respondent"]))
+        }
+        try checkLine("respondent", new.respondent.name)
+        if let head = new.respondent.headOfBodyName { try checkLine("head of body", head) }
         for email in [new.respondent.email, new.respondent.headOfBodyEmail].compactMap({ $0 }) { try checkEmail(email) }
-        guard !new.summary.isBlankText else { throw StoreError.invalid("A complaint needs a summary; give --summary TEXT.") }
-        guard new.summary.count <= Self.maximumSummaryLength else {
-            throw StoreError.invalid("The summary is \(new.summary.count) characters long; keep it to \(Self.maximumSummaryLength) and attach the rest as notes.")
-        }
+        guard !new.summary.isBlankText else { throw StoreError.invalid("A complaint needs a summary.", hint: .give(["summary"])) }
+        try checkText("summary", new.summary, limit: Self.maximumSummaryLength, lines: true)
         for code in new.categories where !knownCategories.contains(code) {
             throw StoreError.unknownCategory(code, known: knownCategories.sorted())
         }
         if let language = new.language { try checkLanguage(language) }
-        try checkText(new.summary)
+        if let reason = new.acceptLateReason { try checkText("reason for accepting it late", reason, limit: Self.maximumFieldLength, lines: true) }
         let receivedOn = context.localDate(new.receivedAt)
         var late = false
         if let incident = new.incidentDate {
@@ -64,22 +70,23 @@ public struct IntakeValidator: Sendable {
 
     func checkParty(_ party: Party) throws {
         guard !party.name.isBlankText else { throw StoreError.invalid("Every complainant and representative needs a name.") }
-        try checkLength("name", party.name)
+        try checkLine("name", party.name)
         if let email = party.email { try checkEmail(email) }
+        if let address = party.postalAddress { try checkText("postal address", address, limit: Self.maximumFieldLength, lines: true) }
         if let phone = party.phone {
-            try checkLength("phone number", phone)
+            try checkLine("phone number", phone)
             guard phone.allSatisfy({ $0.isNumber || " +-().".contains($0) }), phone.contains(where: \.isNumber) else {
                 throw StoreError.invalid("\"\(phone)\" is not a phone number; write digits, spaces and + - ( ) only.")
             }
         }
         if let language = party.language { try checkLanguage(language) }
-        for text in [party.name, party.postalAddress ?? ""] { try checkText(text) }
     }
 
+    /// An address the notices can be sent to: checked by the rules the renderer writes
+    /// headers by, so a notice is never stuck on an address taken at intake.
     func checkEmail(_ email: String) throws {
-        try checkLength("email address", email)
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+        try checkLine("email address", email)
+        guard Mailbox.isValidAddress(email) else {
             throw StoreError.invalid("\"\(email)\" is not an email address; write it as name@example.org.")
         }
     }
@@ -90,15 +97,33 @@ public struct IntakeValidator: Sendable {
         }
     }
 
-    func checkLength(_ label: String, _ text: String) throws {
-        guard text.count <= Self.maximumFieldLength else {
-            throw StoreError.invalid("The \(label) is \(text.count) characters long; the most is \(Self.maximumFieldLength).")
+    /// A one-line field: no line breaks or tabs.
+    func checkLine(_ label: String, _ text: String) throws {
+        try checkText(label, text, limit: Self.maximumFieldLength, lines: false)
+    }
+
+    /// Text may hold anything a person writes, SQL included, but no control characters (NUL,
+    /// escapes, C1 controls) that could act on a terminal or that PostgreSQL cannot store; line
+    /// breaks and tabs only where `lines` allows them. Its length is limited in characters and
+    /// in bytes.
+    func checkText(_ label: String, _ text: String, limit: (characters: Int, bytes: Int), lines: Bool) throws {
+        let characters = text.unicodeScalars.count, bytes = text.utf8.count
+        guard characters <= limit.characters, bytes <= limit.bytes else {
+            throw StoreError.invalid(
+                "The \(label) is \(characters) characters (\(bytes) bytes) long; the most is \(limit.characters) characters and \(limit.bytes) bytes.")
+        }
+        if let bad = text.unicodeScalars.first(where: { Self.isControl($0, lines: lines) }) {
+            let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            throw StoreError.invalid("The \(label) holds the control character \(code), which Redress does not keep; remove it.")
         }
     }
 
-    /// Text may hold anything a person writes, SQL included, but no NUL (PostgreSQL cannot store it).
-    func checkText(_ text: String) throws {
-        guard !text.utf8.contains(0) else { throw StoreError.invalid("The text holds a NUL character, which cannot be stored; remove it.") }
+    static func isControl(_ scalar: Unicode.Scalar, lines: Bool) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return !lines
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
     }
 }
 
@@ -139,5 +164,12 @@ extension Unicode.Scalar {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
         default: return false
         }
+    }
+}
+
+extension String {
+    /// The text with zeros in front up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
