@@ -22,6 +22,14 @@ import Testing
             try office.ok("mediation", "offer", reference, "--at", "2026-03-03")
             try office.ok("mediation", "accept", reference, "--party", "complainant", "--at", "2026-03-04")
             try office.ok("mediation", "accept", reference, "--party", "respondent", "--at", "2026-03-05")
+            // A caseworker to whom the case is not assigned may not appoint themselves (and so
+            // read the notes): exit 4, nothing written.
+            let before = try office.counts()
+            let selfAppointed = try other.binary.run(["mediation", "session", reference, "--place", "room 3", "--mediator", other.login,
+                                                      "--at", "2026-03-10"])
+            #expect(selfAppointed.status == 4, "\(selfAppointed)")
+            #expect(selfAppointed.stderr.contains("not assigned to them"), "\(selfAppointed.stderr)")
+            #expect(try office.counts() == before)
             try office.ok("mediation", "session", reference, "--place", "room 3", "--mediator", mediator.login, "--at", "2026-03-10")
             let noted = try assignee.binary.run(["case", "note", reference, "In session the respondent \(secret)", "--at", "2026-03-10"])
             #expect(noted.status == 0, "\(noted)")

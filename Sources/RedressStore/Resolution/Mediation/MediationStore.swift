@@ -72,7 +72,10 @@ public struct MediationStore {
     public func offer(reference: String, mediator: String?, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
         try actor.require(.workCase)
         let current = try CaseStore(connection).require(reference: reference)
-        if let mediator { try Self.requireMediator(connection, mediator) }
+        if let mediator {
+            try Self.requireMayNameMediator(actor, of: current)
+            try Self.requireMediator(connection, mediator)
+        }
         let context = try OfficeContext.load(connection)
         let latest = try Self.latest(connection, caseID: current.id)
         let plan = try Mediation.offer(caseState: current.state, latest: latest?.mediation, at: instant,
@@ -127,7 +130,8 @@ public struct MediationStore {
                            expectVersion: Int? = nil) throws -> CaseChange {
         try Self.requireMediator(connection, mediator)
         return try mediationChange(reference: reference, kind: "mediation_session", actor: actor, at: instant, expectVersion: expectVersion) {
-            row, _, context, _ in
+            row, record, context, _ in
+            try Self.requireMayNameMediator(actor, of: record)
             try row.mediation.addSession(at: heldAt, place: place, mediator: mediator, calendar: context.calendar)
             let session = row.mediation.sessions.last!
             try connection.execute("""
@@ -246,6 +250,16 @@ public struct MediationStore {
             try save(row)
             data["mediation_id"] = .int(row.id)
             return (kind, data, effects, notices)
+        }
+    }
+
+    /// Only the case's assignee, a supervisor or the ombudsperson names a mediator: the mediator
+    /// reads the confidential mediation notes, so no one may appoint themselves to another's case.
+    static func requireMayNameMediator(_ actor: Actor, of record: CaseRecord) throws {
+        guard actor.roles.contains(.supervisor) || actor.roles.contains(.ombudsperson) || record.assignee == actor.login else {
+            throw StoreError.notPermitted(
+                login: actor.login, action: "name the mediator of \(record.reference), which is not assigned to them",
+                allowed: [.supervisor, .ombudsperson])
         }
     }
 
