@@ -133,6 +133,52 @@ struct LiveServerTests {
         #expect(!server.log.contains("http.status=500"))
     }
 
+    /// 1,100 half-sent requests from one client took every descriptor the service had, and
+    /// health checks and staff timed out until they closed. Now each client address holds at
+    /// most its share of connections, and a connection that sends nothing is closed.
+    @Test func halfSentConnectionsFromOneClientDoNotStopTheOthers() throws {
+        try withTestDatabase { database in
+            let server = try ServeProcess(arguments: ["--database", database.url, "--idle-timeout", "2", "--connections-per-client", "64"])
+            // This process holds every socket it opens; lift its own limit to the hard one.
+            var limit = rlimit()
+            getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            let wanted = rlim_t(1_400)
+            if limit.rlim_cur < wanted, limit.rlim_max >= wanted {
+                limit.rlim_cur = wanted
+                setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            }
+            // From 127.0.0.2, another address on loopback: the hostile client.
+            var sockets: [Int32] = []
+            defer { sockets.forEach { _ = close($0) } }
+            let head = Array("POST /v1/complaints HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n".utf8)
+            for _ in 0..<1_100 {
+                guard let fd = try? LoopbackHTTP.openSocket(port: server.port, from: "127.0.0.2") else { break }
+                sockets.append(fd)
+                _ = head.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            }
+            #expect(sockets.count >= 1_000, "the client opened its connections (\(sockets.count))")
+            // The health check, from 127.0.0.1, answers within a second.
+            let started = Date()
+            let health = try LoopbackHTTP(port: server.port, timeout: 1).request("GET", "/healthz")
+            #expect(health.status == 200)
+            #expect(Date().timeIntervalSince(started) < 1)
+            // The half-sent requests are closed once idle: within the timeout and a margin, every
+            // socket reads end of file.
+            let deadline = Date().addingTimeInterval(10)
+            var open = sockets
+            while !open.isEmpty, Date() < deadline {
+                open = open.filter { fd in
+                    var byte: UInt8 = 0
+                    let read = recv(fd, &byte, 1, Int32(MSG_DONTWAIT))
+                    return read < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+                }
+                if !open.isEmpty { usleep(100_000) }
+            }
+            #expect(open.isEmpty, "\(open.count) half-sent connections are still open")
+            #expect(server.terminate() == 0)
+        }
+    }
+
     @Test func schemathesisFindsNo5xxAndNoAnswerThatBreaksTheDocument() async throws {
         try await withTestDatabase { database in
             let token = try database.withConnection { connection in

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 public import Hummingbird
+import HummingbirdCore
 public import Logging
 import NIOCore
 public import Postgres
@@ -14,6 +15,7 @@ public struct RedressServer: Sendable {
     public let database: Database
     public let metrics: MetricsRegistry
     public let publicLimiter: RateLimiter
+    let connectionLimiter: ConnectionLimiter
     public let logger: Logger
 
     public init(configuration: ServiceConfiguration, pool: PostgresConnectionPool, logger: Logger) {
@@ -22,6 +24,7 @@ public struct RedressServer: Sendable {
         self.metrics = metrics
         self.database = Database(pool: pool, waitLimit: configuration.databaseWaitLimit, metrics: metrics)
         self.publicLimiter = RateLimiter(perMinute: configuration.publicRequestsPerMinute, burst: configuration.publicBurst)
+        self.connectionLimiter = ConnectionLimiter(perClient: configuration.connectionsPerClient)
         self.logger = logger
     }
 
@@ -42,8 +45,13 @@ public struct RedressServer: Sendable {
     /// The Hummingbird application on the configured address; the pool is
     /// not part of it (see `run`), so tests can run it against their own pool.
     public func buildApplication(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) -> some ApplicationProtocol {
-        Application(
+        let limiter = connectionLimiter
+        let idle = configuration.idleTimeout.components
+        return Application(
             router: buildRouter(),
+            server: .http1(configuration: HTTP1Channel.Configuration(
+                additionalChannelHandlers: [limiter.handler()],
+                idleTimeout: TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil),

@@ -14,6 +14,11 @@ public struct ServiceConfiguration: Sendable {
     public var publicRequestsPerMinute = 30
     /// Public requests a client may send at once.
     public var publicBurst = 10
+    /// How long a connection may stay idle, or take to send a request's head, before it is closed.
+    public var idleTimeout: Duration = .seconds(15)
+    /// The most connections one client address may hold at once; behind a reverse proxy every
+    /// connection comes from the proxy, so raise it there and let the proxy limit its clients.
+    public var connectionsPerClient = 64
     /// Take the client's address from the last `X-Forwarded-For` entry
     /// (set this only behind a reverse proxy that writes that header).
     public var trustForwardedFor = false

@@ -35,6 +35,12 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Public requests a client may send at once.", valueName: "n"))
     var publicBurst = 10
 
+    @Option(help: ArgumentHelp("Seconds a connection may stay idle, or take to send a request's head, before it is closed.", valueName: "seconds"))
+    var idleTimeout = 15
+
+    @Option(help: ArgumentHelp("The most connections one client address may hold at once (raise it behind a proxy).", valueName: "n"))
+    var connectionsPerClient = 64
+
     @Flag(help: "Take the client's address from X-Forwarded-For (only behind a proxy that sets it).")
     var trustForwardedFor = false
 
@@ -48,6 +54,10 @@ struct Serve: ParsableCommand {
         guard (1...256).contains(poolSize) else { throw ValidationError("--pool-size must be between 1 and 256, not \(poolSize)") }
         guard (1...600).contains(databaseWait) else { throw ValidationError("--database-wait must be between 1 and 600 seconds, not \(databaseWait)") }
         guard publicRate >= 1, publicBurst >= 1 else { throw ValidationError("--public-rate and --public-burst must be at least 1") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds, not \(idleTimeout)") }
+        guard (1...100_000).contains(connectionsPerClient) else {
+            throw ValidationError("--connections-per-client must be between 1 and 100000, not \(connectionsPerClient)")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical, not '\(logLevel)'")
         }
@@ -70,6 +80,8 @@ struct Serve: ParsableCommand {
         configuration.publicRequestsPerMinute = publicRate
         configuration.publicBurst = publicBurst
         configuration.trustForwardedFor = trustForwardedFor
+        configuration.idleTimeout = .seconds(idleTimeout)
+        configuration.connectionsPerClient = connectionsPerClient
 
         let settings = configuration
         let target = database.target
