@@ -259,9 +259,18 @@ extension Date: PostgresCodable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The instants read as they are: years 1 to 9999. PostgreSQL keeps more (and `infinity`);
+    /// a value beyond is read as the nearest end, so one odd row cannot fail a whole list.
+    public static let storableRange =
+        Date(timeIntervalSince1970: Double(daysFromCivil(1, 1, 1)) * 86_400)...Date(timeIntervalSince1970: Double(daysFromCivil(10_000, 1, 1)) * 86_400 - 1)
+
     /// Reads `YYYY-MM-DD[ HH:MM:SS[.ffffff]][+HH[:MM]]`, as the server prints
     /// timestamptz in ISO style, or a plain date as midnight UTC.
     public init(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) {
+        if let outside = Self.outsideStorableRange(bytes) {
+            self = outside
+            return
+        }
         var index = 0
         func number(_ width: Int) throws(PostgresError) -> Int {
             guard index + width <= bytes.count else { throw decodingError(Date.self, bytes) }
@@ -319,6 +328,16 @@ extension Date: PostgresCodable {
         }
         guard index == bytes.count else { throw decodingError(Date.self, bytes) }
         self = Date(timeIntervalSince1970: seconds)
+    }
+
+    /// The end of `storableRange` that a value outside it is read as: `infinity`, a year of
+    /// five or more digits, or a year BC; nil for any other text.
+    static func outsideStorableRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text == "infinity" { return storableRange.upperBound }
+        if text == "-infinity" || text.hasSuffix(" BC") { return storableRange.lowerBound }
+        let year = text.prefix { $0.isASCII && $0.isNumber }
+        return year.count > 4 && text.dropFirst(year.count).hasPrefix("-") ? storableRange.upperBound : nil
     }
 }
 

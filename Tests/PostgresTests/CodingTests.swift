@@ -298,3 +298,20 @@ struct CodingTests {
         }
     }
 }
+
+/// Instants beyond years 1 to 9999 come back as the nearest end, not as an error.
+@Suite struct OutOfRangeCodingTests {
+    @Test(arguments: [
+        ("'infinity'::timestamptz", true), ("'-infinity'::timestamptz", false),
+        ("'10000-01-05 10:00:00+00'::timestamptz", true), ("'0044-03-15 12:00:00+00 BC'::timestamptz", false),
+    ])
+    func instantsBeyondTheRangeAreClamped(_ sql: String, _ late: Bool) throws {
+        try withEmptyDatabase { connection in
+            let value = try scalar(connection, "SELECT \(unsafeSQL: sql)", as: Date.self)
+            #expect(value == (late ? Date.storableRange.upperBound : Date.storableRange.lowerBound))
+        }
+        // The ends are 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, proleptic Gregorian.
+        #expect(Date.storableRange.upperBound.timeIntervalSince1970 == 253_402_300_799)
+        #expect(Date.storableRange.lowerBound.timeIntervalSince1970 == -62_135_596_800)
+    }
+}

@@ -60,6 +60,27 @@ import Testing
         }
     }
 
+    /// A clock due in year 10000 (written by the owner through psql) made `case list` fail for
+    /// everyone: dates beyond what Redress works with are read as the nearest it does.
+    @Test func aDateOutOfRangeInOneRowDoesNotBreakTheList() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let odd = try office.openCase()
+            let plain = try office.openCase()
+            _ = try db.withConnection { connection in
+                try connection.execute("""
+                    UPDATE clock SET due_date = '10000-01-05', updated_at = '20000-01-01 00:00:00+00'
+                    WHERE kind = 'triage' AND case_id = (SELECT id FROM complaint_case WHERE reference = \(odd))
+                    """)
+            }
+            for format in ["text", "json", "csv"] {
+                let listed = try office.ok("case", "list", "--format", format)
+                #expect(listed.contains(odd) && listed.contains(plain), "\(format): \(listed)")
+            }
+            try office.ok("case", "show", odd, "--format", "json")
+        }
+    }
+
     /// A horizon of Int.max working days overflowed the calendar and crashed the list.
     @Test func aDueWithinHorizonOutOfRangeIsAUsageError() throws {
         try withTestDatabase { db in
