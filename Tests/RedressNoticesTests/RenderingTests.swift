@@ -308,6 +308,32 @@ struct RenderingTests {
         #expect(!error.description.contains("Kim"))
     }
 
+    /// The guard was byte-exact: a decomposed accent, a name written surname first, a phone
+    /// with other separators or the postal address went out to the respondent.
+    @Test(arguments: [
+        "Mr Jose\u{301} Rami\u{301}rez called.", "RAMÍREZ, José wrote to us.", "Call 01055551234 or (010) 5555 1234.",
+        "He lives at 12-3 Sangmu-daero,\nSeo-gu Gwangju.", "Reply to jramirez at the usual domain.", "ＲＡＭÍＲＥＺ Ｊｏｓé's complaint",
+    ])
+    func identityIsFoundWhateverItsSpelling(_ leak: String) throws {
+        var input = Fixtures.input(.decision, .respondent, "en")
+        input.withheldIdentity = WithheldIdentity(
+            names: ["José Ramírez"], emails: ["jramirez@mail.example"], phones: ["010-5555-1234"], addresses: ["12-3 Sangmu-daero, Seo-gu Gwangju"])
+        #expect(try RenderingTests.renderer.render(input).body.contains("partly upheld"), "the notice alone does not trip the guard")
+        input.variables["decision_summary"] = .text(leak)
+        #expect(throws: NoticeError.complainantIdentityInText(template: "decision.respondent.en.mustache", audience: .respondent)) {
+            try RenderingTests.renderer.render(input)
+        }
+    }
+
+    @Test func identityPartsMatchWholeWordsInSpacedScriptsAndInsideWordsInHangul() {
+        let identity = WithheldIdentity(names: ["Park Min-jun", "박민준"])
+        #expect(!identity.isShown(in: "The Ministry of Parks replied."), "parts match whole words, not inside others")
+        #expect(identity.isShown(in: "MIN-JUN PARK said so."))
+        #expect(!identity.isShown(in: "Our caseworker Park Ji-hoon said so."), "a shared surname alone is not the name")
+        #expect(identity.isShown(in: "박민준씨가 말했습니다."), "Hangul carries particles on the name")
+        #expect(!WithheldIdentity(phones: ["010-5555-1234"]).isShown(in: "Case 2026-000042 of 2026"))
+    }
+
     @Test("An override respondent template that uses complainant identity is refused without consent")
     func overrideUsingIdentityIsRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")

@@ -27,10 +27,9 @@ public struct NoticeInput: Sendable {
     /// Whether the complainant has consented to their identity going to the respondent. Without
     /// it, respondent and head-of-body notices refuse every complainant identity variable.
     public var disclosureAllowed: Bool
-    /// The complainant's identity as it could be written (name, email, phone): a safety net
-    /// for respondent and head-of-body notices without disclosure consent, which are refused
-    /// if their text contains any of these, e.g. in a summary written by staff.
-    public var withheldIdentity: [String]
+    /// The complainant's identity as it could be written (names, emails, phones, addresses):
+    /// a safety net for respondent and head-of-body notices without disclosure consent.
+    public var withheldIdentity: WithheldIdentity
     /// Who signs it, if a person does; otherwise it is signed by the office.
     public var signatory: NoticeSignatory?
     /// The template variables that belong to this kind of notice (see `NoticeKind.variables`).
@@ -49,7 +48,7 @@ public struct NoticeInput: Sendable {
         reference: CaseReference,
         issuedAt: Date,
         disclosureAllowed: Bool = false,
-        withheldIdentity: [String] = [],
+        withheldIdentity: WithheldIdentity = [],
         signatory: NoticeSignatory? = nil,
         variables: [String: NoticeValue]
     ) {

@@ -50,7 +50,7 @@ public struct NoticeRenderer: Sendable {
         let subject = HeaderText.singleLine(rendered.subject)
         let body = NoticeRenderer.tidy(rendered.body)
         if input.audience.withholdsComplainantIdentity, !input.disclosureAllowed,
-           NoticeRenderer.contains(subject + "\n" + body, anyOf: input.withheldIdentity) {
+           input.withheldIdentity.isShown(in: subject + "\n" + body) {
             throw NoticeError.complainantIdentityInText(template: template.name, audience: input.audience)
         }
         var notice = RenderedNotice(
@@ -66,23 +66,6 @@ public struct NoticeRenderer: Sendable {
             notice.text = try NoticeRenderer.letter(input, subject: subject, body: body, language: language)
         }
         return notice
-    }
-
-    /// Whether `text` contains any of `terms`, ignoring case and differences of white space;
-    /// terms of fewer than two characters are too short to tell anything and are skipped.
-    static func contains(_ text: String, anyOf terms: [String]) -> Bool {
-        let needles = terms.map { HeaderText.singleLine($0).lowercased() }.filter { $0.count >= 2 }.map { Array($0.utf8) }
-        guard !needles.isEmpty else { return false }
-        let haystack = Array(HeaderText.singleLine(text).lowercased().utf8)
-        return needles.contains { needle in
-            guard let first = needle.first, needle.count <= haystack.count else { return false }
-            var start = 0
-            while start + needle.count <= haystack.count {
-                if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-                start += 1
-            }
-            return false
-        }
     }
 
     // MARK: Values

@@ -103,8 +103,10 @@ public struct NoticeComposer {
 
     /// The complainant's identity as it could be written: the names, addresses and phone
     /// numbers of the complainants and their representative.
-    static func identity(of record: CaseRecord) -> [String] {
+    static func identity(of record: CaseRecord) -> WithheldIdentity {
         let parties = record.complainants + (record.representative.map { [$0] } ?? [])
-        return parties.flatMap { [$0.name, $0.email, $0.phone].compactMap { $0 } }
+        return WithheldIdentity(
+            names: parties.map(\.name), emails: parties.compactMap(\.email), phones: parties.compactMap(\.phone),
+            addresses: parties.compactMap(\.postalAddress))
     }
 }
