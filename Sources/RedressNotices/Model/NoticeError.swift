@@ -1,4 +1,5 @@
 public import Foundation
+public import RedressCore
 
 /// Why a notice could not be rendered. Rendering never produces a notice with a gap in it.
 public enum NoticeError: Error, Sendable, Hashable {

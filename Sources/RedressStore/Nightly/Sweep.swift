@@ -232,9 +232,12 @@ public final class Sweep {
                 SELECT b.email, b.head_of_body_email FROM respondent_body b WHERE b.id = c.respondent_id OFFSET 0
             ) b
             CROSS JOIN office o
+            -- Who and how is RedressCore's NoticeRouting, set-based: email when there is an
+            -- address and post is not preferred, else post; the representative gets a copy; staff
+            -- by email. SweepRoutingTests holds this to the Swift rule, combination by combination.
             CROSS JOIN LATERAL (
-                SELECT pa.role, pa.email,
-                       CASE WHEN pa.email IS NOT NULL AND coalesce(pa.contact_preference, 'email') = 'email' THEN 'email' ELSE 'post' END,
+                SELECT pa.role, CASE WHEN pa.email IS NOT NULL AND pa.contact_preference IS DISTINCT FROM 'post' THEN pa.email END,
+                       CASE WHEN pa.email IS NOT NULL AND pa.contact_preference IS DISTINCT FROM 'post' THEN 'email' ELSE 'post' END,
                        coalesce(pa.language, c.language)
                 FROM party pa
                 WHERE pl.audience = 'complainant' AND pa.case_id = c.id

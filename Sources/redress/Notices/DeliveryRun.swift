@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import RedressCore
 import RedressNotices
 import RedressStore
 
@@ -21,7 +22,7 @@ struct DeliveryFailure: Error, CustomStringConvertible {
 /// leaves the notice as it was.
 struct DeliveryRun {
     let connection: PostgresConnection
-    let channel: RedressStore.NoticeChannel
+    let channel: NoticeChannel
     /// At most this many notices in the run.
     let limit: Int?
     /// Also deliver notices whose next attempt is not due yet.

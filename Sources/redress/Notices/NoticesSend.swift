@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Glibc
 import Postgres
+import RedressCore
 import RedressNotices
 import RedressStore
 
