@@ -12,7 +12,7 @@ import Testing
 struct SweepRoutingTests {
     /// On breach, a notice to every party audience the routing rule covers.
     static let plan: SweepNoticePlan = { step in
-        step == .breach ? [("t_progress", "complainant"), ("t_reminder", "respondent"), ("t_letter", "head_of_body")] : []
+        step == .breach ? [("t_progress", .complainant), ("t_reminder", .respondent), ("t_letter", .headOfBody)] : []
     }
 
     struct Combination: CustomStringConvertible {

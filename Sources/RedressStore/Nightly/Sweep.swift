@@ -154,7 +154,7 @@ public final class Sweep {
             """)
         for step in EscalationStep.allCases {
             for notice in noticePlan(step) {
-                try writer.execute("INSERT INTO sweep_notice_plan (step, kind, audience) VALUES (\(step.rawValue), \(notice.kind), \(notice.audience))")
+                try writer.execute("INSERT INTO sweep_notice_plan (step, kind, audience) VALUES (\(step.rawValue), \(notice.kind), \(notice.audience.rawValue))")
             }
         }
     }
@@ -304,7 +304,7 @@ public final class Sweep {
 
 /// Which notices each escalation step sends, as (kind, audience) pairs: the notices module's
 /// rule, handed to the store by the command that runs the sweep.
-public typealias SweepNoticePlan = @Sendable (EscalationStep) -> [(kind: String, audience: String)]
+public typealias SweepNoticePlan = @Sendable (EscalationStep) -> [(kind: String, audience: NoticeAudience)]
 
 /// What a sweep is asked to do.
 public struct SweepOptions: Sendable {
@@ -335,7 +335,7 @@ public struct SweepPlannedStep: Sendable, Hashable {
     public var notices: [SweepNotice]
 
     public init(caseID: Int, reference: String, clockID: Int, clock: ClockKind, step: EscalationStep, dueOn: LocalDate,
-                notices: [(kind: String, audience: String)]) {
+                notices: [(kind: String, audience: NoticeAudience)]) {
         self.caseID = caseID
         self.reference = reference
         self.clockID = clockID
@@ -349,7 +349,7 @@ public struct SweepPlannedStep: Sendable, Hashable {
 /// A notice kind and its audience.
 public struct SweepNotice: Sendable, Hashable {
     public var kind: String
-    public var audience: String
+    public var audience: NoticeAudience
 }
 
 /// What a sweep did (or, on a dry run, would do).
