@@ -142,6 +142,7 @@ struct LifecycleEffectsTests {
         #expect(plan.event.kind == row.event)
         #expect(plan.notices.map(\.kind) == row.notices)
         #expect(plan.notices.allSatisfy { $0.audience == .complainant })
+        #expect(plan.notices.allSatisfy { $0.addresses == [NoticeAddress(audience: .complainant, recipient: nil, channel: .post, language: "en")] })
         #expect(plan.permission == Lifecycle.permission(from: row.from, to: row.to))
         #expect(plan.after.state == row.to)
         // What the plan leaves live is what was live, less what ended, plus what started.
@@ -202,6 +203,19 @@ struct LifecycleEffectsTests {
             #expect(reopened.permission == .reopenCase)
             #expect(reopened.event.data["reason"] == .string("review request upheld"))
         }
+    }
+
+    @Test("notices go to the complainant and a copy to the representative, each as NoticeRouting says")
+    func noticeAddresses() throws {
+        var situation = Self.situation(.received)
+        situation.language = "ko"
+        situation.complainant = NoticeContact(email: "c@example.org", prefersPost: true, language: nil)
+        situation.representative = NoticeContact(email: "r@example.org", prefersPost: false, language: "en")
+        let plan = try Self.plan(situation, to: .triage)
+        #expect(plan.notices.first?.addresses == [
+            NoticeAddress(audience: .complainant, recipient: nil, channel: .post, language: "ko"),
+            NoticeAddress(audience: .representative, recipient: "r@example.org", channel: .email, language: "en"),
+        ])
     }
 
     @Test("notices name the due dates they carry, and the request's text")

@@ -202,23 +202,26 @@ extension Lifecycle {
             after.outcome = data.outcome
         }
 
+        // Each notice of a move is to the complainant, with a copy to their representative.
+        let addresses = NoticeRouting.complainantAddresses(complainant: situation.complainant, representative: situation.representative,
+                                                           caseLanguage: situation.language)
+        func notice(_ kind: String, _ data: [String: EventValue] = [:], dueDates: [String: ClockKind] = [:]) -> PlannedNotice {
+            PlannedNotice(kind: kind, audience: .complainant, addresses: addresses, data: data, dueDates: dueDates)
+        }
         var notices: [PlannedNotice] = []
         switch to {
         case .triage where from == .received:
-            notices.append(PlannedNotice(kind: "acknowledgement", audience: .complainant, dueDates: ["triage_due_date": .triage]))
+            notices.append(notice("acknowledgement", dueDates: ["triage_due_date": .triage]))
         case .awaitingInfo:
-            notices.append(PlannedNotice(kind: "information_request", audience: .complainant, data: ["requested": .text(requested)],
-                                         dueDates: ["due_date": .infoResponse]))
+            notices.append(notice("information_request", ["requested": .text(requested)], dueDates: ["due_date": .infoResponse]))
         case .earlyResolution, .mediation, .investigation:
             // Leaving triage (directly or after an information request) is the route decision.
             if from == .triage || (from == .awaitingInfo && met.contains(.triage)) {
-                notices.append(PlannedNotice(kind: "route_decision", audience: .complainant, data: ["route": .string(to.rawValue)],
-                                             dueDates: routeClock(to).map { ["next_due_date": $0] } ?? [:]))
+                notices.append(notice("route_decision", ["route": .string(to.rawValue)],
+                                      dueDates: routeClock(to).map { ["next_due_date": $0] } ?? [:]))
             }
         case .closed:
-            notices.append(PlannedNotice(kind: "closure", audience: .complainant, data: [
-                "outcome": .text(data.outcome?.rawValue), "reason": .text(data.reason),
-            ]))
+            notices.append(notice("closure", ["outcome": .text(data.outcome?.rawValue), "reason": .text(data.reason)]))
         default:
             break
         }

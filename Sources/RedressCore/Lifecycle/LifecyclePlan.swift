@@ -29,14 +29,24 @@ public struct CaseSituation: Sendable, Hashable {
     public var infoRequests: Int
     /// Its live (neither ended nor cancelled) clocks, in the order they were made.
     public var liveClocks: [LiveClock]
+    /// How the (first) complainant is reached, if known.
+    public var complainant: NoticeContact?
+    /// How their representative is reached, when they have one.
+    public var representative: NoticeContact?
+    /// The case's language, for parties who gave none.
+    public var language: String
 
     /// Makes a situation.
-    public init(state: CaseState, outcome: Outcome? = nil, closedAt: Date? = nil, infoRequests: Int = 0, liveClocks: [LiveClock] = []) {
+    public init(state: CaseState, outcome: Outcome? = nil, closedAt: Date? = nil, infoRequests: Int = 0, liveClocks: [LiveClock] = [],
+                complainant: NoticeContact? = nil, representative: NoticeContact? = nil, language: String = "en") {
         self.state = state
         self.outcome = outcome
         self.closedAt = closedAt
         self.infoRequests = infoRequests
         self.liveClocks = liveClocks
+        self.complainant = complainant
+        self.representative = representative
+        self.language = language
     }
 }
 
@@ -74,12 +84,14 @@ public struct LifecycleEvent: Sendable, Hashable {
     }
 }
 
-/// A notice a rule asks for; the store addresses it (`NoticeRouting`) and queues it.
+/// A notice a rule asks for, addressed by `NoticeRouting`; the store queues one per address.
 public struct PlannedNotice: Sendable, Hashable {
     /// snake_case: acknowledgement, information_request, route_decision, closure, …
     public var kind: String
     /// Who it is for; a notice to the complainant goes to their representative too.
     public var audience: NoticeAudience
+    /// Where it goes: recipient, channel and language for each copy.
+    public var addresses: [NoticeAddress]
     /// Facts the template needs.
     public var data: [String: EventValue]
     /// Fields that hold the due date of the live clock of a kind once the change is applied
@@ -87,9 +99,11 @@ public struct PlannedNotice: Sendable, Hashable {
     public var dueDates: [String: ClockKind]
 
     /// Makes a planned notice.
-    public init(kind: String, audience: NoticeAudience, data: [String: EventValue] = [:], dueDates: [String: ClockKind] = [:]) {
+    public init(kind: String, audience: NoticeAudience, addresses: [NoticeAddress], data: [String: EventValue] = [:],
+                dueDates: [String: ClockKind] = [:]) {
         self.kind = kind
         self.audience = audience
+        self.addresses = addresses
         self.data = data
         self.dueDates = dueDates
     }

@@ -7,7 +7,8 @@ extension CaseRecord {
     /// The case as the lifecycle rules (`Lifecycle.move`) see it.
     var situation: CaseSituation {
         CaseSituation(state: state, outcome: outcome, closedAt: closedAt, infoRequests: infoRequests,
-                      liveClocks: clocks.filter(\.isLive).map { LiveClock($0.clock.kind, subject: $0.subject, pausedBy: $0.openPauseCause) })
+                      liveClocks: clocks.filter(\.isLive).map { LiveClock($0.clock.kind, subject: $0.subject, pausedBy: $0.openPauseCause) },
+                      complainant: primaryComplainant?.noticeContact, representative: representative?.noticeContact, language: language)
     }
 
     /// Applies a lifecycle plan: the case's state, outcome, closing instant and information

@@ -123,23 +123,12 @@ extension CaseStore {
             .map { NoticeRequest(kind: kind, address: $0, data: data) }
     }
 
-    /// The notices a rule planned, with the due dates it names taken from the case as changed.
+    /// The notices a rule planned, one per address, with the due dates it names taken from the
+    /// case as changed.
     func notices(_ planned: PlannedNotice, for record: CaseRecord, context: OfficeContext) -> [NoticeRequest] {
         var data = planned.data.mapValues(JSONValue.init)
         for (field, kind) in planned.dueDates { data[field] = record.noticeDueDate(kind, context: context) }
-        switch planned.audience {
-        case .complainant:
-            return complainantNotices(record, kind: planned.kind, data: data)
-        case .representative:
-            return record.representative.map {
-                [NoticeRequest(kind: planned.kind, address: NoticeRouting.address(.representative, $0.noticeContact, fallbackLanguage: record.language), data: data)]
-            } ?? []
-        case .respondent:
-            return [record.respondentNotice(kind: planned.kind, data: data)]
-        case .headOfBody, .assignee, .supervisor, .ombudsperson:
-            // The head of the body and staff hear from the nightly sweep, never from a move.
-            return []
-        }
+        return planned.addresses.map { NoticeRequest(kind: planned.kind, address: $0, data: data) }
     }
 
     // MARK: Moves
