@@ -44,10 +44,10 @@ let package = Package(
                 "RedressCore",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The .mustache files are the editable originals; the binary carries them as
-            // EmbeddedTemplates.swift (ops/embed-templates), so they are not resources.
+            // The .mustache files are embedded by RedressEmbedPlugin, not copied as resources.
             exclude: ["Templates"],
-            swiftSettings: upcoming
+            swiftSettings: upcoming,
+            plugins: ["RedressEmbedPlugin"]
         ),
         .target(
             name: "RedressStore",
@@ -58,7 +58,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            swiftSettings: upcoming
+            // sql/migrations, at the package root, is embedded by RedressEmbedPlugin.
+            swiftSettings: upcoming,
+            plugins: ["RedressEmbedPlugin"]
         ),
         .target(
             name: "RedressService",
@@ -73,12 +75,29 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: upcoming
+            // The OpenAPI document is embedded by RedressEmbedPlugin.
+            exclude: ["OpenAPI/openapi.json"],
+            swiftSettings: upcoming,
+            plugins: ["RedressEmbedPlugin"]
         ),
         .target(
             name: "RedressTesting",
             dependencies: ["Postgres", "RedressStore"],
             swiftSettings: upcoming
+        ),
+        // Migrations, notice templates and the OpenAPI document are plain files; this plugin
+        // and its tool write them into the modules as Swift at build time, so the binary carries
+        // them alone and nothing generated is checked in. The tool uses Foundation only.
+        .executableTarget(
+            name: "redress-embed",
+            path: "Sources/redress-embed",
+            swiftSettings: upcoming
+        ),
+        .plugin(
+            name: "RedressEmbedPlugin",
+            capability: .buildTool(),
+            dependencies: ["redress-embed"],
+            path: "Sources/RedressEmbedPlugin"
         ),
         .executableTarget(
             name: "redress",
@@ -89,7 +108,6 @@ let package = Package(
                 "RedressStore",
                 "RedressService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming

@@ -248,10 +248,13 @@ public final class PostgresConnection: @unchecked Sendable {
         let types = binds.map { Oid($0.type.rawValue) }
         let copies: [UnsafeMutablePointer<CChar>?] = binds.map { bind in bind.text.map { strdup($0) } }
         defer { copies.forEach { free($0) } }
-        // libpq takes C strings: a NUL would silently cut the value short.
+        // libpq takes C strings: a NUL would silently cut the value short. The server refuses a
+        // NUL in text with SQLSTATE 22021, so this refusal carries the same code.
         for (index, bind) in binds.enumerated() {
             if let text = bind.text, let copy = copies[index], strlen(copy) != text.utf8.count {
-                throw PostgresError(kind: .client, message: "parameter $\(index + 1) contains a NUL character, which PostgreSQL text cannot hold")
+                throw PostgresError(
+                    kind: .client, message: "parameter $\(index + 1) contains a NUL character, which PostgreSQL text cannot hold",
+                    sqlState: "22021")
             }
         }
         let values = copies.map { $0.map { UnsafePointer($0) } }

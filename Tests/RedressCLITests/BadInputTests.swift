@@ -36,6 +36,18 @@ import Testing
         }
     }
 
+    /// A horizon of Int.max working days overflowed the calendar and crashed the list.
+    @Test func aDueWithinHorizonOutOfRangeIsAUsageError() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            _ = try office.openCase()
+            for days in ["9223372036854775807", "10001", "-1"] {
+                try refuses(office, ["case", "list", "--due-within", days], status: 2, mentioning: "--due-within")
+            }
+            #expect(try office.ok("case", "list", "--due-within", "10000", "--as-of", "2026-02-26").contains("HRC-"))
+        }
+    }
+
     @Test func impossibleDatesAndUnknownTimeZonesAreUsageErrors() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)

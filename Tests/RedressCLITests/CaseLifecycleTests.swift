@@ -69,9 +69,15 @@ import Testing
             #expect(refused.stderr.contains("ombudsperson"))
             #expect(try office.counts() == before)
 
+            // --amount has an old name, --days (the refusal above used it); both at once are a usage error.
+            let both = try office.run("case", "extend", reference, "--clock", "investigation", "--amount", "20", "--days", "20",
+                                      "--reason", "expert report outstanding", "--at", "2026-04-01")
+            #expect(both.status == 2, "\(both)")
+            #expect(try office.counts() == before)
+
             // The ombudsperson (the owner) extends it by 20 WD on 04-01: 06-12 (61), 06-15..19 (66),
             // 06-22..26 (71), 06-29..07-03 (76), 07-06..09 (80) → 2026-07-09; an extension letter is queued.
-            try office.ok("case", "extend", reference, "--clock", "investigation", "--days", "20",
+            try office.ok("case", "extend", reference, "--clock", "investigation", "--amount", "20",
                           "--reason", "expert report outstanding", "--at", "2026-04-01")
             shown = try office.show(reference, asOf: "2026-04-01")
             let investigation = office.clock(shown, "investigation")

@@ -191,6 +191,9 @@ struct DBCommandTests {
             let copy = folder.appendingPathComponent("redress")
             try FileManager.default.copyItem(at: RedressBinary.builtBinary(), to: copy)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["redress"])
+            // Nor a resource bundle of its own: on Linux a copy would still find one at its build path.
+            let built = try FileManager.default.contentsOfDirectory(atPath: RedressBinary.builtBinary().deletingLastPathComponent().path)
+            #expect(built.filter { $0.hasPrefix("redress_") && $0.hasSuffix(".resources") }.isEmpty)
 
             let process = Process()
             process.executableURL = copy

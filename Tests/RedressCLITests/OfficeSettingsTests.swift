@@ -22,6 +22,28 @@ import Testing
         }
     }
 
+    /// Anyone who may write to the template folder may rewrite the office's letters.
+    @Test func theTemplateFolderMustBeAnAbsoluteFolderOnlyItsOwnersMayChange() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("plain.txt")
+            try Data("x".utf8).write(to: file)
+            let before = try office.ok("office", "show", "--format", "json")
+            for (path, reason) in [("templates", "absolute"), (folder.path + "/missing", "does not exist"), (file.path, "not a folder"),
+                                   ("/tmp", "anyone on the machine may write")] {
+                let refused = try office.run("office", "set", "--templates", path)
+                #expect(refused.status == 2, "\(path): \(refused)")
+                #expect(refused.stderr.contains(reason), "\(refused.stderr)")
+                #expect(refused.stderr.contains("--templates"), "the hint names the option")
+            }
+            #expect(try office.ok("office", "show", "--format", "json") == before, "nothing was changed")
+            try office.ok("office", "set", "--templates", folder.path)
+        }
+    }
+
     @Test func aNewPolicyVersionAppliesToNewClocksOnly() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)

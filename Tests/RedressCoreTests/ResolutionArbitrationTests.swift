@@ -64,7 +64,7 @@ struct ResolutionArbitrationTests {
             try arbitration.makeAward(text: "award", binding: true, at: noon("2026-03-03"), calendar: Fixtures.plain)
         }
         #expect(ResolutionError.consentMissing("an award", missing: [.complainant]).description
-            == "An award needs both parties' consent to arbitration, and the complainant has not consented; record it with 'redress arbitration consent'.")
+            == "An award needs both parties' consent to arbitration, and the complainant has not consented; record the consent first.")
         #expect(arbitration.award == nil)
     }
 

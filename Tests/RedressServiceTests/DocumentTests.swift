@@ -32,9 +32,9 @@ struct DocumentTests {
             let responses = Set((contract.operation(parts[0], parts[1])?["responses"] as? [String: Any] ?? [:]).keys)
             let isStaff = parts[1].hasPrefix("/v1/cases")
             let isChange = isStaff && parts[0] == "POST"
-            let needed: Set<String> = isChange ? ["200", "400", "401", "403", "404", "409", "413", "422", "503"]
+            let needed: Set<String> = isChange ? ["200", "400", "401", "403", "404", "409", "413", "415", "422", "503"]
                 : isStaff ? ["200", "400", "401", "403", "503"]
-                : parts[1].hasPrefix("/v1/complaints") ? ["400", "429", "503"] : ["200"]
+                : parts[1].hasPrefix("/v1/complaints") ? Set(["400", "429", "503"] + (parts[0] == "POST" ? ["415"] : [])) : ["200"]
             if !needed.isSubset(of: responses) { problems.append("\(operation) lacks \(needed.subtracting(responses).sorted())") }
         }
         #expect(problems.isEmpty, "\(problems)")

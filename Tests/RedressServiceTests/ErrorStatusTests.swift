@@ -29,7 +29,9 @@ struct ErrorStatusTests {
                 (.post, "/v1/complaints", "/v1/complaints", Data(ServiceFixtures.complaint.utf8)),
             ]
             for (method, uri, template, body) in requests {
-                let response = try await client.execute(uri: uri, method: method, headers: [.authorization: "Bearer \(token)"], body: body.map { ByteBuffer(bytes: $0) })
+                var headers: HTTPFields = [.authorization: "Bearer \(token)"]
+                if body != nil { headers[.contentType] = "application/json" }
+                let response = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(bytes: $0) })
                 #expect(response.status == .serviceUnavailable, "\(uri)")
                 #expect(response.headers[.retryAfter] == "5")
                 let problems = contract.problems(method: method.rawValue, path: template, status: response.status.code,

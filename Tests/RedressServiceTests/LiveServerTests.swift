@@ -150,7 +150,7 @@ struct LiveServerTests {
                 .appendingPathComponent("ops/fuzz-service")
             let process = Process()
             process.executableURL = script
-            process.arguments = ["http://127.0.0.1:\(server.port)", "--token", token, "--max-examples", "25", "--seed", "7"]
+            process.arguments = ["http://127.0.0.1:\(server.port)", "--token", token, "--max-examples", "25", "--seed", "7", "--workers", "1"]
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("redress-fuzz-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             defer { try? FileManager.default.removeItem(at: output) }

@@ -172,6 +172,27 @@ struct PublicIntakeTests {
     }
 }
 
+extension PublicIntakeTests {
+    /// A web page can make a visitor's browser post text/plain or form bodies anywhere without
+    /// a CORS check, but not JSON: only JSON is read.
+    @Test(arguments: ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", nil])
+    func intakeReadsJSONBodiesOnly(_ contentType: String?) async throws {
+        try await withService { service in
+            let headers: HTTPFields = contentType.map { [.contentType: $0] } ?? [:]
+            let response = try await service.client.execute(
+                uri: "/v1/complaints", method: .post, headers: headers, body: ByteBuffer(string: ServiceFixtures.complaint))
+            #expect(response.status == .unsupportedMediaType)
+            #expect(String(buffer: response.body).contains("application/json"))
+            let cases = try service.withConnection { try $0.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0) }
+            #expect(cases == 0, "nothing is written")
+            let charset = try await service.send(
+                .post, "/v1/complaints", documented: "/v1/complaints", headers: [.contentType: "application/json; charset=utf-8"],
+                body: .json(ServiceFixtures.complaint))
+            #expect(charset.status == .created)
+        }
+    }
+}
+
 @Suite("The service as a staff login")
 struct ServiceLoginTests {
     @Test func theServiceWorksWhenItConnectsAsAMemberOfRedressStaff() async throws {

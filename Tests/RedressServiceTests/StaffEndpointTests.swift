@@ -214,7 +214,7 @@ struct StaffEndpointTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == 200 }.count == 1)
-            #expect(statuses.filter { $0 == 409 }.count == 5)
+            #expect(statuses.filter { $0 == 409 }.count == 5, "\(statuses)")
         }
     }
 }

@@ -18,8 +18,10 @@ public enum CalendarError: Error, Sendable, Hashable {
     case unnamedHolidayCalendar(LocalDate)
 }
 
-extension CalendarError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+extension CalendarError: RedressError, LocalizedError {
+    public var kind: ErrorKind { .badInput }
+
+    public var message: String {
         switch self {
         case .invalidDate(let text):
             return "\"\(text)\" is not a calendar date; give a real date as YYYY-MM-DD."

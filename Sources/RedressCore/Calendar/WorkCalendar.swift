@@ -6,10 +6,12 @@ public import Foundation
 /// of the office's holiday calendars. Counting follows numpy's `busday_offset` and
 /// `busday_count` exactly (see `WorkCalendar+BusinessDays.swift`).
 public struct WorkCalendar: Sendable {
+    /// The office time zone and the date it is there.
+    public let clock: OfficeClock
     /// The IANA name of the office time zone, as it was given ("Asia/Seoul").
-    public let timeZoneIdentifier: String
+    public var timeZoneIdentifier: String { clock.timeZoneIdentifier }
     /// The office time zone.
-    public let timeZone: TimeZone
+    public var timeZone: TimeZone { clock.timeZone }
     /// The working days of the week.
     public let weekMask: WeekMask
     /// Every holiday of every calendar, ordered by date.
@@ -28,8 +30,7 @@ public struct WorkCalendar: Sendable {
 
     /// Makes a calendar for the time zone named `timeZone`, refusing names that are not IANA zones.
     public init(timeZone identifier: String, weekMask: WeekMask = .mondayToFriday, holidays: [Holiday] = []) throws {
-        self.timeZone = try WorkCalendar.validatedTimeZone(identifier)
-        self.timeZoneIdentifier = identifier
+        self.clock = try OfficeClock(timeZone: identifier)
         self.weekMask = weekMask
         for holiday in holidays {
             if holiday.name.isBlank { throw CalendarError.unnamedHoliday(holiday.date) }
@@ -92,7 +93,7 @@ public struct WorkCalendar: Sendable {
 
     /// The office-local date of `instant`.
     public func localDate(of instant: Date) -> LocalDate {
-        LocalDate(instant: instant, in: timeZone)
+        clock.date(at: instant)
     }
 
     /// The holidays on `date`, in every calendar.
@@ -109,18 +110,6 @@ public struct WorkCalendar: Sendable {
             low += 1
         }
         return found
-    }
-
-    /// Checks that `identifier` names a real IANA zone rather than an unknown name or a bare offset.
-    static func validatedTimeZone(_ identifier: String) throws -> TimeZone {
-        let upper = identifier.uppercased()
-        // Foundation also accepts offsets such as "GMT+9"; those follow no daylight-saving rules
-        // of a real place, so an office must name its zone.
-        let isBareOffset = ["GMT+", "GMT-", "UTC+", "UTC-"].contains { upper.hasPrefix($0) }
-        guard !identifier.isEmpty, !isBareOffset, identifier.trimmingWhitespace() == identifier,
-              let zone = TimeZone(identifier: identifier)
-        else { throw CalendarError.unknownTimeZone(identifier) }
-        return zone
     }
 }
 

@@ -20,8 +20,10 @@ public enum ClockError: Error, Sendable, Hashable {
     case missingReason(ClockKind)
 }
 
-extension ClockError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+extension ClockError: RedressError, LocalizedError {
+    public var kind: ErrorKind { .refused }
+
+    public var message: String {
         switch self {
         case let .alreadyPaused(kind, since):
             return "The \(kind) clock is already paused since \(since.iso); resume it before pausing it again."

@@ -12,8 +12,13 @@ public enum CaseError: Error, Sendable, Hashable {
     case invalidReference(String)
 }
 
-extension CaseError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+extension CaseError: RedressError, LocalizedError {
+    public var kind: ErrorKind {
+        if case .invalidReference = self { return .badInput }
+        return .refused
+    }
+
+    public var message: String {
         switch self {
         case let .transitionNotAllowed(from, to, allowed):
             let targets = allowed.map { target -> String in

@@ -44,8 +44,10 @@ public enum PolicyError: Error, Sendable, Hashable {
     case invalidUrgentPercent(Int)
 }
 
-extension PolicyError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+extension PolicyError: RedressError, LocalizedError {
+    public var kind: ErrorKind { .refused }
+
+    public var message: String {
         switch self {
         case let .notExtendable(kind):
             return "The \(kind) clock cannot be extended under the policy; record the outcome instead."

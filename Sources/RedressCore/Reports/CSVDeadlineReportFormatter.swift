@@ -1,10 +1,12 @@
 /// The deadline report as CSV (RFC 4180, CRLF line ends): a header line, then one line per clock.
 ///
 /// The columns are those of the JSON rows, in the same snake_case names; empty fields are the
-/// ones that do not apply to the row's list. Text a spreadsheet would run as a formula is
-/// prefixed with an apostrophe.
+/// ones that do not apply to the row's list. Written by `CSVRecordWriter`, so text a
+/// spreadsheet would run as a formula is prefixed with an apostrophe.
 public struct CSVDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReportFormatter {
-    public private(set) var sink: Sink
+    private var writer: CSVRecordWriter<Sink>
+
+    public var sink: Sink { writer.sink }
 
     /// The header line's column names, in order.
     public static var columns: [String] {
@@ -17,21 +19,21 @@ public struct CSVDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReport
 
     /// A formatter writing to `sink`.
     public init(sink: Sink) {
-        self.sink = sink
+        writer = CSVRecordWriter(sink: sink, lineEnd: .crlf)
     }
 
     public mutating func begin(_ header: DeadlineReportHeader) {
-        sink.write(Self.columns.joined(separator: ",") + "\r\n")
+        writer.write(Self.columns)
     }
 
     public mutating func write(_ row: DeadlineRow) {
         let f = row.finding
-        let fields: [String] = [
-            ReportText.csvField(row.assignee ?? ""),
-            ReportText.csvField(row.reference),
+        writer.write([
+            row.assignee ?? "",
+            row.reference,
             row.clock.rawValue,
             row.section.rawValue,
-            ReportText.csvField(row.respondent),
+            row.respondent,
             row.urgent ? "true" : "false",
             row.startDate.iso,
             f.dueDate?.iso ?? "",
@@ -39,12 +41,10 @@ public struct CSVDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReport
             f.workingDaysOverdue.map(String.init) ?? "",
             f.workingDaysLeft.map(String.init) ?? "",
             f.pausedSince?.iso ?? "",
-            ReportText.csvField(f.pauseReason ?? ""),
+            f.pauseReason ?? "",
             f.pausedDays.map(String.init) ?? "",
             f.nonCompliantSince?.iso ?? "",
-        ]
-        sink.write(fields.joined(separator: ","))
-        sink.write("\r\n")
+        ])
     }
 
     public mutating func finish() {}

@@ -91,8 +91,10 @@ public enum ReportError: Error, Sendable, Hashable {
     case invalidHorizon(Int, maximum: Int)
 }
 
-extension ReportError: CustomStringConvertible {
-    public var description: String {
+extension ReportError: RedressError {
+    public var kind: ErrorKind { .badInput }
+
+    public var message: String {
         switch self {
         case let .invalidHorizon(days, maximum):
             return "The horizon \(days) is not a number of working days from 0 to \(maximum); give one in that range."

@@ -61,23 +61,6 @@ enum ReportText {
         return used >= width ? text : String(repeating: " ", count: width - used) + text
     }
 
-    /// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a field a
-    /// spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets a
-    /// leading apostrophe.
-    static func csvField(_ text: String, guardFormula: Bool = true) -> String {
-        var value = text
-        if guardFormula, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            value = "'" + value
-        }
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-        guard needsQuotes else { return value }
-        var quoted = "\""
-        for character in value {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
-        }
-        return quoted + "\""
-    }
-
     /// A JSON string literal, quotes included (`JSONText.quoted`).
     static func jsonString(_ text: String) -> String {
         JSONText.quoted(text)

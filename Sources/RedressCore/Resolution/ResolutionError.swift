@@ -99,8 +99,43 @@ public enum ResolutionError: Error, Sendable, Hashable {
     case decisionOutcome(Outcome, allowed: [Outcome])
 }
 
-extension ResolutionError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+extension ResolutionError: RedressError, LocalizedError {
+    public var kind: ErrorKind {
+        switch self {
+        case .remedyNotFound, .requestNotFound: return .notFound
+        case .invalidAmount, .invalidCurrency, .unknownRemedyKind, .blankBody: return .badInput
+        default: return .refused
+        }
+    }
+
+    public var hint: ErrorHint? {
+        switch self {
+        case .amountMissing: return .give(["amount", "currency"])
+        case .remedyNotFound: return .command("remedy list --case REF")
+        case .remedyWithoutEvidence: return .command("remedy evidence")
+        case let .remedyTextRequired(_, action):
+            switch action {
+            case .reject, .notImplemented, .supersede: return .give(["reason"])
+            case .progress: return .give(["note"])
+            default: return .give(["description"])
+            }
+        case .noMediation: return .command("mediation offer")
+        case .sessionPlaceMissing, .hearingPlaceMissing: return .give(["place"])
+        case .mediatorMissing: return .give(["mediator"])
+        case .settlementWithoutTerms: return .give(["term"])
+        case .consentMissing: return .command("arbitration consent")
+        case .arbitratorMissing: return .give(["arbitrator"])
+        case .panelNotConstituted: return .command("arbitration appoint")
+        case .noHearing: return .command("arbitration hearing")
+        case .hearingNotClosed: return .command("arbitration close-hearing")
+        case .awardTextMissing: return .give(["text"])
+        case .requestTextMissing: return .give(["about"])
+        case .findingsMissing: return .give(["findings"])
+        default: return nil
+        }
+    }
+
+    public var message: String {
         switch self {
         case let .invalidAmount(text):
             return "\"\(text)\" is not an amount; write a positive number with at most two decimals, such as 1500 or 1500.50."
@@ -109,7 +144,7 @@ extension ResolutionError: CustomStringConvertible, LocalizedError {
         case let .remedyTextMissing(kind):
             return "A \(kind) remedy needs words saying what is to be done; give them and try again."
         case .amountMissing:
-            return "A financial remedy needs an amount and a currency (for example \"financial 250000 KRW: compensation\" or --amount 250000 --currency KRW)."
+            return "A financial remedy needs an amount and a currency (for example \"financial 250000 KRW: compensation\")."
         case let .amountNotAllowed(kind):
             return "Only a financial remedy takes an amount, not a \(kind) one; leave the amount out or use kind financial."
         case .blankBody:
@@ -117,18 +152,18 @@ extension ResolutionError: CustomStringConvertible, LocalizedError {
         case let .unknownRemedyKind(word):
             return "\"\(word)\" is not a remedy kind; use \(RemedyKind.allCases.map(\.rawValue).joinedAsList())."
         case let .remedyNotFound(number):
-            return "The case has no remedy item \(number); list its items with 'redress remedy list --case REF'."
+            return "The case has no remedy item \(number); list the case's remedy items to find it."
         case let .remedyWithoutEvidence(number):
-            return "Remedy item \(number) has no evidence, so it cannot be verified; record the evidence with 'redress remedy evidence' first."
+            return "Remedy item \(number) has no evidence, so it cannot be verified; record the evidence first."
         case let .remedyActionNotAllowed(number, action, state, allowed):
             let options = allowed.isEmpty ? "nothing more can be done to it" : "it can be \(allowed.map(\.phrase).joinedAsList())"
             return "Remedy item \(number) is \(state), so it cannot be \(action.phrase); \(options)."
         case let .remedyTextRequired(number, action):
             let what: String
             switch action {
-            case .reject, .notImplemented, .supersede: what = "reasons (--reason)"
-            case .progress: what = "a note of the progress (--note)"
-            default: what = "a description of the evidence (--description)"
+            case .reject, .notImplemented, .supersede: what = "reasons"
+            case .progress: what = "a note of the progress"
+            default: what = "a description of the evidence"
             }
             return "Remedy item \(number) cannot be \(action.phrase) without \(what); give them and try again."
         case let .dueBeforeAcceptance(number, due, accepted):
@@ -137,7 +172,7 @@ extension ResolutionError: CustomStringConvertible, LocalizedError {
             let list = numbers.map(String.init).joinedAsList(conjunction: "and")
             return "The case has open remedy \(numbers.count == 1 ? "item" : "items") \(list); finish \(numbers.count == 1 ? "it" : "them") (verify, partial, not implemented or superseded) before closing, or close it as withdrawn."
         case .noMediation:
-            return "The case has no mediation; offer one with 'redress mediation offer' first."
+            return "The case has no mediation; offer one first."
         case let .mediationAlreadyOffered(status):
             return "The case already has a mediation that is \(status); record its outcome before offering another."
         case let .mediationNotOffered(status):
@@ -153,40 +188,40 @@ extension ResolutionError: CustomStringConvertible, LocalizedError {
         case let .mediationEnded(status):
             return "The mediation is already \(status), so it cannot end again."
         case .sessionPlaceMissing:
-            return "A mediation session needs a place or a link (--place); give one and try again."
+            return "A mediation session needs a place or a link; give one and try again."
         case .mediatorMissing:
-            return "A mediation session needs a mediator (--mediator LOGIN); give one and try again."
+            return "A mediation session needs a mediator; give one and try again."
         case .settlementWithoutTerms:
-            return "A settlement needs its terms; give at least one --term and try again."
+            return "A settlement needs its terms; give at least one term and try again."
         case .noteTextMissing:
             return "A mediation note needs text; give it and try again."
         case let .alreadyConsented(party, on):
             return "The \(party) already consented to arbitration on \(on.iso)."
         case let .consentMissing(what, missing):
             let names = missing.map { "the \($0)" }.joinedAsList(conjunction: "and")
-            return "\(what.prefix(1).uppercased() + what.dropFirst()) needs both parties' consent to arbitration, and \(names) \(missing.count == 1 ? "has" : "have") not consented; record it with 'redress arbitration consent'."
+            return "\(what.prefix(1).uppercased() + what.dropFirst()) needs both parties' consent to arbitration, and \(names) \(missing.count == 1 ? "has" : "have") not consented; record the consent first."
         case let .arbitrationStage(status, action):
             return "The arbitration is at stage \(status), too late to \(action)."
         case .arbitratorMissing:
-            return "Appointing needs at least one arbitrator's name (--arbitrator NAME); give one and try again."
+            return "Appointing needs at least one arbitrator's name; give one and try again."
         case let .arbitratorAlreadyAppointed(name):
             return "\(name) is already on the panel; name each arbitrator once."
         case .panelNotConstituted:
-            return "No arbitrator has been appointed; constitute the panel with 'redress arbitration appoint' first."
+            return "No arbitrator has been appointed; constitute the panel first."
         case .hearingPlaceMissing:
-            return "A hearing needs a place or a link (--place); give one and try again."
+            return "A hearing needs a place or a link; give one and try again."
         case .noHearing:
-            return "No hearing has been recorded, so there is none to close; record one with 'redress arbitration hearing' first."
+            return "No hearing has been recorded, so there is none to close; record one first."
         case .hearingNotClosed:
-            return "The award comes after the hearing is closed; close it with 'redress arbitration close-hearing' first."
+            return "The award comes after the hearing is closed; close it first."
         case .awardTextMissing:
-            return "An award needs its text (--text); give it and try again."
+            return "An award needs its text; give it and try again."
         case let .wrongState(action, state, needed):
             return "A case in \(state) cannot \(action); it must be in \(needed.map(\.rawValue).joinedAsList())."
         case let .alreadyResponded(on):
             return "The respondent's first response was already recorded on \(on.iso)."
         case .requestTextMissing:
-            return "A request for information needs to say what is asked (--about); give it and try again."
+            return "A request for information needs to say what is asked; give it and try again."
         case let .requestNotFound(number):
             return "The case has no information request \(number) to the respondent."
         case let .requestAnswered(number, on):
@@ -194,7 +229,7 @@ extension ResolutionError: CustomStringConvertible, LocalizedError {
         case let .answerBeforeRequest(number, requestedOn):
             return "The answer to information request \(number) cannot be dated before the request of \(requestedOn.iso)."
         case .findingsMissing:
-            return "A decision needs its findings (--findings); give them and try again."
+            return "A decision needs its findings; give them and try again."
         case let .decisionOutcome(outcome, allowed):
             return "Outcome \(outcome) is not a decision outcome here; use \(allowed.map(\.rawValue).joinedAsList())."
         }

@@ -10,11 +10,18 @@ public enum StatisticsError: Error, Sendable, Hashable {
     case unknownFormat(String)
 }
 
-extension StatisticsError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+extension StatisticsError: RedressError, LocalizedError {
+    public var kind: ErrorKind { .badInput }
+
+    public var hint: ErrorHint? {
+        if case .periodEndsBeforeStart = self { return .give(["to"]) }
+        return nil
+    }
+
+    public var message: String {
         switch self {
         case let .periodEndsBeforeStart(from, to):
-            return "The period ends on \(to.iso), before it starts on \(from.iso); give a --to date on or after the --from date."
+            return "The period ends on \(to.iso), before it starts on \(from.iso); give an end date on or after the start date."
         case let .unknownGrouping(text):
             return "\"\(text)\" is not a way to group statistics; use \(StatisticsGrouping.allCases.map(\.rawValue).joinedAsList())."
         case let .unknownFormat(text):

@@ -1,13 +1,13 @@
 import Foundation
 
 extension StatisticsReport {
-    /// The report as one tidy CSV table (RFC 4180): a figure a row, with the columns
-    /// `section,dimension,key,metric,value`.
+    /// The report as one tidy CSV table (RFC 4180, `CSVRecordWriter`): a figure a row, with the
+    /// columns `section,dimension,key,metric,value`.
     ///
     /// Shares are fractions with four decimals (`0.6667`); a share of nothing, and a mean,
     /// median or percentile of nothing, is an empty value. Amounts are exact decimal text.
     public func renderCSV() -> String {
-        var rows: [[String]] = [["section", "dimension", "key", "metric", "value"]]
+        var rows: [[String]] = []
         func add(_ section: String, _ dimension: String, _ key: String, _ metric: String, _ value: String) {
             rows.append([section, dimension, key, metric, value])
         }
@@ -132,23 +132,9 @@ extension StatisticsReport {
         for (index, note) in notes.enumerated() {
             add("notes", "", String(index + 1), "note", note)
         }
-        return rows.map { $0.map(StatisticsReport.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-    ///
-    /// A field that a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`)
-    /// is prefixed with an apostrophe, unless it is a plain number; respondent and category
-    /// names come from outside the office.
-    static func csvField(_ text: String) -> String {
-        var field = text
-        if let first = field.first, "=+-@\t\r".contains(first), Double(field) == nil {
-            field = "'" + field
-        }
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return field
+        var writer = CSVRecordWriter(sink: "", lineEnd: .crlf)
+        writer.write(header: ["section", "dimension", "key", "metric", "value"], records: rows)
+        return writer.sink
     }
 
     /// A number with at most four decimals and no trailing zeros ("0.6667", "12.5", "3").

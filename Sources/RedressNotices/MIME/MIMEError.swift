@@ -1,4 +1,5 @@
 public import Foundation
+public import RedressCore
 
 /// Why a MIME message could not be built.
 public enum MIMEError: Error, Sendable, Hashable {
@@ -16,8 +17,10 @@ public enum MIMEError: Error, Sendable, Hashable {
     case invalidMediaType(String)
 }
 
-extension MIMEError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+extension MIMEError: RedressError, LocalizedError {
+    public var kind: ErrorKind { .failure }
+
+    public var message: String {
         switch self {
         case let .invalidHeaderName(name):
             return "\"\(name.debugDescription.dropFirst().dropLast())\" is not a header name; use printable ASCII without a colon."

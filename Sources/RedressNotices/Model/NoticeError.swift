@@ -7,6 +7,8 @@ public enum NoticeError: Error, Sendable, Hashable {
     case templateNotFound(String)
     /// A template exists but cannot be used; `reason` says why.
     case templateInvalid(template: String, reason: String)
+    /// The office's template folder cannot be used; `reason` says why.
+    case templateFolderUnusable(path: String, reason: String)
     /// An override template could not be read.
     case templateUnreadable(path: String, reason: String)
     /// A template uses a variable the notice has no value for.
@@ -32,13 +34,30 @@ public enum NoticeError: Error, Sendable, Hashable {
     case missingRecipientAddress(NoticeChannel)
 }
 
-extension NoticeError: CustomStringConvertible, LocalizedError {
-    public var description: String {
+extension NoticeError: RedressError, LocalizedError {
+    /// Identity withheld from the respondent is a rule refusing; the rest (templates,
+    /// variables, addresses) is a failure to fix in the templates or the case.
+    public var kind: ErrorKind {
+        switch self {
+        case .complainantIdentityWithheld, .complainantIdentityInText: return .refused
+        case .templateFolderUnusable: return .badInput
+        default: return .failure
+        }
+    }
+
+    public var hint: ErrorHint? {
+        if case .templateFolderUnusable = self { return .give(["templates"]) }
+        return nil
+    }
+
+    public var message: String {
         switch self {
         case let .templateNotFound(name):
             return "There is no notice template \(name), built in or in the office's template folder; add it to the template folder or choose another language."
         case let .templateInvalid(template, reason):
             return "The notice template \(template) cannot be used: \(reason)"
+        case let .templateFolderUnusable(path, reason):
+            return "The template folder \(path) cannot be used: \(reason); give an absolute path to a folder that only its owner and group may change."
         case let .templateUnreadable(path, reason):
             return "The notice template \(path) cannot be read (\(reason)); check the file and its permissions."
         case let .missingVariable(name, template):

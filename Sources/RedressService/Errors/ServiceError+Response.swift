@@ -2,7 +2,6 @@ public import Foundation
 import HTTPTypes
 public import Hummingbird
 public import Logging
-import Postgres
 import RedressCore
 import RedressStore
 
@@ -27,10 +26,10 @@ extension ServiceError {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Translates any error a handler threw into the answer a client gets.
-    /// Faults of the service itself are logged by type and SQLSTATE only.
+    /// Translates any error a handler threw into the answer a client gets: Redress's own
+    /// errors by their kind, in one table. Faults are logged by type only.
     public static func from(_ error: any Error, logger: Logger) -> ServiceError {
-        switch error {
+        switch StoreError.reading(error) {
         case let error as ServiceError:
             return error
         case let error as HTTPError:
@@ -39,50 +38,26 @@ extension ServiceError {
             return .tooLarge(limit: 64 * 1024)
         case let error as any HTTPResponseError:
             return ServiceError(error.status, code: code(for: error.status), message: error.status.reasonPhrase.lowercased())
-        case let error as PostgresError:
-            return from(postgresError: error, logger: logger)
-        case let error as CaseError:
-            switch error {
-            case .invalidReference:
-                return .malformed(error.description)
-            case .transitionNotAllowed, .missingData, .outcomeNotAllowed:
-                return .refused(error.description)
-            }
-        case let error as StoreError:
-            switch error {
-            case .notPermitted, .notStaff, .inactiveStaff:
-                return .forbidden(error.description)
-            default:
-                switch error.kind {
-                case .invalidInput: return .malformed(error.description)
-                case .notFound: return .notFound(error.description)
-                case .refused, .failure: return .refused(error.description)
-                case .conflict: return .conflict(error.description)
-                }
-            }
-        case let error as ResolutionError:
-            switch error {
-            case .remedyNotFound, .requestNotFound: return .notFound(error.description)
-            case .invalidAmount, .invalidCurrency, .unknownRemedyKind, .blankBody: return .malformed(error.description)
-            default: return .refused(error.description)
-            }
-        case let error as ReportError:
-            return .malformed(error.description)
-        case let error as CalendarError:
-            return .malformed(error.description)
-        case let error as PolicyError:
-            return .refused(error.description)
-        case let error as ClockError:
-            return .refused(error.description)
-        case let error as StaffTokenError:
-            switch error {
-            case .notFound: return .notFound(error.description)
-            case .expiryNotInFuture: return .malformed(error.description)
-            }
         case is DatabaseWaitAbandoned:
             return .databaseUnavailable()
-        default:
-            logger.error("request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
+        case let error as any RedressError:
+            let message = error.rendered(hint: \.service)
+            switch error.kind {
+            case .badInput: return .malformed(message)
+            case .notFound: return .notFound(message)
+            case .unauthenticated: return .unauthorized(message)
+            case .forbidden: return .forbidden(message)
+            case .refused: return .refused(message)
+            case .conflict: return .conflict(message)
+            case .unavailable:
+                logger.warning("database unavailable", metadata: ["error.type": "\(type(of: error))"])
+                return .databaseUnavailable()
+            case .failure:
+                logger.error("request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
+                return .internalFault
+            }
+        case let other:
+            logger.error("request failed", metadata: ["error.type": "\(String(reflecting: type(of: other)))"])
             return .internalFault
         }
     }
@@ -100,21 +75,6 @@ extension ServiceError {
         }
     }
 
-    static func from(postgresError error: PostgresError, logger: Logger) -> ServiceError {
-        if error.isConnectionFailure || error.sqlState == "57P03" || error.sqlState == "53300" {
-            logger.warning("database unavailable", metadata: ["db.sqlstate": "\(error.sqlState ?? "none")"])
-            return .databaseUnavailable()
-        }
-        if error.isRetryable || error.isLockNotAvailable {
-            return .conflict()
-        }
-        logger.error("database refused a statement", metadata: [
-            "db.sqlstate": "\(error.sqlState ?? "none")",
-            "db.constraint": "\(error.constraint ?? "none")",
-        ])
-        return .internalFault
-    }
-
     static func code(for status: HTTPResponse.Status) -> String {
         switch status.code {
         case 400: return "malformed"
@@ -124,6 +84,7 @@ extension ServiceError {
         case 405: return "method_not_allowed"
         case 409: return "conflict"
         case 413: return "too_large"
+        case 415: return "unsupported_media_type"
         case 422: return "refused"
         case 429: return "rate_limited"
         case 503: return "unavailable"
@@ -139,5 +100,18 @@ extension JSONEncoder {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
+    }
+}
+
+extension ErrorHint {
+    /// The hint in the service's terms: JSON fields and endpoints; steps only the command
+    /// line offers are left out.
+    var service: String? {
+        switch self {
+        case let .give(fields): return (fields.count == 1 ? "field " : "fields ") + fields.map { "\"\($0)\"" }.joined(separator: ", ")
+        case let .choose(field, values): return "field \"\(field)\": " + values.map { "\"\($0)\"" }.joinedAsList(conjunction: "or")
+        case let .reread(reference): return "GET /v1/cases/\(reference)"
+        case .command: return nil
+        }
     }
 }

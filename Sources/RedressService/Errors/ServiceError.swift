@@ -60,6 +60,11 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
         ServiceError(.contentTooLarge, code: "too_large", message: "the request body is larger than \(limit / 1024) KiB: send less")
     }
 
+    /// 415: the body is not declared as JSON.
+    public static let unsupportedMediaType = ServiceError(
+        .unsupportedMediaType, code: "unsupported_media_type",
+        message: "the body must be JSON: send it with 'Content-Type: application/json'")
+
     /// 422: well-formed, but the rules refuse it.
     public static func refused(_ message: String) -> ServiceError {
         ServiceError(.unprocessableContent, code: "refused", message: message)

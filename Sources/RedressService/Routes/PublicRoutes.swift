@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import Postgres
 import RedressCore
 import RedressStore
 
@@ -104,11 +103,7 @@ extension RedressServer {
                         throw ServiceError.refused(
                             "the events of \(incidentDate.iso) are older than the office's filing limit of \(limit): contact the office to ask for the complaint to be accepted late")
                     }
-                    let secret = Secret.make()
-                    try connection.execute("""
-                        INSERT INTO complaint_status_token (case_id, secret_sha256, created_at)
-                        VALUES (\(record.id), sha256(convert_to(\(secret), 'UTF8')), \(new.receivedAt))
-                        """)
+                    let secret = try StatusTokenStore(connection).issue(caseID: record.id, at: new.receivedAt)
                     return ComplaintReceipt(
                         reference: record.reference, statusToken: secret,
                         statusURL: "/v1/complaints/\(record.reference)/status")
@@ -132,22 +127,16 @@ extension RedressServer {
                 guard let record = try store.find(reference: reference) else {
                     throw ServiceError.notFound("no complaint has the reference \(reference)")
                 }
-                let row = try connection.query("""
-                    SELECT encode(secret_sha256, 'hex'), encode(sha256(convert_to(\(given), 'UTF8')), 'hex')
-                    FROM complaint_status_token WHERE case_id = \(record.id)
-                    """).first
-                let stored = try row?.decode(String.self, at: 0) ?? ""
-                let offered = try row?.decode(String.self, at: 1) ?? "-"
-                guard Secret.constantTimeEquals(stored, offered) else {
+                guard try StatusTokenStore(connection).matches(caseID: record.id, offered: given) else {
                     throw ServiceError.unauthorized("this status token does not belong to complaint \(reference)")
                 }
                 let calendar = try OfficeContext.load(connection).calendar
-                let today = LocalDate(instant: Date(), in: calendar.timeZone)
-                let document = CaseDocument(record, calendar: calendar, asOf: today, showIdentity: false)
+                let today = calendar.clock.today
+                let clocks = record.clocks.map { ClockDocument($0, calendar: calendar, asOf: today) }
                 return ComplaintStatus(
                     reference: record.reference, status: record.state, outcome: record.outcome, receivedOn: record.receivedOn,
                     updatedAt: record.updatedAt, closedAt: record.closedAt,
-                    clocks: document.clocks.map { .init(kind: $0.kind, status: $0.status, dueDate: $0.dueDate, metDate: $0.metDate) },
+                    clocks: clocks.map { .init(kind: $0.kind, status: $0.status, dueDate: $0.dueDate, metDate: $0.metDate) },
                     asOf: today)
             }
             return try Response.json(status, encoder: RedressJSON.encoder(pretty: false))

@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import Postgres
 import RedressCore
 import RedressStore
 
@@ -89,7 +88,7 @@ extension RedressServer {
             let items = try await asStaff(request) { connection, actor in
                 try connection.withStoreTransaction { connection in
                     let calendar = try OfficeContext.load(connection).calendar
-                    return try RemedyStore(connection).list(filter, actor: actor, asOf: asOf ?? LocalDate(instant: Date(), in: calendar.timeZone))
+                    return try RemedyStore(connection).list(filter, actor: actor, asOf: asOf ?? calendar.clock.today)
                 }
             }
             return try Response.json(items, encoder: RedressJSON.encoder(pretty: false))

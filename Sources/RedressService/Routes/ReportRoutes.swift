@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import Postgres
 import RedressCore
 import RedressStore
 
@@ -14,17 +13,12 @@ extension RedressServer {
             let within = try query.int("within", in: 0...DeadlineReport.maximumWithinWorkingDays) ?? DeadlineReport.defaultWithinWorkingDays
             let assignee = query.string("assignee")
             let text = try await asStaff(request) { connection, actor -> String in
-                try actor.require(.read)
-                if let assignee, try StaffStore(connection).member(assignee) == nil { throw StoreError.staffNotFound(assignee) }
-                let context = try OfficeContext.load(connection)
-                let date = asOf ?? LocalDate(instant: Date(), in: context.calendar.timeZone)
-                let report = try DeadlineReport(asOf: date, withinWorkingDays: within, calendar: context.calendar)
-                let header = DeadlineReportHeader(office: context.settings.name, report: report, assignee: assignee)
+                let run = try DeadlineReportRun(connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee, at: Date())
                 // Rows stream from the database into the document; the answer is
                 // sent once it is whole, so a failure midway is a clean error.
                 var formatter = JSONDeadlineReportFormatter(sink: "")
-                formatter.begin(header)
-                try DeadlineReportQuery(connection: connection, context: context).stream(report, assignee: assignee) { formatter.write($0) }
+                formatter.begin(run.header)
+                try run.stream { formatter.write($0) }
                 formatter.finish()
                 return formatter.sink
             }

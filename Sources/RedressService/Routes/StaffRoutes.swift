@@ -16,14 +16,13 @@ extension RedressServer {
             let filter = CaseFilter(
                 state: try query.value("state", as: CaseState.self), assignee: query.string("assignee"),
                 respondent: query.string("respondent"), category: query.string("category"),
-                breached: try query.bool("breached"), dueWithin: try query.int("due_within", in: 0...10_000),
+                breached: try query.bool("breached"), dueWithin: try query.int("due_within", in: CaseFilter.dueWithinRange),
                 paused: try query.bool("paused"), limit: try query.int("limit", in: 1...Self.listLimit) ?? Self.listDefault)
             let asOf = try query.date("as_of")
             let summaries = try await asStaff(request) { connection, actor in
                 try connection.withStoreTransaction { connection in
                     let calendar = try OfficeContext.load(connection).calendar
-                    return try CaseStore(connection).list(
-                        filter, actor: actor, asOf: asOf ?? LocalDate(instant: Date(), in: calendar.timeZone), calendar: calendar, at: Date())
+                    return try CaseStore(connection).list(filter, actor: actor, asOf: asOf ?? calendar.clock.today, calendar: calendar, at: Date())
                 }
             }
             return try Response.json(summaries, encoder: RedressJSON.encoder(pretty: false))
@@ -34,10 +33,7 @@ extension RedressServer {
             let asOf = try Query(request, allowed: ["as_of"]).date("as_of")
             let document = try await asStaff(request) { connection, actor in
                 try connection.withStoreTransaction { connection in
-                    let (record, showIdentity) = try CaseStore(connection).view(reference: reference, actor: actor, at: Date())
-                    let context = try OfficeContext.load(connection)
-                    return try Self.caseDocument(connection, record: record, actor: actor, showIdentity: showIdentity, context: context,
-                                                 asOf: asOf ?? LocalDate(instant: Date(), in: context.calendar.timeZone))
+                    try CaseStore(connection).document(reference: reference, actor: actor, asOf: asOf, at: Date())
                 }
             }
             return try Response.json(document, encoder: RedressJSON.encoder(pretty: false))
@@ -52,7 +48,7 @@ extension RedressServer {
                 try connection.withStoreTransaction { connection -> [Explanation] in
                     let (record, _) = try CaseStore(connection).view(reference: reference, actor: actor, at: Date(), purpose: "explain")
                     let calendar = try OfficeContext.load(connection).calendar
-                    let day = asOf ?? LocalDate(instant: Date(), in: calendar.timeZone)
+                    let day = asOf ?? calendar.clock.today
                     var clocks = record.clocks.map(\.clock)
                     if let kind {
                         guard let latest = clocks.last(where: { $0.kind == kind }) else {
@@ -110,15 +106,6 @@ extension RedressServer {
         }
     }
 
-    /// A case as `case show --format json` prints it: the case, its clocks
-    /// and its resolution sections, identity redacted unless `showIdentity`.
-    static func caseDocument(_ connection: PostgresConnection, record: CaseRecord, actor: Actor, showIdentity: Bool,
-                             context: OfficeContext, asOf: LocalDate) throws -> CaseDocument {
-        var document = CaseDocument(record, calendar: context.calendar, asOf: asOf, showIdentity: showIdentity)
-        document.resolution = try ResolutionSections.load(connection, record: record, actor: actor, context: context, asOf: asOf)
-        return document
-    }
-
     /// The most cases one list answer holds, and how many when none is asked.
     static let listLimit = 1_000
     static let listDefault = 100
@@ -156,12 +143,11 @@ extension RedressServer {
         let decoded = try await request.decodeJSON(Body.self, limit: configuration.maximumBodySize, allowEmpty: allowEmpty)
         let document = try await asStaff(request) { connection, actor in
             try connection.withStoreTransaction { connection -> CaseDocument in
-                let context = try OfficeContext.load(connection)
-                let at = try decoded.at.map { try EventTime.instant(parsing: $0, timeZone: context.calendar.timeZone) } ?? Date()
-                let change = try body(CaseStore(connection), decoded, reference, actor, at)
-                return try Self.caseDocument(connection, record: change.record, actor: actor,
-                                             showIdentity: actor.maySeeIdentity(assignee: change.record.assignee),
-                                             context: context, asOf: LocalDate(instant: at, in: context.calendar.timeZone))
+                let clock = try OfficeContext.load(connection).clock
+                let at = try decoded.at.map(clock.instant(parsing:)) ?? Date()
+                let store = CaseStore(connection)
+                let change = try body(store, decoded, reference, actor, at)
+                return try store.document(of: change.record, actor: actor, at: at)
             }
         }
         context.logger.info("case changed", metadata: ["case.reference": "\(reference)", "case.version": "\(document.version)"])

@@ -10,8 +10,14 @@ public protocol JSONRequestBody: Decodable, Sendable {
 
 extension Request {
     /// Reads the body as JSON of type `T`, refusing a body over `limit`
-    /// bytes (413), and anything that is not a JSON object of `T`'s fields (400).
+    /// bytes (413), a body not declared `application/json` (415), and
+    /// anything that is not a JSON object of `T`'s fields (400).
+    ///
+    /// The media type matters: a web page can make a visitor's browser send
+    /// `text/plain` or form bodies to any site without asking, but not JSON.
     public mutating func decodeJSON<T: JSONRequestBody>(_ type: T.Type, limit: Int, allowEmpty: Bool = false) async throws -> T {
+        let declared = headers[.contentType]
+        if let declared, !JSONBody.isJSON(declared) { throw ServiceError.unsupportedMediaType }
         if let length = headers[.contentLength].flatMap(Int.init), length > limit {
             throw ServiceError.tooLarge(limit: limit)
         }
@@ -23,11 +29,18 @@ extension Request {
             throw ServiceError.tooLarge(limit: limit)
         }
         let data = Data(buffer.readableBytesView)
+        if declared == nil, !(allowEmpty && data.isEmpty) { throw ServiceError.unsupportedMediaType }
         return try JSONBody.decode(T.self, from: allowEmpty && data.isEmpty ? Data("{}".utf8) : data)
     }
 }
 
 enum JSONBody {
+    /// Whether a Content-Type names JSON: `application/json`, with parameters or not.
+    static func isJSON(_ contentType: String) -> Bool {
+        let media = contentType.split(separator: ";", maxSplits: 1).first ?? ""
+        return media.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+    }
+
     static func decode<T: JSONRequestBody>(_ type: T.Type, from data: Data) throws -> T {
         guard !data.isEmpty else { throw ServiceError.malformed("the request has no body: send a JSON object") }
         guard String(data: data, encoding: .utf8) != nil else {

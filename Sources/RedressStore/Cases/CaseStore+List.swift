@@ -12,6 +12,8 @@ public struct CaseFilter: Sendable, Hashable {
     public var breached: Bool
     /// Only cases with a running clock due within this many working days.
     public var dueWithin: Int?
+    /// The horizons `dueWithin` may take: up to about forty working years.
+    public static let dueWithinRange = 0...10_000
     /// Only cases with a paused clock.
     public var paused: Bool
     public var limit: Int?
@@ -81,6 +83,11 @@ extension CaseStore {
     /// confidential case is audited. Call inside a transaction.
     public func list(_ filter: CaseFilter, actor: Actor, asOf: LocalDate, calendar: WorkCalendar, at instant: Date) throws -> [CaseSummary] {
         try actor.require(.read)
+        if let days = filter.dueWithin, !CaseFilter.dueWithinRange.contains(days) {
+            throw StoreError.invalid(
+                "The due-within horizon is a number of working days from 0 to \(CaseFilter.dueWithinRange.upperBound); \(days) is not.",
+                hint: .give(["due_within"]))
+        }
         var query: PostgresQuery = """
             SELECT cc.id, cc.reference, cc.state, cc.received_on, cc.urgent, cc.confidential, cc.assignee, r.name,
                 (SELECT p.name FROM party p WHERE p.case_id = cc.id AND p.role = 'complainant' ORDER BY p.position LIMIT 1),

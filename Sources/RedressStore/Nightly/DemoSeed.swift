@@ -62,7 +62,7 @@ public struct DemoSeed {
     /// Seeds the demo office as `actor` (who must be an admin); `progress` hears cases done and the total.
     public func run(_ options: Options, actor: Actor, progress: (Int, Int) -> Void = { _, _ in }) throws -> Result {
         guard (1...Self.maximumCases).contains(options.cases) else {
-            throw StoreError.invalid("--cases takes a number from 1 to \(Self.maximumCases); \(options.cases) is not one.")
+            throw StoreError.invalid("The number of demo cases must be from 1 to \(Self.maximumCases); \(options.cases) is not.", hint: .give(["cases"]))
         }
         try actor.require(.manageOffice)
         let started = Date()
@@ -70,7 +70,7 @@ public struct DemoSeed {
             let existing = try connection.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0)
             if existing > 0, !options.force { throw DemoSeedError.databaseHasCases(existing) }
             if existing == 0 {
-                let today = LocalDate(instant: started, in: TimeZone(identifier: DemoOffice.timeZone)!)
+                let today = try OfficeClock(timeZone: DemoOffice.timeZone).date(at: started)
                 try configureOffice(asOf: options.asOf ?? today, actor: actor, at: started)
             }
             try PolicyStore(connection).storeDefault()
@@ -124,11 +124,14 @@ public enum DemoSeedError: Error, Sendable, Hashable {
     case databaseHasCases(Int)
 }
 
-extension DemoSeedError: CustomStringConvertible {
-    public var description: String {
+extension DemoSeedError: RedressError {
+    public var kind: ErrorKind { .refused }
+    public var hint: ErrorHint? { .give(["force"]) }
+
+    public var message: String {
         switch self {
         case let .databaseHasCases(count):
-            return "The database holds \(count) \(count == 1 ? "case" : "cases") already; seed an empty database, or add --force to add demo cases to these."
+            return "The database holds \(count) \(count == 1 ? "case" : "cases") already; seed an empty database, or force adding demo cases to these."
         }
     }
 }

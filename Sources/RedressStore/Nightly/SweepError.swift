@@ -8,13 +8,27 @@ public enum SweepError: Error, Sendable, Hashable {
     case unreadableClock(String)
 }
 
-extension SweepError: CustomStringConvertible {
-    public var description: String {
+extension SweepError: RedressError {
+    public var kind: ErrorKind {
+        switch self {
+        case .futureDate: return .badInput
+        case .unreadableClock: return .failure
+        }
+    }
+
+    public var hint: ErrorHint? {
+        switch self {
+        case .futureDate: return .give(["dry_run"])
+        case .unreadableClock: return .command("db status")
+        }
+    }
+
+    public var message: String {
         switch self {
         case let .futureDate(date, today):
-            return "The sweep date \(date.iso) is after today, \(today.iso); give today or an earlier date, or add --dry-run to see what would be due."
+            return "The sweep date \(date.iso) is after today, \(today.iso); give today or an earlier date, or ask for a dry run to see what would be due."
         case let .unreadableClock(detail):
-            return "A stored clock holds a value this version of Redress cannot read (\(detail)); run 'redress db status' and update Redress."
+            return "A stored clock holds a value this version of Redress cannot read (\(detail)); check the database's migrations and update Redress."
         }
     }
 }

@@ -56,7 +56,7 @@ public struct NoticeComposer {
         let variables = NoticeVariables(
             notice: notice, kind: kind, audience: audience, record: record, calendar: context.calendar,
             staffNames: staffNames, identityAllowed: identityAllowed,
-            issuedOn: LocalDate(instant: notice.createdAt, in: context.calendar.timeZone)
+            issuedOn: context.clock.date(at: notice.createdAt)
         ).values(wanted: template.referencedNames)
         return NoticeInput(
             id: notice.id, kind: kind, audience: audience, channel: channel, language: language,

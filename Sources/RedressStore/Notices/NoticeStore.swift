@@ -57,7 +57,7 @@ public struct NoticeStore {
                 throw StoreError.caseNotFound(reference)
             }
         }
-        if let limit = filter.limit, limit < 1 { throw StoreError.invalid("--limit takes a number of notices, 1 or more.") }
+        if let limit = filter.limit, limit < 1 { throw StoreError.invalid("The limit is a number of notices, 1 or more.", hint: .give(["limit"])) }
         var query: PostgresQuery = "SELECT \(unsafeSQL: Self.columns) FROM notice n LEFT JOIN complaint_case c ON c.id = n.case_id WHERE true"
         if let state = filter.state { query.append(" AND n.state = \(state.rawValue)") }
         if let reference = filter.reference { query.append(" AND c.reference = \(reference)") }

@@ -1,3 +1,5 @@
+public import RedressCore
+
 /// Why the outbox refused a request.
 public enum NoticeStoreError: Error, Sendable, Hashable {
     /// No notice has that id.
@@ -10,29 +12,36 @@ public enum NoticeStoreError: Error, Sendable, Hashable {
     case unknownKind(id: Int, kind: String)
     /// The actor may not see what the notice says (the complainant's identity).
     case identityHidden(id: Int, login: String)
+}
 
-    /// How edges classify the error (as `StoreError.Kind`).
-    public var kind: StoreError.Kind {
+extension NoticeStoreError: RedressError {
+    public var kind: ErrorKind {
         switch self {
         case .notFound: return .notFound
         case .wrongState, .identityHidden: return .refused
         case .noCase, .unknownKind: return .failure
         }
     }
-}
 
-extension NoticeStoreError: CustomStringConvertible {
-    public var description: String {
+    public var hint: ErrorHint? {
+        switch self {
+        case .notFound: return .command("notices list")
+        case let .noCase(id), let .unknownKind(id, _): return .command("notices cancel \(id)")
+        default: return nil
+        }
+    }
+
+    public var message: String {
         switch self {
         case let .notFound(id):
-            return "No notice has the id \(id); list them with 'redress notices list'."
+            return "No notice has the id \(id); check the id."
         case let .wrongState(id, state, action, expected):
-            let allowed = expected.map(\.rawValue).joinedList(conjunction: "or")
+            let allowed = expected.map(\.rawValue).joinedAsList(conjunction: "or")
             return "Notice \(id) is \(state.rawValue), so it cannot \(action); that needs a notice that is \(allowed)."
         case let .noCase(id):
-            return "Notice \(id) belongs to no case, so it cannot be rendered; cancel it with 'redress notices cancel \(id)'."
+            return "Notice \(id) belongs to no case, so it cannot be rendered; cancel it."
         case let .unknownKind(id, kind):
-            return "Notice \(id) is of the kind \"\(kind)\", for which Redress has no templates; cancel it with 'redress notices cancel \(id)'."
+            return "Notice \(id) is of the kind \"\(kind)\", for which Redress has no templates; cancel it."
         case let .identityHidden(id, login):
             return "\(login) may not read notice \(id): it names the complainant, whom only the assignee, supervisors and the ombudsperson may see."
         }

@@ -35,8 +35,13 @@ public struct OfficeContext: Sendable {
         return OfficeContext(settings: settings, calendar: calendar, policies: policies)
     }
 
+    /// The office time zone and the date it is there ("today at the office").
+    public var clock: OfficeClock {
+        calendar.clock
+    }
+
     /// The office-local date of an instant.
     public func localDate(_ instant: Date) -> LocalDate {
-        calendar.localDate(of: instant)
+        clock.date(at: instant)
     }
 }

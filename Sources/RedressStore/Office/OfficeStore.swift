@@ -1,6 +1,7 @@
 public import Foundation
 public import Postgres
 import RedressCore
+import RedressNotices
 
 /// Reads and changes the office settings.
 public struct OfficeStore {
@@ -20,7 +21,7 @@ public struct OfficeStore {
             SELECT name, reference_prefix, time_zone, week_mask, default_language, sender, mail_domain, templates_dir
             FROM office\(unsafeSQL: lockSQL)
             """)
-        guard let row = rows.first else { throw StoreError.invalid("The office row is missing; run 'redress db migrate' on an empty database.") }
+        guard let row = rows.first else { throw StoreError.schemaMissing }
         return OfficeSettings(
             name: try row.decode(String.self, at: 0), referencePrefix: try row.decode(String.self, at: 1),
             timeZone: try row.decode(String.self, at: 2), weekMask: try row.decode(String.self, at: 3),
@@ -69,7 +70,10 @@ public struct OfficeStore {
         if let name = changes.name { settings.name = name }
         if let sender = changes.sender { settings.sender = sender }
         if let domain = changes.mailDomain { settings.mailDomain = domain }
-        if let folder = changes.templatesDir { settings.templatesDir = folder.isEmpty ? nil : folder }
+        if let folder = changes.templatesDir {
+            if !folder.isEmpty { try TemplateSource.checkOverrideDirectory(folder) }
+            settings.templatesDir = folder.isEmpty ? nil : folder
+        }
         try connection.execute("""
             UPDATE office SET name = \(settings.name), reference_prefix = \(settings.referencePrefix),
                 time_zone = \(settings.timeZone), week_mask = \(settings.weekMask),

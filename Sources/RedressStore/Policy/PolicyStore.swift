@@ -93,7 +93,7 @@ public struct PolicyStore {
             if let unit = change.unit { rules[index].allowance.unit = unit }
             if let cap = change.cap { rules[index].cap = cap }
         } else if change.allowance != nil || change.unit != nil || change.cap != nil {
-            throw StoreError.invalid("Say which clock's rule to change with --clock KIND.")
+            throw StoreError.invalid("Say which clock's rule to change.", hint: .give(["clock"]))
         }
         let policy: Policy
         do {

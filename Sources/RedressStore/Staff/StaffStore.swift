@@ -51,7 +51,7 @@ public struct StaffStore {
         guard !trimmed.isEmpty, trimmed == login, !login.contains("\"") else {
             throw StoreError.invalid("\"\(login)\" is not a PostgreSQL login name; give the login as PostgreSQL knows it.")
         }
-        guard !roles.isEmpty else { throw StoreError.invalid("A staff member needs at least one role; give --role.") }
+        guard !roles.isEmpty else { throw StoreError.invalid("A staff member needs at least one role.", hint: .give(["role"])) }
         var unique: [Role] = []
         for role in roles where !unique.contains(role) { unique.append(role) }
         let rolesArray = PostgresTextArray(unique.map(\.rawValue))

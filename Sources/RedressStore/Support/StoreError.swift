@@ -25,8 +25,8 @@ public enum StoreError: Error, Sendable, Hashable {
     case changedMeanwhile(reference: String)
     /// The records were locked or the transaction could not be serialised.
     case busy
-    /// A value given was not acceptable; the text says which and why.
-    case invalid(String)
+    /// A value given was not acceptable; the text says which and why, the hint what to give.
+    case invalid(String, hint: ErrorHint? = nil)
     /// A rights category that is not in the vocabulary.
     case unknownCategory(String, known: [String])
     /// The complaint's events are older than the filing limit and were not accepted late.
@@ -48,90 +48,99 @@ public enum StoreError: Error, Sendable, Hashable {
     /// A referenced record does not exist (a foreign key).
     case missingReference(constraint: String)
 
-    /// How edges classify the error.
-    public enum Kind: Sendable, Hashable {
-        /// Bad input (exit 2, HTTP 400/422).
-        case invalidInput
-        /// Not found (exit 3, HTTP 404).
-        case notFound
-        /// Refused by the rules or permissions (exit 4, HTTP 403/409).
-        case refused
-        /// Concurrent change (exit 5, HTTP 409).
-        case conflict
-        /// Anything else (exit 1, HTTP 500).
-        case failure
-    }
-
-    public var kind: Kind {
-        switch self {
-        case .invalid, .unknownCategory: return .invalidInput
-        case .caseNotFound, .staffNotFound, .holidayNotFound: return .notFound
-        case .notStaff, .inactiveStaff, .notPermitted, .staffExists, .lateFiling, .infoRequestLimit,
-             .noLiveClock, .nothingPaused, .nothingToPause, .wrongState, .ruleViolated, .missingReference:
-            return .refused
-        case .staleVersion, .changedMeanwhile, .busy: return .conflict
-        case .referenceNumbersExhausted: return .failure
-        }
-    }
+    /// The database has no Redress schema yet.
+    case schemaMissing
+    /// The PostgreSQL login may not touch the tables it needs (SQLSTATE 42501).
+    case loginNotGranted(String)
+    /// The database cannot be reached now; the text (libpq's, as it was) says where and why.
+    case databaseUnavailable(String)
+    /// The database refused a statement for a reason the store does not name.
+    case databaseRefused(String)
 }
 
-extension StoreError: CustomStringConvertible {
-    public var description: String {
+extension StoreError: RedressError {
+    public var kind: ErrorKind {
+        switch self {
+        case .invalid, .unknownCategory: return .badInput
+        case .caseNotFound, .staffNotFound, .holidayNotFound: return .notFound
+        case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted: return .forbidden
+        case .staffExists, .lateFiling, .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState, .ruleViolated,
+             .missingReference:
+            return .refused
+        case .staleVersion, .changedMeanwhile, .busy: return .conflict
+        case .databaseUnavailable: return .unavailable
+        case .referenceNumbersExhausted, .schemaMissing, .databaseRefused: return .failure
+        }
+    }
+
+    public var hint: ErrorHint? {
+        switch self {
+        case let .notStaff(login), let .inactiveStaff(login): return .command("staff add \(login) --role ROLE")
+        case .caseNotFound: return .command("case list")
+        case .staffNotFound, .staffExists: return .command("staff list")
+        case .holidayNotFound: return .command("calendar list")
+        case let .staleVersion(reference, _, _), let .changedMeanwhile(reference), let .noLiveClock(reference, _):
+            return .reread(reference: reference)
+        case .lateFiling: return .give(["accept_late", "reason"])
+        case .schemaMissing: return .command("db migrate")
+        case let .invalid(_, hint): return hint
+        default: return nil
+        }
+    }
+
+    public var message: String {
         switch self {
         case let .notStaff(login):
-            return "The PostgreSQL login \"\(login)\" is not on this office's staff; ask an admin to run 'redress staff add \(login) --role ROLE'."
+            return "The PostgreSQL login \"\(login)\" is not on this office's staff; ask an admin to add it."
         case let .inactiveStaff(login):
-            return "The staff login \"\(login)\" is deactivated; ask an admin to add it again with 'redress staff add \(login) --role ROLE'."
+            return "The staff login \"\(login)\" is deactivated; ask an admin to add it again."
         case let .notPermitted(login, action, allowed):
-            return "\(login) may not \(action): it needs the role \(allowed.map(\.rawValue).joinedList(conjunction: "or")); ask an admin to grant it or someone who holds it."
+            return "\(login) may not \(action): it needs the role \(allowed.map(\.rawValue).joinedAsList(conjunction: "or")); ask an admin to grant it or someone who holds it."
         case let .caseNotFound(reference):
-            return "No case has the reference \(reference); check it with 'redress case list'."
+            return "No case has the reference \(reference); check the reference."
         case let .staffNotFound(login):
-            return "No staff member has the login \"\(login)\"; list them with 'redress staff list'."
+            return "No staff member has the login \"\(login)\"; check the login."
         case let .holidayNotFound(date, calendar):
             let place = calendar.map { " in the calendar \"\($0)\"" } ?? ""
-            return "No holiday falls on \(date.iso)\(place); list them with 'redress calendar list'."
+            return "No holiday falls on \(date.iso)\(place); check the date."
         case let .staffExists(login):
-            return "\"\(login)\" is on the staff already; see 'redress staff list'."
+            return "\"\(login)\" is on the staff already."
         case let .staleVersion(reference, expected, actual):
-            return "\(reference) is at version \(actual), not \(expected): someone changed it meanwhile; look again with 'redress case show \(reference)' and retry."
+            return "\(reference) is at version \(actual), not \(expected): someone changed it meanwhile; look again and retry."
         case let .changedMeanwhile(reference):
-            return "Someone else changed \(reference) at the same moment; look again with 'redress case show \(reference)' and retry."
+            return "Someone else changed \(reference) at the same moment; look again and retry."
         case .busy:
             return "Someone else was changing the same records at the same moment; look again and retry."
-        case let .invalid(message):
+        case let .invalid(message, _):
             return message
         case let .unknownCategory(code, known):
-            return "\"\(code)\" is not a rights category; use one of \(known.joinedList(conjunction: "or"))."
+            return "\"\(code)\" is not a rights category; use one of \(known.joinedAsList(conjunction: "or"))."
         case let .lateFiling(incidentDate, limit):
-            return "The events of \(incidentDate.iso) are older than the filing limit of \(limit); accept the complaint anyway with --accept-late --reason TEXT."
+            return "The events of \(incidentDate.iso) are older than the filing limit of \(limit); accept the complaint anyway with a reason."
         case let .infoRequestLimit(reference, limit):
             return "\(reference) has had \(limit) information \(limit == 1 ? "request" : "requests"), the most the policy allows; decide on what the case has."
         case let .noLiveClock(reference, kind):
-            return "\(reference) has no running \(kind) clock; see its clocks with 'redress case show \(reference)'."
+            return "\(reference) has no running \(kind) clock."
         case let .nothingPaused(reference):
             return "Nothing on \(reference) was paused by hand, so there is nothing to resume."
         case let .nothingToPause(reference):
             return "\(reference) has no running clock that can be paused."
         case let .wrongState(reference, state, action, expected):
-            return "\(reference) is in \(state), so it cannot \(action); that needs a case in \(expected.map(\.rawValue).joinedList(conjunction: "or"))."
+            return "\(reference) is in \(state), so it cannot \(action); that needs a case in \(expected.map(\.rawValue).joinedAsList(conjunction: "or"))."
         case let .referenceNumbersExhausted(prefix, year):
             return "The reference numbers of \(prefix)-\(year) are used up (999999); change the office's reference prefix."
         case let .ruleViolated(constraint):
             return "The database refused the change by its rule \(constraint); check the values given."
         case let .missingReference(constraint):
             return "The change refers to a record that does not exist (\(constraint)); check the values given."
-        }
-    }
-}
-
-extension Array where Element == String {
-    /// "a", "a or b", "a, b or c".
-    func joinedList(conjunction: String = "and") -> String {
-        switch count {
-        case 0: return "nothing"
-        case 1: return self[0]
-        default: return dropLast().joined(separator: ", ") + " \(conjunction) " + self[count - 1]
+        case .schemaMissing:
+            return "The database has no Redress schema yet; migrate it first."
+        case let .loginNotGranted(detail):
+            return "PostgreSQL refused this login access (\(detail)); ask an admin to add it to the staff, or a database administrator to GRANT redress_staff to it."
+        case let .databaseUnavailable(detail):
+            return detail
+        case let .databaseRefused(detail):
+            return "The database refused the change: \(detail)."
         }
     }
 }
@@ -146,6 +155,26 @@ extension PostgresError {
         case "23503": return StoreError.missingReference(constraint: constraint ?? "a foreign key")
         case "22023", "22007", "22008", "22P02", "22021": return StoreError.invalid(message.prefix(1).uppercased() + message.dropFirst() + ".")
         default: return self
+        }
+    }
+}
+
+extension StoreError {
+    /// Any error as the edges should see it: server and connection errors become the
+    /// `StoreError` that says what they mean for the office, so SQLSTATEs are read here only.
+    /// Errors that are not PostgreSQL's pass through unchanged.
+    public static func reading(_ error: any Error) -> any Error {
+        guard let error = error as? PostgresError else { return error }
+        if case let translated as StoreError = error.translated() { return translated }
+        if error.kind == .configuration { return StoreError.invalid(error.description + ".", hint: .give(["database"])) }
+        if error.isConnectionFailure || error.sqlState == "57P03" || error.sqlState == "53300" {
+            return StoreError.databaseUnavailable(error.description)
+        }
+        if error.isLockNotAvailable { return StoreError.busy }
+        switch error.sqlState {
+        case "42P01": return StoreError.schemaMissing
+        case "42501": return StoreError.loginNotGranted(error.message)
+        default: return StoreError.databaseRefused(error.description)
         }
     }
 }

@@ -12,14 +12,13 @@ func runCaseChange(
     let session = try Session.open(database)
     defer { session.close() }
     let at = try session.instant(options.at)
-    let change = try session.transaction { try body(CaseStore($0), session.actor, at, options.expectVersion) }
-    if options.format == .json {
-        let context = try OfficeContext.load(session.connection)
-        let calendar = context.calendar
-        let showIdentity = session.actor.maySeeIdentity(assignee: change.record.assignee)
-        let asOf = LocalDate(instant: at, in: calendar.timeZone)
-        var document = CaseDocument(change.record, calendar: calendar, asOf: asOf, showIdentity: showIdentity)
-        document.resolution = try ResolutionSections.load(session.connection, record: change.record, actor: session.actor, context: context, asOf: asOf)
+    let (change, document) = try session.transaction { connection in
+        let store = CaseStore(connection)
+        let change = try body(store, session.actor, at, options.expectVersion)
+        let document = options.format == .json ? try store.document(of: change.record, actor: session.actor, at: at) : nil
+        return (change, document)
+    }
+    if let document {
         try printJSON(document)
         return
     }

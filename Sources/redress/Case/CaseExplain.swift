@@ -36,7 +36,7 @@ struct CaseExplain: ParsableCommand {
         print("\(record.reference): \(explanations.count) \(explanations.count == 1 ? "clock" : "clocks")")
         for explanation in explanations {
             print("")
-            print(explanation.render(), terminator: "")
+            printText(explanation.render(), terminator: "")
         }
     }
 }

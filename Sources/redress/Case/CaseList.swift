@@ -19,7 +19,6 @@ struct CaseList: ParsableCommand {
     @Option(name: .long, help: "Print 'table', 'json' or 'csv'.") var format: OutputFormat = .table
 
     func run() throws {
-        if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within takes a number of working days, 0 or more.") }
         let session = try Session.open(database)
         defer { session.close() }
         let asOfDate = try session.date(asOf)

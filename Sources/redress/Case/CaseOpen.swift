@@ -79,11 +79,13 @@ struct CaseOpen: ParsableCommand {
             respondent: RespondentBody(name: respondent, email: respondentEmail, headOfBodyName: headOfBody, headOfBodyEmail: headOfBodyEmail),
             categories: category, summary: summary, language: language, urgent: urgent, confidential: confidential,
             incidentDate: try incidentDate.map(parseDate), acceptLateReason: acceptLate ? reason : nil)
-        let record = try session.transaction { try CaseStore($0).open(new, actor: session.actor) }
-        if format == .json {
-            let calendar = try OfficeContext.load(session.connection).calendar
-            try printJSON(CaseDocument(record, calendar: calendar, asOf: session.today,
-                                       showIdentity: session.actor.maySeeIdentity(assignee: record.assignee)))
+        let (record, document) = try session.transaction { connection in
+            let store = CaseStore(connection)
+            let record = try store.open(new, actor: session.actor)
+            return (record, format == .json ? try store.document(of: record, actor: session.actor, at: Date()) : nil)
+        }
+        if let document {
+            try printJSON(document)
         } else {
             print(record.reference)
         }

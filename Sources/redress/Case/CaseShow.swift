@@ -17,22 +17,17 @@ struct CaseShow: ParsableCommand {
     func run() throws {
         let session = try Session.open(database)
         defer { session.close() }
-        let asOfDate = try session.date(asOf)
-        let (record, showIdentity, calendar, resolution) = try session.transaction { connection in
-            let (record, showIdentity) = try CaseStore(connection).view(reference: reference, actor: session.actor, at: Date())
-            let context = try OfficeContext.load(connection)
-            let resolution = try ResolutionSections.load(connection, record: record, actor: session.actor, context: context, asOf: asOfDate)
-            return (record, showIdentity, context.calendar, resolution)
+        let asOfDate = try asOf.map(parseDate)
+        let document = try session.transaction { connection in
+            try CaseStore(connection).document(reference: reference, actor: session.actor, asOf: asOfDate, at: Date())
         }
-        var document = CaseDocument(record, calendar: calendar, asOf: asOfDate, showIdentity: showIdentity)
-        document.resolution = resolution
         if format == .json {
             try printJSON(document)
             return
         }
-        print(CaseText.render(document))
-        let more = ResolutionText.render(resolution)
-        if !more.isEmpty { print("\n" + more) }
+        printText(CaseText.render(document))
+        let more = document.resolution.map(ResolutionText.render) ?? ""
+        if !more.isEmpty { printText("\n" + more) }
     }
 }
 
@@ -74,6 +69,8 @@ enum CaseText {
 
 /// Aligned table lines.
 func tableLines(header: [String], rows: [[String]]) -> [String] {
+    // One cell, one line: a line break or control in the data must not forge rows.
+    let rows = rows.map { $0.map { TerminalText.neutralised($0, keepingLines: false) } }
     var widths = header.map(\.count)
     for row in rows {
         for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }

@@ -1,6 +1,5 @@
 import Foundation
 import RedressStore
-import Postgres
 import ArgumentParser
 
 struct DBCommand: ParsableCommand {

@@ -37,9 +37,9 @@ struct DemoSeedCommand: ParsableCommand {
             result = try DemoSeed(session.connection).run(
                 DemoSeed.Options(cases: cases, seed: seed, asOf: date, force: force), actor: session.actor,
                 progress: { bar.update($0, of: $1) })
-        } catch let error as DemoSeedError {
+        } catch {
             bar.finish()
-            throw CLIFailure(status: .refused, description: error.description)
+            throw error
         }
         bar.finish()
         let states = CaseState.allCases.compactMap { state in result.states[state].map { "\(state.rawValue) \(grouped($0))" } }

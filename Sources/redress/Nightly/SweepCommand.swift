@@ -47,9 +47,9 @@ struct SweepCommand: ParsableCommand {
                     let notices = step.notices.map { "\($0.kind) (\($0.audience))" }.joined(separator: ", ")
                     out.write("\(step.reference)  \(step.clock.rawValue)  \(step.step.rawValue)  due \(step.dueOn.iso)  -> \(notices.isEmpty ? "no notice" : notices)\n")
                 })
-        } catch let error as SweepError {
+        } catch {
             bar.finish()
-            throw CLIFailure(status: error.isUsage ? .usage : .failure, description: error.description)
+            throw error
         }
         bar.finish()
         out.write(Self.line(summary) + "\n")
@@ -73,13 +73,5 @@ struct SweepCommand: ParsableCommand {
         text += "; \(grouped(summary.clocksMarkedBreached)) clocks \(summary.dryRun ? "to mark" : "marked") breached"
         text += String(format: "; %.1f s", summary.seconds)
         return text
-    }
-}
-
-extension SweepError {
-    /// Whether the error is about what was asked (exit 2) rather than the data.
-    var isUsage: Bool {
-        if case .futureDate = self { return true }
-        return false
     }
 }

@@ -40,9 +40,9 @@ struct NoticesExport: ParsableCommand {
         let folder = try ExportFolder(path: maildir ?? letters!, maildir: maildir != nil)
         var policy = NoticeRetryPolicy.standard
         policy.maximumAttempts = maxAttempts
-        let run = DeliveryRun(connection: session.connection, channel: maildir != nil ? .email : .post, limit: limit,
-                              retryNow: retryNow, policy: policy, verb: "exported")
-        let summary = try run.run { notice, rendered in
+        let run = NoticeDelivery(connection: session.connection, channel: maildir != nil ? .email : .post, limit: limit,
+                                 retryNow: retryNow, policy: policy)
+        let summary = try run.run(report: { report($0, $1, verb: "exported", policy: policy) }) { notice, rendered in
             try folder.write(Array(rendered.text.utf8), notice: notice)
         }
         print("notices: " + summary.line(verb: "exported"))

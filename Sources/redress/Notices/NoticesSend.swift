@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Glibc
-import Postgres
 import RedressCore
 import RedressNotices
 import RedressStore
@@ -38,20 +37,18 @@ struct NoticesSend: ParsableCommand {
         let session = try Session.open(database)
         defer { session.close() }
         try NoticeStore.requireSender(session.actor)
-        // The row stays locked while the command runs; the server must not end the session meanwhile.
-        try session.connection.execute(unsafeSQL: "SET idle_in_transaction_session_timeout = 0")
         var policy = NoticeRetryPolicy.standard
         policy.maximumAttempts = maxAttempts
         let pipe = CommandPipe(command: via, timeout: TimeInterval(timeout))
-        let run = DeliveryRun(connection: session.connection, channel: .email, limit: limit, retryNow: retryNow, policy: policy, verb: "sent")
-        let summary = try run.run { notice, rendered in
+        let run = NoticeDelivery(connection: session.connection, channel: .email, limit: limit, retryNow: retryNow, policy: policy)
+        let summary = try run.run(report: { report($0, $1, verb: "sent", policy: policy) }) { notice, rendered in
             let result = try pipe.run(input: Array(rendered.text.utf8), environment: [
                 "REDRESS_NOTICE_ID": String(notice.id),
                 "REDRESS_MESSAGE_ID": rendered.messageID ?? "",
                 "REDRESS_CASE_REFERENCE": notice.reference ?? "",
                 "REDRESS_RECIPIENT": notice.recipient ?? "",
             ])
-            guard result.succeeded else { throw DeliveryFailure(description: result.failure) }
+            guard result.succeeded else { throw NoticeDeliveryFailure(result.failure) }
         }
         print("notices: " + summary.line(verb: "sent"))
         let letters = try NoticeStore(session.connection).pendingCount(channel: .post)

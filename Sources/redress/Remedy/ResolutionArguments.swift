@@ -19,6 +19,5 @@ func parseRemedySpecs(_ lines: [String]) throws -> [RemedySpec] {
 /// An instant given on the command line other than `--at` (a session's or hearing's `--time`),
 /// read like `--at` in the office time zone.
 func eventInstant(_ text: String, connection: PostgresConnection) throws -> Date {
-    let zone = try OfficeStore(connection).settings().timeZone
-    return try EventTime.instant(parsing: text, timeZone: TimeZone(identifier: zone) ?? .gmt)
+    try OfficeClock(timeZone: OfficeStore(connection).settings().timeZone).instant(parsing: text)
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Postgres
 import RedressCore
 import RedressNotices
 import RedressStore
@@ -36,35 +35,29 @@ struct ReportDeadlines: ParsableCommand {
     func run() throws {
         let session = try Session.open(database)
         defer { session.close() }
-        try session.actor.require(.read)
-        let date = try session.date(asOf)
-        if let assignee, try StaffStore(session.connection).member(assignee) == nil { throw StoreError.staffNotFound(assignee) }
-        let context = try OfficeContext.load(session.connection)
-        let report = try DeadlineReport(asOf: date, withinWorkingDays: within, calendar: context.calendar)
-        let header = DeadlineReportHeader(office: context.settings.name, report: report, assignee: assignee)
-        let query = DeadlineReportQuery(connection: session.connection, context: context)
-        let bar = ProgressLine("report \(date.iso)")
+        let run = try DeadlineReportRun(session.connection, actor: session.actor, asOf: try asOf.map(parseDate),
+                                        withinWorkingDays: within, assignee: assignee, at: Date())
+        let bar = ProgressLine("report \(run.report.asOf.iso)")
         defer { bar.finish() }
         switch format {
         case .text:
-            try render(TextDeadlineReportFormatter(sink: BufferedOutput(), colour: Terminal.usesColour), report, header, query, bar)
+            try render(TextDeadlineReportFormatter(sink: BufferedOutput(), colour: Terminal.usesColour), run, bar)
         case .csv:
-            try render(CSVDeadlineReportFormatter(sink: BufferedOutput()), report, header, query, bar)
+            try render(CSVDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
         case .json:
-            try render(JSONDeadlineReportFormatter(sink: BufferedOutput()), report, header, query, bar)
+            try render(JSONDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
         case .html:
-            try render(HTMLDeadlineReportFormatter(sink: BufferedOutput()), report, header, query, bar)
+            try render(HTMLDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
         case .email:
-            try email(report, header, query, context: context, bar)
+            try email(run, staff: try StaffStore(session.connection).list(), bar)
         }
     }
 
     /// Streams the report through one formatter to standard output.
-    func render<F: DeadlineReportFormatter>(_ formatter: F, _ report: DeadlineReport, _ header: DeadlineReportHeader,
-                                            _ query: DeadlineReportQuery, _ bar: ProgressLine) throws where F.Sink == BufferedOutput {
+    func render<F: DeadlineReportFormatter>(_ formatter: F, _ run: DeadlineReportRun, _ bar: ProgressLine) throws where F.Sink == BufferedOutput {
         var formatter = formatter
-        formatter.begin(header)
-        try query.stream(report, assignee: assignee, progress: { bar.update($0, of: nil) }) { formatter.write($0) }
+        formatter.begin(run.header)
+        try run.stream(progress: { bar.update($0, of: nil) }) { formatter.write($0) }
         formatter.finish()
         bar.finish()
         var out = formatter.sink
@@ -74,9 +67,9 @@ struct ReportDeadlines: ParsableCommand {
     /// The report as an RFC 5322 message to the active supervisors: text and HTML as
     /// alternatives, the CSV attached. The three renderings stream into private temporary
     /// files and the message is written from them, so memory stays flat however long it is.
-    func email(_ report: DeadlineReport, _ header: DeadlineReportHeader, _ query: DeadlineReportQuery,
-               context: OfficeContext, _ bar: ProgressLine) throws {
-        let supervisors = try StaffStore(query.connection).list().filter { $0.active && $0.roles.contains(.supervisor) && $0.email != nil }
+    func email(_ run: DeadlineReportRun, staff: [StaffMember], _ bar: ProgressLine) throws {
+        let (report, header, context) = (run.report, run.header, run.context)
+        let supervisors = staff.filter { $0.active && $0.roles.contains(.supervisor) && $0.email != nil }
         guard !supervisors.isEmpty else {
             throw CLIFailure(status: .failure, description: "no active supervisor has an email address, so the report has no one to go to; give one with 'redress staff add LOGIN --role supervisor --email ADDRESS'")
         }
@@ -90,7 +83,7 @@ struct ReportDeadlines: ParsableCommand {
         text.begin(header)
         html.begin(header)
         csv.begin(header)
-        try query.stream(report, assignee: assignee, progress: { bar.update($0, of: nil) }) { row in
+        try run.stream(progress: { bar.update($0, of: nil) }) { row in
             text.write(row)
             html.write(row)
             csv.write(row)

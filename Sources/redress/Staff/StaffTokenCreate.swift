@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import RedressCore
-import RedressService
 import RedressStore
 
 struct StaffTokenCreate: ParsableCommand {
@@ -24,8 +23,8 @@ struct StaffTokenCreate: ParsableCommand {
             if text.count == 10 { return .endOf(try parseDate(text)) }
             return .at(try session.instant(text))
         }
-        let issued = try runTokenCommand {
-            try session.transaction { try StaffTokenStore($0).create(login: login, expires: expiry, actor: session.actor, at: Date()) }
+        let issued = try session.transaction {
+            try StaffTokenStore($0).create(login: login, expires: expiry, actor: session.actor, at: Date())
         }
         if format == .json {
             try printJSON(issued)
@@ -34,17 +33,5 @@ struct StaffTokenCreate: ParsableCommand {
         print(issued.token)
         let until = issued.expiresAt.map { "until \($0.formatted(.iso8601))" } ?? "until revoked"
         printErr("token \(issued.id) acts as \(issued.login) \(until); it is shown only now: keep it secret")
-    }
-}
-
-/// Runs a token command, giving its own refusals their exit codes.
-func runTokenCommand<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StaffTokenError {
-        switch error {
-        case .notFound: throw CLIFailure(status: .notFound, description: error.description)
-        case .expiryNotInFuture: throw CLIFailure(status: .usage, description: error.description)
-        }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RedressService
+import RedressStore
 
 struct StaffTokenList: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RedressService
+import RedressStore
 
 struct StaffTokenRevoke: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,9 +12,7 @@ struct StaffTokenRevoke: ParsableCommand {
     func run() throws {
         let session = try Session.open(database)
         defer { session.close() }
-        try runTokenCommand {
-            try session.transaction { try StaffTokenStore($0).revoke(id: id, actor: session.actor, at: Date()) }
-        }
+        try session.transaction { try StaffTokenStore($0).revoke(id: id, actor: session.actor, at: Date()) }
         printErr("token \(id) is revoked")
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Postgres
 import RedressCore
-import RedressNotices
 import RedressStore
 
 /// The exit codes scripts rely on (README "Exit codes").
@@ -34,55 +32,18 @@ func terminate(with error: any Error) -> Never {
 }
 
 func classify(_ error: any Error) -> (ExitStatus?, String) {
-    switch error {
+    switch StoreError.reading(error) {
     case let failure as CLIFailure:
         return (failure.status, failure.description)
-    case let error as PostgresError:
-        if error.kind == .configuration { return (.usage, error.description + ": check --database") }
-        if error.isConnectionFailure { return (.databaseUnreachable, error.description) }
-        if error.isRetryable || error.isLockNotAvailable {
-            return (.conflict, "someone else changed the same records at the same moment: look again and retry")
-        }
-        if error.sqlState == "42501" {
-            return (.refused, "PostgreSQL refused this login access (\(error.message)); ask an admin to run 'redress staff add' for it, or a database administrator to GRANT redress_staff to it")
-        }
-        return (.failure, "the database refused the change: \(error.description)")
-    case let error as StoreError:
-        return (status(of: error.kind), error.description)
-    case let error as CaseError:
-        if case .invalidReference = error { return (.usage, error.description) }
-        return (.refused, error.description)
-    case let error as ResolutionError:
-        switch error {
-        case .remedyNotFound, .requestNotFound:
-            return (.notFound, error.description)
-        case .invalidAmount, .invalidCurrency, .unknownRemedyKind, .blankBody:
-            return (.usage, error.description)
-        default:
-            return (.refused, error.description)
-        }
-    case let error as CalendarError:
-        return (.usage, error.description)
-    case let error as PolicyError:
-        return (.refused, error.description)
-    case let error as ClockError:
-        return (.refused, error.description)
-    case let error as NoticeStoreError:
-        return (status(of: error.kind), error.description)
-    case let error as NoticeError:
-        // Identity withheld from the respondent is a rule refusing; the rest (templates,
-        // variables, addresses) is a failure to fix in the templates or the case.
-        switch error {
-        case .complainantIdentityWithheld, .complainantIdentityInText: return (.refused, error.description)
-        default: return (.failure, error.description)
-        }
+    case let error as any RedressError:
+        return (ExitStatus(error.kind), error.rendered(hint: \.commandLine))
     case let error as MigrationError:
         return (.failure, error.description)
     case let error as LocalClusterError:
         return (.failure, error.description)
     case is ExitCode:
         return (nil, "")
-    default:
+    case let error:
         let code = Redress.exitCode(for: error)
         if code == .success { return (nil, "") }
         if code == .validationFailure {
@@ -102,13 +63,33 @@ func oneSentence(_ message: String) -> String {
     return rest.isEmpty ? first : first + " " + rest.joined(separator: ", ")
 }
 
-/// The exit status of a store refusal of `kind`.
-private func status(of kind: StoreError.Kind) -> ExitStatus {
-    switch kind {
-    case .invalidInput: return .usage
-    case .notFound: return .notFound
-    case .refused: return .refused
-    case .conflict: return .conflict
-    case .failure: return .failure
+extension ExitStatus {
+    /// The exit status of an error of `kind`: the one table scripts rely on.
+    init(_ kind: ErrorKind) {
+        switch kind {
+        case .badInput: self = .usage
+        case .notFound: self = .notFound
+        case .unauthenticated, .forbidden, .refused: self = .refused
+        case .conflict: self = .conflict
+        case .unavailable: self = .databaseUnreachable
+        case .failure: self = .failure
+        }
+    }
+}
+
+extension ErrorHint {
+    /// The hint in the command line's terms: options, and commands to run.
+    var commandLine: String {
+        switch self {
+        case let .give(fields): return fields.map(Self.option).joined(separator: " ")
+        case let .choose(field, values): return values.map { "\(Self.option(field)) \($0)" }.joinedAsList(conjunction: "or")
+        case let .reread(reference): return "see 'redress case show \(reference)'"
+        case let .command(words): return "run 'redress \(words)'"
+        }
+    }
+
+    /// The option named after a JSON field: `accept_late` is `--accept-late`.
+    static func option(_ field: String) -> String {
+        "--" + field.replacingOccurrences(of: "_", with: "-")
     }
 }

@@ -1,4 +1,11 @@
 import Foundation
+import RedressCore
+
+/// Writes text for people on stdout, with controls and bidi overrides from the data shown
+/// visibly (`TerminalText`), so nothing a complainant typed can act on the terminal.
+func printText(_ text: String, terminator: String = "\n") {
+    print(TerminalText.neutralised(text), terminator: terminator)
+}
 
 /// Writes a line for people on stderr (progress, what was done).
 func printErr(_ line: String) {

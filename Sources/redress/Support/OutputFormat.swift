@@ -1,6 +1,5 @@
 import RedressCore
 import ArgumentParser
-import CSV
 import Foundation
 import RedressStore
 
@@ -19,14 +18,10 @@ func printTable(header: [String], rows: [[String]]) {
     for line in tableLines(header: header, rows: rows) { print(line) }
 }
 
-/// Writes rows as RFC 4180 CSV with a header on stdout.
+/// Writes rows as CSV with a header on stdout, one `\n`-ended line each (`CSVRecordWriter`:
+/// quoted where needed, formulas neutralised).
 func printCSV(header: [String], rows: [[String]]) throws {
-    let stream = OutputStream(toMemory: ())
-    let writer = try CSVWriter(stream: stream)
-    try writer.write(row: header)
-    for row in rows { try writer.write(row: row) }
-    writer.stream.close()
-    let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-    FileHandle.standardOutput.write(data)
-    if !data.isEmpty, data.last != UInt8(ascii: "\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
+    var writer = CSVRecordWriter(sink: "", lineEnd: .lf)
+    writer.write(header: header, records: rows)
+    FileHandle.standardOutput.write(Data(writer.sink.utf8))
 }

@@ -16,31 +16,29 @@ struct Session {
             let actor = try StaffStore(connection).currentActor()
             let settings = try OfficeStore(connection).settings()
             return Session(connection: connection, actor: actor, settings: settings)
-        } catch let error as PostgresError where error.sqlState == "42P01" {
-            connection.close()
-            throw CLIFailure(status: .failure, description: "the database has no Redress schema yet; run 'redress db migrate' first")
         } catch {
             connection.close()
             throw error
         }
     }
 
+    /// The office time zone and the date it is there; an unknown zone is an error, never GMT.
+    var clock: OfficeClock {
+        get throws { try OfficeClock(timeZone: settings.timeZone) }
+    }
+
     /// The instant an option names (`--at`, `--received-at`), read in the office time zone;
     /// now when the option was not given.
     func instant(_ text: String?) throws -> Date {
         guard let text else { return Date() }
-        return try EventTime.instant(parsing: text, timeZone: TimeZone(identifier: settings.timeZone) ?? .gmt)
+        return try clock.instant(parsing: text)
     }
 
-    /// A date option (`--as-of`, `--effective`): strict YYYY-MM-DD.
+    /// A date option (`--as-of`, `--effective`): strict YYYY-MM-DD; today at the office when
+    /// the option was not given and there is no other `fallback`.
     func date(_ text: String?, default fallback: LocalDate? = nil) throws -> LocalDate {
-        guard let text else { return fallback ?? today }
+        guard let text else { return try fallback ?? clock.today }
         return try parseDate(text)
-    }
-
-    /// Today in the office time zone.
-    var today: LocalDate {
-        LocalDate(instant: Date(), in: TimeZone(identifier: settings.timeZone) ?? .gmt)
     }
 
     /// Runs `body` in one transaction with store errors translated.

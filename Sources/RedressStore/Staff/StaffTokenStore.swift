@@ -1,7 +1,6 @@
 public import Foundation
 public import Postgres
 public import RedressCore
-public import RedressStore
 
 /// When a staff token stops working.
 public enum TokenExpiry: Sendable, Hashable {
@@ -67,17 +66,50 @@ public struct StaffTokenInfo: Sendable, Encodable {
     }
 }
 
-/// Why a token command was refused.
-public enum StaffTokenError: Error, Sendable, Hashable, CustomStringConvertible {
+/// Why a token was refused, when issued, revoked or presented.
+public enum StaffTokenError: Error, Sendable, Hashable {
     case notFound(id: Int64)
     case expiryNotInFuture(Date)
+    /// The bearer token is not one Redress issued (or its secret is wrong).
+    case invalid
+    case revoked
+    case expired
+    /// The token's staff member is deactivated.
+    case staffInactive
+}
 
-    public var description: String {
+extension StaffTokenError: RedressError {
+    public var kind: ErrorKind {
+        switch self {
+        case .notFound: return .notFound
+        case .expiryNotInFuture: return .badInput
+        case .invalid, .revoked, .expired, .staffInactive: return .unauthenticated
+        }
+    }
+
+    public var hint: ErrorHint? {
+        switch self {
+        case .notFound: return .command("staff token list")
+        case .invalid: return .command("staff token create LOGIN")
+        default: return nil
+        }
+    }
+
+    /// The refusals of a presented token keep the words the service has always answered with.
+    public var message: String {
         switch self {
         case let .notFound(id):
-            return "No staff token has the id \(id); list them with 'redress staff token list'."
+            return "No staff token has the id \(id); check the id."
         case let .expiryNotInFuture(date):
             return "The expiry \(date.formatted(.iso8601)) is not in the future; give a later date."
+        case .invalid:
+            return "the bearer token is not a valid staff token: ask an admin for one"
+        case .revoked:
+            return "this staff token was revoked: ask an admin for a new one"
+        case .expired:
+            return "this staff token has expired: ask an admin for a new one"
+        case .staffInactive:
+            return "the staff member of this token is deactivated"
         }
     }
 }
@@ -159,13 +191,13 @@ public struct StaffTokenStore {
         }
     }
 
-    /// The staff member a bearer token stands for, or a 401 saying why not.
+    /// The staff member a bearer token stands for, or the refusal saying why not.
     ///
     /// The row is found by the token's id; the hash of the secret given is
     /// compared with the stored one in constant time. An unknown id and a
     /// wrong secret get the same answer.
     public func authenticate(bearer token: String, at instant: Date) throws -> Actor {
-        let rejected = ServiceError.unauthorized("the bearer token is not a valid staff token: ask an admin for one ('redress staff token create LOGIN')")
+        let rejected = StaffTokenError.invalid
         guard let (id, secret) = Self.parse(token) else { throw rejected }
         guard let row = try connection.query("""
             SELECT encode(t.secret_sha256, 'hex'), encode(sha256(convert_to(\(String(secret)), 'UTF8')), 'hex'),
@@ -175,14 +207,14 @@ public struct StaffTokenStore {
             """).first else { throw rejected }
         guard Secret.constantTimeEquals(try row.decode(String.self, at: 0), try row.decode(String.self, at: 1)) else { throw rejected }
         if try row.decode(Bool.self, at: 2) {
-            throw ServiceError.unauthorized("this staff token was revoked: ask an admin for a new one")
+            throw StaffTokenError.revoked
         }
         if try row.decode(Bool.self, at: 3) {
-            throw ServiceError.unauthorized("this staff token has expired: ask an admin for a new one")
+            throw StaffTokenError.expired
         }
         let login = try row.decode(String.self, at: 4)
         guard try row.decode(Bool.self, at: 6) else {
-            throw ServiceError.unauthorized("the staff member of this token is deactivated")
+            throw StaffTokenError.staffInactive
         }
         let roles = try row.decode(PostgresTextArray.self, at: 5).elements.compactMap { $0.flatMap(Role.init(rawValue:)) }
         return Actor(login: login, roles: Set(roles))
@@ -196,7 +228,7 @@ public struct StaffTokenStore {
         case let .endOf(date):
             let zoneName = try OfficeStore(connection).settings().timeZone
             var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: zoneName) ?? .gmt
+            calendar.timeZone = try OfficeClock(timeZone: zoneName).timeZone
             let next = date + 1
             let components = DateComponents(year: next.year, month: next.month, day: next.day)
             guard let instant = calendar.date(from: components) else {

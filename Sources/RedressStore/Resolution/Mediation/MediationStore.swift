@@ -179,7 +179,9 @@ public struct MediationStore {
     public func fail(reference: String, withdrawn: Bool = false, reason: String?, then next: CaseState?, actor: Actor, at instant: Date,
                      expectVersion: Int? = nil) throws -> CaseChange {
         if let next, next != .investigation, next != .arbitration {
-            throw StoreError.invalid("After a failed mediation the case goes on to investigation or arbitration, not \(next); give --then investigation or --then arbitration.")
+            throw StoreError.invalid(
+                "After a failed mediation the case goes on to investigation or arbitration, not \(next).",
+                hint: .choose("then", ["investigation", "arbitration"]))
         }
         let outcome: MediationOutcome = withdrawn ? .withdrawn : .failed
         var change = try mediationChange(reference: reference, kind: withdrawn ? "mediation_withdrawn" : "mediation_failed", actor: actor, at: instant,
