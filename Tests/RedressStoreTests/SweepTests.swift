@@ -10,13 +10,13 @@ enum Nightly {
     /// A notice plan that reaches every audience, so the recipient lookups are all exercised.
     static let plan: SweepNoticePlan = { step in
         switch step {
-        case .warning: return [("t_warning", "assignee")]
-        case .breach: return [("t_breach", "supervisor"), ("t_progress", "complainant")]
-        case .respondentReminder: return [("t_reminder", "respondent")]
-        case .ombudspersonList: return [("t_listing", "ombudsperson")]
-        case .headOfBodyLetter: return [("t_letter", "head_of_body")]
-        case .nonCompliance: return [("t_non_compliance", "respondent"), ("t_non_compliance", "complainant")]
-        case .complainantUpdate: return [("t_progress", "complainant")]
+        case .warning: return [("t_warning", .assignee)]
+        case .breach: return [("t_breach", .supervisor), ("t_progress", .complainant)]
+        case .respondentReminder: return [("t_reminder", .respondent)]
+        case .ombudspersonList: return [("t_listing", .ombudsperson)]
+        case .headOfBodyLetter: return [("t_letter", .headOfBody)]
+        case .nonCompliance: return [("t_non_compliance", .respondent), ("t_non_compliance", .complainant)]
+        case .complainantUpdate: return [("t_progress", .complainant)]
         }
     }
 

@@ -1,3 +1,5 @@
+public import RedressCore
+
 /// The kinds of notice Redress sends (SPEC §3.4), including those the nightly sweep queues.
 public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// The complaint was received: reference, handler, timeline, privacy notice.

@@ -1,3 +1,5 @@
+public import RedressCore
+
 /// A notice rendered for sending: the complete message or letter, and its parts for listing.
 public struct RenderedNotice: Sendable, Hashable {
     /// What the notice is.

@@ -1,4 +1,5 @@
 import Foundation
+public import RedressCore
 
 /// Where notice templates come from: an office's override folder first, then the templates
 /// built into the binary.

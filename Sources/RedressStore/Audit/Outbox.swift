@@ -1,16 +1,5 @@
 public import Postgres
-
-/// Who a notice is for (the `notice.audience` vocabulary).
-public enum NoticeAudience: String, Sendable, Hashable, Codable, CaseIterable {
-    case complainant, representative, respondent
-    case headOfBody = "head_of_body"
-    case assignee, supervisor, ombudsperson
-}
-
-/// How a notice goes out.
-public enum NoticeChannel: String, Sendable, Hashable, Codable, CaseIterable {
-    case email, post
-}
+public import RedressCore
 
 /// A notice to queue; rendering and sending belong to `redress notices`.
 public struct NoticeRequest: Sendable, Hashable {
@@ -34,6 +23,12 @@ public struct NoticeRequest: Sendable, Hashable {
         self.language = language
         self.automatic = automatic
         self.data = data
+    }
+
+    /// A notice of `kind` to `address` (see `NoticeRouting`).
+    public init(kind: String, address: NoticeAddress, data: [String: JSONValue] = [:]) {
+        self.init(kind: kind, audience: address.audience, recipient: address.recipient, channel: address.channel,
+                  language: address.language, data: data)
     }
 }
 

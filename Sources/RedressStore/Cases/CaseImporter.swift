@@ -250,7 +250,7 @@ public struct CaseImporter {
     /// listing every bad row. Call inside a transaction.
     public func run(text: String, format: Format, source: String, dryRun: Bool, actor: Actor, at instant: Date,
                     progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
-        try actor.require(.openCase)
+        try actor.require(Lifecycle.intakePermission)
         let context = try OfficeContext.load(connection, lock: dryRun ? .none : .share)
         let known = Set(try CaseStore(connection).categoryCodes())
         let rows = try Self.rows(of: text, format: format)
@@ -307,73 +307,66 @@ public struct CaseImporter {
         let login = actor.login
         let t = "t", f = "f"
         progress(0, total)
+        // Each complaint opened as `case open` opens it; only the writing is batched.
+        var openings: [CaseOpening] = []
+        openings.reserveCapacity(total)
+        for (index, row) in valid.enumerated() {
+            var opening = try CaseOpening(row.new, intake: row.intake, reference: references[index], openedBy: login,
+                                          respondent: row.new.respondent, context: context)
+            opening.record.id = ids[index]
+            openings.append(opening)
+        }
         try connection.copyFrom("""
             COPY complaint_case (id, reference, received_at, received_on, channel, summary, language, incident_date, late_filing,
                 late_filing_reason, urgent, confidential, group_size, respondent_id, opened_by) FROM STDIN
             """) { writer in
-            for (index, row) in valid.enumerated() {
-                let new = row.new
-                let language = new.language ?? new.complainants.first?.language ?? context.settings.defaultLanguage
+            for opening in openings {
+                let r = opening.record
                 try writer.write([
-                    String(ids[index]), references[index], new.receivedAt.postgresText, row.intake.receivedOn.iso, new.channel.rawValue,
-                    new.summary, language, new.incidentDate?.iso, row.intake.lateFiling ? t : f,
-                    row.intake.lateFiling ? new.acceptLateReason : nil, new.urgent ? t : f, new.confidential ? t : f,
-                    new.groupSize.map(String.init), String(respondentIDs[new.respondent.name]!), login,
+                    String(r.id), r.reference, r.receivedAt.postgresText, r.receivedOn.iso, r.channel.rawValue,
+                    r.summary, r.language, r.incidentDate?.iso, r.lateFiling ? t : f, r.lateFilingReason, r.urgent ? t : f,
+                    r.confidential ? t : f, r.groupSize.map(String.init), String(respondentIDs[r.respondent.name]!), r.openedBy,
                 ])
             }
         }
         try connection.copyFrom("""
             COPY party (case_id, role, position, name, email, phone, postal_address, language, contact_preference) FROM STDIN
             """) { writer in
-            for (index, row) in valid.enumerated() {
-                let id = String(ids[index])
-                for (position, party) in row.new.complainants.enumerated() {
-                    try writer.write([id, "complainant", String(position + 1), party.name, party.email, party.phone, party.postalAddress,
+            for opening in openings {
+                let id = String(opening.record.id)
+                for (role, position, party) in opening.record.partyRows {
+                    try writer.write([id, role, String(position), party.name, party.email, party.phone, party.postalAddress,
                                       party.language, party.contactPreference?.rawValue])
-                }
-                if let representative = row.new.representative {
-                    try writer.write([id, "representative", "1", representative.name, representative.email, nil, nil, nil, nil])
                 }
             }
         }
         try connection.copyFrom("COPY case_category (case_id, category_code) FROM STDIN") { writer in
-            for (index, row) in valid.enumerated() {
-                for code in Set(row.new.categories).sorted() { try writer.write([String(ids[index]), code]) }
+            for opening in openings {
+                for code in opening.record.categories { try writer.write([String(opening.record.id), code]) }
             }
         }
         // The clocks, due dates and statuses from RedressCore, as `case open` makes them.
-        var opened: [JSONValue] = []
-        opened.reserveCapacity(total)
         try connection.copyFrom("""
             COPY clock (case_id, kind, start_at, start_date, allowance_amount, allowance_unit, policy_version, urgent,
                 status, due_date, paused_days) FROM STDIN
             """) { writer in
-            for (index, row) in valid.enumerated() {
-                let policy = try context.policies.inForce(on: row.intake.receivedOn)
-                var summary: [JSONValue] = []
-                for kind in [ClockKind.acknowledge, .triage] {
-                    let clock = policy.makeClock(kind: kind, startInstant: row.new.receivedAt, calendar: context.calendar, urgent: row.new.urgent)
-                    let result = ClockWriter.results(of: clock, calendar: context.calendar, asOf: row.intake.receivedOn)
-                    try writer.write([String(ids[index]), kind.rawValue, clock.startInstant.postgresText, clock.startDate.iso,
+            for opening in openings {
+                for stored in opening.record.clocks {
+                    let clock = stored.clock
+                    let result = ClockWriter.results(of: clock, calendar: context.calendar, asOf: opening.record.receivedOn)
+                    try writer.write([String(opening.record.id), clock.kind.rawValue, clock.startInstant.postgresText, clock.startDate.iso,
                                       String(clock.allowance.amount), clock.allowance.unit.rawValue, String(clock.policyVersion),
                                       clock.urgent ? t : f, result.status.rawValue, result.due?.iso, String(result.pausedDays)])
-                    summary.append(["kind": .string(kind.rawValue), "due_date": .text(result.due?.iso)])
                 }
-                opened.append(.array(summary))
             }
         }
         try connection.copyFrom("COPY case_event (case_id, actor, occurred_at, kind, data) FROM STDIN") { writer in
-            for (index, row) in valid.enumerated() {
-                let new = row.new
-                let data: JSONValue = [
-                    "reference": .string(references[index]), "channel": .string(new.channel.rawValue), "urgent": .bool(new.urgent),
-                    "confidential": .bool(new.confidential), "late_filing": .bool(row.intake.lateFiling),
-                    "late_filing_reason": .text(row.intake.lateFiling ? new.acceptLateReason : nil),
-                    "respondent": .string(new.respondent.name), "categories": .array(new.categories.map(JSONValue.string)),
-                    "clocks": opened[index], "imported_from": .string(source), "line": .int(row.line),
-                ]
-                try writer.write([String(ids[index]), login, new.receivedAt.postgresText, "case_opened",
-                                  data.jsonText])
+            for (index, opening) in openings.enumerated() {
+                var data = opening.event
+                data["imported_from"] = .string(source)
+                data["line"] = .int(valid[index].line)
+                try writer.write([String(opening.record.id), login, opening.record.receivedAt.postgresText, opening.eventKind,
+                                  JSONValue.object(data).jsonText])
                 if index % 1_000 == 999 { progress(index + 1, total) }
             }
         }

@@ -4,14 +4,65 @@ import RedressCore
 /// The clock rules of SPEC §2.3 as changes to a case's stored clocks. Every due date and status
 /// comes from RedressCore's `Clock`, `Policy` and `WorkCalendar`; nothing here counts days.
 extension CaseRecord {
-    /// Starts a clock of `kind` at `instant` under the policy in force on its local date.
-    @discardableResult
-    mutating func startClock(_ kind: ClockKind, at instant: Date, context: OfficeContext) throws -> Clock {
-        let date = context.localDate(instant)
-        let policy = try context.policies.inForce(on: date)
-        let clock = policy.makeClock(kind: kind, startInstant: instant, calendar: context.calendar, urgent: urgent)
-        clocks.append(StoredClock(id: nil, clock: clock, pauseCauses: []))
-        return clock
+    /// The case as the lifecycle rules (`Lifecycle.move`) see it.
+    var situation: CaseSituation {
+        CaseSituation(state: state, outcome: outcome, closedAt: closedAt, infoRequests: infoRequests,
+                      liveClocks: clocks.filter(\.isLive).map { LiveClock($0.clock.kind, subject: $0.subject, pausedBy: $0.openPauseCause) },
+                      complainant: primaryComplainant?.noticeContact, representative: representative?.noticeContact, language: language)
+    }
+
+    /// Applies a lifecycle plan: the case's state, outcome, closing instant and information
+    /// requests, and its clock effects; returns what it did to the clocks.
+    mutating func apply(_ plan: LifecyclePlan, context: OfficeContext) throws -> ClockEffects {
+        let effects = try apply(lifecycle: plan.clocks, context: context)
+        state = plan.after.state
+        outcome = plan.after.outcome
+        closedAt = plan.after.closedAt
+        infoRequests = plan.after.infoRequests
+        return effects
+    }
+
+    /// Applies the clock effects of intake or a move, each to the live clock of its kind and
+    /// subject: a start makes a clock under the policy in force on its start date; an end closes
+    /// an open pause that day; a cancellation closes it too; a pause records the state that
+    /// made it as its cause. Which clocks the effects name is the rule's business, not this.
+    mutating func apply(lifecycle effects: [ClockEffect], context: OfficeContext) throws -> ClockEffects {
+        var summary = ClockEffects()
+        for effect in effects {
+            if case let .start(instant, _, _) = effect.action {
+                let policy = try context.policies.inForce(on: context.localDate(instant))
+                guard let clock = effect.makeClock(policy: policy, calendar: context.calendar, urgent: urgent) else { continue }
+                clocks.append(StoredClock(id: nil, clock: clock, pauseCauses: [], subject: effect.subject))
+                summary.started.append(effect.kind)
+                continue
+            }
+            guard let index = clocks.lastIndex(where: { $0.isLive && $0.clock.kind == effect.kind && $0.subject == effect.subject }) else { continue }
+            switch effect.action {
+            case .start:
+                continue
+            case let .end(date):
+                try clocks[index].clock.end(on: max(date, clocks[index].clock.startDate))
+                closeCauses(index)
+                summary.met.append(effect.kind)
+            case let .cancel(date):
+                if let open = clocks[index].clock.pauses.lastIndex(where: \.isOpen) {
+                    clocks[index].clock.pauses[open].to = max(date, clocks[index].clock.pauses[open].from)
+                }
+                try clocks[index].clock.cancel(on: date)
+                summary.cancelled.append(effect.kind)
+            case let .pause(date, reason):
+                guard !clocks[index].clock.isPaused else { continue }
+                try clocks[index].clock.pause(from: max(date, clocks[index].clock.startDate), reason: reason)
+                clocks[index].pauseCauses.append(reason)
+                summary.paused.append(effect.kind)
+            case let .resume(date):
+                guard let from = clocks[index].clock.openPause?.from else { continue }
+                try clocks[index].clock.resume(on: max(date, from))
+                summary.resumed.append(effect.kind)
+            }
+            clocks[index].isDirty = true
+        }
+        return summary
     }
 
     /// Ends the live clock of `kind` on `date`, if there is one; returns whether it did.
@@ -22,27 +73,6 @@ extension CaseRecord {
         closeCauses(index)
         clocks[index].isDirty = true
         return true
-    }
-
-    /// Cancels the live clock of `kind` on `date`, if there is one; returns whether it did.
-    @discardableResult
-    mutating func cancelClock(_ kind: ClockKind, on date: LocalDate) throws -> Bool {
-        guard let index = clocks.lastIndex(where: { $0.clock.kind == kind && $0.isLive }) else { return false }
-        if let open = clocks[index].clock.pauses.lastIndex(where: \.isOpen) {
-            clocks[index].clock.pauses[open].to = max(date, clocks[index].clock.pauses[open].from)
-        }
-        try clocks[index].clock.cancel(on: date)
-        clocks[index].isDirty = true
-        return true
-    }
-
-    /// Cancels every live clock; returns their kinds.
-    mutating func cancelLiveClocks(on date: LocalDate) throws -> [ClockKind] {
-        var cancelled: [ClockKind] = []
-        for kind in clocks.filter(\.isLive).map(\.clock.kind) where try cancelClock(kind, on: date) {
-            cancelled.append(kind)
-        }
-        return cancelled
     }
 
     /// Pauses the running (not paused) live clocks whose kinds are in `kinds`, from `date`.

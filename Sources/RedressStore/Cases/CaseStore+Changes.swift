@@ -116,86 +116,56 @@ extension CaseStore {
     }
 
     /// A notice of `kind` to the complainant (the first, who speaks for all), and the same to
-    /// their representative when they have one: by email when there is an address and post is
-    /// not preferred, else by post.
+    /// their representative when they have one, addressed by `NoticeRouting`.
     func complainantNotices(_ record: CaseRecord, kind: String, data: [String: JSONValue]) -> [NoticeRequest] {
-        [NoticeRequest(kind: kind, to: record.primaryComplainant, as: .complainant, caseLanguage: record.language, data: data)]
-            + (record.representative.map {
-                [NoticeRequest(kind: kind, to: $0, as: .representative, caseLanguage: record.language, data: data)]
-            } ?? [])
+        NoticeRouting.complainantAddresses(complainant: record.primaryComplainant?.noticeContact,
+                                           representative: record.representative?.noticeContact, caseLanguage: record.language)
+            .map { NoticeRequest(kind: kind, address: $0, data: data) }
+    }
+
+    /// The notices a rule planned, one per address, with the due dates it names taken from the
+    /// case as changed.
+    func notices(_ planned: PlannedNotice, for record: CaseRecord, context: OfficeContext) -> [NoticeRequest] {
+        var data = planned.data.mapValues(JSONValue.init)
+        for (field, kind) in planned.dueDates { data[field] = record.noticeDueDate(kind, context: context) }
+        return planned.addresses.map { NoticeRequest(kind: planned.kind, address: $0, data: data) }
     }
 
     // MARK: Moves
 
-    /// Moves a case to another state (SPEC §2.1), with the clock changes of SPEC §2.3.
+    /// Moves a case to another state (SPEC §2.1), with the clocks, audit event and notices that
+    /// `Lifecycle.move` plans for it (SPEC §2.3).
     public func move(reference: String, _ request: MoveRequest, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
         let current = try require(reference: reference)
-        let permission: Permission
-        switch (current.state, request.to) {
-        case (.closed, _): permission = .reopenCase
-        case (.received, .triage): permission = .acknowledge
-        default: permission = .workCase
-        }
+        let permission = Lifecycle.permission(from: current.state, to: request.to)
         return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: permission, at: instant) { record, context, date in
             let from = record.state
             try Lifecycle.validate(from: from, to: request.to, data: request.moveData)
-            var notices: [NoticeRequest] = []
+            let policy = try context.policies.inForce(on: date)
             if request.to == .awaitingInfo {
                 guard let requested = request.requested, !requested.isBlankText else {
                     throw StoreError.invalid("An information request must say what is asked for, for the letter to the complainant: use case request-info \(record.reference) --what TEXT.")
                 }
-                let policy = try context.policies.inForce(on: date)
                 guard record.infoRequests < policy.maxInfoRequests else {
                     throw StoreError.infoRequestLimit(reference: record.reference, limit: policy.maxInfoRequests)
                 }
-                record.infoRequests += 1
             }
             if request.to == .closed, let outcome = request.outcome {
                 try RemedyStore(connection).checkClosing(record, outcome: outcome)
             }
             var effects = ClockEffects()
+            var notices: [NoticeRequest] = []
             if from == .mediation {
                 // An unanswered offer that ran out is recorded as declined; an open mediation ends.
                 let left = try MediationStore(connection).leaving(&record, to: request.to, context: context, at: instant)
                 effects = left.effects
                 notices += left.notices
             }
-            effects.absorb(try record.applyMove(from: from, to: request.to, at: instant, date: date, context: context))
-            record.state = request.to
-            if request.to == .closed {
-                record.outcome = request.outcome
-                record.closedAt = instant
-            } else if from == .closed {
-                record.outcome = nil
-                record.closedAt = nil
-            } else if request.to == .decided {
-                record.outcome = request.outcome
-            }
-            switch request.to {
-            case .triage where from == .received:
-                notices += complainantNotices(record, kind: "acknowledgement", data: ["triage_due_date": record.noticeDueDate(.triage, context: context)])
-            case .awaitingInfo:
-                let due = record.liveClock(.infoResponse)?.clock.dueDate(on: context.calendar)
-                notices += complainantNotices(record, kind: "information_request", data: [
-                    "requested": .text(request.requested), "due_date": .text(due?.iso),
-                ])
-            case .earlyResolution, .mediation, .investigation:
-                // Leaving triage (directly or after an information request) is the route decision.
-                if from == .triage || (from == .awaitingInfo && effects.met.contains(.triage)) {
-                    notices += complainantNotices(record, kind: "route_decision", data: [
-                        "route": .string(request.to.rawValue), "next_due_date": record.noticeDueDate(routeOf: request.to, context: context),
-                    ])
-                }
-            case .closed:
-                notices += complainantNotices(record, kind: "closure", data: [
-                    "outcome": .text(request.outcome?.rawValue), "reason": .text(request.reason),
-                ])
-            default:
-                break
-            }
-            var event = request.moveData.auditEvent(from: from, to: request.to)
-            if let requested = request.requested { event.data["requested"] = .string(requested) }
-            return (event.kind, event.data, effects, notices)
+            let plan = try Lifecycle.move(record.situation, to: request.to, data: request.moveData, requested: request.requested,
+                                          policy: policy, at: instant, on: date)
+            effects.absorb(try record.apply(plan, context: context))
+            notices += plan.notices.flatMap { self.notices($0, for: record, context: context) }
+            return (plan.event.kind, plan.event.json, effects, notices)
         }
     }
 
@@ -335,116 +305,9 @@ extension CaseStore {
     }
 }
 
-extension CaseRecord {
-    /// The clock changes of a move (SPEC §2.3): what leaving `from` ends, and what entering
-    /// `to` starts or pauses.
-    mutating func applyMove(from: CaseState, to: CaseState, at instant: Date, date: LocalDate, context: OfficeContext) throws -> ClockEffects {
-        var effects = ClockEffects()
-        let policy = try context.policies.inForce(on: date)
-        func meet(_ kind: ClockKind) throws { if try meetClock(kind, on: date) { effects.met.append(kind) } }
-        func start(_ kind: ClockKind) throws {
-            guard liveClock(kind) == nil else { return }
-            try startClock(kind, at: instant, context: context)
-            effects.started.append(kind)
-        }
-        func cancel(_ kind: ClockKind) throws { if try cancelClock(kind, on: date) { effects.cancelled.append(kind) } }
-        func pause(for state: CaseState, except: Set<ClockKind> = []) throws {
-            effects.paused += try pauseClocks(policy.pausedBy(state: state).subtracting(except), from: date, cause: state.rawValue, reason: state.rawValue)
-        }
-
-        switch from {
-        case .received:
-            try meet(.acknowledge)
-        case .triage:
-            if to != .awaitingInfo { try meet(.triage) }
-        case .awaitingInfo:
-            try meet(.infoResponse)
-            effects.resumed += try resumeClocks(cause: CaseState.awaitingInfo.rawValue, on: date)
-            if to != .triage { try meet(.triage) }
-        case .earlyResolution:
-            try meet(.earlyResolution)
-        case .mediation:
-            try meet(.mediationAcceptance)
-            try meet(.mediation)
-            effects.resumed += try resumeClocks(cause: CaseState.mediation.rawValue, on: date)
-        case .investigation:
-            switch to {
-            case .onHold: try pause(for: .onHold, except: [.parallelReview])
-            case .mediation: try pause(for: .mediation)
-            case .decided:
-                try meet(.investigation)
-                try cancel(.respondentResponse)
-            default: break
-            }
-        case .onHold:
-            try meet(.parallelReview)
-            effects.resumed += try resumeClocks(cause: CaseState.onHold.rawValue, on: date)
-        case .arbitration:
-            try meet(.arbitrationAward)
-            try meet(.arbitrationOverall)
-        case .decided:
-            try meet(.respondentReply)
-        case .remedy, .closed:
-            break
-        }
-
-        switch to {
-        case .triage where from == .closed:
-            try start(.triage)
-        case .awaitingInfo:
-            try pause(for: .awaitingInfo)
-            try start(.infoResponse)
-        case .earlyResolution:
-            try start(.earlyResolution)
-        case .mediation:
-            try start(.mediationAcceptance)
-        case .investigation:
-            if liveClock(.investigation) == nil {
-                try start(.respondentResponse)
-                try start(.investigation)
-            }
-        case .onHold:
-            try start(.parallelReview)
-        case .decided:
-            try start(.respondentReply)
-        case .closed:
-            effects.cancelled += try cancelLiveClocks(on: date)
-        default:
-            break
-        }
-        return effects
-    }
-}
-
-extension NoticeRequest {
-    /// A notice of `kind` to a complainant or their representative: by email when there is an
-    /// address and post is not preferred, else by post; in their language, else the case's.
-    init(kind: String, to party: Party?, as audience: NoticeAudience, caseLanguage: String, data: [String: JSONValue]) {
-        let byEmail = party?.email != nil && party?.contactPreference != .post
-        self.init(kind: kind, audience: audience, recipient: byEmail ? party?.email : nil,
-                  channel: byEmail ? .email : .post, language: party?.language ?? caseLanguage, data: data)
-    }
-}
-
-extension MoveData {
-    /// The audit event of a move from `from` to `to` with this data: its kind, and the states
-    /// and whatever data the move carried.
-    func auditEvent(from: CaseState, to: CaseState) -> (kind: String, data: [String: JSONValue]) {
-        var data: [String: JSONValue] = ["from": .string(from.rawValue), "to": .string(to.rawValue)]
-        if let outcome { data["outcome"] = .string(outcome.rawValue) }
-        if let reason { data["reason"] = .string(reason) }
-        if let terms { data["terms"] = .string(terms) }
-        if let awardText { data["award_text"] = .string(awardText) }
-        if let binding { data["binding"] = .bool(binding) }
-        let kind: String
-        switch (from, to) {
-        case (.received, .triage): kind = "case_acknowledged"
-        case (_, .awaitingInfo): kind = "information_requested"
-        case (.awaitingInfo, _): kind = "information_received"
-        case (.closed, _): kind = "case_reopened"
-        case (_, .closed): kind = "case_closed"
-        default: kind = "case_moved"
-        }
-        return (kind, data)
+extension Party {
+    /// How notices reach the party.
+    var noticeContact: NoticeContact {
+        NoticeContact(email: email, prefersPost: contactPreference == .post, language: language)
     }
 }

@@ -130,10 +130,11 @@ public struct CaseStore {
 
     // MARK: Intake
 
-    /// Registers a complaint: a gapless reference, its parties and categories, the
-    /// `acknowledge` and `triage` clocks, and a `case_opened` audit row. Call inside a transaction.
+    /// Registers a complaint: a gapless reference, its parties and categories, the clocks and
+    /// the `case_opened` audit row of `Lifecycle.open` (`CaseOpening`, shared with import and
+    /// the demo seed). Call inside a transaction.
     public func open(_ new: NewCase, actor: Actor) throws -> CaseRecord {
-        try actor.require(.openCase)
+        try actor.require(Lifecycle.intakePermission)
         let context = try OfficeContext.load(connection, lock: .share)
         let known = Set(try categoryCodes())
         let intake = try IntakeValidator(context: context, knownCategories: known).validate(new)
@@ -143,51 +144,36 @@ public struct CaseStore {
         try PolicyStore(connection).storeDefault()
         let number = try takeReferenceNumbers(prefix: context.settings.referencePrefix, year: intake.receivedOn.year, count: 1)
         let reference = try CaseReference(prefix: context.settings.referencePrefix, year: intake.receivedOn.year, number: number).formatted
-        let language = new.language ?? new.complainants.first?.language ?? context.settings.defaultLanguage
-        let lateFilingReason = intake.lateFiling ? new.acceptLateReason : nil
+        let opening = try CaseOpening(new, intake: intake, reference: reference, openedBy: actor.login, respondent: respondent.stored, context: context)
+        var record = opening.record
         let row = try connection.query("""
             INSERT INTO complaint_case (reference, received_at, received_on, channel, summary, language, incident_date,
                 late_filing, late_filing_reason, urgent, confidential, group_size, respondent_id, opened_by)
-            VALUES (\(reference), \(new.receivedAt), \(intake.receivedOn), \(new.channel.rawValue), \(new.summary), \(language),
-                \(new.incidentDate), \(intake.lateFiling), \(lateFilingReason), \(new.urgent),
-                \(new.confidential), \(new.groupSize), \(respondent.id), \(actor.login))
+            VALUES (\(reference), \(record.receivedAt), \(record.receivedOn), \(record.channel.rawValue), \(record.summary), \(record.language),
+                \(record.incidentDate), \(record.lateFiling), \(record.lateFilingReason), \(record.urgent),
+                \(record.confidential), \(record.groupSize), \(respondent.id), \(record.openedBy))
             RETURNING id, received_at, info_requests, version, created_at, updated_at
             """).first!
         let caseID = try row.decode(Int.self, at: 0)
-        for (position, party) in new.complainants.enumerated() {
-            try insertParty(caseID: caseID, role: "complainant", position: position + 1, party)
+        for (role, position, party) in record.partyRows {
+            try insertParty(caseID: caseID, role: role, position: position, party)
         }
-        if let representative = new.representative {
-            try insertParty(caseID: caseID, role: "representative", position: 1, representative)
-        }
-        let categories = Array(Set(new.categories)).sorted()
-        if !categories.isEmpty {
+        if !record.categories.isEmpty {
             try connection.execute("""
                 INSERT INTO case_category (case_id, category_code)
-                SELECT \(caseID)::bigint, code FROM unnest(\(PostgresTextArray(categories))::text[]) AS code
+                SELECT \(caseID)::bigint, code FROM unnest(\(PostgresTextArray(record.categories))::text[]) AS code
                 """)
         }
         // The record is what was just written, so the case is not read back: that read was the
         // costliest statement while the year's reference counter is locked.
-        var record = CaseRecord(
-            id: caseID, reference: reference, state: .received, outcome: nil,
-            receivedAt: try row.decode(Date.self, at: 1), receivedOn: intake.receivedOn, channel: new.channel,
-            summary: new.summary, language: language, incidentDate: new.incidentDate, lateFiling: intake.lateFiling,
-            lateFilingReason: lateFilingReason, urgent: new.urgent, confidential: new.confidential, groupSize: new.groupSize,
-            respondent: respondent.stored, assignee: nil, infoRequests: try row.decode(Int.self, at: 2),
-            version: try row.decode(Int.self, at: 3), openedBy: actor.login, createdAt: try row.decode(Date.self, at: 4),
-            updatedAt: try row.decode(Date.self, at: 5), closedAt: nil, complainants: new.complainants,
-            representative: new.representative, categories: categories, clocks: [])
-        try record.startClock(.acknowledge, at: new.receivedAt, context: context)
-        try record.startClock(.triage, at: new.receivedAt, context: context)
+        record.id = caseID
+        record.receivedAt = try row.decode(Date.self, at: 1)
+        record.infoRequests = try row.decode(Int.self, at: 2)
+        record.version = try row.decode(Int.self, at: 3)
+        record.createdAt = try row.decode(Date.self, at: 4)
+        record.updatedAt = try row.decode(Date.self, at: 5)
         try ClockWriter(connection: connection).save(&record.clocks, caseID: caseID, calendar: context.calendar, asOf: intake.receivedOn)
-        try AuditLog(connection).record(caseID: caseID, actor: actor.login, at: new.receivedAt, kind: "case_opened", data: [
-            "reference": .string(reference), "channel": .string(new.channel.rawValue), "urgent": .bool(new.urgent),
-            "confidential": .bool(new.confidential), "late_filing": .bool(intake.lateFiling),
-            "late_filing_reason": .text(intake.lateFiling ? new.acceptLateReason : nil),
-            "respondent": .string(new.respondent.name), "categories": .array(new.categories.map(JSONValue.string)),
-            "clocks": Self.clockSummary(record.clocks, calendar: context.calendar),
-        ])
+        try AuditLog(connection).record(caseID: caseID, actor: actor.login, at: new.receivedAt, kind: opening.eventKind, data: opening.event)
         return record
     }
 
@@ -251,12 +237,5 @@ public struct CaseStore {
             VALUES (\(caseID), \(role), \(position), \(party.name), \(party.email), \(party.phone), \(party.postalAddress),
                 \(party.language), \(party.contactPreference?.rawValue))
             """)
-    }
-
-    /// The clocks as audit data: kind, status and due date of each live one.
-    static func clockSummary(_ clocks: [StoredClock], calendar: WorkCalendar) -> JSONValue {
-        .array(clocks.filter(\.isLive).map { stored in
-            ["kind": .string(stored.clock.kind.rawValue), "due_date": .text(stored.clock.dueDate(on: calendar)?.iso)]
-        })
     }
 }

@@ -46,19 +46,24 @@ struct ClockRecomputation {
             let changes: [JSONValue] = entry.moves.map { ["clock": .string($0.clock.rawValue), "from": .text($0.from?.iso), "to": .text($0.to?.iso)] }
             try log.record(caseID: entry.caseID, actor: actor.login, at: instant, kind: "due_dates_moved", data: ["cause": .string(cause), "clocks": .array(changes)])
             // The first complainant, and the representative if there is one, hear of it.
+            var complainant: NoticeContact?
+            var representative: NoticeContact?
+            var caseLanguage = ""
             for row in try connection.query("""
-                SELECT p.role, p.name, p.email, p.language, p.contact_preference, c.language FROM complaint_case c
+                SELECT p.role, p.email, p.language, p.contact_preference, c.language FROM complaint_case c
                 JOIN party p ON p.case_id = c.id AND ((p.role = 'complainant' AND p.position = 1) OR p.role = 'representative')
                 WHERE c.id = \(entry.caseID)
                 ORDER BY p.role
                 """) {
-                let party = Party(name: try row.decode(String.self, at: 1), email: try row.decode(String?.self, at: 2),
-                                  language: try row.decode(String?.self, at: 3),
-                                  contactPreference: try row.decode(String?.self, at: 4).flatMap(ContactPreference.init(rawValue:)))
-                let audience: NoticeAudience = try row.decode(String.self, at: 0) == "representative" ? .representative : .complainant
-                try outbox.queue(caseID: entry.caseID, NoticeRequest(
-                    kind: "corrected_due_dates", to: party, as: audience, caseLanguage: try row.decode(String.self, at: 5),
-                    data: ["cause": .string(cause), "clocks": .array(changes)]))
+                let contact = NoticeContact(email: try row.decode(String?.self, at: 1),
+                                            prefersPost: try row.decode(String?.self, at: 3) == ContactPreference.post.rawValue,
+                                            language: try row.decode(String?.self, at: 2))
+                if try row.decode(String.self, at: 0) == "representative" { representative = contact } else { complainant = contact }
+                caseLanguage = try row.decode(String.self, at: 4)
+            }
+            let data: [String: JSONValue] = ["cause": .string(cause), "clocks": .array(changes)]
+            for address in NoticeRouting.complainantAddresses(complainant: complainant, representative: representative, caseLanguage: caseLanguage) {
+                try outbox.queue(caseID: entry.caseID, NoticeRequest(kind: "corrected_due_dates", address: address, data: data))
             }
         }
         return moved

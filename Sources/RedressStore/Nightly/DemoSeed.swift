@@ -5,11 +5,11 @@ public import RedressCore
 /// `redress demo seed`: fills a database with the demo office of `DemoOffice`, a year of
 /// synthetic complaints, loaded with COPY so that a million cases take minutes.
 ///
-/// Each case is walked through the store's own rules in memory (`CaseRecord.startClock`,
-/// `applyMove`, `extendClock`: the clock changes of every move, every due date from
-/// RedressCore) and written as the store would have written it: the case, its parties and
-/// categories, its clocks with their pauses and extensions, and an audit row per change, in
-/// order, through the audit chain's trigger. Remedy items wait for the resolution schema: the
+/// Each case is opened as intake opens it (`CaseOpening`) and walked in memory through the
+/// rules the store applies (`Lifecycle.move`, `extendClock`: the clock changes of every move,
+/// every due date from RedressCore) and written as the store would have written it: the case,
+/// its parties and categories, its clocks with their pauses and extensions, and an audit row
+/// per change, in order, through the audit chain's trigger. Remedy items wait for the resolution schema: the
 /// demo's remedy steps are left out, the `remedy` state is kept. Notices of the past are not
 /// queued, so the outbox holds only what the sweep queues.
 ///

@@ -31,24 +31,25 @@ struct DemoSeedLoader {
     /// Builds cases `range` and copies them, their parties, categories, clocks, pauses,
     /// extensions and audit rows into the database.
     mutating func load(_ range: Range<Int>, into result: inout DemoSeed.Result) throws {
-        var built = try range.map { try build(office.makeCase($0)) }
-        let caseIDs = try nextIDs("complaint_case_id_seq", built.count)
-        let clockIDs = try nextIDs("clock_id_seq", built.reduce(0) { $0 + $1.record.clocks.count })
+        let demos = range.map { office.makeCase($0) }
         let prefix = context.settings.referencePrefix
         // Each year's numbers come from its counter in one block, gapless, in case order.
         var perYear: [Int: Int] = [:]
-        for item in built { perYear[item.record.receivedOn.year, default: 0] += 1 }
+        for demo in demos { perYear[demo.receivedOn.year, default: 0] += 1 }
         var numbers: [Int: Int] = [:]
         for (year, count) in perYear.sorted(by: { $0.key < $1.key }) {
             numbers[year] = try CaseStore(connection).takeReferenceNumbers(prefix: prefix, year: year, count: count)
         }
+        var built = try demos.map { demo in
+            let number = numbers[demo.receivedOn.year]!
+            numbers[demo.receivedOn.year] = number + 1
+            return try build(demo, reference: try CaseReference(prefix: prefix, year: demo.receivedOn.year, number: number).formatted)
+        }
+        let caseIDs = try nextIDs("complaint_case_id_seq", built.count)
+        let clockIDs = try nextIDs("clock_id_seq", built.reduce(0) { $0 + $1.record.clocks.count })
         var nextClock = 0
         for index in built.indices {
-            let year = built[index].record.receivedOn.year
-            let number = numbers[year]!
-            numbers[year] = number + 1
             built[index].record.id = caseIDs[index]
-            built[index].record.reference = try CaseReference(prefix: prefix, year: year, number: number).formatted
             for clock in built[index].record.clocks.indices {
                 built[index].record.clocks[clock].id = clockIDs[nextClock]
                 nextClock += 1
@@ -65,7 +66,8 @@ struct DemoSeedLoader {
 
     // MARK: Building
 
-    func build(_ demo: DemoCase) throws -> Built {
+    /// Opens the demo complaint as intake does (`CaseOpening`) and walks it through its steps.
+    func build(_ demo: DemoCase, reference: String) throws -> Built {
         let policy = try context.policies.inForce(on: demo.receivedOn)
         let late = policy.isLateFiling(eventsOn: demo.incidentDate, receivedOn: demo.receivedOn)
         let body = demo.body
@@ -74,24 +76,17 @@ struct DemoSeedLoader {
                   contactPreference: ContactPreference(rawValue: p.contactPreference))
         }
         let openedBy = demo.index % 2 == 0 ? "intake1" : "intake2"
-        var record = CaseRecord(
-            id: 0, reference: "", state: .received, outcome: nil, receivedAt: demo.receivedAt, receivedOn: demo.receivedOn,
-            channel: Channel(rawValue: demo.channel) ?? .web, summary: demo.summary, language: demo.language,
-            incidentDate: demo.incidentDate, lateFiling: late,
-            lateFilingReason: late ? "The complainant learned of the decision only recently; accepted by the ombudsperson." : nil,
-            urgent: demo.urgent, confidential: demo.confidential, groupSize: demo.groupSize,
-            respondent: RespondentBody(name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail),
-            assignee: nil, infoRequests: 0, version: 1, openedBy: openedBy, createdAt: demo.receivedAt, updatedAt: demo.receivedAt,
-            closedAt: nil, complainants: [party(demo.complainant)], representative: demo.representative.map(party),
-            categories: demo.categories, clocks: [])
-        try record.startClock(.acknowledge, at: demo.receivedAt, context: context)
-        try record.startClock(.triage, at: demo.receivedAt, context: context)
-        var events = [Event(actor: openedBy, at: demo.receivedAt, kind: "case_opened", data: [
-            "channel": .string(demo.channel), "urgent": .bool(demo.urgent), "confidential": .bool(demo.confidential),
-            "late_filing": .bool(late), "late_filing_reason": .text(record.lateFilingReason), "respondent": .string(body.name),
-            "categories": .array(demo.categories.map(JSONValue.string)),
-            "clocks": CaseStore.clockSummary(record.clocks, calendar: context.calendar),
-        ])]
+        let respondent = RespondentBody(name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail)
+        let new = NewCase(
+            receivedAt: demo.receivedAt, channel: Channel(rawValue: demo.channel) ?? .web, complainants: [party(demo.complainant)],
+            groupSize: demo.groupSize, representative: demo.representative.map(party), respondent: respondent,
+            categories: demo.categories, summary: demo.summary, language: demo.language, urgent: demo.urgent,
+            confidential: demo.confidential, incidentDate: demo.incidentDate,
+            acceptLateReason: "The complainant learned of the decision only recently; accepted by the ombudsperson.")
+        let opening = try CaseOpening(new, intake: IntakeValidator.Intake(receivedOn: demo.receivedOn, lateFiling: late), reference: reference,
+                                      openedBy: openedBy, respondent: respondent, context: context)
+        var record = opening.record
+        var events = [Event(actor: openedBy, at: demo.receivedAt, kind: opening.eventKind, data: opening.event)]
         var lastChange = demo.receivedOn
         for step in demo.steps {
             let recorded: (kind: String, data: [String: JSONValue])?
@@ -123,22 +118,15 @@ struct DemoSeedLoader {
         return Built(demo: demo, record: record, events: events, lastChange: lastChange)
     }
 
-    /// A lifecycle move with the store's clock changes (`applyMove`) and its audit row.
+    /// A lifecycle move as `CaseStore.move` makes it (`Lifecycle.move`, applied to the record),
+    /// and its audit row; notices of the past are not queued.
     func move(_ record: inout CaseRecord, _ move: Move, at instant: Date, on date: LocalDate) throws -> (kind: String, data: [String: JSONValue]) {
-        let from = record.state
-        try Lifecycle.validate(from: from, to: move.to, data: move.data)
-        if move.to == .awaitingInfo { record.infoRequests += 1 }
-        let effects = try record.applyMove(from: from, to: move.to, at: instant, date: date, context: context)
-        record.state = move.to
-        if move.to == .closed {
-            record.outcome = move.data.outcome
-            record.closedAt = instant
-        } else if move.to == .decided {
-            record.outcome = move.data.outcome
-        }
-        var event = move.data.auditEvent(from: from, to: move.to)
-        if effects != ClockEffects() { event.data["clocks"] = effects.json }
-        return event
+        let policy = try context.policies.inForce(on: date)
+        let plan = try Lifecycle.move(record.situation, to: move.to, data: move.data, policy: policy, at: instant, on: date)
+        let effects = try record.apply(plan, context: context)
+        var data = plan.event.json
+        if effects != ClockEffects() { data["clocks"] = effects.json }
+        return (plan.event.kind, data)
     }
 
     /// An extension under the clock's policy rules; `nil` (nothing recorded) when they refuse it.
@@ -176,9 +164,7 @@ struct DemoSeedLoader {
             COPY party (case_id, role, position, name, email, phone, postal_address, language, contact_preference) FROM STDIN
             """) { writer in
             for item in built {
-                let parties = item.record.complainants.enumerated().map { ("complainant", $0.offset + 1, $0.element) }
-                    + (item.record.representative.map { [("representative", 1, $0)] } ?? [])
-                for (role, position, p) in parties {
+                for (role, position, p) in item.record.partyRows {
                     try writer.write([String(item.record.id), role, String(position), p.name, p.email, p.phone, p.postalAddress, p.language, p.contactPreference?.rawValue])
                 }
             }
@@ -229,10 +215,8 @@ struct DemoSeedLoader {
         }
         try connection.copyFrom("COPY case_event (case_id, actor, occurred_at, kind, data) FROM STDIN") { writer in
             for item in built {
-                for (position, event) in item.events.enumerated() {
-                    var data = event.data
-                    if position == 0 { data["reference"] = .string(item.record.reference) }
-                    try writer.write([String(item.record.id), event.actor, event.at.postgresText, event.kind, DemoSeedJSON.text(.object(data))])
+                for event in item.events {
+                    try writer.write([String(item.record.id), event.actor, event.at.postgresText, event.kind, DemoSeedJSON.text(.object(event.data))])
                     result.events += 1
                 }
             }

@@ -154,7 +154,7 @@ public final class Sweep {
             """)
         for step in EscalationStep.allCases {
             for notice in noticePlan(step) {
-                try writer.execute("INSERT INTO sweep_notice_plan (step, kind, audience) VALUES (\(step.rawValue), \(notice.kind), \(notice.audience))")
+                try writer.execute("INSERT INTO sweep_notice_plan (step, kind, audience) VALUES (\(step.rawValue), \(notice.kind), \(notice.audience.rawValue))")
             }
         }
     }
@@ -232,9 +232,12 @@ public final class Sweep {
                 SELECT b.email, b.head_of_body_email FROM respondent_body b WHERE b.id = c.respondent_id OFFSET 0
             ) b
             CROSS JOIN office o
+            -- Who and how is RedressCore's NoticeRouting, set-based: email when there is an
+            -- address and post is not preferred, else post; the representative gets a copy; staff
+            -- by email. SweepRoutingTests holds this to the Swift rule, combination by combination.
             CROSS JOIN LATERAL (
-                SELECT pa.role, pa.email,
-                       CASE WHEN pa.email IS NOT NULL AND coalesce(pa.contact_preference, 'email') = 'email' THEN 'email' ELSE 'post' END,
+                SELECT pa.role, CASE WHEN pa.email IS NOT NULL AND pa.contact_preference IS DISTINCT FROM 'post' THEN pa.email END,
+                       CASE WHEN pa.email IS NOT NULL AND pa.contact_preference IS DISTINCT FROM 'post' THEN 'email' ELSE 'post' END,
                        coalesce(pa.language, c.language)
                 FROM party pa
                 WHERE pl.audience = 'complainant' AND pa.case_id = c.id
@@ -301,7 +304,7 @@ public final class Sweep {
 
 /// Which notices each escalation step sends, as (kind, audience) pairs: the notices module's
 /// rule, handed to the store by the command that runs the sweep.
-public typealias SweepNoticePlan = @Sendable (EscalationStep) -> [(kind: String, audience: String)]
+public typealias SweepNoticePlan = @Sendable (EscalationStep) -> [(kind: String, audience: NoticeAudience)]
 
 /// What a sweep is asked to do.
 public struct SweepOptions: Sendable {
@@ -332,7 +335,7 @@ public struct SweepPlannedStep: Sendable, Hashable {
     public var notices: [SweepNotice]
 
     public init(caseID: Int, reference: String, clockID: Int, clock: ClockKind, step: EscalationStep, dueOn: LocalDate,
-                notices: [(kind: String, audience: String)]) {
+                notices: [(kind: String, audience: NoticeAudience)]) {
         self.caseID = caseID
         self.reference = reference
         self.clockID = clockID
@@ -346,7 +349,7 @@ public struct SweepPlannedStep: Sendable, Hashable {
 /// A notice kind and its audience.
 public struct SweepNotice: Sendable, Hashable {
     public var kind: String
-    public var audience: String
+    public var audience: NoticeAudience
 }
 
 /// What a sweep did (or, on a dry run, would do).

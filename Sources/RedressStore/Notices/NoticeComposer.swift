@@ -48,8 +48,8 @@ public struct NoticeComposer {
         guard let record = try CaseStore(connection).load(where: "cc.id = \(caseID)") else { throw NoticeStoreError.noCase(notice.id) }
         let disclosed = try connection.query("SELECT disclose_identity FROM complaint_case WHERE id = \(caseID)")
             .first?.decode(Bool.self, at: 0) ?? false
-        let audience = RedressNotices.NoticeAudience(rawValue: notice.audience.rawValue) ?? .complainant
-        let channel = RedressNotices.NoticeChannel(rawValue: notice.channel.rawValue) ?? .post
+        let audience = notice.audience
+        let channel = notice.channel
         let language = self.language(kind: kind, audience: audience, requested: notice.language)
         let template = try renderer.templates.template(kind: kind, audience: audience, language: language)
         let identityAllowed = !audience.withholdsComplainantIdentity || disclosed
@@ -70,7 +70,7 @@ public struct NoticeComposer {
     /// The notice's language if it has a template in it, else the office's default language,
     /// else English: a complainant who writes in a language the office has no letters in still
     /// gets one.
-    func language(kind: NoticeKind, audience: RedressNotices.NoticeAudience, requested: String) -> String {
+    func language(kind: NoticeKind, audience: NoticeAudience, requested: String) -> String {
         for candidate in [requested, context.settings.defaultLanguage, "en"]
         where renderer.templates.hasTemplate(kind: kind, audience: audience, language: candidate) {
             return candidate
@@ -80,7 +80,7 @@ public struct NoticeComposer {
 
     /// Who the notice goes to: the party, body or staff member of its audience, at the address
     /// it was queued with (or the one on the case).
-    func recipient(_ notice: NoticeRecord, audience: RedressNotices.NoticeAudience, record: CaseRecord) -> NoticeRecipient {
+    func recipient(_ notice: NoticeRecord, audience: NoticeAudience, record: CaseRecord) -> NoticeRecipient {
         func lines(_ address: String?) -> [String] {
             (address ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

@@ -1,5 +1,6 @@
 public import Foundation
 public import Postgres
+public import RedressCore
 public import RedressNotices
 
 /// A delivery that did not happen, to be recorded on the notice and retried later.

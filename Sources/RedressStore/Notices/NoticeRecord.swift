@@ -1,4 +1,5 @@
 public import Foundation
+public import RedressCore
 
 /// Where a notice is in its delivery.
 public enum NoticeState: String, Sendable, Hashable, Codable, CaseIterable {

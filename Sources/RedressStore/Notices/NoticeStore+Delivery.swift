@@ -1,6 +1,6 @@
 public import Foundation
 import Postgres
-import RedressCore
+public import RedressCore
 
 /// How often a notice is tried and how long a sender waits between attempts.
 public struct NoticeRetryPolicy: Sendable, Hashable {

@@ -20,12 +20,21 @@ public struct NoticeStore {
     static func decode(_ row: PostgresRow) throws -> (notice: NoticeRecord, assignee: String?) {
         let data = try row.decode(PostgresJSON<JSONValue>.self, at: 10).value
         guard case .object(let fields) = data else { throw StoreError.invalid("The data of notice \(try row.decode(Int.self, at: 0)) is not a JSON object.") }
+        // The database's checks keep both columns to the vocabulary; a value outside it is not
+        // guessed at but refused.
+        func vocabulary<T: RawRepresentable>(_ type: T.Type, at column: Int) throws -> T where T.RawValue == String {
+            let text = try row.decode(String.self, at: column)
+            guard let value = T(rawValue: text) else {
+                throw StoreError.invalid("Notice \(try row.decode(Int.self, at: 0)) has \"\(text)\" as its \(column == 4 ? "audience" : "channel"), which Redress does not know.")
+            }
+            return value
+        }
         let notice = NoticeRecord(
             id: try row.decode(Int.self, at: 0), caseID: try row.decode(Int?.self, at: 1),
             reference: try row.decode(String?.self, at: 2), kind: try row.decode(String.self, at: 3),
-            audience: NoticeAudience(rawValue: try row.decode(String.self, at: 4)) ?? .complainant,
+            audience: try vocabulary(NoticeAudience.self, at: 4),
             recipient: try row.decode(String?.self, at: 5),
-            channel: NoticeChannel(rawValue: try row.decode(String.self, at: 6)) ?? .post,
+            channel: try vocabulary(NoticeChannel.self, at: 6),
             language: try row.decode(String.self, at: 7),
             state: NoticeState(rawValue: try row.decode(String.self, at: 8)) ?? .pending,
             automatic: try row.decode(Bool.self, at: 9), data: fields,
@@ -96,7 +105,7 @@ public struct NoticeStore {
     }
 
     static func isStaffAudience(_ audience: NoticeAudience) -> Bool {
-        audience == .assignee || audience == .supervisor || audience == .ombudsperson
+        audience.isStaff
     }
 
     // MARK: Changes by hand

@@ -15,7 +15,7 @@ import RedressNotices
 struct NoticeVariables {
     let notice: NoticeRecord
     let kind: NoticeKind
-    let audience: RedressNotices.NoticeAudience
+    let audience: NoticeAudience
     let record: CaseRecord
     let calendar: WorkCalendar
     let staffNames: [String: String]
@@ -60,7 +60,7 @@ struct NoticeVariables {
             let route = notice.data["route"]?.stringValue.flatMap(CaseState.init(rawValue:)) ?? record.state
             fill("route") { .state(route) }
             fill("route_reasons") { text("reason") }
-            fill("next_due_date") { CaseRecord.routeClock(route).flatMap(due) }
+            fill("next_due_date") { Lifecycle.routeClock(route).flatMap(due) }
         case .extensionLetter:
             let clock = dataClock.flatMap { record.noticeClock($0)?.clock }
             fill("extension_reason") { text("reason") ?? clock?.extensions.last.map { .text($0.reason) } }

@@ -1,3 +1,5 @@
+import RedressCore
+
 /// A JSON value, for the free-form `data` of audit events and notices.
 public enum JSONValue: Sendable, Hashable, Codable {
     case null
@@ -59,4 +61,23 @@ extension JSONValue {
         if case .string(let value) = self { return value }
         return nil
     }
+}
+
+extension JSONValue {
+    /// The JSON of a rule's event or notice data.
+    init(_ value: EventValue) {
+        switch value {
+        case .null: self = .null
+        case let .bool(flag): self = .bool(flag)
+        case let .int(number): self = .number(Double(number))
+        case let .string(text): self = .string(text)
+        case let .array(items): self = .array(items.map(JSONValue.init))
+        case let .object(fields): self = .object(fields.mapValues(JSONValue.init))
+        }
+    }
+}
+
+extension LifecycleEvent {
+    /// The event's data as audit JSON.
+    var json: [String: JSONValue] { data.mapValues(JSONValue.init) }
 }

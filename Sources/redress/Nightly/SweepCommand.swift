@@ -31,7 +31,7 @@ struct SweepCommand: ParsableCommand {
         defer { writer.close() }
         let context = try OfficeContext.load(session.connection)
         let sweep = Sweep(reader: session.connection, writer: writer, context: context) { step in
-            NoticeKind.notices(for: step).map { (kind: $0.kind.rawValue, audience: $0.audience.rawValue) }
+            NoticeKind.notices(for: step).map { (kind: $0.kind.rawValue, audience: $0.audience) }
         }
         let bar = ProgressLine("sweep \(date.iso)")
         var out = BufferedOutput()

@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 import RedressStore
 
 /// Prints what became of one notice of a `notices send` or `notices export` run.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Glibc
+import RedressCore
 import RedressNotices
 import RedressStore
 

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import RedressCore
 import RedressStore
 
 extension NoticeState: ExpressibleByArgument {}

@@ -57,9 +57,8 @@ extension CaseRecord {
     /// A notice to the respondent body: by email when its address is known, else by post. It
     /// carries nothing that identifies the complainant.
     func respondentNotice(kind: String, data: [String: JSONValue]) -> NoticeRequest {
-        let email = respondent.email
-        return NoticeRequest(kind: kind, audience: .respondent, recipient: email, channel: email == nil ? .post : .email,
-                             language: language, data: data)
+        NoticeRequest(kind: kind, address: NoticeRouting.address(.respondent, NoticeContact(email: respondent.email), fallbackLanguage: language),
+                      data: data)
     }
 }
 

@@ -189,14 +189,16 @@ public struct RemedyStore {
             effects.absorb(try record.applyResolution([.end(.respondentReply, on: date)], context: context))
         }
         guard let target = RemedyLedger.automaticMove(from: record.state, items: states) else { return nil }
-        effects.absorb(try record.applyMove(from: record.state, to: target, at: instant, date: date, context: context))
-        record.state = target
-        if target == .closed {
-            record.closedAt = instant
-            notices += store.complainantNotices(record, kind: "closure", data: [
-                "outcome": .text(record.outcome?.rawValue), "reason": .string("every remedy item is finished"),
-                "closure_reasons": .string("every remedy item is finished"),
-            ])
+        // The move the lifecycle plans, keeping the decision's outcome when the case closes; the
+        // remedy event that caused it is the audit row.
+        let reason = "every remedy item is finished"
+        let data = target == .closed ? MoveData(outcome: record.outcome, reason: reason) : MoveData()
+        let plan = try Lifecycle.move(record.situation, to: target, data: data, policy: try context.policies.inForce(on: date),
+                                      at: instant, on: date)
+        effects.absorb(try record.apply(plan, context: context))
+        for var planned in plan.notices {
+            planned.data["closure_reasons"] = .string(reason)
+            notices += store.notices(planned, for: record, context: context)
         }
         return target
     }
