@@ -47,22 +47,24 @@ import Testing
     @Test func aNewPolicyVersionAppliesToNewClocksOnly() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)
-            let before = try office.openCase(receivedAt: "2026-12-30T10:00Z")
-            try office.ok("policy", "set", "--clock", "triage", "--allowance", "12", "--effective", "2027-01-01")
-            let after = try office.openCase(receivedAt: "2027-01-04T10:00Z")
-            #expect(after == "HRC-2027-000001")
+            // Complaints are received in the past (times after now are refused), so the new
+            // version takes effect on a past date, between the two.
+            let before = try office.openCase(receivedAt: "2025-12-30T10:00Z")
+            try office.ok("policy", "set", "--clock", "triage", "--allowance", "12", "--effective", "2026-01-01")
+            let after = try office.openCase(receivedAt: "2026-01-05T10:00Z")
+            #expect(after == "HRC-2026-000001")
             let oldTriage = office.clock(try office.show(before), "triage")
             let newTriage = office.clock(try office.show(after), "triage")
             #expect(oldTriage["policy_version"] as? Int == 1)
             #expect((oldTriage["allowance"] as? [String: Any])?["amount"] as? Int == 10)
             #expect(newTriage["policy_version"] as? Int == 2)
             #expect((newTriage["allowance"] as? [String: Any])?["amount"] as? Int == 12)
-            // Mon 2027-01-04 (UTC, no holidays) + 12 WD → Wed 2027-01-20.
-            #expect(newTriage["due_date"] as? String == "2027-01-20")
+            // Mon 2026-01-05 (UTC, no holidays) + 12 WD → Wed 2026-01-21.
+            #expect(newTriage["due_date"] as? String == "2026-01-21")
             let history = try office.ok("policy", "history")
-            #expect(history.contains("2027-01-01"))
-            #expect(try office.ok("policy", "show", "--on", "2027-02-01").contains("policy version 2"))
-            #expect(try office.ok("policy", "show", "--on", "2026-06-01").contains("policy version 1"))
+            #expect(history.contains("2026-01-01"))
+            #expect(try office.ok("policy", "show", "--on", "2026-02-01").contains("policy version 2"))
+            #expect(try office.ok("policy", "show", "--on", "2025-06-01").contains("policy version 1"))
             let refused = try office.run("policy", "set", "--clock", "triage", "--allowance", "-3", "--effective", "2027-02-01")
             #expect(refused.status == 2, "\(refused)")
             let caseworker = try office.staff("cw", roles: ["caseworker"])

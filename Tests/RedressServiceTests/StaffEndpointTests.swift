@@ -208,6 +208,11 @@ struct StaffEndpointTests {
                                                 body: .json(#"{"text": "x", "at": "9999-12-30T00:00:00Z"}"#))
             #expect(future.status == .badRequest)
             #expect(String(buffer: future.body).contains("in the future"))
+            // Nor may a note carry a terminal escape.
+            let escape = try await service.send(.post, path, documented: "/v1/cases/{reference}/notes", headers: .bearer(intake),
+                                                body: .json(#"{"text": "x\u001b[2J"}"#))
+            #expect(escape.status == .badRequest)
+            #expect(String(buffer: escape.body).contains("U+001B"))
             let now = try await service.send(.post, path, documented: "/v1/cases/{reference}/notes", headers: .bearer(intake),
                                              body: .json(#"{"text": "called back"}"#))
             #expect(now.status == .ok)

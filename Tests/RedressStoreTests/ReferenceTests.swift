@@ -16,21 +16,21 @@ import Testing
             try db.withConnection { connection in
                 let actor = try StaffStore(connection).currentActor()
                 let store = CaseStore(connection)
-                let first = try connection.withStoreTransaction { _ in try store.open(try complaint("2026-03-02"), actor: actor) }
-                #expect(first.reference == "HRC-2026-000001")
+                let first = try connection.withStoreTransaction { _ in try store.open(try complaint("2025-03-03"), actor: actor) }
+                #expect(first.reference == "HRC-2025-000001")
                 struct Abandoned: Error {}
                 #expect(throws: Abandoned.self) {
                     try connection.withStoreTransaction { _ in
-                        let taken = try store.open(try complaint("2026-03-03"), actor: actor)
-                        #expect(taken.reference == "HRC-2026-000002")
+                        let taken = try store.open(try complaint("2025-03-04"), actor: actor)
+                        #expect(taken.reference == "HRC-2025-000002")
                         throw Abandoned()
                     }
                 }
-                let next = try connection.withStoreTransaction { _ in try store.open(try complaint("2026-03-04"), actor: actor) }
-                #expect(next.reference == "HRC-2026-000002")
+                let next = try connection.withStoreTransaction { _ in try store.open(try complaint("2025-03-05"), actor: actor) }
+                #expect(next.reference == "HRC-2025-000002")
                 // Numbering restarts each year.
-                let nextYear = try connection.withStoreTransaction { _ in try store.open(try complaint("2027-01-04"), actor: actor) }
-                #expect(nextYear.reference == "HRC-2027-000001")
+                let nextYear = try connection.withStoreTransaction { _ in try store.open(try complaint("2026-01-05"), actor: actor) }
+                #expect(nextYear.reference == "HRC-2026-000001")
                 #expect(try connection.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0) == 3)
             }
         }

@@ -74,7 +74,7 @@ extension CaseStore {
             throw StoreError.staleVersion(reference: reference, expected: expected, actual: record.version)
         }
         let date = context.localDate(instant)
-        try checkChronology(record, instant: instant, date: date)
+        try checkChronology(record, instant: instant, date: date, context: context)
         let before = record
         let outcome = try body(&record, context, date)
         let claimed = try connection.execute("""
@@ -98,16 +98,19 @@ extension CaseStore {
     /// Events are entered in order: not before receipt, nor before the case's last recorded change.
     /// Reads and calendar recomputations are not changes of the case's own, so paper records may
     /// still be entered after them.
-    func checkChronology(_ record: CaseRecord, instant: Date, date: LocalDate) throws {
+    func checkChronology(_ record: CaseRecord, instant: Date, date: LocalDate, context: OfficeContext) throws {
+        try context.checkEventTime(instant)
         guard instant >= record.receivedAt else {
-            throw StoreError.invalid("\(record.reference) was received at \(Self.isoInstant(record.receivedAt)); give a time (--at) on or after it.")
+            throw StoreError.invalid("\(record.reference) was received at \(Self.isoInstant(record.receivedAt)); give a time on or after it.",
+                                     hint: .give(["at"]))
         }
         let last = try connection.query("""
             SELECT max(occurred_at) FROM case_event
             WHERE case_id = \(record.id) AND kind NOT IN ('case_viewed', 'due_dates_moved', 'notice_cancelled', 'notice_retried')
             """).first!.decode(Date?.self, at: 0)
         if let last, instant < last {
-            throw StoreError.invalid("\(record.reference) has a change recorded at \(Self.isoInstant(last)); give a time (--at) on or after it.")
+            throw StoreError.invalid("\(record.reference) has a change recorded at \(Self.isoInstant(last)); give a time on or after it.",
+                                     hint: .give(["at"]))
         }
     }
 
@@ -136,6 +139,9 @@ extension CaseStore {
     /// Moves a case to another state (SPEC §2.1), with the clocks, audit event and notices that
     /// `Lifecycle.move` plans for it (SPEC §2.3).
     public func move(reference: String, _ request: MoveRequest, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
+        for (label, text) in [("reason", request.reason), ("terms", request.terms), ("award text", request.awardText), ("request", request.requested)] {
+            try TextField.checkLong(label, text)
+        }
         let current = try require(reference: reference)
         let permission = Lifecycle.permission(from: current.state, to: request.to)
         return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: permission, at: instant) { record, context, date in
@@ -144,7 +150,7 @@ extension CaseStore {
             let policy = try context.policies.inForce(on: date)
             if request.to == .awaitingInfo {
                 guard let requested = request.requested, !requested.isBlankText else {
-                    throw StoreError.invalid("An information request must say what is asked for, for the letter to the complainant: use case request-info \(record.reference) --what TEXT.")
+                    throw StoreError.invalid("An information request must say what is asked for, for the letter to the complainant.", hint: .give(["what"]))
                 }
                 guard record.infoRequests < policy.maxInfoRequests else {
                     throw StoreError.infoRequestLimit(reference: record.reference, limit: policy.maxInfoRequests)
@@ -217,7 +223,8 @@ extension CaseStore {
 
     /// Pauses the case's running stage clocks (or the one of `kind`) for `reason`.
     public func pause(reference: String, kind: ClockKind?, reason: String, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
-        guard !reason.isBlankText else { throw StoreError.invalid("A pause needs a reason; give --reason TEXT.") }
+        guard !reason.isBlankText else { throw StoreError.invalid("A pause needs a reason.", hint: .give(["reason"])) }
+        try TextField.checkLong("reason", reason)
         return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .workCase, at: instant) { record, _, date in
             guard record.state.isOpen else {
                 throw StoreError.wrongState(reference: record.reference, state: record.state, action: "be paused", expected: CaseState.allCases.filter(\.isOpen))
@@ -250,7 +257,8 @@ extension CaseStore {
     /// before expiry, consent beyond the cap) and queues the letter to the complainant.
     public func extend(reference: String, kind: ClockKind, amount: Int, reason: String, consent: Bool,
                        actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
-        try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .workCase, at: instant) { record, context, date in
+        try TextField.checkLong("reason", reason)
+        return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .workCase, at: instant) { record, context, date in
             let previousDue = record.noticeDueDate(kind, context: context)
             let clock = try record.extendClock(kind, amount: amount, reason: reason, actor: actor, on: date, consent: consent, context: context)
             var effects = ClockEffects()
@@ -288,7 +296,7 @@ extension CaseStore {
     /// Adds a note; notes made while the case is in mediation are marked confidential to it.
     public func addNote(reference: String, text: String, actor: Actor, at instant: Date, expectVersion: Int? = nil) throws -> CaseChange {
         guard !text.isBlankText else { throw StoreError.invalid("A note needs some text.") }
-        guard !text.utf8.contains(0) else { throw StoreError.invalid("The note holds a NUL character, which cannot be stored; remove it.") }
+        try TextField.checkLong("note", text)
         var underMediation = false
         return try change(reference: reference, expectVersion: expectVersion, actor: actor, permission: .acknowledge, at: instant, { record, _, _ in
             underMediation = record.state == .mediation

@@ -51,6 +51,7 @@ public struct IntakeValidator: Sendable {
         }
         if let language = new.language { try checkLanguage(language) }
         if let reason = new.acceptLateReason { try checkText("reason for accepting it late", reason, limit: Self.maximumFieldLength, lines: true) }
+        try context.checkEventTime(new.receivedAt)
         let receivedOn = context.localDate(new.receivedAt)
         var late = false
         if let incident = new.incidentDate {
@@ -99,31 +100,11 @@ public struct IntakeValidator: Sendable {
 
     /// A one-line field: no line breaks or tabs.
     func checkLine(_ label: String, _ text: String) throws {
-        try checkText(label, text, limit: Self.maximumFieldLength, lines: false)
+        try TextField.check(label, text, limit: Self.maximumFieldLength, lines: false)
     }
 
-    /// Text may hold anything a person writes, SQL included, but no control characters (NUL,
-    /// escapes, C1 controls) that could act on a terminal or that PostgreSQL cannot store; line
-    /// breaks and tabs only where `lines` allows them. Its length is limited in characters and
-    /// in bytes.
     func checkText(_ label: String, _ text: String, limit: (characters: Int, bytes: Int), lines: Bool) throws {
-        let characters = text.unicodeScalars.count, bytes = text.utf8.count
-        guard characters <= limit.characters, bytes <= limit.bytes else {
-            throw StoreError.invalid(
-                "The \(label) is \(characters) characters (\(bytes) bytes) long; the most is \(limit.characters) characters and \(limit.bytes) bytes.")
-        }
-        if let bad = text.unicodeScalars.first(where: { Self.isControl($0, lines: lines) }) {
-            let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            throw StoreError.invalid("The \(label) holds the control character \(code), which Redress does not keep; remove it.")
-        }
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar, lines: Bool) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return !lines
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        default: return false
-        }
+        try TextField.check(label, text, limit: limit, lines: lines)
     }
 }
 
@@ -164,12 +145,5 @@ extension Unicode.Scalar {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
         default: return false
         }
-    }
-}
-
-extension String {
-    /// The text with zeros in front up to `width` characters.
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
