@@ -64,6 +64,29 @@ import Testing
         }
     }
 
+    /// A supervisor could read a confidential complainant's address in `notices list` with no
+    /// trace; listing a confidential case's notices is now a view of the case.
+    @Test func listingAConfidentialCasesNoticesIsAudited() throws {
+        try withTestDatabase { db in
+            let office = OfficeFixture(db)
+            let reference = try office.openCase(extra: ["--confidential"])
+            _ = try office.openCase()
+            try office.ok("case", "acknowledge", reference, "--at", "2026-02-27")
+            let supervisor = try office.staff("sup", roles: ["supervisor"])
+            let listed = try supervisor.binary.run(["notices", "list", "--format", "json"])
+            #expect(listed.status == 0, "\(listed)")
+            #expect(listed.stdout.contains("minji@example.org"), "a supervisor may see the address")
+            let views = try db.withConnection {
+                try $0.query("""
+                    SELECT e.actor, c.reference, e.data ->> 'purpose' FROM case_event e JOIN complaint_case c ON c.id = e.case_id
+                    WHERE e.kind = 'case_viewed'
+                    """).map { row in try (0..<3).map { try row.decode(String.self, at: $0) } }
+            }
+            #expect(views == [[supervisor.login, reference, "notices"]], "one view of the confidential case only")
+            #expect(try office.run("audit", "verify").status == 0)
+        }
+    }
+
     @Test func rolesDecideWhoMayChangeWhat() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)

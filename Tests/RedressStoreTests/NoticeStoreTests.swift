@@ -41,7 +41,7 @@ import Testing
     }
 
     static func notices(_ connection: PostgresConnection, actor: Actor) throws -> [NoticeRecord] {
-        try NoticeStore(connection).list(NoticeFilter(), actor: actor)
+        try NoticeStore(connection).list(NoticeFilter(), actor: actor, at: Date())
     }
 
     @Test func eachQueuedKindGetsTheVariablesItsTemplatesNeed() throws {

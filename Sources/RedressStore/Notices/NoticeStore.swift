@@ -48,8 +48,9 @@ public struct NoticeStore {
 
     /// The notices `filter` selects, oldest first, as `actor` may see them: the address of a
     /// complainant or representative is redacted unless the actor may see the complainant's
-    /// identity on that case.
-    public func list(_ filter: NoticeFilter, actor: Actor) throws -> [NoticeRecord] {
+    /// identity on that case. Listing a confidential case's notices is audited as a view of the
+    /// case, as `case list` is. Call inside a transaction.
+    public func list(_ filter: NoticeFilter, actor: Actor, at instant: Date) throws -> [NoticeRecord] {
         try actor.require(.read)
         if let reference = filter.reference {
             _ = try CaseReference(parsing: reference)
@@ -63,13 +64,28 @@ public struct NoticeStore {
         if let reference = filter.reference { query.append(" AND c.reference = \(reference)") }
         query.append(" ORDER BY n.id")
         if let limit = filter.limit { query.append(" LIMIT \(limit)") }
-        return try connection.query(query).map { row in
+        var shown: [Int: Bool] = [:]
+        let notices = try connection.query(query).map { row in
             var (notice, assignee) = try Self.decode(row)
-            if notice.isComplainantSide, notice.recipient != nil, !actor.maySeeIdentity(assignee: assignee) {
+            let mayShow = actor.maySeeIdentity(assignee: assignee)
+            if notice.isComplainantSide, notice.recipient != nil, !mayShow {
                 notice.recipient = Party.redactedText
             }
+            if let caseID = notice.caseID { shown[caseID] = mayShow }
             return notice
         }
+        let confidential = try connection.query("""
+            SELECT id FROM complaint_case
+            WHERE confidential AND id = ANY(\(PostgresTextArray(shown.keys.sorted().map(String.init)))::bigint[])
+            ORDER BY id
+            """).map { try $0.decode(Int.self, at: 0) }
+        let log = AuditLog(connection)
+        for caseID in confidential {
+            try log.record(caseID: caseID, actor: actor.login, at: instant, kind: "case_viewed", data: [
+                "purpose": "notices", "identity_shown": .bool(shown[caseID] ?? false),
+            ])
+        }
+        return notices
     }
 
     /// The notice with `id`, or `NoticeStoreError.notFound`; `lock` takes its row for update.

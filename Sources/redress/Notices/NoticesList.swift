@@ -20,7 +20,7 @@ struct NoticesList: ParsableCommand {
         let session = try Session.open(database)
         defer { session.close() }
         let notices = try session.transaction {
-            try NoticeStore($0).list(NoticeFilter(state: state, reference: reference, limit: limit), actor: session.actor)
+            try NoticeStore($0).list(NoticeFilter(state: state, reference: reference, limit: limit), actor: session.actor, at: Date())
         }
         if format == .json { return try printJSON(notices) }
         let header = ["id", "case", "kind", "audience", "channel", "language", "state", "attempts", "recipient", "next_attempt_at", "sent_at", "last_error"]
