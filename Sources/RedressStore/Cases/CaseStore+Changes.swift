@@ -74,7 +74,15 @@ extension CaseStore {
             throw StoreError.staleVersion(reference: reference, expected: expected, actual: record.version)
         }
         let date = context.localDate(instant)
-        try checkChronology(record, instant: instant, date: date, context: context)
+        do {
+            try checkChronology(record, instant: instant, date: date, context: context)
+        } catch let error as StoreError {
+            // A change committed since the case was read may be what this one now comes before:
+            // that is a concurrent change (retry), not a wrong time.
+            let now = try connection.query("SELECT version FROM complaint_case WHERE id = \(record.id)").first?.decode(Int.self, at: 0)
+            if now != record.version { throw StoreError.changedMeanwhile(reference: reference) }
+            throw error
+        }
         let before = record
         let outcome = try body(&record, context, date)
         let claimed = try connection.execute("""
