@@ -11,7 +11,7 @@ let package = Package(
     name: "redress",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "redress", targets: ["redress"]),
+        .executable(name: "redress", targets: ["redress"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),

@@ -21,7 +21,8 @@ final class BlockingExecutor: @unchecked Sendable {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let accepted = submit { continuation.resume(with: Result { try body() }) }
             if !accepted {
-                continuation.resume(throwing: PostgresError(kind: .client, message: "the connection pool was shut down"))
+                continuation.resume(
+                    throwing: PostgresError(kind: .client, message: "the connection pool was shut down"))
             }
         }
     }
@@ -48,7 +49,10 @@ final class BlockingExecutor: @unchecked Sendable {
         while true {
             condition.lock()
             while jobs.isEmpty, !stopping { condition.wait() }
-            if jobs.isEmpty { condition.unlock(); return }
+            if jobs.isEmpty {
+                condition.unlock()
+                return
+            }
             let job = jobs.removeFirst()
             condition.unlock()
             job()

@@ -72,7 +72,10 @@ extension Int: PostgresCodable {
         var value = 0
         var negative = false
         var index = 0
-        if bytes.first == UInt8(ascii: "-") { negative = true; index = 1 }
+        if bytes.first == UInt8(ascii: "-") {
+            negative = true
+            index = 1
+        }
         guard index < bytes.count else { throw decodingError(Int.self, bytes) }
         while index < bytes.count {
             let digit = Int(bytes[index]) - 48
@@ -143,9 +146,15 @@ extension Decimal: PostgresCodable {
     /// hold exactly (more than 38 significant digits, `Infinity`) is an
     /// error: Foundation would round it, or read `-Infinity` as 0.
     public init(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) {
-        if bytes.elementsEqual("NaN".utf8) { self = .nan; return }
+        if bytes.elementsEqual("NaN".utf8) {
+            self = .nan
+            return
+        }
         var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
-        var digits = 0, firstSignificant: Int? = nil, lastSignificant = 0, points = 0
+        var digits = 0
+        var firstSignificant: Int? = nil
+        var lastSignificant = 0
+        var points = 0
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "."):
@@ -163,7 +172,8 @@ extension Decimal: PostgresCodable {
         }
         let significant = firstSignificant.map { lastSignificant - $0 + 1 } ?? 0
         guard digits > 0, points <= 1, significant <= 38,
-              let value = Decimal(string: String(decoding: bytes, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX"))
+            let value = Decimal(
+                string: String(decoding: bytes, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX"))
         else {
             throw decodingError(Decimal.self, bytes)
         }
@@ -175,7 +185,9 @@ extension UUID: PostgresCodable {
     public static var postgresType: PostgresType { .uuid }
     public var postgresText: String { uuidString.lowercased() }
     public init(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) {
-        guard let value = UUID(uuidString: String(decoding: bytes, as: UTF8.self)) else { throw decodingError(UUID.self, bytes) }
+        guard let value = UUID(uuidString: String(decoding: bytes, as: UTF8.self)) else {
+            throw decodingError(UUID.self, bytes)
+        }
         self = value
     }
 }
@@ -184,17 +196,21 @@ extension UUID: PostgresCodable {
 extension Array: PostgresEncodable where Element == UInt8 {
     public static var postgresType: PostgresType { .bytea }
     public var postgresText: String {
-        let hex: [Character] = Array<Character>("0123456789abcdef")
+        let hex: [Character] = [Character]("0123456789abcdef")
         var out = "\\x"
         out.reserveCapacity(2 + count * 2)
-        for byte in self { out.append(hex[Int(byte >> 4)]); out.append(hex[Int(byte & 15)]) }
+        for byte in self {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 15)])
+        }
         return out
     }
 }
 
 extension Array: PostgresDecodable where Element == UInt8 {
     public init(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) {
-        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"), bytes.count % 2 == 0 else {
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"), bytes.count % 2 == 0
+        else {
             throw decodingError([UInt8].self, bytes)
         }
         func nibble(_ c: UInt8) throws(PostgresError) -> UInt8 {
@@ -225,10 +241,16 @@ extension Date: PostgresCodable {
         let totalMicros = Int64(micros)
         var seconds = totalMicros / 1_000_000
         var fraction = totalMicros % 1_000_000
-        if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
+        if fraction < 0 {
+            fraction += 1_000_000
+            seconds -= 1
+        }
         var days = seconds / 86_400
         var secondOfDay = seconds % 86_400
-        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        if secondOfDay < 0 {
+            secondOfDay += 86_400
+            days -= 1
+        }
         let (y, m, d) = civilFromDays(Int(days))
         // Digits by hand: String(format:) goes through CoreFoundation and was a tenth of the
         // client's time in a bulk import, which formats a few instants per row.
@@ -249,12 +271,18 @@ extension Date: PostgresCodable {
         } else {
             digits(y, 4)
         }
-        bytes.append(UInt8(ascii: "-")); digits(m, 2)
-        bytes.append(UInt8(ascii: "-")); digits(d, 2)
-        bytes.append(UInt8(ascii: "T")); digits(Int(secondOfDay / 3600), 2)
-        bytes.append(UInt8(ascii: ":")); digits(Int(secondOfDay / 60 % 60), 2)
-        bytes.append(UInt8(ascii: ":")); digits(Int(secondOfDay % 60), 2)
-        bytes.append(UInt8(ascii: ".")); digits(Int(fraction), 6)
+        bytes.append(UInt8(ascii: "-"))
+        digits(m, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(d, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(Int(secondOfDay / 3600), 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(Int(secondOfDay / 60 % 60), 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(Int(secondOfDay % 60), 2)
+        bytes.append(UInt8(ascii: "."))
+        digits(Int(fraction), 6)
         bytes.append(UInt8(ascii: "Z"))
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -262,7 +290,9 @@ extension Date: PostgresCodable {
     /// The instants read as they are: years 1 to 9999. PostgreSQL keeps more (and `infinity`);
     /// a value beyond is read as the nearest end, so one odd row cannot fail a whole list.
     public static let storableRange =
-        Date(timeIntervalSince1970: Double(daysFromCivil(1, 1, 1)) * 86_400)...Date(timeIntervalSince1970: Double(daysFromCivil(10_000, 1, 1)) * 86_400 - 1)
+        Date(
+            timeIntervalSince1970: Double(daysFromCivil(1, 1, 1)) * 86_400)...Date(
+            timeIntervalSince1970: Double(daysFromCivil(10_000, 1, 1)) * 86_400 - 1)
 
     /// Reads `YYYY-MM-DD[ HH:MM:SS[.ffffff]][+HH[:MM]]`, as the server prints
     /// timestamptz in ISO style, or a plain date as midnight UTC.
@@ -288,20 +318,27 @@ extension Date: PostgresCodable {
             index += 1
         }
         // Years beyond 9999 or BC are not used by Redress.
-        let year = try number(4); try expect("-")
-        let month = try number(2); try expect("-")
+        let year = try number(4)
+        try expect("-")
+        let month = try number(2)
+        try expect("-")
         let day = try number(2)
         var seconds = Double(daysFromCivil(year, month, day)) * 86_400
         if index < bytes.count {
-            guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "T") else { throw decodingError(Date.self, bytes) }
+            guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "T") else {
+                throw decodingError(Date.self, bytes)
+            }
             index += 1
-            let hour = try number(2); try expect(":")
-            let minute = try number(2); try expect(":")
+            let hour = try number(2)
+            try expect(":")
+            let minute = try number(2)
+            try expect(":")
             let second = try number(2)
             seconds += Double(hour * 3600 + minute * 60 + second)
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
-                var fraction = 0.0, scale = 0.1
+                var fraction = 0.0
+                var scale = 0.1
                 while index < bytes.count, (48...57).contains(bytes[index]) {
                     fraction += Double(bytes[index] - 48) * scale
                     scale /= 10
@@ -320,8 +357,14 @@ extension Date: PostgresCodable {
                 index += 1
                 if sign != 0 {
                     var offset = try number(2) * 3600
-                    if index < bytes.count { try expect(":"); offset += try number(2) * 60 }
-                    if index < bytes.count { try expect(":"); offset += try number(2) }
+                    if index < bytes.count {
+                        try expect(":")
+                        offset += try number(2) * 60
+                    }
+                    if index < bytes.count {
+                        try expect(":")
+                        offset += try number(2)
+                    }
                     seconds -= sign * Double(offset)
                 }
             }
@@ -353,14 +396,16 @@ public struct PostgresJSON<Value: Codable & Sendable>: PostgresCodable, Sendable
     public var postgresText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // With non-finite floats handled, only a custom encode(to:) that throws can fail.
         return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
     }
 
     public init(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) {
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
             value = try decoder.decode(Value.self, from: Data(buffer: bytes))
         } catch {
@@ -377,20 +422,23 @@ public struct PostgresTextArray: PostgresCodable, Sendable, Hashable {
     public static var postgresType: PostgresType { .textArray }
 
     public var postgresText: String {
-        "{" + elements.map { element -> String in
-            guard let element else { return "NULL" }
-            var quoted = "\""
-            for c in element {
-                if c == "\"" || c == "\\" { quoted.append("\\") }
-                quoted.append(c)
-            }
-            return quoted + "\""
-        }.joined(separator: ",") + "}"
+        "{"
+            + elements.map { element -> String in
+                guard let element else { return "NULL" }
+                var quoted = "\""
+                for c in element {
+                    if c == "\"" || c == "\\" { quoted.append("\\") }
+                    quoted.append(c)
+                }
+                return quoted + "\""
+            }.joined(separator: ",") + "}"
     }
 
     public init(postgresText bytes: UnsafeBufferPointer<UInt8>) throws(PostgresError) {
         let text = Array(bytes)
-        guard text.first == UInt8(ascii: "{"), text.last == UInt8(ascii: "}") else { throw decodingError([String].self, bytes) }
+        guard text.first == UInt8(ascii: "{"), text.last == UInt8(ascii: "}") else {
+            throw decodingError([String].self, bytes)
+        }
         var elements: [String?] = []
         var index = 1
         let end = text.count - 1
@@ -423,7 +471,6 @@ public struct PostgresTextArray: PostgresCodable, Sendable, Hashable {
         self.elements = elements
     }
 }
-
 
 // Days since 1970-01-01 <-> proleptic Gregorian date (H. Hinnant's algorithms).
 func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {

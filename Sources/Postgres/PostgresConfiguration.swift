@@ -7,7 +7,10 @@ public struct PostgresConfiguration: Sendable, Hashable {
     /// Keyword/value pairs in libpq's vocabulary (`host`, `port`, `dbname`, ...).
     public var parameters: [(String, String)] {
         get { keys.indices.map { (keys[$0], values[$0]) } }
-        set { keys = newValue.map(\.0); values = newValue.map(\.1) }
+        set {
+            keys = newValue.map(\.0)
+            values = newValue.map(\.1)
+        }
     }
     private var keys: [String] = []
     private var values: [String] = []
@@ -32,5 +35,8 @@ public struct PostgresConfiguration: Sendable, Hashable {
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.keys == rhs.keys && lhs.values == rhs.values }
-    public func hash(into hasher: inout Hasher) { hasher.combine(keys); hasher.combine(values) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keys)
+        hasher.combine(values)
+    }
 }

@@ -15,13 +15,25 @@ public struct PostgresCopyWriter: ~Copyable {
     public mutating func write(_ row: [String?]) throws(PostgresError) {
         for (index, value) in row.enumerated() {
             if index > 0 { buffer.append(9) }
-            guard let value else { buffer.append(92); buffer.append(78); continue }
+            guard let value else {
+                buffer.append(92)
+                buffer.append(78)
+                continue
+            }
             for byte in value.utf8 {
                 switch byte {
-                case 92: buffer.append(92); buffer.append(92)
-                case 9: buffer.append(92); buffer.append(UInt8(ascii: "t"))
-                case 10: buffer.append(92); buffer.append(UInt8(ascii: "n"))
-                case 13: buffer.append(92); buffer.append(UInt8(ascii: "r"))
+                case 92:
+                    buffer.append(92)
+                    buffer.append(92)
+                case 9:
+                    buffer.append(92)
+                    buffer.append(UInt8(ascii: "t"))
+                case 10:
+                    buffer.append(92)
+                    buffer.append(UInt8(ascii: "n"))
+                case 13:
+                    buffer.append(92)
+                    buffer.append(UInt8(ascii: "r"))
                 default: buffer.append(byte)
                 }
             }
@@ -48,7 +60,9 @@ extension PostgresConnection {
     /// writes. If `body` throws, the COPY is abandoned and nothing is loaded.
     /// Returns the number of rows loaded.
     @discardableResult
-    public func copyFrom(_ copyStatement: PostgresQuery, _ body: (inout PostgresCopyWriter) throws -> Void) throws -> Int {
+    public func copyFrom(_ copyStatement: PostgresQuery, _ body: (inout PostgresCopyWriter) throws -> Void) throws
+        -> Int
+    {
         let started = try query(copyStatement)
         guard PQresultStatus(started.result) == PGRES_COPY_IN else {
             throw PostgresError(kind: .client, message: "the statement given to copyFrom is not a COPY ... FROM STDIN")

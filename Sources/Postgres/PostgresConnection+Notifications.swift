@@ -42,8 +42,9 @@ extension PostgresConnection {
         var received: [PostgresNotification] = []
         while let notify = PQnotifies(conn) {
             let n = notify.pointee
-            received.append(PostgresNotification(
-                channel: String(cString: n.relname), payload: String(cString: n.extra), senderPID: Int(n.be_pid)))
+            received.append(
+                PostgresNotification(
+                    channel: String(cString: n.relname), payload: String(cString: n.extra), senderPID: Int(n.be_pid)))
             PQfreemem(notify)
         }
         return received

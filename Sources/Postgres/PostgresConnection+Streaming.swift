@@ -16,7 +16,10 @@ extension PostgresConnection {
         }
         var failure: (any Error)? = nil
         while let result = PQgetResult(conn) {
-            if failure != nil { PQclear(result); continue }
+            if failure != nil {
+                PQclear(result)
+                continue
+            }
             switch PQresultStatus(result) {
             case PGRES_SINGLE_TUPLE:
                 let rows = PostgresRows(result: result)

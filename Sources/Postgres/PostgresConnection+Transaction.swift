@@ -1,3 +1,5 @@
+import Glibc
+
 /// Transaction isolation levels.
 public enum PostgresIsolation: String, Sendable {
     case readCommitted = "READ COMMITTED"
@@ -53,5 +55,3 @@ extension PostgresConnection {
         }
     }
 }
-
-import Glibc

@@ -22,7 +22,9 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Connects, or throws a `.connection` error naming the host and port
     /// (never the password).
-    public static func connect(_ configuration: PostgresConfiguration = .environment, applicationName: String = "redress") throws(PostgresError) -> PostgresConnection {
+    public static func connect(
+        _ configuration: PostgresConfiguration = .environment, applicationName: String = "redress"
+    ) throws(PostgresError) -> PostgresConnection {
         var pairs = configuration.parameters
         let expand = pairs.first?.0 == "dbname" ? 1 : 0
         if !pairs.contains(where: { $0.0 == "fallback_application_name" }) {
@@ -33,7 +35,10 @@ public final class PostgresConnection: @unchecked Sendable {
 
         let keys = pairs.map { strdup($0.0) }
         let values = pairs.map { strdup($0.1) }
-        defer { keys.forEach { free($0) }; values.forEach { free($0) } }
+        defer {
+            keys.forEach { free($0) }
+            values.forEach { free($0) }
+        }
         let keyPointers = keys.map { UnsafePointer($0) } + [nil]
         let valuePointers = values.map { UnsafePointer($0) } + [nil]
         guard let conn = PQconnectdbParams(keyPointers, valuePointers, Int32(expand)) else {
@@ -86,7 +91,10 @@ public final class PostgresConnection: @unchecked Sendable {
     static func passwords(in parameters: [(String, String)]) -> [String] {
         var found: [String] = []
         for (key, value) in parameters {
-            if key == "password" { found.append(value); continue }
+            if key == "password" {
+                found.append(value)
+                continue
+            }
             guard key == "dbname" else { continue }
             var error: UnsafeMutablePointer<CChar>? = nil
             if let options = PQconninfoParse(value, &error) {
@@ -112,7 +120,8 @@ public final class PostgresConnection: @unchecked Sendable {
     static func passwordsByHand(in text: String) -> [String] {
         var found: [String] = []
         if let scheme = text.range(of: "://"), let at = text.range(of: "@", options: .backwards),
-           scheme.upperBound <= at.lowerBound {
+            scheme.upperBound <= at.lowerBound
+        {
             let userInfo = text[scheme.upperBound..<at.lowerBound]
             if let colon = userInfo.firstIndex(of: ":") {
                 found.append(String(userInfo[userInfo.index(after: colon)...]))
@@ -159,7 +168,8 @@ public final class PostgresConnection: @unchecked Sendable {
 
     static func url(user: String, password: String?, host: String, port: String, database: String) -> String {
         // RFC 3986 unreserved characters only; everything else percent-encoded.
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         func encode(_ text: String) -> String {
             text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
         }
@@ -237,7 +247,9 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Throws instead of handing libpq a freed connection.
     func checkOpen() throws(PostgresError) {
-        guard !closed else { throw PostgresError(kind: .connection, message: "the connection to PostgreSQL was closed") }
+        guard !closed else {
+            throw PostgresError(kind: .connection, message: "the connection to PostgreSQL was closed")
+        }
     }
 
     func withParameters<R>(
@@ -253,7 +265,8 @@ public final class PostgresConnection: @unchecked Sendable {
         for (index, bind) in binds.enumerated() {
             if let text = bind.text, let copy = copies[index], strlen(copy) != text.utf8.count {
                 throw PostgresError(
-                    kind: .client, message: "parameter $\(index + 1) contains a NUL character, which PostgreSQL text cannot hold",
+                    kind: .client,
+                    message: "parameter $\(index + 1) contains a NUL character, which PostgreSQL text cannot hold",
                     sqlState: "22021")
             }
         }
@@ -293,7 +306,9 @@ public final class PostgresConnection: @unchecked Sendable {
         func field(_ code: Int32) -> String? {
             PQresultErrorField(result, code).map { String(cString: $0) }
         }
-        let message = field(Int32(UInt8(ascii: "M"))) ?? String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let message =
+            field(Int32(UInt8(ascii: "M")))
+            ?? String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
         let lost = PQstatus(connection) != CONNECTION_OK
         return PostgresError(
             kind: lost ? .connection : .server,

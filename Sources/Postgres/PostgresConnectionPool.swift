@@ -32,7 +32,9 @@ public final class PostgresConnectionPool: @unchecked Sendable {
     }
 
     /// Lends a connection to `body` on a pool thread.
-    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws
+        -> T
+    {
         await acquirePermit()
         defer { releasePermit() }
         return try await executor.run { [self] in
@@ -82,7 +84,10 @@ public final class PostgresConnectionPool: @unchecked Sendable {
     private func acquirePermit() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let granted: Bool = lock.withLock {
-                if permits > 0 { permits -= 1; return true }
+                if permits > 0 {
+                    permits -= 1
+                    return true
+                }
                 waiters.append(continuation)
                 return false
             }
@@ -92,7 +97,10 @@ public final class PostgresConnectionPool: @unchecked Sendable {
 
     private func releasePermit() {
         let next: CheckedContinuation<Void, Never>? = lock.withLock {
-            if waiters.isEmpty { permits += 1; return nil }
+            if waiters.isEmpty {
+                permits += 1
+                return nil
+            }
             return waiters.removeFirst()
         }
         next?.resume()

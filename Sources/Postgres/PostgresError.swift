@@ -85,5 +85,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
     public var isCheckViolation: Bool { sqlState == "23514" }
     /// Lock not available (NOWAIT) or the statement was cancelled by lock_timeout.
     public var isLockNotAvailable: Bool { sqlState == "55P03" }
-    public var isConnectionFailure: Bool { kind == .connection || (sqlState?.hasPrefix("08") ?? false) || sqlState == "57P01" }
+    public var isConnectionFailure: Bool {
+        kind == .connection || (sqlState?.hasPrefix("08") ?? false) || sqlState == "57P01"
+    }
 }

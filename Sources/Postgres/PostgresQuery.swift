@@ -94,9 +94,15 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
             func skipQuoted(from start: Int, quote: UInt8, backslashEscapes: Bool) -> Int {
                 var index = start + 1
                 while index < end {
-                    if backslashEscapes, text[index] == UInt8(ascii: "\\") { index += 2; continue }
+                    if backslashEscapes, text[index] == UInt8(ascii: "\\") {
+                        index += 2
+                        continue
+                    }
                     if text[index] == quote {
-                        if index + 1 < end, text[index + 1] == quote { index += 2; continue }
+                        if index + 1 < end, text[index + 1] == quote {
+                            index += 2
+                            continue
+                        }
                         return index + 1
                     }
                     index += 1
@@ -110,7 +116,8 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
                 var stop = index + 1
                 switch byte {
                 case UInt8(ascii: "'"):
-                    let escapes = index > 0 && (text[index - 1] | 0x20) == UInt8(ascii: "e")
+                    let escapes =
+                        index > 0 && (text[index - 1] | 0x20) == UInt8(ascii: "e")
                         && (index < 2 || !isIdentifier(text[index - 2]))
                     stop = skipQuoted(from: index, quote: byte, backslashEscapes: escapes)
                 case UInt8(ascii: "\""):
@@ -123,9 +130,11 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
                     stop = index
                     while stop < end {
                         if text[stop] == UInt8(ascii: "/"), stop + 1 < end, text[stop + 1] == UInt8(ascii: "*") {
-                            depth += 1; stop += 2
+                            depth += 1
+                            stop += 2
                         } else if text[stop] == UInt8(ascii: "*"), stop + 1 < end, text[stop + 1] == UInt8(ascii: "/") {
-                            depth -= 1; stop += 2
+                            depth -= 1
+                            stop += 2
                             if depth == 0 { break }
                         } else {
                             stop += 1
@@ -135,7 +144,10 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
                     if isDigit(index + 1) {
                         var number = 0
                         stop = index + 1
-                        while isDigit(stop) { number = number * 10 + Int(text[stop] - UInt8(ascii: "0")); stop += 1 }
+                        while isDigit(stop) {
+                            number = number * 10 + Int(text[stop] - UInt8(ascii: "0"))
+                            stop += 1
+                        }
                         out += Array("$\(number + offset)".utf8)
                         index = stop
                         continue
@@ -148,7 +160,10 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
                         var search = tagEnd + 1
                         stop = end
                         while search + tag.count <= end {
-                            if Array(text[search..<(search + tag.count)]) == tag { stop = search + tag.count; break }
+                            if Array(text[search..<(search + tag.count)]) == tag {
+                                stop = search + tag.count
+                                break
+                            }
                             search += 1
                         }
                     }

@@ -66,7 +66,8 @@ public struct PostgresRow {
 
     func checkRange(_ column: Int) throws(PostgresError) {
         guard (0..<rows.columnCount).contains(column) else {
-            throw PostgresError(kind: .decoding, message: "column \(column) is out of range (the result has \(rows.columnCount))")
+            throw PostgresError(
+                kind: .decoding, message: "column \(column) is out of range (the result has \(rows.columnCount))")
         }
     }
 

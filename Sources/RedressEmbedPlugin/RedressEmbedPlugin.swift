@@ -45,7 +45,7 @@ struct RedressEmbedPlugin: BuildToolPlugin {
                 arguments: [kind, output.path, source.path],
                 inputFiles: inputs,
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 

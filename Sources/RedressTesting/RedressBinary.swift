@@ -40,7 +40,9 @@ public struct RedressBinary: Sendable {
 
     /// Runs `redress ARGUMENTS` with `input` on stdin and waits for it.
     @discardableResult
-    public func run(_ arguments: [String], input: Data? = nil, extraEnvironment: [String: String] = [:]) throws -> CommandResult {
+    public func run(_ arguments: [String], input: Data? = nil, extraEnvironment: [String: String] = [:]) throws
+        -> CommandResult
+    {
         let process = Process()
         process.executableURL = url
         var args = arguments
@@ -50,7 +52,9 @@ public struct RedressBinary: Sendable {
         env["NO_COLOR"] = "1"
         for (key, value) in environment.merging(extraEnvironment, uniquingKeysWith: { $1 }) { env[key] = value }
         process.environment = env
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin

@@ -92,7 +92,8 @@ func dropTestDatabase(_ name: String) throws {
 /// copies it instead of migrating again. Its name carries a hash of the SQL.
 func migratedTemplate(_ admin: PostgresConnection) throws -> String {
     let all = Migration.embedded.map { $0.up }.joined(separator: "\n--\n")
-    let hash = try admin.query("SELECT left(encode(sha256(convert_to(\(all), 'UTF8')), 'hex'), 16)").first!.decode(String.self, at: 0)
+    let hash = try admin.query("SELECT left(encode(sha256(convert_to(\(all), 'UTF8')), 'hex'), 16)").first!.decode(
+        String.self, at: 0)
     let name = "redress_template_" + hash
     // Tests run in parallel: one builds the template while the others wait.
     try admin.execute("SELECT pg_advisory_lock(42)")
@@ -125,10 +126,11 @@ extension TestDatabase {
     /// Creates a login role on the test server if it does not exist yet.
     public func createLogin(_ name: String) throws {
         try withConnection { connection in
-            try connection.execute(unsafeSQL: """
-                DO $$ BEGIN CREATE ROLE "\(name.replacingOccurrences(of: "\"", with: ""))" LOGIN;
-                EXCEPTION WHEN duplicate_object THEN NULL; END $$
-                """)
+            try connection.execute(
+                unsafeSQL: """
+                    DO $$ BEGIN CREATE ROLE "\(name.replacingOccurrences(of: "\"", with: ""))" LOGIN;
+                    EXCEPTION WHEN duplicate_object THEN NULL; END $$
+                    """)
         }
     }
 }

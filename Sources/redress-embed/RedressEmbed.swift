@@ -46,7 +46,9 @@ enum RedressEmbed {
         var pairs: [Int: Pair] = [:]
         for path in paths {
             let file = (path as NSString).lastPathComponent
-            guard let (version, name, direction) = migrationFileName(file) else { throw EmbedError.migrationName(path: path) }
+            guard let (version, name, direction) = migrationFileName(file) else {
+                throw EmbedError.migrationName(path: path)
+            }
             // Earlier binaries read each file with the shell's `$(cat ...)`, which drops trailing
             // line breaks, and databases keep the checksum of that text: keep it the same.
             var text = try read(path)
@@ -97,7 +99,9 @@ enum RedressEmbed {
             let name = (path as NSString).lastPathComponent
             // The name goes into a plain string literal and is looked up as a file name.
             guard name.hasSuffix(".mustache"), !name.hasPrefix("."),
-                  name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "." })
+                name.unicodeScalars.allSatisfy({
+                    ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "."
+                })
             else { throw EmbedError.templateName(path: path) }
             templates[name] = try read(path)
         }
@@ -150,12 +154,13 @@ enum RedressEmbed {
             let stem = file.dropLast(".\(direction).sql".count)
             let digits = stem.prefix(4)
             guard digits.count == 4, digits.allSatisfy({ ("0"..."9").contains($0) }),
-                  let version = Int(digits), version > 0 else { return nil }
+                let version = Int(digits), version > 0
+            else { return nil }
             let rest = stem.dropFirst(4)
             guard rest.hasPrefix("_") else { return nil }
             let name = rest.dropFirst()
             guard !name.isEmpty,
-                  name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+                name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
             else { return nil }
             return (version, String(name), direction)
         }

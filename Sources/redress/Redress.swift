@@ -1,6 +1,6 @@
-import RedressCore
 import ArgumentParser
 import Foundation
+import RedressCore
 
 @main
 struct Redress: ParsableCommand {
@@ -13,9 +13,13 @@ struct Redress: ParsableCommand {
             Exit codes: 0 success, 1 failure, 2 usage, 3 not found, 4 refused by the rules, \
             5 conflict (retry), 6 database unreachable.
             """,
-        subcommands: [LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self, PolicyCommand.self, CaseCommand.self,
-                      MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, RemedyCommand.self, NoticesCommand.self, AuditCommand.self,
-                      SweepCommand.self, ReportCommand.self, DemoCommand.self, Serve.self]
+        subcommands: [
+            LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self,
+            PolicyCommand.self, CaseCommand.self,
+            MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, RemedyCommand.self,
+            NoticesCommand.self, AuditCommand.self,
+            SweepCommand.self, ReportCommand.self, DemoCommand.self, Serve.self,
+        ]
     )
 
     static func main() {

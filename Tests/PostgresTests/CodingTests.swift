@@ -14,7 +14,9 @@ struct CodingTests {
     }
 
     /// What the server prints for a bind, as text.
-    func serverText(_ value: some PostgresEncodable, _ sqlType: String, on connection: PostgresConnection) throws -> String {
+    func serverText(_ value: some PostgresEncodable, _ sqlType: String, on connection: PostgresConnection) throws
+        -> String
+    {
         try scalar(connection, "SELECT (\(value)::\(unsafeSQL: sqlType))::text")
     }
 
@@ -25,7 +27,8 @@ struct CodingTests {
             var urgent: Bool
         }
         try withEmptyDatabase { c throws in
-            try c.execute("""
+            try c.execute(
+                """
                 CREATE TABLE every_type (
                     id integer PRIMARY KEY, t text, i8 bigint, i64 bigint, i4 integer, b boolean,
                     f float8, n numeric, ts timestamptz, d date, u uuid, j jsonb, a text[], y bytea)
@@ -36,12 +39,14 @@ struct CodingTests {
             let json = PostgresJSON(Payload(reference: "HRC-2026-000042", rights: ["housing", "주거"], urgent: true))
             let array = PostgresTextArray(["a", nil, "b,c"])
             let bytes: [UInt8] = [0, 1, 127, 128, 255]
-            try c.execute("""
+            try c.execute(
+                """
                 INSERT INTO every_type (id, t, i8, i64, i4, b, f, n, ts, d, u, j, a, y)
                 VALUES (1, \("text"), \(42), \(Int64(-7)), \(Int32(7)), \(true), \(2.5), \(Decimal(string: "12.50")!),
                         \(instant), \(day), \(id), \(json), \(array), \(bytes))
                 """)
-            try c.execute("""
+            try c.execute(
+                """
                 INSERT INTO every_type (id, t, i8, i64, i4, b, f, n, ts, d, u, j, a, y)
                 VALUES (2, \(String?.none), \(Int?.none), \(Int64?.none), \(Int32?.none), \(Bool?.none), \(Double?.none),
                         \(Decimal?.none), \(Date?.none), \(Date?.none), \(UUID?.none), \(PostgresJSON<Payload>?.none),
@@ -136,7 +141,10 @@ struct CodingTests {
             #expect(try echo(false, "boolean", on: c) == false)
             #expect(try scalar(c, "SELECT \(true) AND NOT \(false)") as Bool)
 
-            for value in [0.0, -0.0, 0.1, -2.5, 1e-300, .leastNonzeroMagnitude, 1.7976931348623157e308, Double.pi, .infinity, -.infinity] {
+            for value in [
+                0.0, -0.0, 0.1, -2.5, 1e-300, .leastNonzeroMagnitude, 1.7976931348623157e308, Double.pi, .infinity,
+                -.infinity,
+            ] {
                 let back = try echo(value, "float8", on: c)
                 #expect(back == value)
                 #expect(back?.sign == value.sign)
@@ -148,8 +156,10 @@ struct CodingTests {
 
     @Test func decimalsAreExact() throws {
         try withEmptyDatabase { c throws in
-            for text in ["0", "12.50", "-0.000001", "1234567.89", "99999999999999999999999999999999999999",
-                         "0.00000000000000000000000000000000000001", "-123456789012345678.123456789"] {
+            for text in [
+                "0", "12.50", "-0.000001", "1234567.89", "99999999999999999999999999999999999999",
+                "0.00000000000000000000000000000000000001", "-123456789012345678.123456789",
+            ] {
                 let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!
                 #expect(try echo(value, "numeric", on: c) == value)
                 // The server reads the same number that was meant.
@@ -160,8 +170,10 @@ struct CodingTests {
             #expect((try scalar(c, "SELECT 'NaN'::numeric") as Decimal).isNaN)
 
             // What a Decimal cannot hold exactly is refused, never rounded or zeroed.
-            for text in ["Infinity", "-Infinity", "1.000000000000000000000000000000000000000000001",
-                         "123456789012345678901234567890123456789012"] {
+            for text in [
+                "Infinity", "-Infinity", "1.000000000000000000000000000000000000000000001",
+                "123456789012345678901234567890123456789012",
+            ] {
                 let error = #expect(throws: PostgresError.self, "\(text)") {
                     try c.query("SELECT \(text)::numeric").first!.decode(Decimal.self, at: 0)
                 }
@@ -172,26 +184,33 @@ struct CodingTests {
 
     @Test func instantsKeepMicroseconds() throws {
         try withEmptyDatabase { c throws in
-            let epoch = try scalar(c, "SELECT extract(epoch FROM timestamptz '2026-03-01 12:34:56.123456+00')::text", as: String.self)
+            let epoch = try scalar(
+                c, "SELECT extract(epoch FROM timestamptz '2026-03-01 12:34:56.123456+00')::text", as: String.self)
             #expect(epoch == "1772368496.123456")
             let instant = Date(timeIntervalSince1970: 1_772_368_496.123456)
 
             // Written: the server reads the exact microsecond.
             #expect(try scalar(c, "SELECT \(instant) = timestamptz '2026-03-01 12:34:56.123456+00'") as Bool)
             // Read: whatever offset the value is printed with.
-            for literal in ["2026-03-01 12:34:56.123456+00", "2026-03-01 21:34:56.123456+09", "2026-03-01 07:04:56.123456-05:30"] {
+            for literal in [
+                "2026-03-01 12:34:56.123456+00", "2026-03-01 21:34:56.123456+09", "2026-03-01 07:04:56.123456-05:30",
+            ] {
                 let read = try c.query("SELECT \(literal)::timestamptz").first!.decode(Date.self, at: 0)
                 #expect(microseconds(read) == microseconds(instant), "\(literal)")
                 let rawRead = try c.query("SELECT \(literal)").first!.decode(Date.self, at: 0)
                 #expect(microseconds(rawRead) == microseconds(instant), "\(literal)")
             }
             // Before 1970, whole seconds, and the last microsecond of a day.
-            for instant in [Date(timeIntervalSince1970: -1.000001), Date(timeIntervalSince1970: 0),
-                            Date(timeIntervalSince1970: 1_772_409_599.999999), Date(timeIntervalSince1970: -2_208_988_800)] {
+            for instant in [
+                Date(timeIntervalSince1970: -1.000001), Date(timeIntervalSince1970: 0),
+                Date(timeIntervalSince1970: 1_772_409_599.999999), Date(timeIntervalSince1970: -2_208_988_800),
+            ] {
                 let back = try #require(try echo(instant, "timestamptz", on: c))
                 #expect(microseconds(back) == microseconds(instant))
             }
-            #expect(try scalar(c, "SELECT \(Date(timeIntervalSince1970: -1.000001))::text") as String == "1969-12-31 23:59:58.999999+00")
+            #expect(
+                try scalar(c, "SELECT \(Date(timeIntervalSince1970: -1.000001))::text") as String
+                    == "1969-12-31 23:59:58.999999+00")
         }
     }
 
@@ -201,7 +220,10 @@ struct CodingTests {
             let midnight = Date(timeIntervalSince1970: 1_772_323_200) // 2026-03-01 00:00 UTC
             let lateEvening = Date(timeIntervalSince1970: 1_772_409_599.5) // 2026-03-01 23:59:59.5 UTC
             try c.execute("INSERT INTO due (on_date) VALUES (\(midnight)), (\(lateEvening))")
-            #expect(try c.query("SELECT on_date::text FROM due").map { try $0.decode(String.self, at: 0) } == ["2026-03-01", "2026-03-01"])
+            #expect(
+                try c.query("SELECT on_date::text FROM due").map { try $0.decode(String.self, at: 0) } == [
+                    "2026-03-01", "2026-03-01",
+                ])
             #expect(try scalar(c, "SELECT on_date FROM due LIMIT 1") as Date == midnight)
             #expect(try scalar(c, "SELECT date '2024-02-29'") as Date == Date(timeIntervalSince1970: 1_709_164_800))
             #expect(try scalar(c, "SELECT date '1900-01-01'") as Date == Date(timeIntervalSince1970: -2_208_988_800))
@@ -218,16 +240,20 @@ struct CodingTests {
             let id = UUID()
             #expect(try echo(id, "uuid", on: c) == id)
             #expect(try serverText(id, "uuid", on: c) == id.uuidString.lowercased())
-            #expect(try scalar(c, "SELECT '6ECD8C99-4036-403D-BF84-CF8400F67836'::uuid") as UUID
+            #expect(
+                try scalar(c, "SELECT '6ECD8C99-4036-403D-BF84-CF8400F67836'::uuid") as UUID
                     == UUID(uuidString: "6ecd8c99-4036-403d-bf84-cf8400f67836")!)
 
-            let complaint = Complaint(summary: "퇴거 \"notice\" \\ served </script>", rights: ["housing", "주거권"], amount: nil)
+            let complaint = Complaint(
+                summary: "퇴거 \"notice\" \\ served </script>", rights: ["housing", "주거권"], amount: nil)
             let json = PostgresJSON(complaint)
             #expect(try echo(json, "jsonb", on: c)?.value == complaint)
             #expect(try scalar(c, "SELECT \(json)->>'summary'") as String == complaint.summary)
             #expect(try scalar(c, "SELECT jsonb_array_length(\(json)->'rights')") as Int == 2)
             // A document the server built decodes too.
-            let built = try scalar(c, "SELECT jsonb_build_object('summary', 'x', 'rights', ARRAY['a'], 'amount', 1.5)", as: PostgresJSON<Complaint>.self)
+            let built = try scalar(
+                c, "SELECT jsonb_build_object('summary', 'x', 'rights', ARRAY['a'], 'amount', 1.5)",
+                as: PostgresJSON<Complaint>.self)
             #expect(built.value == Complaint(summary: "x", rights: ["a"], amount: 1.5))
             #expect(throws: PostgresError.self) {
                 try c.query("SELECT '{\"summary\": 1}'::jsonb").first!.decode(PostgresJSON<Complaint>.self, at: 0)
@@ -257,7 +283,8 @@ struct CodingTests {
                 #expect(server == element, "element \(index + 1)")
             }
             // Arrays the server built.
-            let built = try scalar(c, "SELECT ARRAY['a', NULL, 'NULL', '', 'x\"y', 'p\\q', 'r,s']::text[]", as: PostgresTextArray.self)
+            let built = try scalar(
+                c, "SELECT ARRAY['a', NULL, 'NULL', '', 'x\"y', 'p\\q', 'r,s']::text[]", as: PostgresTextArray.self)
             #expect(built.elements == ["a", nil, "NULL", "", "x\"y", "p\\q", "r,s"])
             #expect(try echo(PostgresTextArray([]), "text[]", on: c) == PostgresTextArray([]))
             #expect(try echo(PostgresTextArray([nil]), "text[]", on: c) == PostgresTextArray([nil]))
@@ -282,16 +309,26 @@ struct CodingTests {
             let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
             var seconds = micros / 1_000_000
             var fraction = micros % 1_000_000
-            if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
-            let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!,
-                                                                              from: Date(timeIntervalSince1970: Double(seconds)))
-            return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", components.year!, components.month!, components.day!,
-                          components.hour!, components.minute!, components.second!, Int(fraction))
+            if fraction < 0 {
+                fraction += 1_000_000
+                seconds -= 1
+            }
+            let components = Calendar(identifier: .gregorian).dateComponents(
+                in: TimeZone(identifier: "UTC")!,
+                from: Date(timeIntervalSince1970: Double(seconds)))
+            return String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", components.year!, components.month!, components.day!,
+                components.hour!, components.minute!, components.second!, Int(fraction))
         }
-        var instants = [-2_208_988_800.0, -1.000001, -0.5, 0, 0.000001, 951_782_400, 1_772_368_496.123456, 1_772_409_599.999999,
-                        4_102_444_799.999999, 253_402_300_799]
+        var instants = [
+            -2_208_988_800.0, -1.000001, -0.5, 0, 0.000001, 951_782_400, 1_772_368_496.123456, 1_772_409_599.999999,
+            4_102_444_799.999999, 253_402_300_799,
+        ]
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2_000 { instants.append(Double(Int64.random(in: -2_000_000_000_000_000...7_000_000_000_000_000, using: &generator)) / 1_000_000) }
+        for _ in 0..<2_000 {
+            instants.append(
+                Double(Int64.random(in: -2_000_000_000_000_000...7_000_000_000_000_000, using: &generator)) / 1_000_000)
+        }
         for seconds in instants {
             let date = Date(timeIntervalSince1970: seconds)
             #expect(date.postgresText == reference(date), "\(seconds)")

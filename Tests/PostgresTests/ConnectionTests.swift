@@ -1,7 +1,8 @@
 import Foundation
-@testable import Postgres
 import RedressTesting
 import Testing
+
+@testable import Postgres
 
 @Suite("Connecting")
 struct ConnectionTests {
@@ -19,7 +20,8 @@ struct ConnectionTests {
         #expect(v6?.description.hasPrefix("cannot connect to PostgreSQL at [::1]:1: ") == true)
 
         let parameters = #expect(throws: PostgresError.self) {
-            try PostgresConnection.connect(PostgresConfiguration(parameters: [("host", "127.0.0.1"), ("port", "1"), ("dbname", "x")]))
+            try PostgresConnection.connect(
+                PostgresConfiguration(parameters: [("host", "127.0.0.1"), ("port", "1"), ("dbname", "x")]))
         }
         #expect(parameters?.description == "cannot connect to PostgreSQL at 127.0.0.1:1: Connection refused")
     }
@@ -50,25 +52,34 @@ struct ConnectionTests {
 
     @Test func aPasswordGivenAsAParameterIsNeverRepeated() throws {
         let error = #expect(throws: PostgresError.self) {
-            try PostgresConnection.connect(PostgresConfiguration(parameters: [
-                ("host", "127.0.0.1"), ("port", "1"), ("password", "Pa55-Secret"), ("sslmode", "Pa55-Secret"),
-            ]))
+            try PostgresConnection.connect(
+                PostgresConfiguration(parameters: [
+                    ("host", "127.0.0.1"), ("port", "1"), ("password", "Pa55-Secret"), ("sslmode", "Pa55-Secret"),
+                ]))
         }
         #expect(error?.description.contains("Pa55") == false, "\(error?.description ?? "")")
     }
 
     @Test func urlBuilderEncodesEveryPart() {
-        #expect(PostgresConnection.url(user: "redress", password: nil, host: "db.example.org", port: "5432", database: "redress")
+        #expect(
+            PostgresConnection.url(
+                user: "redress", password: nil, host: "db.example.org", port: "5432", database: "redress")
                 == "postgresql://redress@db.example.org:5432/redress")
-        #expect(PostgresConnection.url(user: "redress", password: nil, host: "::1", port: "5433", database: "d")
+        #expect(
+            PostgresConnection.url(user: "redress", password: nil, host: "::1", port: "5433", database: "d")
                 == "postgresql://redress@[::1]:5433/d")
-        #expect(PostgresConnection.url(user: "a@b:c", password: "p/w@:?#é", host: "10.0.0.1", port: "5432", database: "인권 db/?#")
+        #expect(
+            PostgresConnection.url(
+                user: "a@b:c", password: "p/w@:?#é", host: "10.0.0.1", port: "5432", database: "인권 db/?#")
                 == "postgresql://a%40b%3Ac:p%2Fw%40%3A%3F%23%C3%A9@10.0.0.1:5432/%EC%9D%B8%EA%B6%8C%20db%2F%3F%23")
-        #expect(PostgresConnection.url(user: "u", password: nil, host: "/tmp/pg sockets", port: "5432", database: "d")
+        #expect(
+            PostgresConnection.url(user: "u", password: nil, host: "/tmp/pg sockets", port: "5432", database: "d")
                 == "postgresql://u@:5432/d?host=%2Ftmp%2Fpg%20sockets")
-        #expect(PostgresConnection.url(user: "u", password: nil, host: "@abstract", port: "5432", database: "d")
+        #expect(
+            PostgresConnection.url(user: "u", password: nil, host: "@abstract", port: "5432", database: "d")
                 == "postgresql://u@:5432/d?host=%40abstract")
-        #expect(PostgresConnection.url(user: "u", password: nil, host: "h", port: "", database: "d")
+        #expect(
+            PostgresConnection.url(user: "u", password: nil, host: "h", port: "", database: "d")
                 == "postgresql://u@h/d")
     }
 

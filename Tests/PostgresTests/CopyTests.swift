@@ -11,17 +11,22 @@ struct CopyTests {
             let count = 100_000
             let loaded = try c.copyFrom("COPY complaint (id, summary, amount) FROM STDIN") { writer in
                 for id in 1...count {
-                    try writer.write([String(id), "complaint number \(id) about housing", id % 10 == 0 ? nil : "\(id).50"])
+                    try writer.write([
+                        String(id), "complaint number \(id) about housing", id % 10 == 0 ? nil : "\(id).50",
+                    ])
                 }
                 #expect(writer.rowCount == count)
             }
             #expect(loaded == count)
-            let row = try #require(try c.query("SELECT count(*), sum(id), count(amount), max(summary) FROM complaint").first)
+            let row = try #require(
+                try c.query("SELECT count(*), sum(id), count(amount), max(summary) FROM complaint").first)
             #expect(try row.decode(Int.self, at: 0) == count)
             #expect(try row.decode(Int.self, at: 1) == count * (count + 1) / 2)
             #expect(try row.decode(Int.self, at: 2) == count - count / 10)
             #expect(try row.decode(String.self, at: 3) == "complaint number 99999 about housing")
-            #expect(try scalar(c, "SELECT amount FROM complaint WHERE id = 12345") as Decimal == Decimal(string: "12345.5")!)
+            #expect(
+                try scalar(c, "SELECT amount FROM complaint WHERE id = 12345") as Decimal == Decimal(string: "12345.5")!
+            )
         }
     }
 

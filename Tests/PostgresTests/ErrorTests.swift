@@ -42,7 +42,8 @@ struct ErrorTests {
 
     @Test func constraintViolationsNameTheRuleAndHideTheValues() throws {
         try withEmptyDatabase { c throws in
-            try c.execute("""
+            try c.execute(
+                """
                 CREATE TABLE complainant (
                     id integer PRIMARY KEY,
                     name text NOT NULL CONSTRAINT complainant_name_is_unique UNIQUE,
@@ -66,7 +67,8 @@ struct ErrorTests {
             #expect(duplicate?.debugDescription.contains("Minji") == true)
 
             let implausible = #expect(throws: PostgresError.self) {
-                try c.execute("INSERT INTO complainant (id, name, age) VALUES (3, \("Lee Secret-Person"), \(Int32(987)))")
+                try c.execute(
+                    "INSERT INTO complainant (id, name, age) VALUES (3, \("Lee Secret-Person"), \(Int32(987)))")
             }
             #expect(implausible?.sqlState == "23514")
             #expect(implausible?.isCheckViolation == true)

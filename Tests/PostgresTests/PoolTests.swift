@@ -14,14 +14,23 @@ struct PoolTests {
         try await withTestDatabase(migrated: false) { db in
             let pool = PostgresConnectionPool(configuration: db.configuration, maximumConnections: 4)
             defer { pool.shutdown() }
-            struct Seen: Sendable { var task: Int; var pid: Int; var poolOpen: Int; var serverOpen: Int; var echoed: Int }
+            struct Seen: Sendable {
+                var task: Int
+                var pid: Int
+                var poolOpen: Int
+                var serverOpen: Int
+                var echoed: Int
+            }
             let seen = try await withThrowingTaskGroup(of: Seen.self) { group in
                 for task in 0..<50 {
                     group.addTask {
                         try await pool.withConnection { c in
-                            let row = try #require(try c.query("""
-                                SELECT \(task), pg_backend_pid(), (\(Self.serverSideCount)), pg_sleep(0.005)::text
-                                """).first)
+                            let row = try #require(
+                                try c.query(
+                                    """
+                                    SELECT \(task), pg_backend_pid(), (\(Self.serverSideCount)), pg_sleep(0.005)::text
+                                    """
+                                ).first)
                             return Seen(
                                 task: task, pid: try row.decode(Int.self, at: 1),
                                 poolOpen: pool.usage.open, serverOpen: try row.decode(Int.self, at: 2),
@@ -70,7 +79,9 @@ struct PoolTests {
             #expect(error?.isConnectionFailure == true)
             let results = try await withThrowingTaskGroup(of: Int.self) { group in
                 for n in 0..<10 {
-                    group.addTask { try await pool.withConnection { c in try scalar(c, "SELECT \(n) + 1", as: Int.self) } }
+                    group.addTask {
+                        try await pool.withConnection { c in try scalar(c, "SELECT \(n) + 1", as: Int.self) }
+                    }
                 }
                 var all: [Int] = []
                 for try await one in group { all.append(one) }

@@ -53,7 +53,9 @@ struct StreamingMemoryTests {
         // Buffered, the text alone would be several times the limit.
         #expect(bytes > 4 * Self.limitKiB * 1024)
         #expect(peak < Self.limitKiB, "peak resident memory \(peak) KiB")
-        print("streamed \(streamed) rows (\(bytes / 1_048_576) MiB of text): peak resident memory \(peak / 1024) MiB (\(peak) KiB; \(before) KiB before streaming)")
+        print(
+            "streamed \(streamed) rows (\(bytes / 1_048_576) MiB of text): peak resident memory \(peak / 1024) MiB (\(peak) KiB; \(before) KiB before streaming)"
+        )
     }
 
     /// Runs in the child: streams the rows, decoding every column, and writes
@@ -65,10 +67,12 @@ struct StreamingMemoryTests {
                 var count = 0
                 var bytes = 0
                 var outOfOrder = 0
-                try c.stream("""
+                try c.stream(
+                    """
                     SELECT n, repeat(\("인권 remedy "), 24) || n::text
                     FROM (SELECT generate_series(1, \(rows)) AS n) AS g
-                    """) { row in
+                    """
+                ) { row in
                     count += 1
                     if try row.decode(Int.self, at: 0) != count { outOfOrder += 1 }
                     bytes += try row.decode(String.self, at: 1).utf8.count

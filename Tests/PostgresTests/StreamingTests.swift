@@ -9,7 +9,9 @@ struct StreamingTests {
         try withEmptyDatabase { c throws in
             var expected = 1
             var mismatches = 0
-            try c.stream("SELECT n, repeat(\("인"), (n % 50)::integer) FROM generate_series(1, \(20_000)) AS n ORDER BY n") { row in
+            try c.stream(
+                "SELECT n, repeat(\("인"), (n % 50)::integer) FROM generate_series(1, \(20_000)) AS n ORDER BY n"
+            ) { row in
                 let n = try row.decode(Int.self, at: 0)
                 let text = try row.decode(String.self, at: 1)
                 if n != expected || text.count != n % 50 { mismatches += 1 }

@@ -15,7 +15,9 @@ func microseconds(_ date: Date) -> Int64 {
 }
 
 /// The first column of the first row.
-func scalar<T: PostgresDecodable>(_ connection: PostgresConnection, _ query: PostgresQuery, as type: T.Type = T.self) throws -> T {
+func scalar<T: PostgresDecodable>(_ connection: PostgresConnection, _ query: PostgresQuery, as type: T.Type = T.self)
+    throws -> T
+{
     guard let row = try connection.query(query).first else {
         throw PostgresError(kind: .client, message: "the query returned no row")
     }

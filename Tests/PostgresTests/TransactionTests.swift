@@ -89,7 +89,9 @@ struct TransactionTests {
             #expect(attempts == 2)
             // The retry saw the other transaction's row.
             #expect(committed == 2)
-            let people = try first.query("SELECT person FROM on_call ORDER BY person").map { try $0.decode(String.self, at: 0) }
+            let people = try first.query("SELECT person FROM on_call ORDER BY person").map {
+                try $0.decode(String.self, at: 0)
+            }
             #expect(people == ["choi-2", "kim", "lee", "park"])
             // The failure surfaced either at the insert or at COMMIT; either way it was 40001.
             #expect(failures.allSatisfy { $0 == "40001" })
@@ -103,7 +105,9 @@ struct TransactionTests {
                 try c.withTransaction(attempts: 3) { tx in
                     attempts += 1
                     // The server raises the SQLSTATE itself.
-                    try tx.execute(unsafeSQL: "DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = 'serialization_failure'; END $$")
+                    try tx.execute(
+                        unsafeSQL:
+                            "DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = 'serialization_failure'; END $$")
                 }
             }
             #expect(error?.sqlState == "40001")
@@ -113,7 +117,10 @@ struct TransactionTests {
             // Errors that are not conflicts are never retried.
             attempts = 0
             #expect(throws: Deliberate.self) {
-                try c.withTransaction { _ in attempts += 1; throw Deliberate() }
+                try c.withTransaction { _ in
+                    attempts += 1
+                    throw Deliberate()
+                }
             }
             #expect(attempts == 1)
         }

@@ -12,7 +12,8 @@ import Testing
             try office.ok("case", "note", reference, "called the complainant", "--at", "2026-03-04")
             #expect(try office.ok("audit", "verify").contains("intact"))
             let target = try db.withConnection { connection -> Int in
-                let id = try connection.query("SELECT id FROM case_event WHERE kind = 'case_acknowledged'").first!.decode(Int.self, at: 0)
+                let id = try connection.query("SELECT id FROM case_event WHERE kind = 'case_acknowledged'").first!
+                    .decode(Int.self, at: 0)
                 try connection.execute(unsafeSQL: "SET session_replication_role = replica")
                 try connection.execute("UPDATE case_event SET data = data || '{\"to\":\"closed\"}' WHERE id = \(id)")
                 return id

@@ -5,8 +5,10 @@ import Testing
 
 /// Bad input gets one sentence on stderr, its own exit code, and writes nothing.
 @Suite struct BadInputTests {
-    func refuses(_ office: OfficeFixture, _ arguments: [String], status: Int32, mentioning text: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func refuses(
+        _ office: OfficeFixture, _ arguments: [String], status: Int32, mentioning text: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let before = try office.counts()
         let result = try office.owner.run(arguments)
         #expect(result.status == status, "\(result)", sourceLocation: sourceLocation)
@@ -28,10 +30,12 @@ import Testing
         try withTestDatabase { db in
             let office = OfficeFixture(db)
             let reference = try office.openCase()
-            try refuses(office, ["case", "move", reference, "--to", "decided", "--outcome", "upheld", "--at", "2026-03-02"],
-                        status: 4, mentioning: "from received it can move to triage or closed")
-            try refuses(office, ["case", "close", reference, "--outcome", "upheld", "--at", "2026-03-02"],
-                        status: 4, mentioning: "withdrawn")
+            try refuses(
+                office, ["case", "move", reference, "--to", "decided", "--outcome", "upheld", "--at", "2026-03-02"],
+                status: 4, mentioning: "from received it can move to triage or closed")
+            try refuses(
+                office, ["case", "close", reference, "--outcome", "upheld", "--at", "2026-03-02"],
+                status: 4, mentioning: "withdrawn")
             try refuses(office, ["case", "move", reference, "--to", "nowhere"], status: 2, mentioning: "nowhere")
         }
     }
@@ -43,19 +47,37 @@ import Testing
         try withTestDatabase { db in
             let office = OfficeFixture(db)
             let reference = try office.openCase()
-            try refuses(office, ["case", "acknowledge", reference, "--at", "2062-01-05"], status: 2, mentioning: "in the future")
-            try refuses(office, ["case", "note", reference, "x", "--at", "9999-12-30T00:00:00Z"], status: 2, mentioning: "in the future")
-            try refuses(office, ["case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at", "9999-12-31"],
-                        status: 2, mentioning: "in the future")
-            try refuses(office, ["case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at", "1026-03-02"],
-                        status: 2, mentioning: "before 1990-01-01")
+            try refuses(
+                office, ["case", "acknowledge", reference, "--at", "2062-01-05"], status: 2, mentioning: "in the future"
+            )
+            try refuses(
+                office, ["case", "note", reference, "x", "--at", "9999-12-30T00:00:00Z"], status: 2,
+                mentioning: "in the future")
+            try refuses(
+                office,
+                [
+                    "case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at",
+                    "9999-12-31",
+                ],
+                status: 2, mentioning: "in the future")
+            try refuses(
+                office,
+                [
+                    "case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at",
+                    "1026-03-02",
+                ],
+                status: 2, mentioning: "before 1990-01-01")
             // The case is still workable, now.
             try office.ok("case", "acknowledge", reference)
             // An office entering old paper files moves the earliest date back, within reason.
-            try refuses(office, ["office", "set", "--earliest-event-date", "1026-01-01"], status: 2, mentioning: "--earliest-event-date")
+            try refuses(
+                office, ["office", "set", "--earliest-event-date", "1026-01-01"], status: 2,
+                mentioning: "--earliest-event-date")
             try office.ok("office", "set", "--earliest-event-date", "1960-01-01")
-            let old = try office.ok("case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at", "1975-06-02",
-                                    "--accept-late", "--reason", "paper file")
+            let old = try office.ok(
+                "case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at",
+                "1975-06-02",
+                "--accept-late", "--reason", "paper file")
             #expect(old.hasPrefix("HRC-1975-"), "\(old)")
         }
     }
@@ -68,7 +90,8 @@ import Testing
             let odd = try office.openCase()
             let plain = try office.openCase()
             _ = try db.withConnection { connection in
-                try connection.execute("""
+                try connection.execute(
+                    """
                     UPDATE clock SET due_date = '10000-01-05', updated_at = '20000-01-01 00:00:00+00'
                     WHERE kind = 'triage' AND case_id = (SELECT id FROM complaint_case WHERE reference = \(odd))
                     """)
@@ -97,13 +120,22 @@ import Testing
         try withTestDatabase { db in
             let office = OfficeFixture(db)
             let reference = try office.openCase()
-            try refuses(office, ["case", "acknowledge", reference, "--at", "2026-02-30"], status: 2, mentioning: "2026-02-30")
-            try refuses(office, ["case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at", "2026-02-30"],
-                        status: 2, mentioning: "2026-02-30")
-            try refuses(office, ["office", "set", "--time-zone", "Mars/Olympus"], status: 2, mentioning: "Mars/Olympus")
+            try refuses(
+                office, ["case", "acknowledge", reference, "--at", "2026-02-30"], status: 2, mentioning: "2026-02-30")
+            try refuses(
+                office,
+                [
+                    "case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--received-at",
+                    "2026-02-30",
+                ],
+                status: 2, mentioning: "2026-02-30")
+            try refuses(
+                office, ["office", "set", "--time-zone", "Mars/Olympus"], status: 2, mentioning: "Mars/Olympus")
             try refuses(office, ["office", "set", "--week-mask", "Funday"], status: 2, mentioning: "Funday")
-            try refuses(office, ["calendar", "add", "2026-13-01", "Thirteenth month"], status: 2, mentioning: "2026-13-01")
-            try refuses(office, ["case", "acknowledge", reference, "--at", "2025-01-01"], status: 2, mentioning: "received")
+            try refuses(
+                office, ["calendar", "add", "2026-13-01", "Thirteenth month"], status: 2, mentioning: "2026-13-01")
+            try refuses(
+                office, ["case", "acknowledge", reference, "--at", "2025-01-01"], status: 2, mentioning: "received")
         }
     }
 
@@ -111,14 +143,18 @@ import Testing
         try withTestDatabase { db in
             let office = OfficeFixture(db)
             let hostile = "'); DROP TABLE case_event; --"
-            let reference = try office.owner.run(["case", "open", "--complainant", "Robert'); DROP TABLE staff;--", "--respondent", hostile,
-                                                  "--summary", hostile, "--received-at", "2026-03-02"]).stdout
+            let reference = try office.owner.run([
+                "case", "open", "--complainant", "Robert'); DROP TABLE staff;--", "--respondent", hostile,
+                "--summary", hostile, "--received-at", "2026-03-02",
+            ]).stdout
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let shown = try office.show(reference)
             #expect(shown["summary"] as? String == hostile)
             #expect((shown["respondent"] as? [String: Any])?["name"] as? String == hostile)
             try office.ok("case", "note", reference, hostile, "--at", "2026-03-03")
-            let stored = try db.withConnection { try $0.query("SELECT body FROM case_note").map { try $0.decode(String.self, at: 0) } }
+            let stored = try db.withConnection {
+                try $0.query("SELECT body FROM case_note").map { try $0.decode(String.self, at: 0) }
+            }
             #expect(stored == [hostile])
             #expect(try office.counts()["case_event"] == 2)
         }
@@ -127,8 +163,10 @@ import Testing
     @Test func lateFilingNeedsAReason() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)
-            let base = ["case", "open", "--complainant", "A", "--respondent", "City", "--summary", "Old matter",
-                        "--received-at", "2026-03-02", "--incident-date", "2024-12-01"]
+            let base = [
+                "case", "open", "--complainant", "A", "--respondent", "City", "--summary", "Old matter",
+                "--received-at", "2026-03-02", "--incident-date", "2024-12-01",
+            ]
             try refuses(office, base, status: 4, mentioning: "--accept-late")
             let reference = try office.ok(base + ["--accept-late", "--reason", "complainant was in hospital"])
                 .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -147,8 +185,9 @@ import Testing
                 try office.ok("case", "request-info", reference, "--what", "the tenancy contract", "--at", asked)
                 try office.ok("case", "info-received", reference, "--at", answered)
             }
-            try refuses(office, ["case", "request-info", reference, "--what", "a third paper", "--at", "2026-03-10"], status: 4,
-                        mentioning: "2 information requests")
+            try refuses(
+                office, ["case", "request-info", reference, "--what", "a third paper", "--at", "2026-03-10"], status: 4,
+                mentioning: "2 information requests")
         }
     }
 
@@ -159,9 +198,12 @@ import Testing
             let office = OfficeFixture(db)
             let reference = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-03")
-            for arguments in [["case", "request-info", reference], ["case", "request-info", reference, "--what", "  "],
-                              ["case", "move", reference, "--to", "awaiting_info"]] {
-                try refuses(office, arguments + ["--at", "2026-03-04"], status: 2, mentioning: "must say what is asked for")
+            for arguments in [
+                ["case", "request-info", reference], ["case", "request-info", reference, "--what", "  "],
+                ["case", "move", reference, "--to", "awaiting_info"],
+            ] {
+                try refuses(
+                    office, arguments + ["--at", "2026-03-04"], status: 2, mentioning: "must say what is asked for")
             }
             #expect(try office.show(reference)["status"] as? String == "triage")
         }
@@ -172,10 +214,13 @@ import Testing
             let office = OfficeFixture(db)
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
             defer { try? FileManager.default.removeItem(at: file) }
-            try Data("date,name\n2026-05-05,Children\u{2019}s Day\n2026-05-06,".utf8 + [0xC3, 0x28] + Data("\n".utf8)).write(to: file)
+            try Data("date,name\n2026-05-05,Children\u{2019}s Day\n2026-05-06,".utf8 + [0xC3, 0x28] + Data("\n".utf8))
+                .write(to: file)
             try refuses(office, ["calendar", "import", file.path], status: 2, mentioning: "not valid UTF-8")
             try refuses(office, ["case", "import", file.path], status: 2, mentioning: "not valid UTF-8")
-            try refuses(office, ["calendar", "import", "/nonexistent/holidays.csv"], status: 2, mentioning: "/nonexistent/holidays.csv")
+            try refuses(
+                office, ["calendar", "import", "/nonexistent/holidays.csv"], status: 2,
+                mentioning: "/nonexistent/holidays.csv")
             // A sparse file of 300 MiB: refused by its size before anything is read.
             let huge = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).csv")
             defer { try? FileManager.default.removeItem(at: huge) }

@@ -42,7 +42,9 @@ import Testing
     }
 
     /// Checks that no field starts a formula and that each name came out neutralised in `column`.
-    static func expectGuarded(_ csv: String, lineEnd: String, column: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectGuarded(
+        _ csv: String, lineEnd: String, column: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let lines = csv.components(separatedBy: lineEnd).filter { !$0.isEmpty }
         let header = lines.first.map(fields) ?? []
         let index = header.firstIndex(of: column)
@@ -51,12 +53,16 @@ import Testing
         for line in lines.dropFirst() {
             let cells = fields(line)
             for cell in cells {
-                #expect(!"=+-@\t\r".contains(cell.first ?? " "), "unguarded cell \(cell) in \(line)", sourceLocation: sourceLocation)
+                #expect(
+                    !"=+-@\t\r".contains(cell.first ?? " "), "unguarded cell \(cell) in \(line)",
+                    sourceLocation: sourceLocation)
             }
             if let index, index < cells.count { values.insert(cells[index]) }
         }
         for name in names {
-            #expect(values.contains("'" + name), "\(column) \(name) missing or not neutralised: \(values.sorted())", sourceLocation: sourceLocation)
+            #expect(
+                values.contains("'" + name), "\(column) \(name) missing or not neutralised: \(values.sorted())",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -66,8 +72,9 @@ import Testing
             try office.useSeoulCalendar()
             for name in Self.names {
                 // `--option=value`, since "-1" after a space would read as an option.
-                try office.ok("case", "open", "--complainant=\(name)", "--respondent=\(name)", "--summary", "Formula in a name",
-                              "--category", "housing", "--received-at", "2026-02-26T10:00+09:00")
+                try office.ok(
+                    "case", "open", "--complainant=\(name)", "--respondent=\(name)", "--summary", "Formula in a name",
+                    "--category", "housing", "--received-at", "2026-02-26T10:00+09:00")
             }
 
             let list = try office.ok("case", "list", "--as-of", "2026-03-16", "--format", "csv")

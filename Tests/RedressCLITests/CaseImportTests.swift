@@ -14,7 +14,10 @@ import Testing
         var lines = ["received_at,channel,complainant,email,respondent,categories,summary,urgent"]
         for index in 0..<10 {
             let line = index + 2
-            lines.append(badLines[line] ?? "2026-03-\(String(format: "%02d", index + 2))T10:00+09:00,email,Person \(index),p\(index)@example.org,\"City, Dept \(index % 3)\",housing;energy,\"Summary with \"\"quotes\"\" \(index)\",\(index % 4 == 0)")
+            lines.append(
+                badLines[line]
+                    ?? "2026-03-\(String(format: "%02d", index + 2))T10:00+09:00,email,Person \(index),p\(index)@example.org,\"City, Dept \(index % 3)\",housing;energy,\"Summary with \"\"quotes\"\" \(index)\",\(index % 4 == 0)"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -23,7 +26,8 @@ import Testing
         try withTestDatabase { db in
             let office = OfficeFixture(db)
             // Line 1 is the header, so the third line of the file holds the second complaint.
-            let url = try file("bad.csv", csv(badLines: [3: "2026-02-30,email,Someone,s@example.org,City,housing,Bad date,false"]))
+            let url = try file(
+                "bad.csv", csv(badLines: [3: "2026-02-30,email,Someone,s@example.org,City,housing,Bad date,false"]))
             defer { try? FileManager.default.removeItem(at: url) }
             let before = try office.counts()
             let result = try office.run("case", "import", url.path)
@@ -38,10 +42,12 @@ import Testing
     @Test func dryRunListsEveryBadRowAndWritesNothing() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)
-            let url = try file("bad.csv", csv(badLines: [
-                4: "2026-03-04,email,Someone,s@example.org,City,no_such_right,Unknown category,false",
-                9: "2026-03-09,email,,s@example.org,City,housing,No complainant,false",
-            ]))
+            let url = try file(
+                "bad.csv",
+                csv(badLines: [
+                    4: "2026-03-04,email,Someone,s@example.org,City,no_such_right,Unknown category,false",
+                    9: "2026-03-09,email,,s@example.org,City,housing,No complainant,false",
+                ]))
             defer { try? FileManager.default.removeItem(at: url) }
             let before = try office.counts()
             let result = try office.run("case", "import", "--dry-run", url.path)

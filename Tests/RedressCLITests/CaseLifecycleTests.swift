@@ -24,7 +24,8 @@ import Testing
             #expect(shown["status"] as? String == "received")
             #expect(office.clock(shown, "acknowledge")["due_date"] as? String == "2026-03-04")
             #expect(office.clock(shown, "triage")["due_date"] as? String == "2026-03-13")
-            #expect((office.clock(shown, "triage")["allowance"] as? [String: Any])?["unit"] as? String == "working_days")
+            #expect(
+                (office.clock(shown, "triage")["allowance"] as? [String: Any])?["unit"] as? String == "working_days")
             #expect((office.clock(shown, "triage")["allowance"] as? [String: Any])?["amount"] as? Int == 10)
 
             // Acknowledged Tue 03-03: acknowledge met on time.
@@ -63,22 +64,26 @@ import Testing
             // A supervisor may not extend the investigation (the ombudsperson approves): exit 4, nothing written.
             let supervisor = try office.staff("sup", roles: ["supervisor"])
             var before = try office.counts()
-            var refused = try supervisor.binary.run(["case", "extend", reference, "--clock", "investigation", "--days", "20",
-                                                     "--reason", "expert report outstanding", "--at", "2026-04-01"])
+            var refused = try supervisor.binary.run([
+                "case", "extend", reference, "--clock", "investigation", "--days", "20",
+                "--reason", "expert report outstanding", "--at", "2026-04-01",
+            ])
             #expect(refused.status == 4, "\(refused)")
             #expect(refused.stderr.contains("ombudsperson"))
             #expect(try office.counts() == before)
 
             // --amount has an old name, --days (the refusal above used it); both at once are a usage error.
-            let both = try office.run("case", "extend", reference, "--clock", "investigation", "--amount", "20", "--days", "20",
-                                      "--reason", "expert report outstanding", "--at", "2026-04-01")
+            let both = try office.run(
+                "case", "extend", reference, "--clock", "investigation", "--amount", "20", "--days", "20",
+                "--reason", "expert report outstanding", "--at", "2026-04-01")
             #expect(both.status == 2, "\(both)")
             #expect(try office.counts() == before)
 
             // The ombudsperson (the owner) extends it by 20 WD on 04-01: 06-12 (61), 06-15..19 (66),
             // 06-22..26 (71), 06-29..07-03 (76), 07-06..09 (80) → 2026-07-09; an extension letter is queued.
-            try office.ok("case", "extend", reference, "--clock", "investigation", "--amount", "20",
-                          "--reason", "expert report outstanding", "--at", "2026-04-01")
+            try office.ok(
+                "case", "extend", reference, "--clock", "investigation", "--amount", "20",
+                "--reason", "expert report outstanding", "--at", "2026-04-01")
             shown = try office.show(reference, asOf: "2026-04-01")
             let investigation = office.clock(shown, "investigation")
             #expect(investigation["due_date"] as? String == "2026-07-09")
@@ -86,15 +91,18 @@ import Testing
             #expect(extensions.count == 1)
             #expect(extensions.first?["amount"] as? Int == 20)
             let letter: [String] = try db.withConnection { connection in
-                let rows = try connection.query("SELECT audience, data ->> 'new_due_date', data ->> 'clock' FROM notice WHERE kind = 'extension_letter'")
+                let rows = try connection.query(
+                    "SELECT audience, data ->> 'new_due_date', data ->> 'clock' FROM notice WHERE kind = 'extension_letter'"
+                )
                 return try rows.map { row in try (0..<3).map { try row.decode(String.self, at: $0) } }.first ?? []
             }
             #expect(letter == ["complainant", "2026-07-09", "investigation"])
 
             // Extending respondent_response after it expired (due 04-13, asked 04-20) is refused: exit 4.
             before = try office.counts()
-            refused = try office.run("case", "extend", reference, "--clock", "respondent_response", "--days", "5",
-                                     "--reason", "late", "--at", "2026-04-20")
+            refused = try office.run(
+                "case", "extend", reference, "--clock", "respondent_response", "--days", "5",
+                "--reason", "late", "--at", "2026-04-20")
             #expect(refused.status == 4, "\(refused)")
             #expect(refused.stderr.contains("2026-04-13"))
             #expect(try office.counts() == before)
@@ -114,7 +122,9 @@ import Testing
             #expect(office.clock(shown, "investigation")["met_date"] as? String == "2026-06-01")
             #expect(office.clock(shown, "respondent_response")["status"] as? String == "cancelled")
             #expect(office.clock(shown, "respondent_reply")["due_date"] as? String == "2026-07-01")
-            #expect((office.clock(shown, "respondent_reply")["allowance"] as? [String: Any])?["unit"] as? String == "calendar_days")
+            #expect(
+                (office.clock(shown, "respondent_reply")["allowance"] as? [String: Any])?["unit"] as? String
+                    == "calendar_days")
 
             // Closed on 06-05: the respondent's reply is met and nothing runs any more.
             try office.ok("case", "close", reference, "--outcome", "upheld", "--at", "2026-06-05")
@@ -125,8 +135,11 @@ import Testing
             #expect(clocks.allSatisfy { ["met", "met_late", "cancelled"].contains($0["status"] as? String ?? "") })
             #expect(shown["version"] as? Int == 8)
 
-            let kinds = try db.withConnection { try $0.query("SELECT kind FROM notice ORDER BY id").map { try $0.decode(String.self, at: 0) } }
-            #expect(kinds == ["acknowledgement", "information_request", "route_decision", "extension_letter", "closure"])
+            let kinds = try db.withConnection {
+                try $0.query("SELECT kind FROM notice ORDER BY id").map { try $0.decode(String.self, at: 0) }
+            }
+            #expect(
+                kinds == ["acknowledgement", "information_request", "route_decision", "extension_letter", "closure"])
             let verify = try office.run("audit", "verify")
             #expect(verify.status == 0, "\(verify)")
         }

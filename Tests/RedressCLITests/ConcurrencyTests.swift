@@ -20,8 +20,10 @@ import Testing
                 done.enter()
                 let thread = Thread {
                     start.wait()
-                    let result = try? office.owner.run(["case", "move", reference, "--to", "investigation", "--at", "2026-03-10",
-                                                        "--expect-version", String(version)])
+                    let result = try? office.owner.run([
+                        "case", "move", reference, "--to", "investigation", "--at", "2026-03-10",
+                        "--expect-version", String(version),
+                    ])
                     results.withLock { $0.append((result?.status ?? -1, result?.stderr ?? "did not run")) }
                     done.leave()
                 }
@@ -40,7 +42,9 @@ import Testing
             let shown = try office.show(reference)
             #expect(shown["version"] as? Int == 3)
             #expect(shown["status"] as? String == "investigation")
-            let moves = try office.ok("case", "history", reference).split(separator: "\n").filter { $0.contains("case_moved") }
+            let moves = try office.ok("case", "history", reference).split(separator: "\n").filter {
+                $0.contains("case_moved")
+            }
             #expect(moves.count == 1)
             #expect(try office.run("audit", "verify").status == 0)
         }

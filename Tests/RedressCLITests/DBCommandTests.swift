@@ -18,8 +18,11 @@ struct DBCommandTests {
 
     func recordedVersions(in db: TestDatabase) throws -> [Int] {
         try db.withConnection { c in
-            guard try c.query("SELECT to_regclass('schema_migration') IS NOT NULL").first!.decode(Bool.self, at: 0) else { return [] }
-            return try c.query("SELECT version FROM schema_migration ORDER BY version").map { try $0.decode(Int.self, at: 0) }
+            guard try c.query("SELECT to_regclass('schema_migration') IS NOT NULL").first!.decode(Bool.self, at: 0)
+            else { return [] }
+            return try c.query("SELECT version FROM schema_migration ORDER BY version").map {
+                try $0.decode(Int.self, at: 0)
+            }
         }
     }
 
@@ -67,7 +70,10 @@ struct DBCommandTests {
             for migration in RedressStoreVersions.stems {
                 #expect(pending.stdout.contains("pending  \(migration)"))
             }
-            #expect(lines(pending.stderr) == ["redress: \(allVersions.count) migration(s) pending: run 'redress db migrate'"])
+            #expect(
+                lines(pending.stderr) == [
+                    "redress: \(allVersions.count) migration(s) pending: run 'redress db migrate'"
+                ])
 
             let migrate = try redress.run("db", "migrate")
             #expect(migrate.status == 0, "\(migrate)")
@@ -138,7 +144,8 @@ struct DBCommandTests {
                 try c.execute("UPDATE schema_migration SET checksum = 'edited' WHERE version = 1")
             }
             let redress = RedressBinary(database: db.url)
-            let expected = "redress: migration 1 (\(RedressStoreVersions.names[0])) was changed after it was applied; landed migrations are immutable: restore the file and add a new migration instead"
+            let expected =
+                "redress: migration 1 (\(RedressStoreVersions.names[0])) was changed after it was applied; landed migrations are immutable: restore the file and add a new migration instead"
             for command in [["db", "migrate"], ["db", "status"], ["db", "down"], ["db", "migrate", "--dry-run"]] {
                 let result = try redress.run(command)
                 #expect(result.status == 1, "\(command): \(result)")
@@ -155,7 +162,10 @@ struct DBCommandTests {
             }
             let result = try RedressBinary(database: db.url).run("db", "migrate")
             #expect(result.status == 1)
-            #expect(lines(result.stderr) == ["redress: the database has migration 9999, which this redress does not know; use a newer redress"])
+            #expect(
+                lines(result.stderr) == [
+                    "redress: the database has migration 9999, which this redress does not know; use a newer redress"
+                ])
         }
     }
 
@@ -185,14 +195,16 @@ struct DBCommandTests {
     /// empty folder and run from there, it migrates an empty database.
     @Test func aCopyOfTheBinaryAloneMigratesAnEmptyDatabase() throws {
         try withTestDatabase(migrated: false) { db throws in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-alone-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "redress-alone-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let copy = folder.appendingPathComponent("redress")
             try FileManager.default.copyItem(at: RedressBinary.builtBinary(), to: copy)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["redress"])
             // Nor a resource bundle of its own: on Linux a copy would still find one at its build path.
-            let built = try FileManager.default.contentsOfDirectory(atPath: RedressBinary.builtBinary().deletingLastPathComponent().path)
+            let built = try FileManager.default.contentsOfDirectory(
+                atPath: RedressBinary.builtBinary().deletingLastPathComponent().path)
             #expect(built.filter { $0.hasPrefix("redress_") && $0.hasSuffix(".resources") }.isEmpty)
 
             let process = Process()
@@ -235,7 +247,8 @@ enum RedressStoreVersions {
         return entries.filter { $0.hasSuffix(".up.sql") }.sorted().compactMap { entry in
             let stem = String(entry.dropLast(".up.sql".count))
             guard let underscore = stem.firstIndex(of: "_"), let version = Int(stem[..<underscore]),
-                  var up = try? String(contentsOf: folder.appendingPathComponent(entry), encoding: .utf8) else { return nil }
+                var up = try? String(contentsOf: folder.appendingPathComponent(entry), encoding: .utf8)
+            else { return nil }
             while up.hasSuffix("\n") { up.removeLast() }
             return File(version: version, stem: stem, name: String(stem[stem.index(after: underscore)...]), up: up)
         }
@@ -253,7 +266,9 @@ enum RedressStoreVersions {
         let drop = try! Regex(#"(?i)DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?([a-z_][a-z0-9_]*)"#)
         for file in files {
             for match in file.up.matches(of: create) { tables.append(String(match.output[1].substring!).lowercased()) }
-            for match in file.up.matches(of: drop) { tables.removeAll { $0 == String(match.output[1].substring!).lowercased() } }
+            for match in file.up.matches(of: drop) {
+                tables.removeAll { $0 == String(match.output[1].substring!).lowercased() }
+            }
         }
         return tables
     }

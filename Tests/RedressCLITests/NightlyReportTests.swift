@@ -12,7 +12,8 @@ struct NightlyReportTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script]
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stdout
@@ -41,18 +42,28 @@ struct NightlyReportTests {
             let rows = try JSONSerialization.jsonObject(with: Data(before[2].utf8)) as? [String: Any] ?? [:]
             let listed = (rows["groups"] as? [[String: Any]] ?? []).flatMap { $0["rows"] as? [[String: Any]] ?? [] }
             func references(_ section: String, _ clock: String? = nil) -> [String] {
-                listed.filter { $0["section"] as? String == section && (clock == nil || $0["clock"] as? String == clock) }.compactMap { $0["reference"] as? String }
+                listed.filter {
+                    $0["section"] as? String == section && (clock == nil || $0["clock"] as? String == clock)
+                }.compactMap { $0["reference"] as? String }
             }
-            let dueSoon = references("due_soon", "triage"), overdue = references("overdue"), paused = references("paused")
+            let dueSoon = references("due_soon", "triage")
+            let overdue = references("overdue")
+            let paused = references("paused")
             #expect(dueSoon.count >= 2 && overdue.count >= 2 && !paused.isEmpty, "\(listed.count) rows")
             let at = "2026-03-17T10:00"
             for arguments in [
-                ["case", "extend", dueSoon[0], "--clock", "triage", "--days", "5", "--reason", "Records awaited", "--at", at],
+                [
+                    "case", "extend", dueSoon[0], "--clock", "triage", "--days", "5", "--reason", "Records awaited",
+                    "--at", at,
+                ],
                 ["case", "pause", dueSoon[1], "--reason", "Complainant in hospital", "--at", at],
                 ["case", "assign", overdue[0], "mhan", "--at", at],
                 ["case", "close", overdue[1], "--outcome", "withdrawn", "--reason", "Withdrawn by letter", "--at", at],
-                ["case", "open", "--complainant", "Park Jisoo", "--respondent", "Buk-gu District Office (북구청)", "--summary", "A new complaint",
-                 "--category", "housing", "--received-at", "2026-03-17T08:30"],
+                [
+                    "case", "open", "--complainant", "Park Jisoo", "--respondent", "Buk-gu District Office (북구청)",
+                    "--summary", "A new complaint",
+                    "--category", "housing", "--received-at", "2026-03-17T08:30",
+                ],
             ] {
                 let result = try redress.run(arguments)
                 #expect(result.status == 0, "\(arguments): \(result)")
@@ -117,14 +128,22 @@ struct NightlyReportTests {
             let (status, output) = try Self.python(check, input: Data(email.stdout.utf8))
             #expect(status == 0, "\(output)")
             let parsed = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any] ?? [:]
-            #expect(parsed["parts"] as? [String] == ["multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/csv"])
-            #expect(Set(parsed["to"] as? [String] ?? []) == ["kseo@hro.demo.example", "wshin@hro.demo.example", "nkwon@hro.demo.example"])
+            #expect(
+                parsed["parts"] as? [String] == [
+                    "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/csv",
+                ])
+            #expect(
+                Set(parsed["to"] as? [String] ?? []) == [
+                    "kseo@hro.demo.example", "wshin@hro.demo.example", "nkwon@hro.demo.example",
+                ])
             #expect(parsed["from"] as? String == "office@hro.demo.example")
             #expect((parsed["subject"] as? String)?.hasPrefix("Deadline report \(Self.asOf): ") == true)
             #expect(parsed["auto"] as? String == "auto-generated")
             // The part's last line break belongs to the MIME boundary that follows it.
-            #expect((parsed["text"] as? String)?.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines)
-                == text.trimmingCharacters(in: .newlines))
+            #expect(
+                (parsed["text"] as? String)?.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(
+                    in: .newlines)
+                    == text.trimmingCharacters(in: .newlines))
             #expect(parsed["html"] as? String == "<!DOCTYPE html>")
             #expect(parsed["filename"] as? String == "deadlines-\(Self.asOf).csv")
             #expect(parsed["csv"] as? String == csv)
@@ -148,7 +167,9 @@ struct NightlyReportTests {
             ] {
                 let result = try redress.run(arguments)
                 #expect(result.status == status, "\(arguments): \(result)")
-                #expect(result.stderr.hasPrefix("redress: ") && result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+                #expect(
+                    result.stderr.hasPrefix("redress: ") && result.stderr.split(separator: "\n").count == 1,
+                    "\(arguments): \(result.stderr)")
             }
             #expect(try NightlyCLI.count(db, "SELECT count(*) FROM clock") == 0)
             // An email report with no supervisor to send it to says so.
@@ -156,8 +177,10 @@ struct NightlyReportTests {
             #expect(lonely.status == 1)
             #expect(lonely.stderr.contains("no active supervisor has an email address"))
             // A database with cases is not seeded, and is left as it was.
-            let opened = try redress.run(["case", "open", "--complainant", "Lee Jiwoo", "--respondent", "District Office",
-                                          "--summary", "No ramp", "--received-at", "2026-03-02"])
+            let opened = try redress.run([
+                "case", "open", "--complainant", "Lee Jiwoo", "--respondent", "District Office",
+                "--summary", "No ramp", "--received-at", "2026-03-02",
+            ])
             #expect(opened.status == 0, "\(opened)")
             let events = try NightlyCLI.count(db, "SELECT count(*) FROM case_event")
             let refused = try redress.run(["demo", "seed", "--cases", "10"])

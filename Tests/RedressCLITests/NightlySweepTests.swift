@@ -7,9 +7,14 @@ import Testing
 enum NightlyCLI {
     /// Seeds `db` with the demo office through the binary.
     static func seed(_ db: TestDatabase, cases: Int, seed: Int = 5, asOf: String) throws {
-        let result = try RedressBinary(database: db.url).run(["demo", "seed", "--cases", String(cases), "--seed", String(seed), "--as-of", asOf])
+        let result = try RedressBinary(database: db.url).run([
+            "demo", "seed", "--cases", String(cases), "--seed", String(seed), "--as-of", asOf,
+        ])
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.hasPrefix("seeded \(cases.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) cases as of \(asOf)"), "\(result.stdout)")
+        #expect(
+            result.stdout.hasPrefix(
+                "seeded \(cases.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) cases as of \(asOf)"
+            ), "\(result.stdout)")
     }
 
     static func count(_ db: TestDatabase, _ sql: String) throws -> Int {
@@ -32,7 +37,9 @@ enum NightlyCLI {
     static func waitForOtherSessionsToEnd(_ db: TestDatabase) throws -> Bool {
         let deadline = Date().addingTimeInterval(30)
         repeat {
-            let others = try count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            let others = try count(
+                db,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
             if others == 0 { return true }
             usleep(10_000)
         } while Date() < deadline
@@ -57,7 +64,8 @@ struct NightlySweepTests {
             let dry = try redress.run(["sweep", "--as-of", Self.asOf, "--dry-run"])
             #expect(dry.status == 0, "\(dry)")
             let lines = dry.stdout.split(separator: "\n")
-            #expect(lines.last?.hasPrefix("sweep as of \(Self.asOf) (dry run, nothing written): ") == true, "\(dry.stdout)")
+            #expect(
+                lines.last?.hasPrefix("sweep as of \(Self.asOf) (dry run, nothing written): ") == true, "\(dry.stdout)")
             #expect(lines.dropLast().allSatisfy { $0.hasPrefix("HRC-") && $0.contains(" -> ") })
             #expect(try NightlyCLI.count(db, "SELECT count(*) FROM escalation") == 0)
             #expect(try NightlyCLI.count(db, "SELECT count(*) FROM notice") == 0)
@@ -71,7 +79,11 @@ struct NightlySweepTests {
             let notices = try NightlyCLI.count(db, "SELECT count(*) FROM notice")
             #expect(notices > taken)
             // The notices are the notices module's: kinds it has templates for.
-            #expect(try NightlyCLI.count(db, "SELECT count(*) FROM notice WHERE kind NOT IN ('warning_to_assignee', 'escalation_to_supervisor', 'progress_update', 'respondent_reminder', 'ombudsperson_listing', 'letter_to_head_of_body', 'non_compliance_notice')") == 0)
+            #expect(
+                try NightlyCLI.count(
+                    db,
+                    "SELECT count(*) FROM notice WHERE kind NOT IN ('warning_to_assignee', 'escalation_to_supervisor', 'progress_update', 'respondent_reminder', 'ombudsperson_listing', 'letter_to_head_of_body', 'non_compliance_notice')"
+                ) == 0)
 
             let second = try redress.run(["sweep", "--as-of", Self.asOf])
             #expect(second.status == 0, "\(second)")
@@ -139,7 +151,9 @@ struct NightlySweepTests {
                 done.enter()
                 Thread {
                     start.wait()
-                    if let result = try? RedressBinary(database: db.url).run(["sweep", "--as-of", Self.asOf, "--batch-size", "10"]) {
+                    if let result = try? RedressBinary(database: db.url).run([
+                        "sweep", "--as-of", Self.asOf, "--batch-size", "10",
+                    ]) {
                         results.withLock { $0.append(result) }
                     }
                     done.leave()
@@ -168,7 +182,9 @@ struct NightlySweepTests {
             ] {
                 let result = try redress.run(arguments)
                 #expect(result.status == status, "\(arguments): \(result)")
-                #expect(result.stderr.hasPrefix("redress: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+                #expect(
+                    result.stderr.hasPrefix("redress: ") && result.stderr.split(separator: "\n").count == 1,
+                    "\(result.stderr)")
             }
             // A dry run may look ahead; nothing is written.
             #expect(try redress.run(["sweep", "--as-of", "2999-01-01", "--dry-run"]).status == 0)

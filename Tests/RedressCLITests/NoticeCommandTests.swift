@@ -12,12 +12,15 @@ import Testing
     /// one case whose complainant wants letters (one letter).
     static func office(_ db: TestDatabase) throws -> (office: OfficeFixture, reference: String, letter: String) {
         let office = OfficeFixture(db)
-        try office.ok("office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(domain)>", "--mail-domain", domain)
+        try office.ok(
+            "office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(domain)>", "--mail-domain", domain
+        )
         let reference = try office.openCase(receivedAt: "2026-03-04T10:00+09:00")
         try office.ok("case", "acknowledge", reference, "--at", "2026-03-05")
         try office.ok("case", "move", reference, "--to", "investigation", "--at", "2026-03-06")
-        let letter = try office.openCase(receivedAt: "2026-03-04T11:00+09:00", complainant: "Choi Yuna",
-                                         extra: ["--contact", "post", "--address", "12 Geumnam-ro\nGwangju 61470"])
+        let letter = try office.openCase(
+            receivedAt: "2026-03-04T11:00+09:00", complainant: "Choi Yuna",
+            extra: ["--contact", "post", "--address", "12 Geumnam-ro\nGwangju 61470"])
         try office.ok("case", "acknowledge", letter, "--at", "2026-03-05")
         return (office, reference, letter)
     }
@@ -27,13 +30,18 @@ import Testing
             let (office, reference, letter) = try Self.office(db)
             let table = try office.ok("notices", "list")
             #expect(table.split(separator: "\n").count == 4, "\(table)")
-            #expect(table.contains("acknowledgement") && table.contains("route_decision") && table.contains("minji@example.org"))
+            #expect(
+                table.contains("acknowledgement") && table.contains("route_decision")
+                    && table.contains("minji@example.org"))
             let json = try office.ok("notices", "list", "--case", reference, "--format", "json")
             let notices = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
             #expect(notices.count == 2)
             let first = notices[0]
-            for key in ["id", "case_id", "reference", "kind", "audience", "recipient", "channel", "language", "state", "automatic",
-                        "data", "attempts", "last_error", "next_attempt_at", "created_at", "sent_at"] {
+            for key in [
+                "id", "case_id", "reference", "kind", "audience", "recipient", "channel", "language", "state",
+                "automatic",
+                "data", "attempts", "last_error", "next_attempt_at", "created_at", "sent_at",
+            ] {
                 #expect(first.keys.contains(key), "missing \(key)")
             }
             #expect(first["reference"] as? String == reference)
@@ -44,7 +52,10 @@ import Testing
             #expect(post.contains("\"channel\" : \"post\""), "\(post)")
             let none = try office.ok("notices", "list", "--state", "sent", "--format", "json")
             #expect((try JSONSerialization.jsonObject(with: Data(none.utf8)) as? [Any])?.isEmpty == true, "\(none)")
-            #expect(try office.ok("notices", "list", "--state", "pending", "--limit", "1", "--format", "csv").split(separator: "\n").count == 2)
+            #expect(
+                try office.ok("notices", "list", "--state", "pending", "--limit", "1", "--format", "csv").split(
+                    separator: "\n"
+                ).count == 2)
 
             // Someone who may not see the complainant's identity sees no address.
             let intake = try office.staff("intake", roles: ["intake"])
@@ -75,21 +86,29 @@ import Testing
     @Test func theRepresentativeGetsACopyOfEachComplainantNotice() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)
-            try office.ok("office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(Self.domain)>", "--mail-domain", Self.domain)
-            let reference = try office.openCase(receivedAt: "2026-03-04T10:00+09:00", extra: [
-                "--representative", "Lee Haneul", "--representative-email", "haneul@example.org",
-            ])
+            try office.ok(
+                "office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(Self.domain)>",
+                "--mail-domain", Self.domain)
+            let reference = try office.openCase(
+                receivedAt: "2026-03-04T10:00+09:00",
+                extra: [
+                    "--representative", "Lee Haneul", "--representative-email", "haneul@example.org",
+                ])
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-05")
             try office.ok("case", "request-info", reference, "--what", "the tenancy contract", "--at", "2026-03-06")
             try office.ok("calendar", "add", "2026-03-12", "Office day")
             let json = try office.ok("notices", "list", "--case", reference, "--format", "json")
             let notices = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
             let sent = notices.map { "\($0["kind"]!) \($0["audience"]!) \($0["recipient"]!)" }
-            #expect(sent == [
-                "acknowledgement complainant minji@example.org", "acknowledgement representative haneul@example.org",
-                "information_request complainant minji@example.org", "information_request representative haneul@example.org",
-                "corrected_due_dates complainant minji@example.org", "corrected_due_dates representative haneul@example.org",
-            ])
+            #expect(
+                sent == [
+                    "acknowledgement complainant minji@example.org",
+                    "acknowledgement representative haneul@example.org",
+                    "information_request complainant minji@example.org",
+                    "information_request representative haneul@example.org",
+                    "corrected_due_dates complainant minji@example.org",
+                    "corrected_due_dates representative haneul@example.org",
+                ])
             for notice in notices where notice["audience"] as? String == "representative" {
                 let shown = try office.ok("notices", "show", "\(notice["id"]!)")
                 #expect(shown.contains("To: \"Lee Haneul\" <haneul@example.org>"), "\(shown)")
@@ -131,13 +150,16 @@ import Testing
             #expect(exported.contains("2 exported, 0 to be retried, 0 failed"), "\(exported)")
             let files = try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path)
             #expect(files.count == 2)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("tmp").path).isEmpty)
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("tmp").path).isEmpty)
             #expect(FileManager.default.fileExists(atPath: maildir.appendingPathComponent("cur").path))
             var cases: [NoticeFixture.MIMECase] = []
             for file in files {
                 #expect(!file.contains("/") && !file.contains(":"))
-                cases.append(NoticeFixture.MIMECase(message: try Data(contentsOf: maildir.appendingPathComponent("new/\(file)")),
-                                                     expectations: ["message_contains": ["HRC-2026-000001"]]))
+                cases.append(
+                    NoticeFixture.MIMECase(
+                        message: try Data(contentsOf: maildir.appendingPathComponent("new/\(file)")),
+                        expectations: ["message_contains": ["HRC-2026-000001"]]))
             }
             let checked = try NoticeFixture.checkMIME(cases)
             #expect(checked.status == 0, "\(checked.output)")
@@ -176,12 +198,16 @@ import Testing
             try office.ok("office", "set", "--mail-domain", Self.domain)
             // Staff wrote the complainant's name into the summary.
             let reference = try office.ok(
-                "case", "open", "--complainant", "Lee Seo-yeon", "--email", "seoyeon@mail.example", "--respondent", "Gwangju Transit",
-                "--respondent-email", "complaints@transit.example", "--summary", "Lee Seo-yeon was refused boarding with her wheelchair",
-                "--received-at", "2026-03-04T10:00+09:00").trimmingCharacters(in: .whitespacesAndNewlines)
+                "case", "open", "--complainant", "Lee Seo-yeon", "--email", "seoyeon@mail.example", "--respondent",
+                "Gwangju Transit",
+                "--respondent-email", "complaints@transit.example", "--summary",
+                "Lee Seo-yeon was refused boarding with her wheelchair",
+                "--received-at", "2026-03-04T10:00+09:00"
+            ).trimmingCharacters(in: .whitespacesAndNewlines)
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-05")
             _ = try db.withConnection { connection in
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO notice (case_id, kind, audience, recipient, channel, language, data)
                     SELECT case_id, kind, 'respondent', 'complaints@transit.example', 'email', 'en', data FROM notice
                     """)
@@ -196,7 +222,9 @@ import Testing
             let send = try office.run("notices", "send", "--via", "cat >> '\(log.path)'")
             #expect(send.status == 1, "\(send)")
             #expect(try NoticeFixture.rows(db, where: "id = 2").first?.state == "pending")
-            #expect(try NoticeFixture.rows(db, where: "id = 2").first?.lastError?.contains("would reveal the complainant's identity") == true)
+            #expect(
+                try NoticeFixture.rows(db, where: "id = 2").first?.lastError?.contains(
+                    "would reveal the complainant's identity") == true)
             #expect(!((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("complaints@transit.example"))
 
             #expect(try office.run("case", "consent", reference).status == 2)
@@ -228,15 +256,17 @@ import Testing
             let folder = try NoticeFixture.temporaryFolder("templates")
             defer { try? FileManager.default.removeItem(at: folder) }
             try """
-                Subject: [{{reference}}] Received: {{respondent_name}}
+            Subject: [{{reference}}] Received: {{respondent_name}}
 
-                Dear {{recipient_name}},
+            Dear {{recipient_name}},
 
-                We have your complaint about {{respondent_name}}, filed on {{received_date}} ({{received_date_iso}}).
-                We will decide how to deal with it by {{triage_due_date}}.
+            We have your complaint about {{respondent_name}}, filed on {{received_date}} ({{received_date_iso}}).
+            We will decide how to deal with it by {{triage_due_date}}.
 
-                {{office_name}}
-                """.write(to: folder.appendingPathComponent("acknowledgement.complainant.en.mustache"), atomically: true, encoding: .utf8)
+            {{office_name}}
+            """.write(
+                to: folder.appendingPathComponent("acknowledgement.complainant.en.mustache"), atomically: true,
+                encoding: .utf8)
             try office.ok("office", "set", "--templates", folder.path)
             let shown = try office.ok("notices", "show", "1")
             let decoded = try NoticeFixture.decoded(Data(shown.utf8))
@@ -244,16 +274,21 @@ import Testing
             #expect(decoded.body.contains("filed on 4 March 2026 (2026-03-04)"), "\(decoded.body)")
             #expect(decoded.body.contains("by 18 March 2026"))
             // Other notices still use the built-in templates.
-            #expect(try office.ok("notices", "show", "2").contains("Subject: [HRC-2026-000001] How we will deal with your"))
+            #expect(
+                try office.ok("notices", "show", "2").contains("Subject: [HRC-2026-000001] How we will deal with your"))
 
             try """
-                Subject: [{{reference}}] Received
+            Subject: [{{reference}}] Received
 
-                Dear {{recipient_name}}, your hearing is at {{hearing_place}}.
-                """.write(to: folder.appendingPathComponent("acknowledgement.complainant.en.mustache"), atomically: true, encoding: .utf8)
+            Dear {{recipient_name}}, your hearing is at {{hearing_place}}.
+            """.write(
+                to: folder.appendingPathComponent("acknowledgement.complainant.en.mustache"), atomically: true,
+                encoding: .utf8)
             let missing = try office.run("notices", "show", "1")
             #expect(missing.status == 1, "\(missing)")
-            #expect(missing.stderr.contains("uses {{hearing_place}} but the notice has no value for it"), "\(missing.stderr)")
+            #expect(
+                missing.stderr.contains("uses {{hearing_place}} but the notice has no value for it"),
+                "\(missing.stderr)")
             let send = try office.run("notices", "send", "--via", "cat >/dev/null")
             #expect(send.status == 1)
             let row = try #require(NoticeFixture.rows(db, where: "id = 1").first)
@@ -285,7 +320,10 @@ import Testing
                 (["notices", "send", "--via", "cat", "--timeout", "0"], 2, "--timeout"),
                 (["notices", "export"], 2, "either --maildir DIR"),
                 (["notices", "export", "--maildir", "/tmp/a", "--letters", "/tmp/b"], 2, "either --maildir DIR"),
-                (["case", "consent", "HRC-2026-000001", "--disclose-identity", "--withdraw"], 2, "either --disclose-identity or --withdraw"),
+                (
+                    ["case", "consent", "HRC-2026-000001", "--disclose-identity", "--withdraw"], 2,
+                    "either --disclose-identity or --withdraw"
+                ),
                 (["case", "consent", "HRC-2026-999999", "--disclose-identity"], 3, "No case has the reference"),
             ]
             for item in cases {
@@ -299,7 +337,9 @@ import Testing
             let refused = try caseworker.binary.run(["notices", "send", "--via", "cat"])
             #expect(refused.status == 4, "\(refused)")
             #expect(refused.stderr.contains("supervisor or ombudsperson"))
-            let unreachable = try RedressBinary(database: "postgresql:///nowhere?host=/nonexistent").run(["notices", "list"])
+            let unreachable = try RedressBinary(database: "postgresql:///nowhere?host=/nonexistent").run([
+                "notices", "list",
+            ])
             #expect(unreachable.status == 6, "\(unreachable)")
             var after = try office.counts()
             after["staff"] = before["staff"]

@@ -12,14 +12,18 @@ import Testing
     /// email notices a case, plus one letter for a complainant who wants post.
     static func office(_ db: TestDatabase, cases: Int) throws -> OfficeFixture {
         let office = OfficeFixture(db)
-        try office.ok("office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(domain)>", "--mail-domain", domain)
+        try office.ok(
+            "office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(domain)>", "--mail-domain", domain
+        )
         for index in 0..<cases {
-            let reference = try office.openCase(receivedAt: "2026-03-0\(2 + index % 5)T10:00+09:00", complainant: "Complainant \(index)")
+            let reference = try office.openCase(
+                receivedAt: "2026-03-0\(2 + index % 5)T10:00+09:00", complainant: "Complainant \(index)")
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-10")
             try office.ok("case", "move", reference, "--to", "investigation", "--at", "2026-03-11")
         }
-        let letter = try office.openCase(receivedAt: "2026-03-02T10:00+09:00", complainant: "Postal Complainant",
-                                         extra: ["--contact", "post", "--address", "12 Geumnam-ro\nGwangju 61470"])
+        let letter = try office.openCase(
+            receivedAt: "2026-03-02T10:00+09:00", complainant: "Postal Complainant",
+            extra: ["--contact", "post", "--address", "12 Geumnam-ro\nGwangju 61470"])
         try office.ok("case", "acknowledge", letter, "--at", "2026-03-10")
         return office
     }
@@ -51,9 +55,13 @@ import Testing
             var cases: [NoticeFixture.MIMECase] = []
             for message in received {
                 let text = String(decoding: message, as: UTF8.self)
-                let id = text.split(separator: "\r\n").first { $0.hasPrefix("Message-ID: ") }.map { String($0.dropFirst(12)) }
+                let id = text.split(separator: "\r\n").first { $0.hasPrefix("Message-ID: ") }.map {
+                    String($0.dropFirst(12))
+                }
                 arrived.append(id ?? "none")
-                cases.append(NoticeFixture.MIMECase(message: message, expectations: ["auto_submitted": true, "message_contains": ["HRC-2026-"]]))
+                cases.append(
+                    NoticeFixture.MIMECase(
+                        message: message, expectations: ["auto_submitted": true, "message_contains": ["HRC-2026-"]]))
             }
             #expect(arrived.sorted() == ids.values.sorted())
             let checked = try NoticeFixture.checkMIME(cases)
@@ -61,7 +69,10 @@ import Testing
 
             // Every email notice is marked sent; the letter waits for export.
             let rows = try NoticeFixture.rows(db)
-            #expect(rows.filter { $0.channel == "email" }.allSatisfy { $0.state == "sent" && $0.attempts == 1 && $0.lastError == nil })
+            #expect(
+                rows.filter { $0.channel == "email" }.allSatisfy {
+                    $0.state == "sent" && $0.attempts == 1 && $0.lastError == nil
+                })
             #expect(rows.filter { $0.channel == "post" }.map(\.state) == ["pending"])
             // A second run finds nothing to send.
             let again = try office.owner.run(["notices", "send", "--via", via])
@@ -86,7 +97,9 @@ import Testing
             }
             // The next attempt waits 5 minutes: a run now sends nothing.
             let waiting = try db.withConnection {
-                try $0.query("SELECT bool_and(next_attempt_at > now() + interval '4 minutes') FROM notice WHERE channel = 'email'").first!.decode(Bool.self, at: 0)
+                try $0.query(
+                    "SELECT bool_and(next_attempt_at > now() + interval '4 minutes') FROM notice WHERE channel = 'email'"
+                ).first!.decode(Bool.self, at: 0)
             }
             #expect(waiting)
             let folder = try NoticeFixture.temporaryFolder("send")
@@ -110,9 +123,13 @@ import Testing
     @Test func afterTheLastAttemptANoticeIsFailedUntilRetried() throws {
         try withTestDatabase { db in
             let office = try Self.office(db, cases: 1)
-            let result = try office.owner.run(["notices", "send", "--via", "exit 75", "--max-attempts", "2", "--limit", "1"])
+            let result = try office.owner.run([
+                "notices", "send", "--via", "exit 75", "--max-attempts", "2", "--limit", "1",
+            ])
             #expect(result.status == 1)
-            let again = try office.owner.run(["notices", "send", "--via", "exit 75", "--max-attempts", "2", "--limit", "1", "--retry-now"])
+            let again = try office.owner.run([
+                "notices", "send", "--via", "exit 75", "--max-attempts", "2", "--limit", "1", "--retry-now",
+            ])
             #expect(again.stdout.contains("failed after 2 attempts"), "\(again)")
             let first = try #require(NoticeFixture.rows(db).first)
             #expect(first.state == "failed")
@@ -138,7 +155,9 @@ import Testing
         try withTestDatabase { db in
             let office = try Self.office(db, cases: 1)
             let started = Date()
-            let result = try office.owner.run(["notices", "send", "--via", "sleep 30", "--timeout", "1", "--limit", "1"])
+            let result = try office.owner.run([
+                "notices", "send", "--via", "sleep 30", "--timeout", "1", "--limit", "1",
+            ])
             #expect(result.status == 1, "\(result)")
             #expect(Date().timeIntervalSince(started) < 15)
             #expect(try NoticeFixture.rows(db).first?.lastError == "the command did not finish in time and was stopped")
@@ -150,7 +169,8 @@ import Testing
         try withTestDatabase { db in
             let office = try Self.office(db, cases: 1)
             _ = try db.withConnection { connection in
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO notice (case_id, kind, audience, recipient, channel, language, data)
                     SELECT n.case_id, n.kind, n.audience, n.recipient, n.channel, n.language, n.data
                     FROM notice n CROSS JOIN generate_series(1, 249)
@@ -163,11 +183,15 @@ import Testing
             defer { try? FileManager.default.removeItem(at: folder) }
             let log = folder.appendingPathComponent("ids")
             let senders = try (0..<2).map { index in
-                try NoticeFixture.start(office.owner, ["notices", "send", "--via", Self.recorder(log)], folder: folder, label: "sender\(index)")
+                try NoticeFixture.start(
+                    office.owner, ["notices", "send", "--via", Self.recorder(log)], folder: folder,
+                    label: "sender\(index)")
             }
             for sender in senders { sender.waitUntilExit() }
             for (index, sender) in senders.enumerated() {
-                let errors = (try? String(contentsOf: folder.appendingPathComponent("sender\(index).err"), encoding: .utf8)) ?? ""
+                let errors =
+                    (try? String(contentsOf: folder.appendingPathComponent("sender\(index).err"), encoding: .utf8))
+                    ?? ""
                 #expect(sender.terminationStatus == 0, "sender \(index): \(errors)")
             }
             let delivered = Self.lines(log)
@@ -191,7 +215,8 @@ import Testing
         try withTestDatabase { db in
             let office = try Self.office(db, cases: 1)
             _ = try db.withConnection { connection in
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO notice (case_id, kind, audience, recipient, channel, language, data)
                     SELECT n.case_id, n.kind, n.audience, n.recipient, n.channel, n.language, n.data
                     FROM notice n CROSS JOIN generate_series(1, 29)
@@ -205,8 +230,9 @@ import Testing
             let log = folder.appendingPathComponent("ids")
             // Each delivery records its Message-ID and then lingers, so the kill most likely
             // lands after a message went out but before it was marked sent.
-            let sender = try NoticeFixture.start(office.owner, ["notices", "send", "--via", Self.recorder(log, then: "; sleep 0.2")],
-                                                 folder: folder, label: "killed")
+            let sender = try NoticeFixture.start(
+                office.owner, ["notices", "send", "--via", Self.recorder(log, then: "; sleep 0.2")],
+                folder: folder, label: "killed")
             let deadline = Date().addingTimeInterval(60)
             while Self.lines(log).count < 5, Date() < deadline, sender.isRunning { usleep(20_000) }
             kill(sender.processIdentifier, SIGKILL)

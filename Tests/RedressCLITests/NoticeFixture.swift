@@ -7,11 +7,13 @@ import Testing
 /// (Tests/RedressNoticesTests/check_mime.py), an SMTP sink on 127.0.0.1, and background runs of
 /// the binary that a test can kill.
 enum NoticeFixture {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// A fresh temporary folder, removed by the caller.
     static func temporaryFolder(_ label: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-\(label)-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redress-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -30,10 +32,15 @@ enum NoticeFixture {
 
     static func rows(_ db: TestDatabase, where condition: String = "true") throws -> [Row] {
         try db.withConnection { connection in
-            try connection.query(PostgresQuery(unsafeSQL: """
-                SELECT id, kind, audience, channel, language, state, attempts, last_error FROM notice WHERE \(condition) ORDER BY id
-                """)).map { row in
-                Row(id: try row.decode(Int.self, at: 0), kind: try row.decode(String.self, at: 1), audience: try row.decode(String.self, at: 2),
+            try connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT id, kind, audience, channel, language, state, attempts, last_error FROM notice WHERE \(condition) ORDER BY id
+                        """)
+            ).map { row in
+                Row(
+                    id: try row.decode(Int.self, at: 0), kind: try row.decode(String.self, at: 1),
+                    audience: try row.decode(String.self, at: 2),
                     channel: try row.decode(String.self, at: 3), language: try row.decode(String.self, at: 4),
                     state: try row.decode(String.self, at: 5), attempts: try row.decode(Int.self, at: 6),
                     lastError: try row.decode(String?.self, at: 7))
@@ -45,9 +52,11 @@ enum NoticeFixture {
     static func messageIDs(_ db: TestDatabase, domain: String) throws -> [Int: String] {
         try db.withConnection { connection in
             var ids: [Int: String] = [:]
-            for row in try connection.query("""
+            for row in try connection.query(
+                """
                 SELECT n.id, c.reference FROM notice n JOIN complaint_case c ON c.id = n.case_id WHERE n.channel = 'email'
-                """) {
+                """)
+            {
                 let id = try row.decode(Int.self, at: 0)
                 ids[id] = "<notice-\(id).\(try row.decode(String.self, at: 1))@\(domain)>"
             }
@@ -87,11 +96,16 @@ enum NoticeFixture {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("m.eml")
         try message.write(to: file)
-        let result = try runTool("/usr/bin/env", ["python3", "-c", """
-            import email, email.policy, json, sys
-            m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.strict)
-            print(json.dumps({"subject": str(m["Subject"]), "body": m.get_content().replace("\\r\\n", "\\n")}))
-            """, file.path])
+        let result = try runTool(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                """
+                import email, email.policy, json, sys
+                m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.strict)
+                print(json.dumps({"subject": str(m["Subject"]), "body": m.get_content().replace("\\r\\n", "\\n")}))
+                """, file.path,
+            ])
         let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: String] ?? [:]
         return (object["subject"] ?? "", object["body"] ?? "")
     }

@@ -21,8 +21,10 @@ import Testing
         static func of(_ language: String) -> People {
             language == "ko"
                 ? People(complainant: "김민지", caseworker: "박지훈", respondent: "광주도시공사", reason: "감정 결과 대기")
-                : People(complainant: "Kim Min-ji", caseworker: "Park Ji-hoon", respondent: "Gwangju City Housing Corporation",
-                         reason: "An expert report is outstanding")
+                : People(
+                    complainant: "Kim Min-ji", caseworker: "Park Ji-hoon",
+                    respondent: "Gwangju City Housing Corporation",
+                    reason: "An expert report is outstanding")
         }
     }
     static let email = "minji.kim@mail.example"
@@ -31,19 +33,28 @@ import Testing
     /// A date as the notices of `language` write it, formatted here independently of Redress.
     static func written(_ iso: String, _ language: String) -> String {
         let parts = iso.split(separator: "-").map { Int($0)! }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return language == "ko" ? "\(parts[0])년 \(parts[1])월 \(parts[2])일" : "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        return language == "ko"
+            ? "\(parts[0])년 \(parts[1])월 \(parts[2])일" : "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
     }
 
     /// Sets up the office, walks one complaint through every step that queues a notice, and
     /// returns its reference with the dates each notice must state.
-    static func walkThrough(_ office: OfficeFixture, language: String) throws -> (reference: String, expected: [String: [String]]) {
+    static func walkThrough(_ office: OfficeFixture, language: String) throws -> (
+        reference: String, expected: [String: [String]]
+    ) {
         let people = People.of(language)
         try office.useSeoulCalendar()
-        try office.ok("office", "set", "--sender", "\(sender.name) <\(sender.address)>", "--mail-domain", domain, "--name", sender.name)
+        try office.ok(
+            "office", "set", "--sender", "\(sender.name) <\(sender.address)>", "--mail-domain", domain, "--name",
+            sender.name)
         try office.ok("staff", "add", "park", "--role", "caseworker", "--name", people.caseworker)
         let reference = try office.ok(
-            "case", "open", "--complainant", people.complainant, "--email", email, "--phone", phone, "--language", language,
+            "case", "open", "--complainant", people.complainant, "--email", email, "--phone", phone, "--language",
+            language,
             "--respondent", people.respondent, "--respondent-email", "complaints@housing.gwangju.example",
             "--summary", "Eviction notice served without the statutory period", "--category", "housing",
             "--received-at", "2026-03-04T10:00+09:00"
@@ -55,30 +66,50 @@ import Testing
         try office.ok("case", "assign", reference, "park", "--at", "2026-03-04T11:00+09:00")
         try office.ok("case", "acknowledge", reference, "--at", "2026-03-05")
         // Received Wed 03-04: triage 10 WD → 03-18.
-        expected["acknowledgement"] = [written("2026-03-04", language), written(try due("triage"), language), people.caseworker, people.respondent]
+        expected["acknowledgement"] = [
+            written("2026-03-04", language), written(try due("triage"), language), people.caseworker, people.respondent,
+        ]
         #expect(try due("triage") == "2026-03-18")
-        try office.ok("case", "request-info", reference, "--what", "A copy of the eviction notice\nYour tenancy agreement", "--at", "2026-03-06")
-        expected["information_request"] = [written(try due("info_response"), language), "A copy of the eviction notice", "Your tenancy agreement", people.caseworker]
+        try office.ok(
+            "case", "request-info", reference, "--what", "A copy of the eviction notice\nYour tenancy agreement",
+            "--at", "2026-03-06")
+        expected["information_request"] = [
+            written(try due("info_response"), language), "A copy of the eviction notice", "Your tenancy agreement",
+            people.caseworker,
+        ]
         try office.ok("case", "info-received", reference, "--at", "2026-03-09")
         try office.ok("case", "move", reference, "--to", "investigation", "--at", "2026-03-10")
         let investigationDue = try due("investigation")
-        expected["route_decision"] = [written(investigationDue, language), language == "ko" ? "조사" : "investigation", people.respondent]
-        try office.ok("case", "extend", reference, "--clock", "investigation", "--days", "10", "--reason", people.reason, "--at", "2026-03-20")
+        expected["route_decision"] = [
+            written(investigationDue, language), language == "ko" ? "조사" : "investigation", people.respondent,
+        ]
+        try office.ok(
+            "case", "extend", reference, "--clock", "investigation", "--days", "10", "--reason", people.reason, "--at",
+            "2026-03-20")
         let extendedDue = try due("investigation")
-        expected["extension_letter"] = [written(investigationDue, language), written(extendedDue, language), people.reason]
+        expected["extension_letter"] = [
+            written(investigationDue, language), written(extendedDue, language), people.reason,
+        ]
         // A new holiday inside the running clocks moves them: corrected dates are queued.
         try office.ok("calendar", "add", "2026-04-15", "Office foundation day")
-        expected["corrected_due_dates"] = [written(extendedDue, language), written(try due("investigation"), language), people.caseworker]
+        expected["corrected_due_dates"] = [
+            written(extendedDue, language), written(try due("investigation"), language), people.caseworker,
+        ]
         #expect(try due("investigation") != extendedDue)
-        try office.ok("case", "close", reference, "--outcome", "withdrawn", "--reason", "The complainant withdrew the complaint.", "--at", "2026-04-20")
-        expected["closure"] = [language == "ko" ? "취하" : "withdrawn", "The complainant withdrew the complaint.", people.respondent]
+        try office.ok(
+            "case", "close", reference, "--outcome", "withdrawn", "--reason", "The complainant withdrew the complaint.",
+            "--at", "2026-04-20")
+        expected["closure"] = [
+            language == "ko" ? "취하" : "withdrawn", "The complainant withdrew the complaint.", people.respondent,
+        ]
         return (reference, expected)
     }
 
     /// Columns a line takes in a fixed-width font: Hangul and CJK take two.
     static func columns(_ line: String) -> Int {
         line.unicodeScalars.reduce(0) { total, scalar in
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+            let wide =
+                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
                 || (0xAC00...0xD7A3).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
             return total + (wide ? 2 : 1)
         }
@@ -91,13 +122,19 @@ import Testing
             let people = People.of(language)
             let (reference, expected) = try Self.walkThrough(office, language: language)
             let queued = try NoticeFixture.rows(db)
-            #expect(queued.map(\.kind) == ["acknowledgement", "information_request", "route_decision", "extension_letter", "corrected_due_dates", "closure"])
-            #expect(queued.allSatisfy { $0.audience == "complainant" && $0.channel == "email" && $0.language == language })
+            #expect(
+                queued.map(\.kind) == [
+                    "acknowledgement", "information_request", "route_decision", "extension_letter",
+                    "corrected_due_dates", "closure",
+                ])
+            #expect(
+                queued.allSatisfy { $0.audience == "complainant" && $0.channel == "email" && $0.language == language })
 
             // The respondent gets the same notices where a respondent version exists, as the
             // resolution and sweep code queue them: same facts, the body's address.
             _ = try db.withConnection { connection in
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO notice (case_id, kind, audience, recipient, channel, language, automatic, data)
                     SELECT case_id, kind, 'respondent', 'complaints@housing.gwangju.example', 'email', language, automatic, data
                     FROM notice WHERE kind <> 'corrected_due_dates' ORDER BY id
@@ -113,8 +150,10 @@ import Testing
                 contains.append(toRespondent ? people.respondent : people.complainant)
                 var expectations: [String: Any] = [
                     "from": ["name": Self.sender.name, "address": Self.sender.address],
-                    "to": ["name": toRespondent ? people.respondent : people.complainant,
-                           "address": toRespondent ? "complaints@housing.gwangju.example" : Self.email],
+                    "to": [
+                        "name": toRespondent ? people.respondent : people.complainant,
+                        "address": toRespondent ? "complaints@housing.gwangju.example" : Self.email,
+                    ],
                     "message_id": "<notice-\(row.id).\(reference)@\(Self.domain)>",
                     "in_reply_to": "<case.\(reference)@\(Self.domain)>",
                     "references": "<case.\(reference)@\(Self.domain)>",
@@ -152,12 +191,16 @@ import Testing
             let people = People.of(language)
             let ko = language == "ko"
             try office.useSeoulCalendar()
-            try office.ok("office", "set", "--sender", "\(Self.sender.name) <\(Self.sender.address)>", "--mail-domain", Self.domain, "--name", Self.sender.name)
+            try office.ok(
+                "office", "set", "--sender", "\(Self.sender.name) <\(Self.sender.address)>", "--mail-domain",
+                Self.domain, "--name", Self.sender.name)
             func open(_ complainant: String) throws -> String {
                 try office.ok(
-                    "case", "open", "--complainant", complainant, "--email", Self.email, "--phone", Self.phone, "--language", language,
+                    "case", "open", "--complainant", complainant, "--email", Self.email, "--phone", Self.phone,
+                    "--language", language,
                     "--respondent", people.respondent, "--respondent-email", "complaints@housing.gwangju.example",
-                    "--summary", ko ? "사전 통지 없는 퇴거" : "Eviction without notice", "--received-at", "2026-03-04T10:00+09:00"
+                    "--summary", ko ? "사전 통지 없는 퇴거" : "Eviction without notice", "--received-at",
+                    "2026-03-04T10:00+09:00"
                 ).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             let place = ko ? "광주광역시청 4층 제2심리실" : "Hearing Room 2, Gwangju City Hall"
@@ -170,52 +213,81 @@ import Testing
 
             // Mediation declined, then arbitration: offer, outcome, hearing, award (decision).
             let arbitrated = try open(people.complainant)
-            for step in [["case", "acknowledge", arbitrated, "--at", "2026-03-05"],
-                         ["mediation", "offer", arbitrated, "--at", "2026-03-06"],
-                         ["mediation", "decline", arbitrated, "--party", "respondent", "--at", "2026-03-09"],
-                         ["arbitration", "consent", arbitrated, "--party", "complainant", "--at", "2026-03-10"],
-                         ["arbitration", "consent", arbitrated, "--party", "respondent", "--at", "2026-03-10"],
-                         ["arbitration", "appoint", arbitrated, "--arbitrator", "Yoon Seo-yeon", "--arbitrator", "Kang Dong-hyun", "--at", "2026-03-11"],
-                         ["arbitration", "hearing", arbitrated, "--place", place, "--time", "2026-04-06T10:00", "--at", "2026-03-12"],
-                         ["arbitration", "close-hearing", arbitrated, "--at", "2026-04-06T12:00"],
-                         ["arbitration", "award", arbitrated, "--text", award, "--binding", "--remedy", "apology: \(apology)", "--at", "2026-04-10"]] {
+            for step in [
+                ["case", "acknowledge", arbitrated, "--at", "2026-03-05"],
+                ["mediation", "offer", arbitrated, "--at", "2026-03-06"],
+                ["mediation", "decline", arbitrated, "--party", "respondent", "--at", "2026-03-09"],
+                ["arbitration", "consent", arbitrated, "--party", "complainant", "--at", "2026-03-10"],
+                ["arbitration", "consent", arbitrated, "--party", "respondent", "--at", "2026-03-10"],
+                [
+                    "arbitration", "appoint", arbitrated, "--arbitrator", "Yoon Seo-yeon", "--arbitrator",
+                    "Kang Dong-hyun", "--at", "2026-03-11",
+                ],
+                [
+                    "arbitration", "hearing", arbitrated, "--place", place, "--time", "2026-04-06T10:00", "--at",
+                    "2026-03-12",
+                ],
+                ["arbitration", "close-hearing", arbitrated, "--at", "2026-04-06T12:00"],
+                [
+                    "arbitration", "award", arbitrated, "--text", award, "--binding", "--remedy", "apology: \(apology)",
+                    "--at", "2026-04-10",
+                ],
+            ] {
                 try office.ok(step)
             }
             // Investigation: the respondent is asked for information, then the decision recommends.
             let investigated = try open(people.complainant)
-            for step in [["case", "acknowledge", investigated, "--at", "2026-03-05"],
-                         ["investigation", "open", investigated, "--at", "2026-03-06"],
-                         ["investigation", "request", investigated, "--about", permit, "--at", "2026-03-09"],
-                         ["investigation", "decide", investigated, "--outcome", "upheld", "--findings", findings,
-                          "--recommend", "service_provided: \(ramp)", "--at", "2026-04-01"],
-                         ["remedy", "accept", investigated, "1", "--at", "2026-04-02"]] {
+            for step in [
+                ["case", "acknowledge", investigated, "--at", "2026-03-05"],
+                ["investigation", "open", investigated, "--at", "2026-03-06"],
+                ["investigation", "request", investigated, "--about", permit, "--at", "2026-03-09"],
+                [
+                    "investigation", "decide", investigated, "--outcome", "upheld", "--findings", findings,
+                    "--recommend", "service_provided: \(ramp)", "--at", "2026-04-01",
+                ],
+                ["remedy", "accept", investigated, "1", "--at", "2026-04-02"],
+            ] {
                 try office.ok(step)
             }
             // Mediation settled: its terms become remedies.
             let settled = try open(people.complainant)
-            for step in [["case", "acknowledge", settled, "--at", "2026-03-05"],
-                         ["mediation", "offer", settled, "--at", "2026-03-06"],
-                         ["mediation", "accept", settled, "--party", "complainant", "--at", "2026-03-09"],
-                         ["mediation", "accept", settled, "--party", "respondent", "--at", "2026-03-09"],
-                         ["mediation", "settle", settled, "--term", "apology: \(apology)", "--term", "training: \(training)", "--at", "2026-03-20"]] {
+            for step in [
+                ["case", "acknowledge", settled, "--at", "2026-03-05"],
+                ["mediation", "offer", settled, "--at", "2026-03-06"],
+                ["mediation", "accept", settled, "--party", "complainant", "--at", "2026-03-09"],
+                ["mediation", "accept", settled, "--party", "respondent", "--at", "2026-03-09"],
+                [
+                    "mediation", "settle", settled, "--term", "apology: \(apology)", "--term", "training: \(training)",
+                    "--at", "2026-03-20",
+                ],
+            ] {
                 try office.ok(step)
             }
 
             let rows = try NoticeFixture.rows(db, where: "kind NOT IN ('acknowledgement', 'route_decision')")
-            #expect(Set(rows.map(\.kind)) == ["mediation_offer", "mediation_outcome", "hearing_notice", "decision", "remedy_reminder", "information_request"])
+            #expect(
+                Set(rows.map(\.kind)) == [
+                    "mediation_offer", "mediation_outcome", "hearing_notice", "decision", "remedy_reminder",
+                    "information_request",
+                ])
             let data: [Int: [String: Any]] = try db.withConnection { connection in
                 var data: [Int: [String: Any]] = [:]
                 for row in try connection.query("SELECT id, data::text FROM notice") {
-                    data[try row.decode(Int.self, at: 0)] = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, at: 1).utf8)) as? [String: Any]
+                    data[try row.decode(Int.self, at: 0)] =
+                        try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, at: 1).utf8))
+                        as? [String: Any]
                 }
                 return data
             }
-            let acceptanceDue = try #require(office.clock(try office.show(settled), "mediation_acceptance")["due_date"] as? String)
+            let acceptanceDue = try #require(
+                office.clock(try office.show(settled), "mediation_acceptance")["due_date"] as? String)
             var cases: [NoticeFixture.MIMECase] = []
             for row in rows {
                 let facts = data[row.id] ?? [:]
                 var contains: [String] = [people.respondent]
-                func date(_ key: String) { if let iso = facts[key] as? String { contains.append(Self.written(iso, language)) } }
+                func date(_ key: String) {
+                    if let iso = facts[key] as? String { contains.append(Self.written(iso, language)) }
+                }
                 func items(_ key: String) {
                     for item in facts[key] as? [[String: Any]] ?? [] {
                         if let text = item["description"] as? String { contains.append(text) }
@@ -228,9 +300,15 @@ import Testing
                     // Both offers were made on 03-06, so both run to the same date.
                     #expect(facts["acceptance_due_date"] as? String == acceptanceDue)
                 case "mediation_outcome":
-                    if facts["settled"] as? Bool == true { items("terms") } else { contains.append(ko ? "중재" : "arbitration") }
+                    if facts["settled"] as? Bool == true {
+                        items("terms")
+                    } else {
+                        contains.append(ko ? "중재" : "arbitration")
+                    }
                 case "hearing_notice":
-                    contains += [place, "Yoon Seo-yeon", "Kang Dong-hyun", ko ? "2026년 4월 6일 10:00" : "6 April 2026 at 10:00"]
+                    contains += [
+                        place, "Yoon Seo-yeon", "Kang Dong-hyun", ko ? "2026년 4월 6일 10:00" : "6 April 2026 at 10:00",
+                    ]
                 case "decision":
                     date("reply_due_date")
                     items("remedies")
@@ -250,7 +328,8 @@ import Testing
                 #expect(shown.status == 0, "notice \(row.id) \(row.kind) \(row.audience): \(shown)")
                 var expectations: [String: Any] = [
                     "from": ["name": Self.sender.name, "address": Self.sender.address],
-                    "auto_submitted": true, "content_language": language, "body_contains": contains, "headers_absent": ["Bcc", "Cc"],
+                    "auto_submitted": true, "content_language": language, "body_contains": contains,
+                    "headers_absent": ["Bcc", "Cc"],
                 ]
                 if toRespondent { expectations["forbid"] = [people.complainant, Self.email, Self.phone] }
                 cases.append(NoticeFixture.MIMECase(message: Data(shown.stdout.utf8), expectations: expectations))
@@ -272,17 +351,26 @@ import Testing
             let office = OfficeFixture(db)
             let people = People.of(language)
             try office.useSeoulCalendar()
-            try office.ok("office", "set", "--sender", "\(Self.sender.name) <\(Self.sender.address)>", "--mail-domain", Self.domain,
-                          "--name", Self.sender.name, "--language", language)
-            try office.ok("staff", "add", "park", "--role", "caseworker", "--name", people.caseworker, "--email", "park@\(Self.domain)")
-            try office.ok("staff", "add", "lee", "--role", "supervisor", "--name", language == "ko" ? "이수민" : "Lee Soo-min", "--email", "lee@\(Self.domain)")
+            try office.ok(
+                "office", "set", "--sender", "\(Self.sender.name) <\(Self.sender.address)>", "--mail-domain",
+                Self.domain,
+                "--name", Self.sender.name, "--language", language)
+            try office.ok(
+                "staff", "add", "park", "--role", "caseworker", "--name", people.caseworker, "--email",
+                "park@\(Self.domain)")
+            try office.ok(
+                "staff", "add", "lee", "--role", "supervisor", "--name", language == "ko" ? "이수민" : "Lee Soo-min",
+                "--email", "lee@\(Self.domain)")
             let ombudsperson = language == "ko" ? "오세영" : "Oh Se-young"
             _ = try db.withConnection { connection in
-                try connection.execute("UPDATE staff SET email = \("oh@\(Self.domain)"), display_name = \(ombudsperson) WHERE login = session_user")
+                try connection.execute(
+                    "UPDATE staff SET email = \("oh@\(Self.domain)"), display_name = \(ombudsperson) WHERE login = session_user"
+                )
             }
             let head = language == "ko" ? "한지원" : "Han Ji-won"
             let reference = try office.ok(
-                "case", "open", "--complainant", people.complainant, "--email", Self.email, "--phone", Self.phone, "--language", language,
+                "case", "open", "--complainant", people.complainant, "--email", Self.email, "--phone", Self.phone,
+                "--language", language,
                 "--respondent", people.respondent, "--respondent-email", "complaints@housing.gwangju.example",
                 "--head-of-body", head, "--head-of-body-email", "head@housing.gwangju.example",
                 "--summary", "Eviction without notice", "--received-at", "2026-03-04T10:00+09:00"
@@ -291,19 +379,28 @@ import Testing
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-05")
             try office.ok("case", "move", reference, "--to", "investigation", "--at", "2026-03-06")
             let shown = try office.show(reference)
-            let dueDates = Set(["respondent_response", "investigation"].compactMap { office.clock(shown, $0)["due_date"] as? String })
+            let dueDates = Set(
+                ["respondent_response", "investigation"].compactMap { office.clock(shown, $0)["due_date"] as? String })
             #expect(dueDates.count == 2)
             for day in ["2026-03-27", "2026-04-08", "2026-04-24", "2026-05-26", "2026-07-10"] {
                 try office.ok("sweep", "--as-of", day)
             }
             let rows = try NoticeFixture.rows(db, where: "kind NOT IN ('acknowledgement', 'route_decision')")
-            #expect(Set(rows.map(\.kind)) == ["warning_to_assignee", "escalation_to_supervisor", "progress_update", "respondent_reminder",
-                                              "ombudsperson_listing", "letter_to_head_of_body", "non_compliance_notice"], "\(rows)")
-            #expect(Set(rows.map(\.audience)) == ["assignee", "supervisor", "ombudsperson", "complainant", "respondent", "head_of_body"])
+            #expect(
+                Set(rows.map(\.kind)) == [
+                    "warning_to_assignee", "escalation_to_supervisor", "progress_update", "respondent_reminder",
+                    "ombudsperson_listing", "letter_to_head_of_body", "non_compliance_notice",
+                ], "\(rows)")
+            #expect(
+                Set(rows.map(\.audience)) == [
+                    "assignee", "supervisor", "ombudsperson", "complainant", "respondent", "head_of_body",
+                ])
             let data: [Int: [String: Any]] = try db.withConnection { connection in
                 var data: [Int: [String: Any]] = [:]
                 for row in try connection.query("SELECT id, data::text FROM notice") {
-                    data[try row.decode(Int.self, at: 0)] = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, at: 1).utf8)) as? [String: Any]
+                    data[try row.decode(Int.self, at: 0)] =
+                        try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, at: 1).utf8))
+                        as? [String: Any]
                 }
                 return data
             }
@@ -317,18 +414,24 @@ import Testing
                     contains.append(Self.written(due, language))
                 }
                 let names: [String: String] = [
-                    "assignee": people.caseworker, "supervisor": language == "ko" ? "이수민" : "Lee Soo-min", "ombudsperson": ombudsperson,
+                    "assignee": people.caseworker, "supervisor": language == "ko" ? "이수민" : "Lee Soo-min",
+                    "ombudsperson": ombudsperson,
                     "complainant": people.complainant, "respondent": people.respondent, "head_of_body": head,
                 ]
                 contains.append(names[row.audience] ?? "?")
-                if ["escalation_to_supervisor", "ombudsperson_listing"].contains(row.kind) { contains.append(people.caseworker) }
-                if row.kind == "letter_to_head_of_body", let last = facts["final_due_date"] as? String { contains.append(Self.written(last, language)) }
+                if ["escalation_to_supervisor", "ombudsperson_listing"].contains(row.kind) {
+                    contains.append(people.caseworker)
+                }
+                if row.kind == "letter_to_head_of_body", let last = facts["final_due_date"] as? String {
+                    contains.append(Self.written(last, language))
+                }
                 let shown = try office.owner.run(["notices", "show", String(row.id)])
                 #expect(shown.status == 0, "notice \(row.id) \(row.kind) \(row.audience): \(shown)")
                 var expectations: [String: Any] = [
                     "from": ["name": Self.sender.name, "address": Self.sender.address],
                     "message_id": "<notice-\(row.id).\(reference)@\(Self.domain)>",
-                    "auto_submitted": true, "content_language": language, "body_contains": contains, "message_contains": [reference],
+                    "auto_submitted": true, "content_language": language, "body_contains": contains,
+                    "message_contains": [reference],
                 ]
                 if row.audience == "respondent" || row.audience == "head_of_body" {
                     expectations["forbid"] = [people.complainant, Self.email, Self.phone]
@@ -348,10 +451,13 @@ import Testing
             let office = OfficeFixture(db)
             let people = People.of(language)
             try office.useSeoulCalendar()
-            let address = language == "ko" ? "광주광역시 북구 용봉로 77, 301호\n61186" : "Flat 301, 77 Yongbong-ro, Buk-gu\nGwangju 61186"
+            let address =
+                language == "ko" ? "광주광역시 북구 용봉로 77, 301호\n61186" : "Flat 301, 77 Yongbong-ro, Buk-gu\nGwangju 61186"
             let reference = try office.ok(
-                "case", "open", "--complainant", people.complainant, "--contact", "post", "--address", address, "--language", language,
-                "--respondent", people.respondent, "--summary", "Eviction without notice", "--received-at", "2026-03-04T10:00+09:00"
+                "case", "open", "--complainant", people.complainant, "--contact", "post", "--address", address,
+                "--language", language,
+                "--respondent", people.respondent, "--summary", "Eviction without notice", "--received-at",
+                "2026-03-04T10:00+09:00"
             ).trimmingCharacters(in: .whitespacesAndNewlines)
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-05")
             let row = try #require(NoticeFixture.rows(db).first)

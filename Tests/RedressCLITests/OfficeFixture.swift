@@ -29,7 +29,9 @@ struct OfficeFixture {
     @discardableResult
     func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let result = try owner.run(arguments)
-        #expect(result.status == 0, "redress \(arguments.joined(separator: " ")): \(result)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == 0, "redress \(arguments.joined(separator: " ")): \(result)", sourceLocation: sourceLocation
+        )
         return result.stdout
     }
 
@@ -49,9 +51,12 @@ struct OfficeFixture {
     func counts() throws -> [String: Int] {
         try db.withConnection { connection in
             var counts: [String: Int] = [:]
-            for table in ["complaint_case", "party", "case_category", "clock", "clock_pause", "clock_extension", "case_note",
-                          "case_event", "notice", "holiday", "staff", "policy_version", "reference_counter", "respondent_body"] {
-                counts[table] = try connection.query("SELECT count(*) FROM \(identifier: table)").first!.decode(Int.self, at: 0)
+            for table in [
+                "complaint_case", "party", "case_category", "clock", "clock_pause", "clock_extension", "case_note",
+                "case_event", "notice", "holiday", "staff", "policy_version", "reference_counter", "respondent_body",
+            ] {
+                counts[table] = try connection.query("SELECT count(*) FROM \(identifier: table)").first!.decode(
+                    Int.self, at: 0)
             }
             return counts
         }
@@ -73,10 +78,15 @@ struct OfficeFixture {
     }
 
     /// Opens a plain complaint received at `receivedAt`; returns its reference.
-    func openCase(receivedAt: String = "2026-02-26T10:00+09:00", complainant: String = "Kim Minji", extra: [String] = []) throws -> String {
-        let result = try owner.run(["case", "open", "--complainant", complainant, "--email", "minji@example.org",
-                                    "--respondent", "Gwangju City Housing Corporation", "--summary", "Eviction without notice",
-                                    "--category", "housing", "--received-at", receivedAt] + extra)
+    func openCase(
+        receivedAt: String = "2026-02-26T10:00+09:00", complainant: String = "Kim Minji", extra: [String] = []
+    ) throws -> String {
+        let result = try owner.run(
+            [
+                "case", "open", "--complainant", complainant, "--email", "minji@example.org",
+                "--respondent", "Gwangju City Housing Corporation", "--summary", "Eviction without notice",
+                "--category", "housing", "--received-at", receivedAt,
+            ] + extra)
         #expect(result.status == 0, "\(result)")
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -86,14 +96,14 @@ struct OfficeFixture {
         try ok("office", "set", "--time-zone", "Asia/Seoul", "--week-mask", "Mon-Fri")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("holidays-\(UUID().uuidString).csv")
         try """
-            date,name
-            2026-03-01,Independence Movement Day
-            2026-03-02,Substitute holiday for Independence Movement Day
-            2026-05-05,Children's Day
-            2026-05-25,Substitute holiday for Buddha's Birthday
-            2026-06-03,Local elections
-            2026-06-06,Memorial Day
-            """.write(to: file, atomically: true, encoding: .utf8)
+        date,name
+        2026-03-01,Independence Movement Day
+        2026-03-02,Substitute holiday for Independence Movement Day
+        2026-05-05,Children's Day
+        2026-05-25,Substitute holiday for Buddha's Birthday
+        2026-06-03,Local elections
+        2026-06-06,Memorial Day
+        """.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         try ok("calendar", "import", file.path, "--calendar", "KR national")
     }

@@ -7,10 +7,14 @@ import Testing
     @Test func officeSettingsAreShownAndChanged() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)
-            try office.ok("office", "set", "--name", "Gwangju Human Rights Ombudsman", "--reference-prefix", "GJHR",
-                          "--time-zone", "Asia/Seoul", "--week-mask", "mon-fri", "--language", "ko", "--sender", "Ombudsman <ombudsman@gwangju.example>",
-                          "--mail-domain", "gwangju.example")
-            let shown = try JSONSerialization.jsonObject(with: Data(try office.ok("office", "show", "--format", "json").utf8)) as? [String: Any]
+            try office.ok(
+                "office", "set", "--name", "Gwangju Human Rights Ombudsman", "--reference-prefix", "GJHR",
+                "--time-zone", "Asia/Seoul", "--week-mask", "mon-fri", "--language", "ko", "--sender",
+                "Ombudsman <ombudsman@gwangju.example>",
+                "--mail-domain", "gwangju.example")
+            let shown =
+                try JSONSerialization.jsonObject(with: Data(try office.ok("office", "show", "--format", "json").utf8))
+                as? [String: Any]
             #expect(shown?["reference_prefix"] as? String == "GJHR")
             #expect(shown?["time_zone"] as? String == "Asia/Seoul")
             #expect(shown?["week_mask"] as? String == "Mon-Fri")
@@ -26,14 +30,18 @@ import Testing
     @Test func theTemplateFolderMustBeAnAbsoluteFolderOnlyItsOwnersMayChange() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "redress-templates-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
             defer { try? FileManager.default.removeItem(at: folder) }
             let file = folder.appendingPathComponent("plain.txt")
             try Data("x".utf8).write(to: file)
             let before = try office.ok("office", "show", "--format", "json")
-            for (path, reason) in [("templates", "absolute"), (folder.path + "/missing", "does not exist"), (file.path, "not a folder"),
-                                   ("/tmp", "anyone on the machine may write")] {
+            for (path, reason) in [
+                ("templates", "absolute"), (folder.path + "/missing", "does not exist"), (file.path, "not a folder"),
+                ("/tmp", "anyone on the machine may write"),
+            ] {
                 let refused = try office.run("office", "set", "--templates", path)
                 #expect(refused.status == 2, "\(path): \(refused)")
                 #expect(refused.stderr.contains(reason), "\(refused.stderr)")
@@ -65,10 +73,14 @@ import Testing
             #expect(history.contains("2026-01-01"))
             #expect(try office.ok("policy", "show", "--on", "2026-02-01").contains("policy version 2"))
             #expect(try office.ok("policy", "show", "--on", "2025-06-01").contains("policy version 1"))
-            let refused = try office.run("policy", "set", "--clock", "triage", "--allowance", "-3", "--effective", "2027-02-01")
+            let refused = try office.run(
+                "policy", "set", "--clock", "triage", "--allowance", "-3", "--effective", "2027-02-01")
             #expect(refused.status == 2, "\(refused)")
             let caseworker = try office.staff("cw", roles: ["caseworker"])
-            #expect(try caseworker.binary.run(["policy", "set", "--clock", "triage", "--allowance", "9", "--effective", "2027-03-01"]).status == 4)
+            #expect(
+                try caseworker.binary.run([
+                    "policy", "set", "--clock", "triage", "--allowance", "9", "--effective", "2027-03-01",
+                ]).status == 4)
         }
     }
 

@@ -7,9 +7,11 @@ import Testing
     @Test func identityIsRedactedForRolesThatMayNotSeeIt() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)
-            let reference = try office.openCase(complainant: "Park Seojun", extra: [
-                "--representative", "Lee Haneul", "--representative-email", "haneul@example.org",
-            ])
+            let reference = try office.openCase(
+                complainant: "Park Seojun",
+                extra: [
+                    "--representative", "Lee Haneul", "--representative-email", "haneul@example.org",
+                ])
             let caseworker = try office.staff("cw", roles: ["caseworker"])
             let auditor = try office.staff("aud", roles: ["auditor"])
 
@@ -57,7 +59,9 @@ import Testing
             let auditor = try office.staff("aud", roles: ["auditor"])
             _ = try office.show(reference, binary: auditor.binary)
             let views = try db.withConnection {
-                try $0.query("SELECT actor FROM case_event WHERE kind = 'case_viewed'").map { try $0.decode(String.self, at: 0) }
+                try $0.query("SELECT actor FROM case_event WHERE kind = 'case_viewed'").map {
+                    try $0.decode(String.self, at: 0)
+                }
             }
             #expect(views == [auditor.login])
             #expect(try office.run("audit", "verify").status == 0)
@@ -77,10 +81,12 @@ import Testing
             #expect(listed.status == 0, "\(listed)")
             #expect(listed.stdout.contains("minji@example.org"), "a supervisor may see the address")
             let views = try db.withConnection {
-                try $0.query("""
+                try $0.query(
+                    """
                     SELECT e.actor, c.reference, e.data ->> 'purpose' FROM case_event e JOIN complaint_case c ON c.id = e.case_id
                     WHERE e.kind = 'case_viewed'
-                    """).map { row in try (0..<3).map { try row.decode(String.self, at: $0) } }
+                    """
+                ).map { row in try (0..<3).map { try row.decode(String.self, at: $0) } }
             }
             #expect(views == [[supervisor.login, reference, "notices"]], "one view of the confidential case only")
             #expect(try office.run("audit", "verify").status == 0)
@@ -98,12 +104,16 @@ import Testing
             #expect(refused.status == 4)
             #expect(refused.stderr.contains("may not"))
             #expect(try auditor.binary.run(["staff", "add", "someone", "--role", "admin"]).status == 4)
-            #expect(try intake.binary.run(["case", "move", reference, "--to", "closed", "--outcome", "withdrawn", "--reason", "x"]).status == 4)
+            #expect(
+                try intake.binary.run([
+                    "case", "move", reference, "--to", "closed", "--outcome", "withdrawn", "--reason", "x",
+                ]).status == 4)
             #expect(try office.counts() == before)
             // Intake may acknowledge; the actor recorded is the login.
             #expect(try intake.binary.run(["case", "acknowledge", reference]).status == 0)
             let actor = try db.withConnection {
-                try $0.query("SELECT actor FROM case_event WHERE kind = 'case_acknowledged'").first!.decode(String.self, at: 0)
+                try $0.query("SELECT actor FROM case_event WHERE kind = 'case_acknowledged'").first!.decode(
+                    String.self, at: 0)
             }
             #expect(actor == intake.login)
         }
@@ -129,7 +139,8 @@ import Testing
             #expect(result.stderr.contains("CREATE ROLE \"\(missing)\" LOGIN; GRANT redress_staff TO \"\(missing)\""))
             let member = try office.staff("cw", roles: ["caseworker"])
             let granted = try db.withConnection {
-                try $0.query("SELECT pg_has_role(\(member.login), 'redress_staff', 'MEMBER')").first!.decode(Bool.self, at: 0)
+                try $0.query("SELECT pg_has_role(\(member.login), 'redress_staff', 'MEMBER')").first!.decode(
+                    Bool.self, at: 0)
             }
             #expect(granted)
             #expect(try office.ok("staff", "list").contains(member.login))

@@ -25,16 +25,23 @@ import Testing
             // A caseworker to whom the case is not assigned may not appoint themselves (and so
             // read the notes): exit 4, nothing written.
             let before = try office.counts()
-            let selfAppointed = try other.binary.run(["mediation", "session", reference, "--place", "room 3", "--mediator", other.login,
-                                                      "--at", "2026-03-10"])
+            let selfAppointed = try other.binary.run([
+                "mediation", "session", reference, "--place", "room 3", "--mediator", other.login,
+                "--at", "2026-03-10",
+            ])
             #expect(selfAppointed.status == 4, "\(selfAppointed)")
             #expect(selfAppointed.stderr.contains("not assigned to them"), "\(selfAppointed.stderr)")
             #expect(try office.counts() == before)
-            try office.ok("mediation", "session", reference, "--place", "room 3", "--mediator", mediator.login, "--at", "2026-03-10")
-            let noted = try assignee.binary.run(["case", "note", reference, "In session the respondent \(secret)", "--at", "2026-03-10"])
+            try office.ok(
+                "mediation", "session", reference, "--place", "room 3", "--mediator", mediator.login, "--at",
+                "2026-03-10")
+            let noted = try assignee.binary.run([
+                "case", "note", reference, "In session the respondent \(secret)", "--at", "2026-03-10",
+            ])
             #expect(noted.status == 0, "\(noted)")
             // A note made outside mediation is an ordinary note.
-            try office.ok("mediation", "settle", reference, "--term", "apology: A written apology", "--at", "2026-03-20")
+            try office.ok(
+                "mediation", "settle", reference, "--term", "apology: A written apology", "--at", "2026-03-20")
 
             // The assignee, the mediator and the ombudsperson (the owner) read it.
             for reader in [assignee.binary, mediator.binary, office.owner] {
@@ -52,9 +59,12 @@ import Testing
                 let mediation = document["mediation"] as? [String: Any] ?? [:]
                 #expect(mediation["notes"] is NSNull)
                 #expect(mediation["notes_withheld"] as? Bool == true)
-                for arguments in [["case", "show", reference], ["case", "history", reference], ["case", "history", reference, "--format", "json"],
-                                  ["case", "list", "--format", "json"], ["case", "list", "--format", "csv"],
-                                  ["remedy", "list", "--format", "json"], ["remedy", "list", "--case", reference]] {
+                for arguments in [
+                    ["case", "show", reference], ["case", "history", reference],
+                    ["case", "history", reference, "--format", "json"],
+                    ["case", "list", "--format", "json"], ["case", "list", "--format", "csv"],
+                    ["remedy", "list", "--format", "json"], ["remedy", "list", "--case", reference],
+                ] {
                     let result = try reader.run(arguments)
                     #expect(result.status == 0, "\(arguments): \(result)")
                     #expect(!result.stdout.contains(secret), "\(arguments)")
@@ -64,10 +74,12 @@ import Testing
             // notice (the settlement's decision notices included) carries it.
             #expect(!(try office.ok("case", "history", reference, "--format", "json")).contains(secret))
             let leaked = try db.withConnection { connection in
-                try connection.query("""
+                try connection.query(
+                    """
                     SELECT (SELECT count(*) FROM notice WHERE data::text LIKE '%' || \(secret) || '%')
                          + (SELECT count(*) FROM case_event WHERE data::text LIKE '%' || \(secret) || '%')
-                    """).first!.decode(Int.self, at: 0)
+                    """
+                ).first!.decode(Int.self, at: 0)
             }
             #expect(leaked == 0)
             #expect(try office.notices(reference).contains("decision/respondent"))

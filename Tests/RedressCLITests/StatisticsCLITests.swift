@@ -7,7 +7,10 @@ import Testing
 struct StatisticsCLITests {
     @Test(arguments: [
         (["--from", "2026-13-01", "--to", "2026-12-31"], "--from \"2026-13-01\" is not a date"),
-        (["--from", "2026-12-01", "--to", "2026-01-31"], "The period ends on 2026-01-31, before it starts on 2026-12-01"),
+        (
+            ["--from", "2026-12-01", "--to", "2026-01-31"],
+            "The period ends on 2026-01-31, before it starts on 2026-12-01"
+        ),
         (["--from", "2026-01-01", "--to", "2026-12-31", "--by", "body"], "'body' is invalid for '--by"),
         (["--from", "2026-01-01", "--to", "2026-12-31", "--format", "pdf"], "'pdf' is invalid for '--format"),
         (["--from", "2026-01-01';DROP TABLE case_event;--", "--to", "2026-12-31"], "is not a date"),
@@ -26,12 +29,16 @@ struct StatisticsCLITests {
     @Test func emptyOffice() throws {
         try withTestDatabase { db in
             let redress = RedressBinary(database: db.url)
-            let json = try redress.run(["report", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json"])
+            let json = try redress.run([
+                "report", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json",
+            ])
             #expect(json.status == 0, "\(json)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             #expect((object["volume"] as? [String: Any])?["received"] as? Int == 0)
             #expect((object["timeliness"] as? [String: Any])?["clocks"] as? [Any] != nil)
-            let html = try redress.run(["report", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "html"])
+            let html = try redress.run([
+                "report", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "html",
+            ])
             #expect(html.status == 0)
             #expect(html.stdout.contains("Nothing in this period."))
             try StatisticsAgreement.checkHTML(html.stdout, json: object)
@@ -57,21 +64,27 @@ struct StatisticsCLITests {
             _ = try ok("office", "set", "--time-zone", "Asia/Seoul", "--name", "Gwangju Human Rights Office")
             _ = try ok("calendar", "add", "2026-05-05", "Children's Day")
             func open(_ at: String, _ channel: String, _ respondent: String, _ category: String) throws -> String {
-                try ok("case", "open", "--complainant", "Kim Minji", "--respondent", respondent, "--summary", "A complaint",
-                       "--category", category, "--channel", channel, "--received-at", at)
+                try ok(
+                    "case", "open", "--complainant", "Kim Minji", "--respondent", respondent, "--summary",
+                    "A complaint",
+                    "--category", category, "--channel", channel, "--received-at", at)
             }
             let first = try open("2026-04-28T10:00", "web", "Gwangju Housing Corporation", "housing")
             _ = try ok("case", "acknowledge", first, "--at", "2026-04-30T10:00")
             _ = try ok("case", "request-info", first, "--what", "the lease", "--at", "2026-05-04T10:00")
             _ = try ok("case", "info-received", first, "--at", "2026-05-08T10:00")
-            _ = try ok("case", "extend", first, "--clock", "triage", "--days", "5", "--reason", "records arrived late", "--at", "2026-05-11T10:00")
+            _ = try ok(
+                "case", "extend", first, "--clock", "triage", "--days", "5", "--reason", "records arrived late", "--at",
+                "2026-05-11T10:00")
             _ = try ok("case", "move", first, "--to", "investigation", "--at", "2026-05-20T10:00")
             let second = try open("2026-05-04T10:00", "email", "Gwangju Transit Authority", "mobility")
             _ = try ok("case", "acknowledge", second, "--at", "2026-05-08T10:00")
             _ = try ok("case", "close", second, "--outcome", "out_of_jurisdiction", "--at", "2026-05-12T10:00")
             let third = try open("2026-05-06T10:00", "post", "Gwangju Housing Corporation", "housing")
             _ = try ok("case", "acknowledge", third, "--at", "2026-05-12T10:00")
-            _ = try ok("case", "close", third, "--outcome", "withdrawn", "--reason", "no longer needed", "--at", "2026-05-15T10:00")
+            _ = try ok(
+                "case", "close", third, "--outcome", "withdrawn", "--reason", "no longer needed", "--at",
+                "2026-05-15T10:00")
 
             let period = ["report", "stats", "--from", "2026-04-01", "--to", "2026-06-30", "--by", "respondent"]
             let json = try run(period + ["--format", "json"])
@@ -132,12 +145,14 @@ extension StatisticsCLITests {
                     #expect(result.status == 0, "\(result)")
                     #expect(result.stderr.isEmpty)
                 }
-                let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+                let object = try #require(
+                    try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
                 let volume = try #require(object["volume"] as? [String: Any])
                 // The demo office has a year of cases: some carried in, most received, many closed.
                 #expect(volume["open_at_start"] as? Int ?? 0 > 0)
                 #expect(volume["closed"] as? Int ?? 0 > 100)
-                #expect((volume["open_at_start"] as! Int) + (volume["received"] as! Int) + (volume["reopened"] as! Int)
+                #expect(
+                    (volume["open_at_start"] as! Int) + (volume["received"] as! Int) + (volume["reopened"] as! Int)
                         - (volume["closed"] as! Int) == volume["open_at_end"] as? Int)
                 let clocks = try #require((object["timeliness"] as? [String: Any])?["clocks"] as? [[String: Any]])
                 #expect(clocks.count >= 5)
@@ -193,24 +208,31 @@ enum StatisticsAgreement {
     }
 
     static func expectEqual(_ found: String?, _ wanted: String, _ what: String) throws {
-        guard found == wanted else { throw Mismatch(description: "\(what): the text says \(found ?? "nothing"), the JSON \(wanted)") }
+        guard found == wanted else {
+            throw Mismatch(description: "\(what): the text says \(found ?? "nothing"), the JSON \(wanted)")
+        }
     }
 
     static func check(text: String, json: [String: Any]) throws {
         let volume = json["volume"] as? [String: Any] ?? [:]
         let volumeText = section("VOLUME", of: text)
-        for (label, key) in [("Open at start", "open_at_start"), ("Received", "received"), ("Reopened", "reopened"),
-                             ("Closed", "closed"), ("Open at end", "open_at_end")] {
+        for (label, key) in [
+            ("Open at start", "open_at_start"), ("Received", "received"), ("Reopened", "reopened"),
+            ("Closed", "closed"), ("Open at end", "open_at_end"),
+        ] {
             try expectEqual(row(label, in: volumeText)?.last, String(int(volume[key]) ?? -1), "volume \(key)")
         }
-        for (heading, key) in [("Channel", "by_channel"), ("Category", "by_category"), ("Respondent", "by_respondent")] {
+        for (heading, key) in [("Channel", "by_channel"), ("Category", "by_category"), ("Respondent", "by_respondent")]
+        {
             let rows = volume[key] as? [[String: Any]] ?? []
             let table = volumeText.drop { !$0.hasPrefix("  \(heading) ") }
             for entry in rows {
                 let name = entry["key"] as? String ?? ""
                 let cells = row(name, in: Array(table))
-                try expectEqual(cells.map { $0.suffix(3).joined(separator: " ") },
-                                "\(int(entry["received"])!) \(int(entry["closed"])!) \(int(entry["open_at_end"])!)", "volume \(key) \(name)")
+                try expectEqual(
+                    cells.map { $0.suffix(3).joined(separator: " ") },
+                    "\(int(entry["received"])!) \(int(entry["closed"])!) \(int(entry["open_at_end"])!)",
+                    "volume \(key) \(name)")
             }
         }
 
@@ -218,73 +240,102 @@ enum StatisticsAgreement {
         let outcomeText = section("OUTCOMES", of: text)
         for entry in outcomes["by_outcome"] as? [[String: Any]] ?? [] {
             let code = entry["key"] as? String ?? ""
-            try expectEqual(row(label(code), in: outcomeText)?.dropLast().last, String(int(entry["count"])!), "outcome \(code)")
+            try expectEqual(
+                row(label(code), in: outcomeText)?.dropLast().last, String(int(entry["count"])!), "outcome \(code)")
         }
         let stageText = section("STAGE OF CLOSURE", of: text)
-        let stageLabels = ["triage": "Triage", "early_resolution": "Early resolution", "mediation": "Mediation",
-                           "investigation": "Investigation", "arbitration": "Arbitration"]
+        let stageLabels = [
+            "triage": "Triage", "early_resolution": "Early resolution", "mediation": "Mediation",
+            "investigation": "Investigation", "arbitration": "Arbitration",
+        ]
         for entry in outcomes["by_stage"] as? [[String: Any]] ?? [] {
             let code = entry["key"] as? String ?? ""
-            try expectEqual(row(stageLabels[code] ?? code, in: stageText)?.dropLast().last, String(int(entry["count"])!), "stage \(code)")
+            try expectEqual(
+                row(stageLabels[code] ?? code, in: stageText)?.dropLast().last, String(int(entry["count"])!),
+                "stage \(code)")
         }
 
         let timeliness = json["timeliness"] as? [String: Any] ?? [:]
         let timelinessText = section("TIMELINESS", of: text)
         for clock in timeliness["clocks"] as? [[String: Any]] ?? [] {
             let kind = clock["kind"] as? String ?? ""
-            guard let cells = row(kind, in: timelinessText) else { throw Mismatch(description: "no text row for clock \(kind)") }
+            guard let cells = row(kind, in: timelinessText) else {
+                throw Mismatch(description: "no text row for clock \(kind)")
+            }
             let wanted = [
                 String(int(clock["ended"])!), String(int((clock["within_allowance"] as? [String: Any])?["count"])!),
                 days(clock["mean_working_days"]), days(clock["median_working_days"]),
                 int(clock["p90_working_days"]).map(String.init) ?? "–",
                 String(int(clock["extensions_granted"])!), String(int(clock["breached_at_end"])!),
             ].joined(separator: " ")
-            try expectEqual([cells[1], cells[2], cells[5], cells[6], cells[7], cells[8], cells[9]].joined(separator: " "), wanted, "clock \(kind)")
+            try expectEqual(
+                [cells[1], cells[2], cells[5], cells[6], cells[7], cells[8], cells[9]].joined(separator: " "), wanted,
+                "clock \(kind)")
         }
         let age = timeliness["age_profile"] as? [String: Any] ?? [:]
         try expectEqual(row("All", in: timelinessText)?[1], String(int(age["open"])!), "open cases")
-        for (label, key) in [("Over 3 months", "over_3_months"), ("Over 6 months", "over_6_months"), ("Over 12 months", "over_12_months")] {
-            try expectEqual(row(label, in: timelinessText)?.dropLast().last, String(int((age[key] as? [String: Any])?["count"])!), key)
+        for (label, key) in [
+            ("Over 3 months", "over_3_months"), ("Over 6 months", "over_6_months"),
+            ("Over 12 months", "over_12_months"),
+        ] {
+            try expectEqual(
+                row(label, in: timelinessText)?.dropLast().last, String(int((age[key] as? [String: Any])?["count"])!),
+                key)
         }
         for pause in timeliness["paused_by_reason"] as? [[String: Any]] ?? [] {
             let reason = pause["reason"] as? String ?? ""
-            try expectEqual(row(label(reason), in: timelinessText)?.suffix(3).joined(separator: " "),
-                            "\(int(pause["pauses"])!) \(int(pause["working_days"])!) \(int(pause["calendar_days"])!)", "pause \(reason)")
+            try expectEqual(
+                row(label(reason), in: timelinessText)?.suffix(3).joined(separator: " "),
+                "\(int(pause["pauses"])!) \(int(pause["working_days"])!) \(int(pause["calendar_days"])!)",
+                "pause \(reason)")
         }
 
         if let compliance = json["compliance"] as? [String: Any] {
             let complianceText = section("COMPLIANCE", of: text)
-            try expectEqual(complianceText.first { $0.hasPrefix("  Open non-compliance at end: ") }.map { String($0.split(separator: " ").last!) },
-                            String(int(compliance["open_non_compliance"])!), "open non-compliance")
+            try expectEqual(
+                complianceText.first { $0.hasPrefix("  Open non-compliance at end: ") }.map {
+                    String($0.split(separator: " ").last!)
+                },
+                String(int(compliance["open_non_compliance"])!), "open non-compliance")
         }
         if let mediation = json["mediation"] as? [String: Any] {
             let mediationText = section("MEDIATION", of: text)
             for key in ["offered", "accepted", "declined", "settled", "failed", "withdrawn"] {
-                try expectEqual(row(label(key), in: mediationText)?.last, String(int(mediation[key])!), "mediation \(key)")
+                try expectEqual(
+                    row(label(key), in: mediationText)?.last, String(int(mediation[key])!), "mediation \(key)")
             }
         }
         if let remedies = json["remedies"] as? [String: Any] {
             let remedyText = section("REMEDIES", of: text)
-            try expectEqual(remedyText.first { $0.hasPrefix("  Remedy items: ") }.map { String($0.split(separator: " ").last!) },
-                            String(int(remedies["total"])!), "remedy items")
+            try expectEqual(
+                remedyText.first { $0.hasPrefix("  Remedy items: ") }.map { String($0.split(separator: " ").last!) },
+                String(int(remedies["total"])!), "remedy items")
         }
     }
 
     /// Every chart the page should have is there once, as an accessible SVG image.
     static func checkHTML(_ html: String, json: [String: Any]) throws {
-        var ids = ["chart-volume", "chart-channel", "chart-category", "chart-respondent", "chart-stage", "chart-outcome",
-                   "chart-within-allowance", "chart-timeliness-distribution", "chart-paused", "chart-age"]
+        var ids = [
+            "chart-volume", "chart-channel", "chart-category", "chart-respondent", "chart-stage", "chart-outcome",
+            "chart-within-allowance", "chart-timeliness-distribution", "chart-paused", "chart-age",
+        ]
         if !(json["mediation"] is NSNull) { ids.append("chart-mediation") }
         if !(json["remedies"] is NSNull) { ids += ["chart-remedy-class", "chart-remedy-kind"] }
         if !(json["compliance"] is NSNull) { ids.append("chart-compliance") }
         if !(json["groups"] is NSNull) { ids.append("chart-groups") }
         for id in ids {
-            guard html.components(separatedBy: "<svg id=\"\(id)\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\"").count == 2,
-                  html.contains("<title id=\"\(id)-title\">"), html.contains("<desc id=\"\(id)-desc\">")
+            guard
+                html.components(
+                    separatedBy:
+                        "<svg id=\"\(id)\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
+                ).count == 2,
+                html.contains("<title id=\"\(id)-title\">"), html.contains("<desc id=\"\(id)-desc\">")
             else { throw Mismatch(description: "the page lacks the accessible chart \(id)") }
         }
         let charts = html.components(separatedBy: "<svg ").count - 1
-        guard charts == ids.count else { throw Mismatch(description: "the page has \(charts) charts, expected \(ids.count)") }
+        guard charts == ids.count else {
+            throw Mismatch(description: "the page has \(charts) charts, expected \(ids.count)")
+        }
         let volume = json["volume"] as? [String: Any] ?? [:]
         guard html.contains("<th scope=\"row\">Received</th><td class=\"n\">\(int(volume["received"])!)</td>") else {
             throw Mismatch(description: "the page's volume table does not state the received figure")

@@ -17,8 +17,11 @@ import Testing
             }
             for arguments in [["case", "show", reference], ["case", "list"], ["case", "list", "--format", "table"]] {
                 let output = try office.ok(arguments)
-                #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D || $0.value == 0x202E },
-                        "\(arguments.joined(separator: " ")) printed a control: \(output.debugDescription)")
+                #expect(
+                    !output.unicodeScalars.contains {
+                        $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D || $0.value == 0x202E
+                    },
+                    "\(arguments.joined(separator: " ")) printed a control: \(output.debugDescription)")
             }
             let shown = try office.ok("case", "show", reference)
             #expect(shown.contains(#"Kim \u{1B}]8;;http://evil.example\u{7}Minji"#), "\(shown)")

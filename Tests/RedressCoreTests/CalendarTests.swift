@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 @Suite("Local dates")
@@ -18,11 +19,16 @@ struct LocalDateTests {
     @Test(arguments: ["2026-02-30", "2026-02-29", "2100-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-01-00"])
     func impossibleDatesAreRefused(_ iso: String) {
         let parts = iso.split(separator: "-").map { Int($0)! }
-        #expect(throws: CalendarError.invalidDate(iso)) { try LocalDate(year: parts[0], month: parts[1], day: parts[2]) }
+        #expect(throws: CalendarError.invalidDate(iso)) {
+            try LocalDate(year: parts[0], month: parts[1], day: parts[2])
+        }
         #expect(LocalDate(iso: iso) == nil)
     }
 
-    @Test(arguments: ["2026-3-02", "2026-03-2", " 2026-03-02", "2026-03-02 ", "2026/03/02", "20260302", "2026-03-02T00:00", "", "+026-03-02", "2026-0a-02"])
+    @Test(arguments: [
+        "2026-3-02", "2026-03-2", " 2026-03-02", "2026-03-02 ", "2026/03/02", "20260302", "2026-03-02T00:00", "",
+        "+026-03-02", "2026-0a-02",
+    ])
     func isoParsingIsStrict(_ text: String) {
         #expect(LocalDate(iso: text) == nil)
     }
@@ -30,7 +36,8 @@ struct LocalDateTests {
     @Test(arguments: [
         ("2026-01-31", 1, "2026-02-28"), ("2028-01-31", 1, "2028-02-29"), ("2026-03-31", -1, "2026-02-28"),
         ("2026-05-31", 1, "2026-06-30"), ("2026-12-15", 1, "2027-01-15"), ("2026-01-15", -1, "2025-12-15"),
-        ("2028-02-29", 12, "2029-02-28"), ("2028-02-29", 48, "2032-02-29"), ("2026-08-31", 6, "2027-02-28"), ("2026-01-10", 0, "2026-01-10"),
+        ("2028-02-29", 12, "2029-02-28"), ("2028-02-29", 48, "2032-02-29"), ("2026-08-31", 6, "2027-02-28"),
+        ("2026-01-10", 0, "2026-01-10"),
     ])
     func addingMonthsClamps(start: String, months: Int, expected: String) {
         #expect(d(start).adding(months: months) == d(expected))
@@ -46,7 +53,9 @@ struct LocalDateTests {
         let json = try JSONEncoder().encode([d("2026-03-02")])
         #expect(String(decoding: json, as: UTF8.self) == #"["2026-03-02"]"#)
         #expect(try JSONDecoder().decode([LocalDate].self, from: json) == [d("2026-03-02")])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([LocalDate].self, from: Data(#"["2026-02-30"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([LocalDate].self, from: Data(#"["2026-02-30"]"#.utf8))
+        }
     }
 }
 
@@ -97,8 +106,9 @@ struct WorkCalendarTests {
     }
 
     @Test func unknownZoneMessage() {
-        #expect(CalendarError.unknownTimeZone("Mars/Olympus").description
-            == "\"Mars/Olympus\" is not a known IANA time zone; use a name such as Asia/Seoul or Europe/London.")
+        #expect(
+            CalendarError.unknownTimeZone("Mars/Olympus").description
+                == "\"Mars/Olympus\" is not a known IANA time zone; use a name such as Asia/Seoul or Europe/London.")
     }
 
     @Test func holidaysFromSeveralCalendars() throws {
@@ -109,7 +119,9 @@ struct WorkCalendarTests {
         #expect(!calendar.isWorkingDay(d("2026-03-01")))
         #expect(calendar.isWorkingDay(d("2026-03-03")))
         // The same date in two calendars counts once.
-        let doubled = try calendar.adding(holidays: [Holiday(date: d("2026-05-05"), name: "Children's Day", calendar: "Gwangju")])
+        let doubled = try calendar.adding(holidays: [
+            Holiday(date: d("2026-05-05"), name: "Children's Day", calendar: "Gwangju")
+        ])
         #expect(doubled.holidays(on: d("2026-05-05")).count == 2)
         #expect(doubled.busdayCount(from: d("2026-05-04"), to: d("2026-05-08")) == 3)
         let removed = try calendar.removingHolidays(on: d("2026-05-05"))
@@ -123,7 +135,9 @@ struct WorkCalendarTests {
         // 6 June 2026 (Memorial Day) is a Saturday.
         let with = Fixtures.korea
         let without = try Fixtures.korea.removingHolidays(on: d("2026-06-06"))
-        #expect(with.busdayCount(from: d("2026-06-01"), to: d("2026-06-15")) == without.busdayCount(from: d("2026-06-01"), to: d("2026-06-15")))
+        #expect(
+            with.busdayCount(from: d("2026-06-01"), to: d("2026-06-15"))
+                == without.busdayCount(from: d("2026-06-01"), to: d("2026-06-15")))
         #expect(with.busdayCount(from: d("2026-06-01"), to: d("2026-06-15")) == 9) // 3 June is election day
     }
 
@@ -175,7 +189,10 @@ struct WorkCalendarTests {
 
 @Suite("Case references")
 struct CaseReferenceTests {
-    @Test(arguments: [("HRC-2026-000042", "HRC", 2026, 42), ("GJ1-2027-999999", "GJ1", 2027, 999_999), ("x-2026-000001", "x", 2026, 1)])
+    @Test(arguments: [
+        ("HRC-2026-000042", "HRC", 2026, 42), ("GJ1-2027-999999", "GJ1", 2027, 999_999),
+        ("x-2026-000001", "x", 2026, 1),
+    ])
     func parseAndFormat(text: String, prefix: String, year: Int, number: Int) throws {
         let reference = try CaseReference(parsing: text)
         #expect(reference.prefix == prefix && reference.year == year && reference.number == number)
@@ -183,8 +200,10 @@ struct CaseReferenceTests {
         #expect(try CaseReference(prefix: prefix, year: year, number: number).description == text)
     }
 
-    @Test(arguments: ["HRC-2026-42", "HRC-26-000042", "HRC-2026-0000042", "HRC2026000042", "H-R-2026-000042", "-2026-000042",
-                      "HRC-2026-000000", "HRC-2026-00004a", "HR C-2026-000042", "인권-2026-000042", ""])
+    @Test(arguments: [
+        "HRC-2026-42", "HRC-26-000042", "HRC-2026-0000042", "HRC2026000042", "H-R-2026-000042", "-2026-000042",
+        "HRC-2026-000000", "HRC-2026-00004a", "HR C-2026-000042", "인권-2026-000042", "",
+    ])
     func badReferencesAreRefused(_ text: String) {
         #expect(throws: CaseError.invalidReference(text)) { try CaseReference(parsing: text) }
         #expect(CaseReference(text) == nil)

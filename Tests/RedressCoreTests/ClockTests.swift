@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 @Suite("Clocks")
@@ -10,7 +11,8 @@ struct ClockTests {
     }
 
     @Test(arguments: [
-        ("2026-01-05", ClockStatus.running), ("2026-01-19", .running), ("2026-01-20", .breached), ("2026-03-01", .breached),
+        ("2026-01-05", ClockStatus.running), ("2026-01-19", .running), ("2026-01-20", .breached),
+        ("2026-03-01", .breached),
     ])
     func runningUntilTheDueDateThenBreached(asOf: String, expected: ClockStatus) {
         #expect(Self.triage().status(asOf: d(asOf), calendar: Fixtures.plain) == expected)
@@ -35,13 +37,17 @@ struct ClockTests {
 
     @Test func asOfViewLeavesOutLaterFacts() throws {
         var clock = Self.triage()
-        try Policy.default.grantExtension(to: &clock, amount: 5, reason: "complex", by: [.supervisor], login: "mlee",
-                                          on: d("2026-01-16"), consent: false, calendar: Fixtures.plain)
+        try Policy.default.grantExtension(
+            to: &clock, amount: 5, reason: "complex", by: [.supervisor], login: "mlee",
+            on: d("2026-01-16"), consent: false, calendar: Fixtures.plain)
         try clock.pause(from: d("2026-01-21"), reason: "awaiting_info")
         try clock.resume(on: d("2026-01-23"))
         let early = clock.snapshot(asOf: d("2026-01-15"))
         #expect(early.extensions.isEmpty && early.pauses.isEmpty)
-        #expect(clock.snapshot(asOf: d("2026-01-22")).pauses == [Clock.Pause(from: d("2026-01-21"), reason: "awaiting_info")])
+        #expect(
+            clock.snapshot(asOf: d("2026-01-22")).pauses == [
+                Clock.Pause(from: d("2026-01-21"), reason: "awaiting_info")
+            ])
         #expect(clock.snapshot(asOf: d("2026-01-23")) == clock)
         #expect(clock.status(asOf: d("2026-01-22"), calendar: Fixtures.plain) == .paused)
         // 15 WD + 2 paused (21, 22 Jan) = 17 WD: Wednesday 28 January.
@@ -56,7 +62,9 @@ struct ClockTests {
         }
         #expect(throws: ClockError.missingReason(.triage)) { try clock.pause(from: d("2026-01-07"), reason: "") }
         try clock.pause(from: d("2026-01-07"), reason: "on_hold")
-        #expect(throws: ClockError.alreadyPaused(.triage, since: d("2026-01-07"))) { try clock.pause(from: d("2026-01-08"), reason: "on_hold") }
+        #expect(throws: ClockError.alreadyPaused(.triage, since: d("2026-01-07"))) {
+            try clock.pause(from: d("2026-01-08"), reason: "on_hold")
+        }
         #expect(throws: ClockError.resumeBeforePause(.triage, pausedOn: d("2026-01-07"), resumeOn: d("2026-01-06"))) {
             try clock.resume(on: d("2026-01-06"))
         }
@@ -65,7 +73,9 @@ struct ClockTests {
             try clock.pause(from: d("2026-01-08"), reason: "on_hold")
         }
         try clock.end(on: d("2026-01-12"))
-        #expect(throws: ClockError.ended(.triage, on: d("2026-01-12"))) { try clock.pause(from: d("2026-01-13"), reason: "on_hold") }
+        #expect(throws: ClockError.ended(.triage, on: d("2026-01-12"))) {
+            try clock.pause(from: d("2026-01-13"), reason: "on_hold")
+        }
         var cancelled = Self.triage()
         try cancelled.cancel(on: d("2026-01-06"))
         #expect(cancelled.status(asOf: d("2026-01-06"), calendar: Fixtures.plain) == .cancelled)
@@ -80,7 +90,10 @@ struct ClockTests {
         encoder.outputFormatting = .sortedKeys
         let data = try encoder.encode(clock)
         let text = String(decoding: data, as: UTF8.self)
-        for key in [#""start_date":"2026-02-28""#, #""policy_version":1"#, #""allowance":{"amount":10,"unit":"working_days"}"#, #""to":"2026-03-11""#, #""kind":"triage""#] {
+        for key in [
+            #""start_date":"2026-02-28""#, #""policy_version":1"#, #""allowance":{"amount":10,"unit":"working_days"}"#,
+            #""to":"2026-03-11""#, #""kind":"triage""#,
+        ] {
             #expect(text.contains(key), "\(key) in \(text)")
         }
         let decoder = JSONDecoder()
@@ -89,13 +102,15 @@ struct ClockTests {
     }
 
     @Test func clockKindCodes() {
-        #expect(ClockKind.allCases.map(\.rawValue) == [
-            "acknowledge", "triage", "info_response", "early_resolution", "mediation_acceptance", "mediation",
-            "respondent_response", "investigation", "arbitration_award", "arbitration_overall", "respondent_reply",
-            "remedy", "verification", "parallel_review", "complainant_update",
-        ])
+        #expect(
+            ClockKind.allCases.map(\.rawValue) == [
+                "acknowledge", "triage", "info_response", "early_resolution", "mediation_acceptance", "mediation",
+                "respondent_response", "investigation", "arbitration_award", "arbitration_overall", "respondent_reply",
+                "remedy", "verification", "parallel_review", "complainant_update",
+            ])
         #expect(AllowanceUnit.allCases.map(\.rawValue) == ["working_days", "calendar_days", "months"])
-        #expect(ClockStatus.allCases.map(\.rawValue) == ["running", "paused", "met", "met_late", "breached", "cancelled"])
+        #expect(
+            ClockStatus.allCases.map(\.rawValue) == ["running", "paused", "met", "met_late", "breached", "cancelled"])
         #expect(Allowance.workingDays(1).description == "1 working day")
         #expect(Allowance.months(6).description == "6 months")
     }

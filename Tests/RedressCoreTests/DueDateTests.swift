@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 /// One hand-worked due date: start date, allowance, calendar and the expected result.
@@ -17,37 +18,95 @@ struct DueCase: CustomTestStringConvertible, Sendable {
 struct DueDateTests {
     static let cases: [DueCase] = [
         // Working days: Friday 9 January 2026 is a Friday.
-        DueCase(label: "received Friday", start: "2026-01-09", allowance: .workingDays(3), calendar: "plain", due: "2026-01-14"),
-        DueCase(label: "received Saturday", start: "2026-01-10", allowance: .workingDays(3), calendar: "plain", due: "2026-01-15"),
-        DueCase(label: "received Sunday, zero days is the roll", start: "2026-01-11", allowance: .workingDays(0), calendar: "plain", due: "2026-01-12"),
-        DueCase(label: "zero days on a working day", start: "2026-01-07", allowance: .workingDays(0), calendar: "plain", due: "2026-01-07"),
-        DueCase(label: "ten days spans two weekends", start: "2026-01-05", allowance: .workingDays(10), calendar: "plain", due: "2026-01-19"),
-        DueCase(label: "holiday Monday after a weekend", start: "2026-05-22", allowance: .workingDays(1), calendar: "korea", due: "2026-05-26"),
-        DueCase(label: "start on a holiday", start: "2026-05-25", allowance: .workingDays(3), calendar: "korea", due: "2026-05-29"),
-        DueCase(label: "start Saturday before a Sunday and a substitute Monday", start: "2026-02-28", allowance: .workingDays(3), calendar: "korea", due: "2026-03-06"),
-        DueCase(label: "three-day Seollal", start: "2026-02-13", allowance: .workingDays(1), calendar: "korea", due: "2026-02-19"),
-        DueCase(label: "election day midweek", start: "2026-06-02", allowance: .workingDays(1), calendar: "korea", due: "2026-06-04"),
-        DueCase(label: "Gwangju calendar's own day", start: "2026-05-15", allowance: .workingDays(1), calendar: "korea", due: "2026-05-19"),
-        DueCase(label: "Christmas Friday", start: "2026-12-23", allowance: .workingDays(2), calendar: "korea", due: "2026-12-28"),
-        DueCase(label: "year boundary with New Year holiday", start: "2026-12-29", allowance: .workingDays(5), calendar: "korea", due: "2027-01-06"),
-        DueCase(label: "year boundary without holidays", start: "2026-12-29", allowance: .workingDays(5), calendar: "plain", due: "2027-01-05"),
-        DueCase(label: "onto 29 February 2028", start: "2028-02-28", allowance: .workingDays(1), calendar: "plain", due: "2028-02-29"),
-        DueCase(label: "over 29 February 2028", start: "2028-02-25", allowance: .workingDays(3), calendar: "plain", due: "2028-03-01"),
+        DueCase(
+            label: "received Friday", start: "2026-01-09", allowance: .workingDays(3), calendar: "plain",
+            due: "2026-01-14"),
+        DueCase(
+            label: "received Saturday", start: "2026-01-10", allowance: .workingDays(3), calendar: "plain",
+            due: "2026-01-15"),
+        DueCase(
+            label: "received Sunday, zero days is the roll", start: "2026-01-11", allowance: .workingDays(0),
+            calendar: "plain", due: "2026-01-12"),
+        DueCase(
+            label: "zero days on a working day", start: "2026-01-07", allowance: .workingDays(0), calendar: "plain",
+            due: "2026-01-07"),
+        DueCase(
+            label: "ten days spans two weekends", start: "2026-01-05", allowance: .workingDays(10), calendar: "plain",
+            due: "2026-01-19"),
+        DueCase(
+            label: "holiday Monday after a weekend", start: "2026-05-22", allowance: .workingDays(1), calendar: "korea",
+            due: "2026-05-26"),
+        DueCase(
+            label: "start on a holiday", start: "2026-05-25", allowance: .workingDays(3), calendar: "korea",
+            due: "2026-05-29"),
+        DueCase(
+            label: "start Saturday before a Sunday and a substitute Monday", start: "2026-02-28",
+            allowance: .workingDays(3), calendar: "korea", due: "2026-03-06"),
+        DueCase(
+            label: "three-day Seollal", start: "2026-02-13", allowance: .workingDays(1), calendar: "korea",
+            due: "2026-02-19"),
+        DueCase(
+            label: "election day midweek", start: "2026-06-02", allowance: .workingDays(1), calendar: "korea",
+            due: "2026-06-04"),
+        DueCase(
+            label: "Gwangju calendar's own day", start: "2026-05-15", allowance: .workingDays(1), calendar: "korea",
+            due: "2026-05-19"),
+        DueCase(
+            label: "Christmas Friday", start: "2026-12-23", allowance: .workingDays(2), calendar: "korea",
+            due: "2026-12-28"),
+        DueCase(
+            label: "year boundary with New Year holiday", start: "2026-12-29", allowance: .workingDays(5),
+            calendar: "korea", due: "2027-01-06"),
+        DueCase(
+            label: "year boundary without holidays", start: "2026-12-29", allowance: .workingDays(5), calendar: "plain",
+            due: "2027-01-05"),
+        DueCase(
+            label: "onto 29 February 2028", start: "2028-02-28", allowance: .workingDays(1), calendar: "plain",
+            due: "2028-02-29"),
+        DueCase(
+            label: "over 29 February 2028", start: "2028-02-25", allowance: .workingDays(3), calendar: "plain",
+            due: "2028-03-01"),
         // Calendar days count weekends and holidays; only the last day rolls.
-        DueCase(label: "calendar days landing on Children's Day", start: "2026-04-20", allowance: .calendarDays(15), calendar: "korea", due: "2026-05-06"),
-        DueCase(label: "calendar days landing on Hangul Day Friday", start: "2026-09-09", allowance: .calendarDays(30), calendar: "korea", due: "2026-10-12"),
-        DueCase(label: "calendar days landing on Saturday", start: "2026-01-01", allowance: .calendarDays(30), calendar: "plain", due: "2026-02-02"),
-        DueCase(label: "calendar days from a Saturday are not rolled at the start", start: "2026-01-03", allowance: .calendarDays(30), calendar: "plain", due: "2026-02-02"),
-        DueCase(label: "calendar days onto 29 February 2028", start: "2028-02-27", allowance: .calendarDays(2), calendar: "plain", due: "2028-02-29"),
-        DueCase(label: "calendar days onto New Year 2027", start: "2026-12-02", allowance: .calendarDays(30), calendar: "korea", due: "2027-01-04"),
+        DueCase(
+            label: "calendar days landing on Children's Day", start: "2026-04-20", allowance: .calendarDays(15),
+            calendar: "korea", due: "2026-05-06"),
+        DueCase(
+            label: "calendar days landing on Hangul Day Friday", start: "2026-09-09", allowance: .calendarDays(30),
+            calendar: "korea", due: "2026-10-12"),
+        DueCase(
+            label: "calendar days landing on Saturday", start: "2026-01-01", allowance: .calendarDays(30),
+            calendar: "plain", due: "2026-02-02"),
+        DueCase(
+            label: "calendar days from a Saturday are not rolled at the start", start: "2026-01-03",
+            allowance: .calendarDays(30), calendar: "plain", due: "2026-02-02"),
+        DueCase(
+            label: "calendar days onto 29 February 2028", start: "2028-02-27", allowance: .calendarDays(2),
+            calendar: "plain", due: "2028-02-29"),
+        DueCase(
+            label: "calendar days onto New Year 2027", start: "2026-12-02", allowance: .calendarDays(30),
+            calendar: "korea", due: "2027-01-04"),
         // Months clamp to the end of a shorter month, then roll.
-        DueCase(label: "31 January + 1 month is Saturday 28 February", start: "2026-01-31", allowance: .months(1), calendar: "plain", due: "2026-03-02"),
-        DueCase(label: "31 January + 1 month, then past the substitute holiday", start: "2026-01-31", allowance: .months(1), calendar: "korea", due: "2026-03-03"),
-        DueCase(label: "31 January 2028 + 1 month is 29 February", start: "2028-01-31", allowance: .months(1), calendar: "plain", due: "2028-02-29"),
-        DueCase(label: "29 February 2028 + 12 months", start: "2028-02-29", allowance: .months(12), calendar: "plain", due: "2029-02-28"),
-        DueCase(label: "31 August + 6 months lands on Sunday", start: "2026-08-31", allowance: .months(6), calendar: "plain", due: "2027-03-01"),
-        DueCase(label: "months across the year", start: "2025-11-30", allowance: .months(3), calendar: "plain", due: "2026-03-02"),
-        DueCase(label: "months on a working day", start: "2026-03-15", allowance: .months(3), calendar: "plain", due: "2026-06-15"),
+        DueCase(
+            label: "31 January + 1 month is Saturday 28 February", start: "2026-01-31", allowance: .months(1),
+            calendar: "plain", due: "2026-03-02"),
+        DueCase(
+            label: "31 January + 1 month, then past the substitute holiday", start: "2026-01-31", allowance: .months(1),
+            calendar: "korea", due: "2026-03-03"),
+        DueCase(
+            label: "31 January 2028 + 1 month is 29 February", start: "2028-01-31", allowance: .months(1),
+            calendar: "plain", due: "2028-02-29"),
+        DueCase(
+            label: "29 February 2028 + 12 months", start: "2028-02-29", allowance: .months(12), calendar: "plain",
+            due: "2029-02-28"),
+        DueCase(
+            label: "31 August + 6 months lands on Sunday", start: "2026-08-31", allowance: .months(6),
+            calendar: "plain", due: "2027-03-01"),
+        DueCase(
+            label: "months across the year", start: "2025-11-30", allowance: .months(3), calendar: "plain",
+            due: "2026-03-02"),
+        DueCase(
+            label: "months on a working day", start: "2026-03-15", allowance: .months(3), calendar: "plain",
+            due: "2026-06-15"),
     ]
 
     @Test(arguments: cases)
@@ -97,7 +156,9 @@ struct DueDateTests {
     func localDateAndDue(_ row: InstantCase) {
         let calendar = Fixtures.calendar(row.calendar)
         #expect(calendar.localDate(of: instant(row.instant)) == d(row.localDate))
-        let clock = Clock(kind: .acknowledge, startInstant: instant(row.instant), calendar: calendar, allowance: .workingDays(3), policyVersion: 1)
+        let clock = Clock(
+            kind: .acknowledge, startInstant: instant(row.instant), calendar: calendar, allowance: .workingDays(3),
+            policyVersion: 1)
         #expect(clock.startDate == d(row.localDate))
         #expect(clock.dueDate(on: calendar) == d(row.due))
     }
@@ -112,11 +173,14 @@ struct DueDateTests {
         var testDescription: String { label }
     }
 
-    static func clock(_ start: String, _ allowance: Allowance, pauses: [(String, String?)] = [], extensions: [(Int, String)] = []) -> Clock {
+    static func clock(
+        _ start: String, _ allowance: Allowance, pauses: [(String, String?)] = [], extensions: [(Int, String)] = []
+    ) -> Clock {
         var clock = Fixtures.clock(start: start, allowance)
         clock.pauses = pauses.map { Clock.Pause(from: d($0.0), to: $0.1.map(d), reason: "awaiting_info") }
         clock.extensions = extensions.map {
-            Clock.Extension(amount: $0.0, reason: "complex", approverRole: .supervisor, approvedBy: "mlee", onDate: d($0.1))
+            Clock.Extension(
+                amount: $0.0, reason: "complex", approverRole: .supervisor, approvedBy: "mlee", onDate: d($0.1))
         }
         return clock
     }
@@ -124,30 +188,52 @@ struct DueDateTests {
     static let histories: [HistoryCase] = [
         // Mon 27 Apr + 10 WD is 12 May (5 May is a holiday); the pause [4 May, 7 May) holds
         // 4 and 6 May, 2 working days, so 12 WD: 14 May.
-        HistoryCase(label: "pause spanning a holiday", clock: clock("2026-04-27", .workingDays(10), pauses: [("2026-05-04", "2026-05-07")]),
-                    calendar: "korea", paused: 2, due: "2026-05-14"),
-        HistoryCase(label: "open pause has no due date", clock: clock("2026-04-27", .workingDays(10), pauses: [("2026-05-04", nil)]),
-                    calendar: "korea", paused: 0, due: nil),
+        HistoryCase(
+            label: "pause spanning a holiday",
+            clock: clock("2026-04-27", .workingDays(10), pauses: [("2026-05-04", "2026-05-07")]),
+            calendar: "korea", paused: 2, due: "2026-05-14"),
+        HistoryCase(
+            label: "open pause has no due date",
+            clock: clock("2026-04-27", .workingDays(10), pauses: [("2026-05-04", nil)]),
+            calendar: "korea", paused: 0, due: nil),
         // Mon 5 Jan + 10 WD is 19 Jan; pauses [7, 9) and [10, 14) add 2 + 2: 23 Jan.
-        HistoryCase(label: "two pauses", clock: clock("2026-01-05", .workingDays(10), pauses: [("2026-01-07", "2026-01-09"), ("2026-01-10", "2026-01-14")]),
-                    calendar: "plain", paused: 4, due: "2026-01-23"),
-        HistoryCase(label: "a pause over a weekend adds only working days", clock: clock("2026-01-05", .workingDays(10), pauses: [("2026-01-09", "2026-01-13")]),
-                    calendar: "plain", paused: 2, due: "2026-01-21"),
-        HistoryCase(label: "a pause of zero days", clock: clock("2026-01-05", .workingDays(10), pauses: [("2026-01-09", "2026-01-09")]),
-                    calendar: "plain", paused: 0, due: "2026-01-19"),
+        HistoryCase(
+            label: "two pauses",
+            clock: clock(
+                "2026-01-05", .workingDays(10), pauses: [("2026-01-07", "2026-01-09"), ("2026-01-10", "2026-01-14")]),
+            calendar: "plain", paused: 4, due: "2026-01-23"),
+        HistoryCase(
+            label: "a pause over a weekend adds only working days",
+            clock: clock("2026-01-05", .workingDays(10), pauses: [("2026-01-09", "2026-01-13")]),
+            calendar: "plain", paused: 2, due: "2026-01-21"),
+        HistoryCase(
+            label: "a pause of zero days",
+            clock: clock("2026-01-05", .workingDays(10), pauses: [("2026-01-09", "2026-01-09")]),
+            calendar: "plain", paused: 0, due: "2026-01-19"),
         // 10 + 5 = 15 WD is 26 Jan; the later pause [20, 22) adds 2: 28 Jan.
-        HistoryCase(label: "extension followed by a pause", clock: clock("2026-01-05", .workingDays(10), pauses: [("2026-01-20", "2026-01-22")], extensions: [(5, "2026-01-12")]),
-                    calendar: "plain", paused: 2, due: "2026-01-28"),
-        HistoryCase(label: "two extensions", clock: clock("2026-01-05", .workingDays(10), extensions: [(5, "2026-01-12"), (5, "2026-01-20")]),
-                    calendar: "plain", paused: 0, due: "2026-02-02"),
+        HistoryCase(
+            label: "extension followed by a pause",
+            clock: clock(
+                "2026-01-05", .workingDays(10), pauses: [("2026-01-20", "2026-01-22")], extensions: [(5, "2026-01-12")]),
+            calendar: "plain", paused: 2, due: "2026-01-28"),
+        HistoryCase(
+            label: "two extensions",
+            clock: clock("2026-01-05", .workingDays(10), extensions: [(5, "2026-01-12"), (5, "2026-01-20")]),
+            calendar: "plain", paused: 0, due: "2026-02-02"),
         // Calendar days: 6 Apr + 30 = 6 May; the pause [10, 13) adds 3 days: Sat 9 May rolls to Mon 11 May.
-        HistoryCase(label: "calendar clock pause adds days", clock: clock("2026-04-06", .calendarDays(30), pauses: [("2026-04-10", "2026-04-13")]),
-                    calendar: "korea", paused: 3, due: "2026-05-11"),
+        HistoryCase(
+            label: "calendar clock pause adds days",
+            clock: clock("2026-04-06", .calendarDays(30), pauses: [("2026-04-10", "2026-04-13")]),
+            calendar: "korea", paused: 3, due: "2026-05-11"),
         // Months: 31 Jan + 1 month = 28 Feb, + 2 paused days = 2 Mar (a holiday in Korea): 3 Mar.
-        HistoryCase(label: "month clock pause adds days after the months", clock: clock("2026-01-31", .months(1), pauses: [("2026-02-02", "2026-02-04")]),
-                    calendar: "korea", paused: 2, due: "2026-03-03"),
-        HistoryCase(label: "month clock extension adds months", clock: clock("2026-01-31", .months(1), extensions: [(2, "2026-02-10")]),
-                    calendar: "plain", paused: 0, due: "2026-04-30"),
+        HistoryCase(
+            label: "month clock pause adds days after the months",
+            clock: clock("2026-01-31", .months(1), pauses: [("2026-02-02", "2026-02-04")]),
+            calendar: "korea", paused: 2, due: "2026-03-03"),
+        HistoryCase(
+            label: "month clock extension adds months",
+            clock: clock("2026-01-31", .months(1), extensions: [(2, "2026-02-10")]),
+            calendar: "plain", paused: 0, due: "2026-04-30"),
     ]
 
     @Test(arguments: histories)
@@ -185,14 +271,17 @@ struct DueDateTests {
 
     @Test func urgentClockDueDate() {
         // Friday 9 Jan, urgent acknowledgement: ceil(3 / 2) = 2 working days, Tuesday 13 Jan.
-        let clock = Policy.default.makeClock(kind: .acknowledge, startInstant: noon("2026-01-09"), calendar: Fixtures.plain, urgent: true)
+        let clock = Policy.default.makeClock(
+            kind: .acknowledge, startInstant: noon("2026-01-09"), calendar: Fixtures.plain, urgent: true)
         #expect(clock.allowance == .workingDays(2))
         #expect(clock.urgent)
         #expect(clock.dueDate(on: Fixtures.plain) == d("2026-01-13"))
     }
 
     @Test func urgentRoundingWithAnotherPercentage() throws {
-        let policy = try Policy(version: 2, effectiveFrom: d("2027-01-01"), rules: Policy.default.rules, urgentPercent: 40, pausedClocks: [:])
+        let policy = try Policy(
+            version: 2, effectiveFrom: d("2027-01-01"), rules: Policy.default.rules, urgentPercent: 40,
+            pausedClocks: [:])
         // 40% of 3 is 1.2 → 2; of 10 is 4; of 30 calendar days 12.
         #expect(policy.allowance(for: .acknowledge, urgent: true) == .workingDays(2))
         #expect(policy.allowance(for: .triage, urgent: true) == .workingDays(4))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RedressCore
 
 @Suite("Escalation")
@@ -11,14 +12,15 @@ struct EscalationTests {
     @Test func respondentClockThresholds() {
         // 20 WD from Mon 5 Jan is Mon 2 Feb; 80% is 16 WD, Tue 27 Jan; +10 WD is 16 Feb; +30 WD is 16 Mar.
         let thresholds = Escalation.thresholds(for: Self.clock(.respondentResponse), calendar: Fixtures.plain)
-        #expect(thresholds == [
-            EscalationThreshold(step: .warning, date: d("2026-01-27")),
-            EscalationThreshold(step: .breach, date: d("2026-02-03")),
-            EscalationThreshold(step: .respondentReminder, date: d("2026-02-03")),
-            EscalationThreshold(step: .ombudspersonList, date: d("2026-02-16")),
-            EscalationThreshold(step: .headOfBodyLetter, date: d("2026-02-16")),
-            EscalationThreshold(step: .nonCompliance, date: d("2026-03-16")),
-        ])
+        #expect(
+            thresholds == [
+                EscalationThreshold(step: .warning, date: d("2026-01-27")),
+                EscalationThreshold(step: .breach, date: d("2026-02-03")),
+                EscalationThreshold(step: .respondentReminder, date: d("2026-02-03")),
+                EscalationThreshold(step: .ombudspersonList, date: d("2026-02-16")),
+                EscalationThreshold(step: .headOfBodyLetter, date: d("2026-02-16")),
+                EscalationThreshold(step: .nonCompliance, date: d("2026-03-16")),
+            ])
     }
 
     @Test(arguments: [
@@ -32,29 +34,40 @@ struct EscalationTests {
         ("2026-03-16", [.warning, .breach, .respondentReminder, .ombudspersonList, .headOfBodyLetter, .nonCompliance]),
     ])
     func respondentStepsDueByDate(asOf: String, expected: [EscalationStep]) {
-        #expect(Escalation.dueSteps(for: Self.clock(.respondentResponse), taken: [], asOf: d(asOf), calendar: Fixtures.plain) == expected)
+        #expect(
+            Escalation.dueSteps(
+                for: Self.clock(.respondentResponse), taken: [], asOf: d(asOf), calendar: Fixtures.plain) == expected)
     }
 
     /// Sweeping every day from the start, each step fires exactly once, on its threshold date, in ladder order.
     @Test(arguments: [
-        (ClockKind.respondentResponse, RemedyScale.personal, [
-            ("2026-01-27", EscalationStep.warning), ("2026-02-03", .breach), ("2026-02-03", .respondentReminder),
-            ("2026-02-16", .ombudspersonList), ("2026-02-16", .headOfBodyLetter), ("2026-03-16", .nonCompliance),
-        ]),
+        (
+            ClockKind.respondentResponse, RemedyScale.personal,
+            [
+                ("2026-01-27", EscalationStep.warning), ("2026-02-03", .breach), ("2026-02-03", .respondentReminder),
+                ("2026-02-16", .ombudspersonList), ("2026-02-16", .headOfBodyLetter), ("2026-03-16", .nonCompliance),
+            ]
+        ),
         // Triage: 10 WD due Mon 19 Jan; 80% is 8 WD, Thu 15 Jan; +10 WD is Mon 2 Feb.
         (.triage, .personal, [("2026-01-15", .warning), ("2026-01-20", .breach), ("2026-02-02", .ombudspersonList)]),
         // A complainant update is due on the 20th working day itself.
         (.complainantUpdate, .personal, [("2026-02-02", .complainantUpdate)]),
         // Respondent reply, 30 CD: due Wed 4 Feb; 80% is 24 days, Thu 29 Jan.
-        (.respondentReply, .personal, [
-            ("2026-01-29", .warning), ("2026-02-05", .breach), ("2026-02-05", .respondentReminder),
-            ("2026-02-18", .ombudspersonList), ("2026-02-18", .headOfBodyLetter), ("2026-03-18", .nonCompliance),
-        ]),
+        (
+            .respondentReply, .personal,
+            [
+                ("2026-01-29", .warning), ("2026-02-05", .breach), ("2026-02-05", .respondentReminder),
+                ("2026-02-18", .ombudspersonList), ("2026-02-18", .headOfBodyLetter), ("2026-03-18", .nonCompliance),
+            ]
+        ),
         // Service remedy, 3 months: 5 Apr is a Sunday, due Mon 6 Apr; 80% of the 90 days is 72, Wed 18 Mar.
-        (.remedy, .service, [
-            ("2026-03-18", .warning), ("2026-04-07", .breach), ("2026-04-07", .respondentReminder),
-            ("2026-04-20", .ombudspersonList), ("2026-04-20", .headOfBodyLetter), ("2026-05-18", .nonCompliance),
-        ]),
+        (
+            .remedy, .service,
+            [
+                ("2026-03-18", .warning), ("2026-04-07", .breach), ("2026-04-07", .respondentReminder),
+                ("2026-04-20", .ombudspersonList), ("2026-04-20", .headOfBodyLetter), ("2026-05-18", .nonCompliance),
+            ]
+        ),
     ])
     func dailySweepFiresEachStepOnce(kind: ClockKind, scale: RemedyScale, expected: [(String, EscalationStep)]) {
         let clock = Self.clock(kind, scale: scale)
@@ -73,7 +86,9 @@ struct EscalationTests {
     }
 
     @Test func takenStepsAreNeverRepeated() {
-        let steps = Escalation.dueSteps(for: Self.clock(.respondentResponse), taken: [.warning, .breach], asOf: d("2026-02-16"), calendar: Fixtures.plain)
+        let steps = Escalation.dueSteps(
+            for: Self.clock(.respondentResponse), taken: [.warning, .breach], asOf: d("2026-02-16"),
+            calendar: Fixtures.plain)
         #expect(steps == [.respondentReminder, .ombudspersonList, .headOfBodyLetter])
     }
 
@@ -86,8 +101,12 @@ struct EscalationTests {
         #expect(Escalation.dueSteps(for: clock, taken: [], asOf: d("2026-01-19"), calendar: Fixtures.plain).isEmpty)
         try clock.resume(on: d("2026-02-03")) // [20 Jan, 3 Feb) holds 10 working days: due 16 Feb, warning 10 Feb
         #expect(clock.dueDate(on: Fixtures.plain) == d("2026-02-16"))
-        #expect(Escalation.dueSteps(for: clock, taken: [], asOf: d("2026-02-16"), calendar: Fixtures.plain) == [.warning])
-        #expect(Escalation.dueSteps(for: clock, taken: [.warning], asOf: d("2026-02-17"), calendar: Fixtures.plain) == [.breach, .respondentReminder])
+        #expect(
+            Escalation.dueSteps(for: clock, taken: [], asOf: d("2026-02-16"), calendar: Fixtures.plain) == [.warning])
+        #expect(
+            Escalation.dueSteps(for: clock, taken: [.warning], asOf: d("2026-02-17"), calendar: Fixtures.plain) == [
+                .breach, .respondentReminder,
+            ])
     }
 
     @Test func metAndCancelledClocksEscalateNothing() throws {
@@ -102,7 +121,10 @@ struct EscalationTests {
         #expect(Escalation.dueSteps(for: late, taken: [], asOf: d("2026-06-01"), calendar: Fixtures.plain).isEmpty)
         // Swept as of a date before it ended, it reproduces what was due then.
         #expect(late.status(asOf: d("2026-02-05"), calendar: Fixtures.plain) == .breached)
-        #expect(Escalation.dueSteps(for: late, taken: [], asOf: d("2026-02-05"), calendar: Fixtures.plain) == [.warning, .breach, .respondentReminder])
+        #expect(
+            Escalation.dueSteps(for: late, taken: [], asOf: d("2026-02-05"), calendar: Fixtures.plain) == [
+                .warning, .breach, .respondentReminder,
+            ])
 
         var cancelled = Self.clock(.triage)
         try cancelled.cancel(on: d("2026-01-08"))
@@ -114,14 +136,19 @@ struct EscalationTests {
     @Test func wholeCaseSweep() throws {
         var met = Self.clock(.acknowledge)
         try met.end(on: d("2026-01-06"))
-        let clocks: [(id: String, clock: Clock)] = [("ack", met), ("triage", Self.clock(.triage)), ("update", Self.clock(.complainantUpdate))]
-        let due = Escalation.dueSteps(for: clocks, taken: ["triage": [.warning]], asOf: d("2026-01-20"), calendar: Fixtures.plain)
+        let clocks: [(id: String, clock: Clock)] = [
+            ("ack", met), ("triage", Self.clock(.triage)), ("update", Self.clock(.complainantUpdate)),
+        ]
+        let due = Escalation.dueSteps(
+            for: clocks, taken: ["triage": [.warning]], asOf: d("2026-01-20"), calendar: Fixtures.plain)
         #expect(due == [EscalationDue(clockID: "triage", kind: .triage, steps: [.breach])])
     }
 
     @Test func stepCodes() {
-        #expect(EscalationStep.allCases.map(\.rawValue) == [
-            "warning", "breach", "respondent_reminder", "ombudsperson_list", "head_of_body_letter", "non_compliance", "complainant_update",
-        ])
+        #expect(
+            EscalationStep.allCases.map(\.rawValue) == [
+                "warning", "breach", "respondent_reminder", "ombudsperson_list", "head_of_body_letter",
+                "non_compliance", "complainant_update",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 @Suite struct EventTimeTests {
@@ -25,8 +26,10 @@ import Testing
     }
 
     @Test func localTimesFollowDaylightSaving() throws {
-        #expect(try EventTime.instant(parsing: "2026-07-01T09:00", timeZone: newYork) == instant("2026-07-01T13:00:00Z"))
-        #expect(try EventTime.instant(parsing: "2026-01-05T09:00", timeZone: newYork) == instant("2026-01-05T14:00:00Z"))
+        #expect(
+            try EventTime.instant(parsing: "2026-07-01T09:00", timeZone: newYork) == instant("2026-07-01T13:00:00Z"))
+        #expect(
+            try EventTime.instant(parsing: "2026-01-05T09:00", timeZone: newYork) == instant("2026-01-05T14:00:00Z"))
     }
 
     @Test func anImpossibleDateIsNamedAsSuch() {
@@ -38,7 +41,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "yesterday", "2026/03/02", "2026-03-02T25:00", "2026-03-02T10", "2026-03-02T10:00Q", "2026-03-02T10:00:00+9"])
+    @Test(arguments: [
+        "", "yesterday", "2026/03/02", "2026-03-02T25:00", "2026-03-02T10", "2026-03-02T10:00Q",
+        "2026-03-02T10:00:00+9",
+    ])
     func refusesWhatIsNotISO8601(text: String) {
         #expect(throws: CalendarError.invalidInstant(text)) {
             try EventTime.instant(parsing: text, timeZone: seoul)

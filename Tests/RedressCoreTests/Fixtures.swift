@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RedressCore
 
 /// A date from its ISO text; test tables use literal dates.
@@ -47,7 +48,9 @@ enum Fixtures {
     /// Seoul time, Monday to Friday, the national holidays and Gwangju's 18 May.
     static let korea = try! WorkCalendar(
         timeZone: "Asia/Seoul",
-        holidays: koreanHolidays + [Holiday(date: d("2026-05-18"), name: "May 18 Democratic Uprising Memorial Day", calendar: "Gwangju")]
+        holidays: koreanHolidays + [
+            Holiday(date: d("2026-05-18"), name: "May 18 Democratic Uprising Memorial Day", calendar: "Gwangju")
+        ]
     )
 
     static let newYork = try! WorkCalendar(timeZone: "America/New_York")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 /// SPEC §2.3 as a table: for every move of the lifecycle, which clocks it starts, ends (met),
@@ -7,7 +8,7 @@ import Testing
 @Suite("Lifecycle effects")
 struct LifecycleEffectsTests {
     static let date = LocalDate(iso: "2026-03-16")!
-    static let instant = Date(timeIntervalSince1970: 1_773_651_600)  // 2026-03-16 09:00 UTC
+    static let instant = Date(timeIntervalSince1970: 1_773_651_600) // 2026-03-16 09:00 UTC
     static let policy = Policy.default
 
     /// The live clocks a case in each state typically has.
@@ -21,14 +22,18 @@ struct LifecycleEffectsTests {
         case .mediation: clocks = [LiveClock(.mediationAcceptance)]
         case .investigation: clocks = [LiveClock(.respondentResponse), LiveClock(.investigation)]
         case .onHold:
-            clocks = [LiveClock(.respondentResponse, pausedBy: "on_hold"), LiveClock(.investigation, pausedBy: "on_hold"), LiveClock(.parallelReview)]
+            clocks = [
+                LiveClock(.respondentResponse, pausedBy: "on_hold"), LiveClock(.investigation, pausedBy: "on_hold"),
+                LiveClock(.parallelReview),
+            ]
         case .arbitration: clocks = [LiveClock(.arbitrationOverall), LiveClock(.arbitrationAward)]
         case .decided: clocks = [LiveClock(.respondentReply)]
         case .remedy: clocks = [LiveClock(.remedy, subject: 1)]
         case .closed: clocks = []
         }
-        return CaseSituation(state: state, outcome: state == .closed || state == .decided || state == .remedy ? .upheld : nil,
-                             closedAt: state == .closed ? instant.addingTimeInterval(-86_400) : nil, liveClocks: clocks)
+        return CaseSituation(
+            state: state, outcome: state == .closed || state == .decided || state == .remedy ? .upheld : nil,
+            closedAt: state == .closed ? instant.addingTimeInterval(-86_400) : nil, liveClocks: clocks)
     }
 
     /// What a move does to the clocks, by kind, in the order it does it.
@@ -39,7 +44,10 @@ struct LifecycleEffectsTests {
         var resumed: [ClockKind] = []
         var cancelled: [ClockKind] = []
 
-        init(started: [ClockKind] = [], met: [ClockKind] = [], paused: [ClockKind] = [], resumed: [ClockKind] = [], cancelled: [ClockKind] = []) {
+        init(
+            started: [ClockKind] = [], met: [ClockKind] = [], paused: [ClockKind] = [], resumed: [ClockKind] = [],
+            cancelled: [ClockKind] = []
+        ) {
             self.started = started
             self.met = met
             self.paused = paused
@@ -75,7 +83,9 @@ struct LifecycleEffectsTests {
         var testDescription: String { "\(from) → \(to)" }
     }
 
-    static func row(_ from: CaseState, _ to: CaseState, _ clocks: Clocks, _ event: String = "case_moved", notices: [String] = []) -> Row {
+    static func row(
+        _ from: CaseState, _ to: CaseState, _ clocks: Clocks, _ event: String = "case_moved", notices: [String] = []
+    ) -> Row {
         Row(from: from, to: to, clocks: clocks, event: event, notices: notices)
     }
 
@@ -86,33 +96,58 @@ struct LifecycleEffectsTests {
     static let table: [Row] = [
         row(.received, .triage, Clocks(met: [.acknowledge]), "case_acknowledged", notices: ["acknowledgement"]),
         row(.received, .closed, Clocks(met: [.acknowledge], cancelled: [.triage]), "case_closed", notices: closure),
-        row(.triage, .awaitingInfo, Clocks(started: [.infoResponse], paused: [.triage]), "information_requested", notices: ["information_request"]),
+        row(
+            .triage, .awaitingInfo, Clocks(started: [.infoResponse], paused: [.triage]), "information_requested",
+            notices: ["information_request"]),
         row(.triage, .earlyResolution, Clocks(started: [.earlyResolution], met: [.triage]), notices: route),
         row(.triage, .mediation, Clocks(started: [.mediationAcceptance], met: [.triage]), notices: route),
-        row(.triage, .investigation, Clocks(started: [.respondentResponse, .investigation], met: [.triage]), notices: route),
+        row(
+            .triage, .investigation, Clocks(started: [.respondentResponse, .investigation], met: [.triage]),
+            notices: route),
         row(.triage, .closed, Clocks(met: [.triage]), "case_closed", notices: closure),
         row(.awaitingInfo, .triage, Clocks(met: [.infoResponse], resumed: [.triage]), "information_received"),
-        row(.awaitingInfo, .investigation, Clocks(started: [.respondentResponse, .investigation], met: [.infoResponse, .triage], resumed: [.triage]),
+        row(
+            .awaitingInfo, .investigation,
+            Clocks(started: [.respondentResponse, .investigation], met: [.infoResponse, .triage], resumed: [.triage]),
             "information_received", notices: route),
-        row(.awaitingInfo, .closed, Clocks(met: [.infoResponse, .triage], resumed: [.triage]), "information_received", notices: closure),
-        row(.earlyResolution, .investigation, Clocks(started: [.respondentResponse, .investigation], met: [.earlyResolution])),
+        row(
+            .awaitingInfo, .closed, Clocks(met: [.infoResponse, .triage], resumed: [.triage]), "information_received",
+            notices: closure),
+        row(
+            .earlyResolution, .investigation,
+            Clocks(started: [.respondentResponse, .investigation], met: [.earlyResolution])),
         row(.earlyResolution, .decided, Clocks(started: [.respondentReply], met: [.earlyResolution])),
         row(.earlyResolution, .closed, Clocks(met: [.earlyResolution]), "case_closed", notices: closure),
-        row(.mediation, .investigation, Clocks(started: [.respondentResponse, .investigation], met: [.mediationAcceptance])),
+        row(
+            .mediation, .investigation,
+            Clocks(started: [.respondentResponse, .investigation], met: [.mediationAcceptance])),
         row(.mediation, .arbitration, Clocks(met: [.mediationAcceptance])),
         row(.mediation, .decided, Clocks(started: [.respondentReply], met: [.mediationAcceptance])),
         row(.mediation, .closed, Clocks(met: [.mediationAcceptance]), "case_closed", notices: closure),
-        row(.investigation, .awaitingInfo, Clocks(started: [.infoResponse], paused: [.investigation]), "information_requested",
+        row(
+            .investigation, .awaitingInfo, Clocks(started: [.infoResponse], paused: [.investigation]),
+            "information_requested",
             notices: ["information_request"]),
         row(.investigation, .mediation, Clocks(started: [.mediationAcceptance], paused: [.investigation])),
-        row(.investigation, .onHold, Clocks(started: [.parallelReview], paused: [.respondentResponse, .investigation])),
-        row(.investigation, .decided, Clocks(started: [.respondentReply], met: [.investigation], cancelled: [.respondentResponse])),
-        row(.investigation, .closed, Clocks(cancelled: [.respondentResponse, .investigation]), "case_closed", notices: closure),
+        row(
+            .investigation, .onHold, Clocks(started: [.parallelReview], paused: [.respondentResponse, .investigation])),
+        row(
+            .investigation, .decided,
+            Clocks(started: [.respondentReply], met: [.investigation], cancelled: [.respondentResponse])),
+        row(
+            .investigation, .closed, Clocks(cancelled: [.respondentResponse, .investigation]), "case_closed",
+            notices: closure),
         row(.onHold, .investigation, Clocks(met: [.parallelReview], resumed: [.respondentResponse, .investigation])),
-        row(.onHold, .closed, Clocks(met: [.parallelReview], resumed: [.respondentResponse, .investigation],
-                                     cancelled: [.respondentResponse, .investigation]), "case_closed", notices: closure),
-        row(.arbitration, .decided, Clocks(started: [.respondentReply], met: [.arbitrationAward, .arbitrationOverall])),
-        row(.arbitration, .closed, Clocks(met: [.arbitrationAward, .arbitrationOverall]), "case_closed", notices: closure),
+        row(
+            .onHold, .closed,
+            Clocks(
+                met: [.parallelReview], resumed: [.respondentResponse, .investigation],
+                cancelled: [.respondentResponse, .investigation]), "case_closed", notices: closure),
+        row(
+            .arbitration, .decided, Clocks(started: [.respondentReply], met: [.arbitrationAward, .arbitrationOverall])),
+        row(
+            .arbitration, .closed, Clocks(met: [.arbitrationAward, .arbitrationOverall]), "case_closed",
+            notices: closure),
         row(.decided, .remedy, Clocks(met: [.respondentReply])),
         row(.decided, .closed, Clocks(met: [.respondentReply]), "case_closed", notices: closure),
         row(.remedy, .closed, Clocks(cancelled: [.remedy]), "case_closed", notices: closure),
@@ -122,8 +157,9 @@ struct LifecycleEffectsTests {
 
     static func plan(_ situation: CaseSituation, to: CaseState) throws -> LifecyclePlan {
         let data = LifecycleTests.requirement(situation.state, to).data
-        return try Lifecycle.move(situation, to: to, data: data, requested: to == .awaitingInfo ? "the tenancy agreement" : nil,
-                                  policy: policy, at: instant, on: date)
+        return try Lifecycle.move(
+            situation, to: to, data: data, requested: to == .awaitingInfo ? "the tenancy agreement" : nil,
+            policy: policy, at: instant, on: date)
     }
 
     @Test("the table holds every allowed move once, and nothing else")
@@ -142,7 +178,10 @@ struct LifecycleEffectsTests {
         #expect(plan.event.kind == row.event)
         #expect(plan.notices.map(\.kind) == row.notices)
         #expect(plan.notices.allSatisfy { $0.audience == .complainant })
-        #expect(plan.notices.allSatisfy { $0.addresses == [NoticeAddress(audience: .complainant, recipient: nil, channel: .post, language: "en")] })
+        #expect(
+            plan.notices.allSatisfy {
+                $0.addresses == [NoticeAddress(audience: .complainant, recipient: nil, channel: .post, language: "en")]
+            })
         #expect(plan.permission == Lifecycle.permission(from: row.from, to: row.to))
         #expect(plan.after.state == row.to)
         // What the plan leaves live is what was live, less what ended, plus what started.
@@ -150,7 +189,9 @@ struct LifecycleEffectsTests {
         var expected = before
         for kind in row.clocks.met + row.clocks.cancelled { expected.remove(at: expected.lastIndex(of: kind)!) }
         expected += row.clocks.started
-        #expect(plan.after.liveClocks.map(\.kind).sorted { $0.rawValue < $1.rawValue } == expected.sorted { $0.rawValue < $1.rawValue })
+        #expect(
+            plan.after.liveClocks.map(\.kind).sorted { $0.rawValue < $1.rawValue }
+                == expected.sorted { $0.rawValue < $1.rawValue })
     }
 
     @Test("every move outside the table is refused, whatever the case's clocks", arguments: CaseState.allCases)
@@ -188,7 +229,9 @@ struct LifecycleEffectsTests {
         let back = try Self.plan(offered.after, to: .investigation)
         #expect(Clocks(back.clocks) == Clocks(met: [.mediationAcceptance], resumed: [.investigation]))
         let settled = try Self.plan(offered.after, to: .decided)
-        #expect(Clocks(settled.clocks) == Clocks(started: [.respondentReply], met: [.mediationAcceptance], resumed: [.investigation]))
+        #expect(
+            Clocks(settled.clocks)
+                == Clocks(started: [.respondentReply], met: [.mediationAcceptance], resumed: [.investigation]))
     }
 
     @Test("closing records the outcome and instant; reopening clears both")
@@ -212,10 +255,11 @@ struct LifecycleEffectsTests {
         situation.complainant = NoticeContact(email: "c@example.org", prefersPost: true, language: nil)
         situation.representative = NoticeContact(email: "r@example.org", prefersPost: false, language: "en")
         let plan = try Self.plan(situation, to: .triage)
-        #expect(plan.notices.first?.addresses == [
-            NoticeAddress(audience: .complainant, recipient: nil, channel: .post, language: "ko"),
-            NoticeAddress(audience: .representative, recipient: "r@example.org", channel: .email, language: "en"),
-        ])
+        #expect(
+            plan.notices.first?.addresses == [
+                NoticeAddress(audience: .complainant, recipient: nil, channel: .post, language: "ko"),
+                NoticeAddress(audience: .representative, recipient: "r@example.org", channel: .email, language: "en"),
+            ])
     }
 
     @Test("notices name the due dates they carry, and the request's text")
@@ -245,7 +289,8 @@ struct LifecycleEffectsTests {
         let calendar = try WorkCalendar(timeZone: "UTC")
         let opening = Lifecycle.Opening(
             reference: "HRC-2026-000042", receivedAt: Self.instant, channel: "web", urgent: false, confidential: true,
-            lateFiling: false, lateFilingReason: "ignored when not late", respondent: "Housing Department", categories: ["housing"])
+            lateFiling: false, lateFilingReason: "ignored when not late", respondent: "Housing Department",
+            categories: ["housing"])
         let plan = Lifecycle.open(opening, policy: Self.policy, calendar: calendar)
         #expect(plan.permission == .openCase)
         #expect(Clocks(plan.clocks) == Clocks(started: [.acknowledge, .triage]))
@@ -254,33 +299,45 @@ struct LifecycleEffectsTests {
         #expect(plan.event.data["reference"] == .string("HRC-2026-000042"))
         #expect(plan.event.data["late_filing_reason"] == .null)
         // Monday 16 March 2026: 3 working days → Thursday 19th, 10 → Monday 30th.
-        #expect(plan.event.data["clocks"] == .array([
-            .object(["kind": .string("acknowledge"), "due_date": .string("2026-03-19")]),
-            .object(["kind": .string("triage"), "due_date": .string("2026-03-30")]),
-        ]))
+        #expect(
+            plan.event.data["clocks"]
+                == .array([
+                    .object(["kind": .string("acknowledge"), "due_date": .string("2026-03-19")]),
+                    .object(["kind": .string("triage"), "due_date": .string("2026-03-30")]),
+                ]))
     }
 }
 
 /// The one routing rule of notices (SPEC §3.4).
 @Suite("Notice routing")
 struct NoticeRoutingTests {
-    @Test("email when there is an address and post is not preferred, else post; the representative gets a copy",
-          arguments: [nil, "c@example.org"], [false, true])
+    @Test(
+        "email when there is an address and post is not preferred, else post; the representative gets a copy",
+        arguments: [nil, "c@example.org"], [false, true])
     func complainantRouting(email: String?, prefersPost: Bool) {
         let complainant = NoticeContact(email: email, prefersPost: prefersPost, language: nil)
         for representative in [nil, NoticeContact(email: "r@example.org", prefersPost: false, language: "ko")] {
-            let addresses = NoticeRouting.complainantAddresses(complainant: complainant, representative: representative, caseLanguage: "en")
+            let addresses = NoticeRouting.complainantAddresses(
+                complainant: complainant, representative: representative, caseLanguage: "en")
             let byEmail = email != nil && !prefersPost
-            #expect(addresses.first == NoticeAddress(audience: .complainant, recipient: byEmail ? email : nil,
-                                                     channel: byEmail ? .email : .post, language: "en"))
+            #expect(
+                addresses.first
+                    == NoticeAddress(
+                        audience: .complainant, recipient: byEmail ? email : nil,
+                        channel: byEmail ? .email : .post, language: "en"))
             #expect(addresses.count == (representative == nil ? 1 : 2))
             if representative != nil {
-                #expect(addresses.last == NoticeAddress(audience: .representative, recipient: "r@example.org", channel: .email, language: "ko"))
+                #expect(
+                    addresses.last
+                        == NoticeAddress(
+                            audience: .representative, recipient: "r@example.org", channel: .email, language: "ko"))
             }
         }
     }
 
-    @Test("staff are written to by email; bodies by email when their address is known", arguments: NoticeAudience.allCases)
+    @Test(
+        "staff are written to by email; bodies by email when their address is known", arguments: NoticeAudience.allCases
+    )
     func audiences(_ audience: NoticeAudience) {
         let channel = NoticeRouting.channel(for: audience, email: nil, prefersPost: false)
         #expect(channel == (audience.isStaff ? .email : .post))

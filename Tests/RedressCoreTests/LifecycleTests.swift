@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RedressCore
 
 @Suite("Case lifecycle")
@@ -24,11 +25,16 @@ struct LifecycleTests {
         case (.earlyResolution, .decided):
             return (MoveData(outcome: .earlyResolution), [.outcome])
         case (.mediation, .decided):
-            return (MoveData(outcome: .settled, terms: "apology and a review of the tenancy decision"), [.outcome, .terms])
+            return (
+                MoveData(outcome: .settled, terms: "apology and a review of the tenancy decision"), [.outcome, .terms]
+            )
         case (.investigation, .decided):
             return (MoveData(outcome: .partlyUpheld), [.outcome])
         case (.arbitration, .decided):
-            return (MoveData(outcome: .award, awardText: "the respondent restores the water supply", binding: true), [.outcome, .awardText, .binding])
+            return (
+                MoveData(outcome: .award, awardText: "the respondent restores the water supply", binding: true),
+                [.outcome, .awardText, .binding]
+            )
         case (.triage, .closed):
             return (MoveData(outcome: .outOfJurisdiction), [.outcome])
         case (.earlyResolution, .closed):
@@ -96,7 +102,9 @@ struct LifecycleTests {
     @Test(arguments: CaseState.allCases.filter(\.isOpen), [Outcome.withdrawn, .transferred])
     func anyOpenStateClosesWithdrawnOrTransferredWithAReason(_ from: CaseState, _ outcome: Outcome) {
         #expect(throws: Never.self) {
-            try Lifecycle.validate(from: from, to: .closed, data: MoveData(outcome: outcome, reason: "referred to the national commission"))
+            try Lifecycle.validate(
+                from: from, to: .closed, data: MoveData(outcome: outcome, reason: "referred to the national commission")
+            )
         }
         #expect(throws: CaseError.missingData(from: from, to: .closed, missing: [.reason])) {
             try Lifecycle.validate(from: from, to: .closed, data: MoveData(outcome: outcome))
@@ -114,29 +122,45 @@ struct LifecycleTests {
     ])
     func outcomesOutsideTheMoveAreRefused(from: CaseState, to: CaseState, outcome: Outcome, allowed: [Outcome]) {
         #expect(throws: CaseError.outcomeNotAllowed(outcome, from: from, to: to, allowed: allowed)) {
-            try Lifecycle.validate(from: from, to: to, data: MoveData(outcome: outcome, terms: "t", awardText: "a", binding: false, reason: "r"))
+            try Lifecycle.validate(
+                from: from, to: to,
+                data: MoveData(outcome: outcome, terms: "t", awardText: "a", binding: false, reason: "r"))
         }
     }
 
     @Test func refusalNamesTheStatesAndTheAllowedMoves() {
-        let error = CaseError.transitionNotAllowed(from: .received, to: .decided, allowed: Lifecycle.allowedMoves(from: .received))
-        #expect(error.description == "A case in received cannot move to decided; from received it can move to triage or closed (withdrawn or transferred).")
-        let fromTriage = CaseError.transitionNotAllowed(from: .triage, to: .remedy, allowed: Lifecycle.allowedMoves(from: .triage))
-        #expect(fromTriage.description == "A case in triage cannot move to remedy; from triage it can move to awaiting_info, early_resolution, mediation, investigation or closed.")
+        let error = CaseError.transitionNotAllowed(
+            from: .received, to: .decided, allowed: Lifecycle.allowedMoves(from: .received))
+        #expect(
+            error.description
+                == "A case in received cannot move to decided; from received it can move to triage or closed (withdrawn or transferred)."
+        )
+        let fromTriage = CaseError.transitionNotAllowed(
+            from: .triage, to: .remedy, allowed: Lifecycle.allowedMoves(from: .triage))
+        #expect(
+            fromTriage.description
+                == "A case in triage cannot move to remedy; from triage it can move to awaiting_info, early_resolution, mediation, investigation or closed."
+        )
         let missing = CaseError.missingData(from: .arbitration, to: .decided, missing: [.awardText, .binding])
-        #expect(missing.description == "Moving a case from arbitration to decided needs the award text and whether the award is binding; give them and try again.")
+        #expect(
+            missing.description
+                == "Moving a case from arbitration to decided needs the award text and whether the award is binding; give them and try again."
+        )
     }
 
     @Test func stateAndOutcomeCodesAreTheSpecsSnakeCase() {
-        #expect(CaseState.allCases.map(\.rawValue) == [
-            "received", "triage", "awaiting_info", "early_resolution", "mediation", "investigation",
-            "on_hold", "arbitration", "decided", "remedy", "closed",
-        ])
-        #expect(Outcome.allCases.map(\.rawValue) == [
-            "out_of_jurisdiction", "out_of_time", "premature", "insufficient_information", "withdrawn",
-            "transferred", "discretionary", "parallel_proceedings", "duplicate", "early_resolution",
-            "settled", "award", "upheld", "partly_upheld", "not_upheld",
-        ])
-        #expect(Role.allCases.map(\.rawValue) == ["intake", "caseworker", "supervisor", "ombudsperson", "auditor", "admin"])
+        #expect(
+            CaseState.allCases.map(\.rawValue) == [
+                "received", "triage", "awaiting_info", "early_resolution", "mediation", "investigation",
+                "on_hold", "arbitration", "decided", "remedy", "closed",
+            ])
+        #expect(
+            Outcome.allCases.map(\.rawValue) == [
+                "out_of_jurisdiction", "out_of_time", "premature", "insufficient_information", "withdrawn",
+                "transferred", "discretionary", "parallel_proceedings", "duplicate", "early_resolution",
+                "settled", "award", "upheld", "partly_upheld", "not_upheld",
+            ])
+        #expect(
+            Role.allCases.map(\.rawValue) == ["intake", "caseworker", "supervisor", "ombudsperson", "auditor", "admin"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 /// Property tests of the day-counting rule over random calendars and dates.
@@ -26,7 +27,8 @@ struct PropertyTests {
             var day = d("2025-06-01")
             while day < d("2028-06-01") {
                 if Int(rng.next() % 100) < density {
-                    holidays.append(Holiday(date: day, name: "Holiday \(day.iso)", calendar: rng.next() % 2 == 0 ? "A" : "B"))
+                    holidays.append(
+                        Holiday(date: day, name: "Holiday \(day.iso)", calendar: rng.next() % 2 == 0 ? "A" : "B"))
                 }
                 day = day + 1
             }
@@ -71,8 +73,9 @@ struct PropertyTests {
             for _ in 0..<4 {
                 let start = Self.randomDate(&rng)
                 let n = Int(rng.next() % 121) - 60
-                #expect(office.calendar.busdayOffset(start, n) == office.naiveOffset(start, n),
-                        "seed 0x5EED0001 case \(index): \(start) \(n) mask \(office.calendar.weekMask)")
+                #expect(
+                    office.calendar.busdayOffset(start, n) == office.naiveOffset(start, n),
+                    "seed 0x5EED0001 case \(index): \(start) \(n) mask \(office.calendar.weekMask)")
             }
         }
     }
@@ -84,8 +87,9 @@ struct PropertyTests {
             for _ in 0..<4 {
                 let a = Self.randomDate(&rng)
                 let b = a + (Int(rng.next() % 201) - 100)
-                #expect(office.calendar.busdayCount(from: a, to: b) == office.naiveCount(a, b),
-                        "seed 0x5EED0002 case \(index): \(a) \(b) mask \(office.calendar.weekMask)")
+                #expect(
+                    office.calendar.busdayCount(from: a, to: b) == office.naiveCount(a, b),
+                    "seed 0x5EED0002 case \(index): \(a) \(b) mask \(office.calendar.weekMask)")
             }
         }
     }
@@ -108,7 +112,9 @@ struct PropertyTests {
             let date = Self.randomDate(&rng)
             let rolled = office.calendar.rollForward(date)
             #expect(office.naiveIsWorking(rolled.dayNumber), "seed 0x5EED0004 case \(index)")
-            #expect((date.dayNumber..<rolled.dayNumber).allSatisfy { !office.naiveIsWorking($0) }, "seed 0x5EED0004 case \(index)")
+            #expect(
+                (date.dayNumber..<rolled.dayNumber).allSatisfy { !office.naiveIsWorking($0) },
+                "seed 0x5EED0004 case \(index)")
         }
     }
 
@@ -118,7 +124,9 @@ struct PropertyTests {
         let unit = unit ?? units[Int(rng.next() % UInt64(units.count))]
         let amount = unit == .months ? Int(rng.next() % 13) : Int(rng.next() % 80)
         let start = randomDate(&rng)
-        var clock = Clock(kind: .investigation, startInstant: noon(start.iso), startDate: start, allowance: Allowance(amount, unit), policyVersion: 1)
+        var clock = Clock(
+            kind: .investigation, startInstant: noon(start.iso), startDate: start, allowance: Allowance(amount, unit),
+            policyVersion: 1)
         var cursor = start
         for _ in 0..<Int(rng.next() % 3) {
             let from = cursor + Int(rng.next() % 30)
@@ -127,7 +135,10 @@ struct PropertyTests {
             cursor = to
         }
         for _ in 0..<Int(rng.next() % 3) {
-            clock.extensions.append(Clock.Extension(amount: Int(rng.next() % 10) + 1, reason: "r", approverRole: .supervisor, approvedBy: "s", onDate: start))
+            clock.extensions.append(
+                Clock.Extension(
+                    amount: Int(rng.next() % 10) + 1, reason: "r", approverRole: .supervisor, approvedBy: "s",
+                    onDate: start))
         }
         return clock
     }
@@ -138,7 +149,9 @@ struct PropertyTests {
             let office = RandomOffice(using: &rng)
             let clock = Self.randomClock(&rng)
             let due = clock.dueDate(on: office.calendar)
-            #expect(due.map { office.naiveIsWorking($0.dayNumber) } == true, "seed 0x5EED0005 case \(index): \(clock.allowance)")
+            #expect(
+                due.map { office.naiveIsWorking($0.dayNumber) } == true,
+                "seed 0x5EED0005 case \(index): \(clock.allowance)")
             #expect(due.map { $0 >= clock.startDate } == true, "seed 0x5EED0005 case \(index)")
         }
     }
@@ -202,8 +215,11 @@ struct PropertyTests {
         for index in 0..<Self.iterations {
             let dayNumber = Int(rng.next() % 146_097) - 73_000 // 1770 to 2170
             let date = LocalDate(dayNumber: dayNumber)
-            let parts = gregorian.dateComponents([.year, .month, .day, .weekday], from: Date(timeIntervalSince1970: Double(dayNumber) * 86_400))
-            #expect(date.year == parts.year && date.month == parts.month && date.day == parts.day, "seed 0x5EED0009 case \(index): \(dayNumber)")
+            let parts = gregorian.dateComponents(
+                [.year, .month, .day, .weekday], from: Date(timeIntervalSince1970: Double(dayNumber) * 86_400))
+            #expect(
+                date.year == parts.year && date.month == parts.month && date.day == parts.day,
+                "seed 0x5EED0009 case \(index): \(dayNumber)")
             // Foundation numbers weekdays 1 = Sunday.
             #expect(date.weekday == (parts.weekday! + 5) % 7 + 1, "seed 0x5EED0009 case \(index)")
             #expect((try? LocalDate(year: date.year, month: date.month, day: date.day)) == date)
@@ -220,10 +236,17 @@ struct PropertyTests {
             var month = date.month
             for _ in 0..<abs(months) {
                 month += months > 0 ? 1 : -1
-                if month == 13 { month = 1; year += 1 }
-                if month == 0 { month = 12; year -= 1 }
+                if month == 13 {
+                    month = 1
+                    year += 1
+                }
+                if month == 0 {
+                    month = 12
+                    year -= 1
+                }
             }
-            let expected = try! LocalDate(year: year, month: month, day: min(date.day, LocalDate.daysIn(month: month, year: year)))
+            let expected = try! LocalDate(
+                year: year, month: month, day: min(date.day, LocalDate.daysIn(month: month, year: year)))
             #expect(date.adding(months: months) == expected, "seed 0x5EED000A case \(index): \(date) + \(months)")
         }
     }
@@ -237,13 +260,20 @@ struct PropertyTests {
 
     @Test func escalationStepsFireOnceInLadderOrder() {
         var rng = SplitMix64(seed: 0x5EED_000B)
-        let kinds: [ClockKind] = [.triage, .respondentResponse, .respondentReply, .remedy, .complainantUpdate, .investigation]
+        let kinds: [ClockKind] = [
+            .triage, .respondentResponse, .respondentReply, .remedy, .complainantUpdate, .investigation,
+        ]
         for index in 0..<150 {
             let office = RandomOffice(using: &rng)
             var clock = Self.randomClock(&rng)
             // Keep the whole ladder inside the swept window: at most a year and a half.
-            clock.allowance.amount = clock.allowance.unit == .months ? clock.allowance.amount % 7 : clock.allowance.amount % 60
-            clock.extensions = clock.extensions.map { var grant = $0; grant.amount = grant.amount % 3 + 1; return grant }
+            clock.allowance.amount =
+                clock.allowance.unit == .months ? clock.allowance.amount % 7 : clock.allowance.amount % 60
+            clock.extensions = clock.extensions.map {
+                var grant = $0
+                grant.amount = grant.amount % 3 + 1
+                return grant
+            }
             clock.kind = kinds[Int(rng.next() % UInt64(kinds.count))]
             if clock.kind == .remedy { clock.remedyScale = .personal }
             var taken: [EscalationStep] = []
@@ -253,7 +283,8 @@ struct PropertyTests {
                 taken += Escalation.dueSteps(for: clock, taken: Set(taken), asOf: day, calendar: office.calendar)
                 day = day + stride
             }
-            #expect(taken == Escalation.ladder(for: clock.kind), "seed 0x5EED000B case \(index): \(clock.kind) \(taken)")
+            #expect(
+                taken == Escalation.ladder(for: clock.kind), "seed 0x5EED000B case \(index): \(clock.kind) \(taken)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 @Suite("Deadline report: where each clock stands")
@@ -17,9 +18,18 @@ struct ReportsDeadlineTests {
         ("2026-01-09", nil as DeadlineFinding?),
         ("2026-01-12", DeadlineFinding(section: .dueSoon, dueDate: d("2026-01-19"), workingDaysLeft: 5)),
         ("2026-01-19", DeadlineFinding(section: .dueSoon, dueDate: d("2026-01-19"), workingDaysLeft: 0)),
-        ("2026-01-20", DeadlineFinding(section: .newlyBreached, dueDate: d("2026-01-19"), daysOverdue: 1, workingDaysOverdue: 1)),
-        ("2026-01-21", DeadlineFinding(section: .overdue, dueDate: d("2026-01-19"), daysOverdue: 2, workingDaysOverdue: 2)),
-        ("2026-02-02", DeadlineFinding(section: .overdue, dueDate: d("2026-01-19"), daysOverdue: 14, workingDaysOverdue: 10)),
+        (
+            "2026-01-20",
+            DeadlineFinding(section: .newlyBreached, dueDate: d("2026-01-19"), daysOverdue: 1, workingDaysOverdue: 1)
+        ),
+        (
+            "2026-01-21",
+            DeadlineFinding(section: .overdue, dueDate: d("2026-01-19"), daysOverdue: 2, workingDaysOverdue: 2)
+        ),
+        (
+            "2026-02-02",
+            DeadlineFinding(section: .overdue, dueDate: d("2026-01-19"), daysOverdue: 14, workingDaysOverdue: 10)
+        ),
     ])
     func triageOnEachDay(asOf: String, expected: DeadlineFinding?) throws {
         #expect(try Self.report(asOf).finding(for: Self.clock(.triage)) == expected)
@@ -58,7 +68,8 @@ struct ReportsDeadlineTests {
 
     /// A holiday is not a working day: the day before a Monday holiday's Tuesday is the Friday.
     @Test func previousWorkingDaySkipsHolidays() throws {
-        let calendar = try WorkCalendar(timeZone: "UTC", holidays: [Holiday(date: d("2026-01-19"), name: "Office day", calendar: "local")])
+        let calendar = try WorkCalendar(
+            timeZone: "UTC", holidays: [Holiday(date: d("2026-01-19"), name: "Office day", calendar: "local")])
         let report = try DeadlineReport(asOf: d("2026-01-20"), calendar: calendar)
         #expect(report.previousWorkingDay == d("2026-01-16"))
         #expect(report.horizon == d("2026-01-27"))
@@ -69,9 +80,11 @@ struct ReportsDeadlineTests {
         let clock = Self.clock(.respondentResponse)
         #expect(try Self.report("2026-03-13").finding(for: clock)?.section == .overdue)
         let finding = try Self.report("2026-03-16").finding(for: clock)
-        #expect(finding == DeadlineFinding(
-            section: .nonCompliance, dueDate: d("2026-02-02"), daysOverdue: 42, workingDaysOverdue: 30,
-            nonCompliantSince: d("2026-03-16")))
+        #expect(
+            finding
+                == DeadlineFinding(
+                    section: .nonCompliance, dueDate: d("2026-02-02"), daysOverdue: 42, workingDaysOverdue: 30,
+                    nonCompliantSince: d("2026-03-16")))
         // An office clock that late is only overdue: non-compliance is the respondent's.
         let investigation = Self.clock(.triage)
         #expect(try Self.report("2026-06-01").finding(for: investigation)?.section == .overdue)
@@ -80,8 +93,10 @@ struct ReportsDeadlineTests {
     @Test func pausedClocksShowReasonAndAge() throws {
         var clock = Self.clock(.triage)
         try clock.pause(from: d("2026-01-08"), reason: "awaiting_info")
-        #expect(try Self.report("2026-01-22").finding(for: clock) == DeadlineFinding(
-            section: .paused, pausedSince: d("2026-01-08"), pauseReason: "awaiting_info", pausedDays: 14))
+        #expect(
+            try Self.report("2026-01-22").finding(for: clock)
+                == DeadlineFinding(
+                    section: .paused, pausedSince: d("2026-01-08"), pauseReason: "awaiting_info", pausedDays: 14))
     }
 
     @Test func metAndCancelledClocksAreNotListed() throws {

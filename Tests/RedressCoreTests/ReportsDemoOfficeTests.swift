@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 @Suite("Demo office: synthetic cases")
@@ -51,7 +52,8 @@ struct ReportsDemoOfficeTests {
                     #expect(move.from == state, "case \(demo.index): move from \(move.from) while \(state)")
                     try Lifecycle.validate(move)
                     state = move.to
-                case .extend, .assign, .respondentResponded, .remedyAccepted, .remedyEvidence, .remedyVerified, .complainantUpdated:
+                case .extend, .assign, .respondentResponded, .remedyAccepted, .remedyEvidence, .remedyVerified,
+                    .complainantUpdated:
                     #expect(state.isOpen)
                 }
             }
@@ -69,7 +71,10 @@ struct ReportsDemoOfficeTests {
     @Test func theOfficeCoversEveryState() {
         var states = Set<CaseState>()
         var languages = Set<String>()
-        var urgent = 0, extensions = 0, remedies = 0, groups = 0
+        var urgent = 0
+        var extensions = 0
+        var remedies = 0
+        var groups = 0
         for demo in Self.cases {
             var state = CaseState.received
             for step in demo.steps {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 @Suite("Resolution: arbitration, investigation and decisions")
@@ -23,8 +24,11 @@ struct ResolutionArbitrationTests {
         try arbitration.consent(.respondent, at: noon("2026-02-26"), calendar: board.calendar)
         #expect(arbitration.status == .consented)
         try board.apply(Arbitration.entryEffects(at: noon("2026-02-26"), calendar: board.calendar))
-        #expect(throws: ResolutionError.panelNotConstituted) { try arbitration.addHearing(at: noon("2026-03-10"), place: "room 2") }
-        try board.apply(arbitration.appoint(["Park Ji-won", "Choi Min-ho"], at: noon("2026-03-02"), calendar: board.calendar))
+        #expect(throws: ResolutionError.panelNotConstituted) {
+            try arbitration.addHearing(at: noon("2026-03-10"), place: "room 2")
+        }
+        try board.apply(
+            arbitration.appoint(["Park Ji-won", "Choi Min-ho"], at: noon("2026-03-02"), calendar: board.calendar))
         #expect(board.due(.arbitrationOverall) == d("2026-09-02"))
         #expect(throws: ResolutionError.arbitratorAlreadyAppointed("Choi Min-ho")) {
             try arbitration.appoint(["Choi Min-ho"], at: noon("2026-03-03"), calendar: board.calendar)
@@ -32,11 +36,15 @@ struct ResolutionArbitrationTests {
         #expect(throws: ResolutionError.arbitratorAlreadyAppointed("Lee")) {
             try arbitration.appoint(["Lee", "Lee"], at: noon("2026-03-03"), calendar: board.calendar)
         }
-        #expect(throws: ResolutionError.arbitratorMissing) { try arbitration.appoint([" "], at: noon("2026-03-03"), calendar: board.calendar) }
+        #expect(throws: ResolutionError.arbitratorMissing) {
+            try arbitration.appoint([" "], at: noon("2026-03-03"), calendar: board.calendar)
+        }
         // A third arbitrator later joins the panel without restarting its clock.
         #expect(try arbitration.appoint(["Lee Soo-jin"], at: noon("2026-03-04"), calendar: board.calendar).isEmpty)
         #expect(arbitration.arbitrators == ["Park Ji-won", "Choi Min-ho", "Lee Soo-jin"])
-        #expect(throws: ResolutionError.noHearing) { try arbitration.closeHearing(at: noon("2026-03-20"), calendar: board.calendar) }
+        #expect(throws: ResolutionError.noHearing) {
+            try arbitration.closeHearing(at: noon("2026-03-20"), calendar: board.calendar)
+        }
         #expect(throws: ResolutionError.hearingNotClosed) {
             try arbitration.makeAward(text: "x", binding: true, at: noon("2026-03-20"), calendar: board.calendar)
         }
@@ -50,7 +58,10 @@ struct ResolutionArbitrationTests {
         #expect(throws: ResolutionError.awardTextMissing) {
             try arbitration.makeAward(text: "", binding: true, at: noon("2026-04-24"), calendar: board.calendar)
         }
-        try board.apply(arbitration.makeAward(text: "The respondent restores the supply.", binding: true, at: noon("2026-04-24"), calendar: board.calendar))
+        try board.apply(
+            arbitration.makeAward(
+                text: "The respondent restores the supply.", binding: true, at: noon("2026-04-24"),
+                calendar: board.calendar))
         #expect(arbitration.status == .awarded)
         #expect(board.status(.arbitrationAward, asOf: "2026-04-24") == .met)
         #expect(board.status(.arbitrationOverall, asOf: "2026-04-24") == .met)
@@ -63,18 +74,24 @@ struct ResolutionArbitrationTests {
         #expect(throws: ResolutionError.consentMissing("an award", missing: [.complainant])) {
             try arbitration.makeAward(text: "award", binding: true, at: noon("2026-03-03"), calendar: Fixtures.plain)
         }
-        #expect(ResolutionError.consentMissing("an award", missing: [.complainant]).description
-            == "An award needs both parties' consent to arbitration, and the complainant has not consented; record the consent first.")
+        #expect(
+            ResolutionError.consentMissing("an award", missing: [.complainant]).description
+                == "An award needs both parties' consent to arbitration, and the complainant has not consented; record the consent first."
+        )
         #expect(arbitration.award == nil)
     }
 
     @Test func arbitrationOnlyOutOfMediation() throws {
-        #expect(throws: ResolutionError.wrongState(action: "go to arbitration", state: .investigation, needed: [.mediation])) {
+        #expect(
+            throws: ResolutionError.wrongState(action: "go to arbitration", state: .investigation, needed: [.mediation])
+        ) {
             try Arbitration.checkConsent(caseState: .investigation, mediation: nil)
         }
         var settled = Mediation(offeredAt: noon("2026-03-02"), calendar: Fixtures.plain)
         settled.outcome = .settled
-        #expect(throws: ResolutionError.mediationEnded(.settled)) { try Arbitration.checkConsent(caseState: .mediation, mediation: settled) }
+        #expect(throws: ResolutionError.mediationEnded(.settled)) {
+            try Arbitration.checkConsent(caseState: .mediation, mediation: settled)
+        }
     }
 
     /// A decision issued on Wednesday 1 April 2026: investigation ends, respondent_reply starts,
@@ -82,7 +99,8 @@ struct ResolutionArbitrationTests {
     @Test func decisionStartsTheRespondentReply() throws {
         var board = ClockBoard()
         try board.apply(Investigation.openingEffects(at: noon("2026-03-02"), existing: []))
-        let decision = Decision(kind: .decision, outcome: .upheld, text: "The eviction notice was unlawful.", issuedAt: noon("2026-04-01"))
+        let decision = Decision(
+            kind: .decision, outcome: .upheld, text: "The eviction notice was unlawful.", issuedAt: noon("2026-04-01"))
         #expect(decision.initialItemState == .proposed)
         try board.apply(decision.issue(from: .investigation, itemCount: 3, calendar: board.calendar))
         #expect(board.status(.investigation, asOf: "2026-04-01") == .met)
@@ -95,7 +113,8 @@ struct ResolutionArbitrationTests {
     /// Gwangju's memorial day, so the reply is due Tuesday 19 May.
     @Test func respondentReplyRollsPastAHoliday() throws {
         var board = ClockBoard(calendar: Fixtures.korea)
-        let decision = Decision(kind: .decision, outcome: .partlyUpheld, text: "findings", issuedAt: instant("2026-04-18T01:00:00Z"))
+        let decision = Decision(
+            kind: .decision, outcome: .partlyUpheld, text: "findings", issuedAt: instant("2026-04-18T01:00:00Z"))
         try board.apply(decision.issue(from: .investigation, itemCount: 1, calendar: board.calendar))
         #expect(board.due(.respondentReply) == d("2026-05-19"))
     }
@@ -109,7 +128,8 @@ struct ResolutionArbitrationTests {
     ])
     func initialStates(kind: DecisionKind, outcome: Outcome, binding: Bool?, state: RemedyState) throws {
         var board = ClockBoard()
-        let decision = Decision(kind: kind, outcome: outcome, text: "terms", binding: binding, issuedAt: noon("2026-04-01"))
+        let decision = Decision(
+            kind: kind, outcome: outcome, text: "terms", binding: binding, issuedAt: noon("2026-04-01"))
         #expect(decision.initialItemState == state)
         try board.apply(decision.issue(from: kind.fromState, itemCount: 2, calendar: board.calendar))
         #expect(board.status(.respondentReply, asOf: "2026-04-02") == (state == .accepted ? .met : .running))
@@ -117,20 +137,30 @@ struct ResolutionArbitrationTests {
 
     @Test func refusedDecisions() throws {
         let at = noon("2026-04-01")
-        #expect(throws: ResolutionError.wrongState(action: "issue a decision", state: .mediation, needed: [.investigation])) {
-            try Decision(kind: .decision, outcome: .upheld, text: "f", issuedAt: at).issue(from: .mediation, itemCount: 1, calendar: Fixtures.plain)
+        #expect(
+            throws: ResolutionError.wrongState(action: "issue a decision", state: .mediation, needed: [.investigation])
+        ) {
+            try Decision(kind: .decision, outcome: .upheld, text: "f", issuedAt: at).issue(
+                from: .mediation, itemCount: 1, calendar: Fixtures.plain)
         }
         #expect(throws: ResolutionError.settlementWithoutTerms) {
-            try Decision(kind: .settlement, outcome: .settled, text: "", issuedAt: at).issue(from: .mediation, itemCount: 0, calendar: Fixtures.plain)
+            try Decision(kind: .settlement, outcome: .settled, text: "", issuedAt: at).issue(
+                from: .mediation, itemCount: 0, calendar: Fixtures.plain)
         }
         #expect(throws: ResolutionError.findingsMissing) {
-            try Decision(kind: .decision, outcome: .upheld, text: " ", issuedAt: at).issue(from: .investigation, itemCount: 0, calendar: Fixtures.plain)
+            try Decision(kind: .decision, outcome: .upheld, text: " ", issuedAt: at).issue(
+                from: .investigation, itemCount: 0, calendar: Fixtures.plain)
         }
-        #expect(throws: CaseError.outcomeNotAllowed(.settled, from: .investigation, to: .decided, allowed: [.upheld, .partlyUpheld, .notUpheld])) {
-            try Decision(kind: .decision, outcome: .settled, text: "f", issuedAt: at).issue(from: .investigation, itemCount: 0, calendar: Fixtures.plain)
+        #expect(
+            throws: CaseError.outcomeNotAllowed(
+                .settled, from: .investigation, to: .decided, allowed: [.upheld, .partlyUpheld, .notUpheld])
+        ) {
+            try Decision(kind: .decision, outcome: .settled, text: "f", issuedAt: at).issue(
+                from: .investigation, itemCount: 0, calendar: Fixtures.plain)
         }
         #expect(throws: CaseError.missingData(from: .arbitration, to: .decided, missing: [.binding])) {
-            try Decision(kind: .award, outcome: .award, text: "a", issuedAt: at).issue(from: .arbitration, itemCount: 0, calendar: Fixtures.plain)
+            try Decision(kind: .award, outcome: .award, text: "a", issuedAt: at).issue(
+                from: .arbitration, itemCount: 0, calendar: Fixtures.plain)
         }
     }
 
@@ -161,9 +191,14 @@ struct ResolutionArbitrationTests {
         #expect(throws: ResolutionError.requestAnswered(1, on: d("2026-04-21"))) {
             try investigation.answerRequest(1, at: noon("2026-04-22"), calendar: board.calendar)
         }
-        #expect(throws: ResolutionError.requestNotFound(9)) { try investigation.answerRequest(9, at: noon("2026-04-22"), calendar: board.calendar) }
-        #expect(throws: ResolutionError.requestTextMissing) { try investigation.request(" ", at: noon("2026-04-22"), calendar: board.calendar) }
-        let second = try investigation.request("the inspection report", at: noon("2026-04-22"), calendar: board.calendar)
+        #expect(throws: ResolutionError.requestNotFound(9)) {
+            try investigation.answerRequest(9, at: noon("2026-04-22"), calendar: board.calendar)
+        }
+        #expect(throws: ResolutionError.requestTextMissing) {
+            try investigation.request(" ", at: noon("2026-04-22"), calendar: board.calendar)
+        }
+        let second = try investigation.request(
+            "the inspection report", at: noon("2026-04-22"), calendar: board.calendar)
         #expect(second.number == 2)
         try board.apply(second.effects)
         #expect(board.due(.respondentResponse, 2) == d("2026-05-06"))
@@ -187,10 +222,12 @@ struct ResolutionArbitrationTests {
 
     @Test func statePausesFollowThePolicy() {
         let on = d("2026-03-02")
-        #expect(ClockEffect.statePauses(from: .investigation, to: .mediation, policy: .default, on: on)
-            == [ClockEffect(.pause(from: on, reason: "mediation"), .investigation)])
-        #expect(ClockEffect.statePauses(from: .mediation, to: .investigation, policy: .default, on: on)
-            == [ClockEffect(.resume(on: on), .investigation)])
+        #expect(
+            ClockEffect.statePauses(from: .investigation, to: .mediation, policy: .default, on: on)
+                == [ClockEffect(.pause(from: on, reason: "mediation"), .investigation)])
+        #expect(
+            ClockEffect.statePauses(from: .mediation, to: .investigation, policy: .default, on: on)
+                == [ClockEffect(.resume(on: on), .investigation)])
         #expect(ClockEffect.statePauses(from: .mediation, to: .closed, policy: .default, on: on).isEmpty)
         #expect(ClockEffect.statePauses(from: .triage, to: .investigation, policy: .default, on: on).isEmpty)
     }

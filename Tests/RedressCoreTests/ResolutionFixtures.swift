@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RedressCore
 
 /// The clocks of one case as the resolution rules change them, keyed as the store keys them:

@@ -1,20 +1,24 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 @Suite("Resolution: remedy items")
 struct ResolutionRemedyTests {
     @Test func vocabularies() {
-        #expect(RemedyKind.allCases.map(\.rawValue) == [
-            "apology", "explanation", "decision_retaken", "record_amended", "service_provided", "financial",
-            "stop_violation", "policy_change", "training", "preventive_measure", "others_affected", "other",
-        ])
+        #expect(
+            RemedyKind.allCases.map(\.rawValue) == [
+                "apology", "explanation", "decision_retaken", "record_amended", "service_provided", "financial",
+                "stop_violation", "policy_change", "training", "preventive_measure", "others_affected", "other",
+            ])
         #expect(RemedyClass.allCases.map(\.rawValue) == ["personal", "learning", "complaint_handling"])
-        #expect(RemedyState.allCases.map(\.rawValue) == [
-            "proposed", "accepted", "rejected", "in_progress", "evidence_submitted", "verified", "partial",
-            "not_implemented", "superseded",
-        ])
-        #expect(RemedyState.allCases.filter(\.isTerminal) == [.rejected, .verified, .partial, .notImplemented, .superseded])
+        #expect(
+            RemedyState.allCases.map(\.rawValue) == [
+                "proposed", "accepted", "rejected", "in_progress", "evidence_submitted", "verified", "partial",
+                "not_implemented", "superseded",
+            ])
+        #expect(
+            RemedyState.allCases.filter(\.isTerminal) == [.rejected, .verified, .partial, .notImplemented, .superseded])
         #expect(RemedyKind.systemic == [.policyChange, .preventiveMeasure])
     }
 
@@ -92,7 +96,9 @@ struct ResolutionRemedyTests {
                 #expect(throws: ResolutionError.remedyWithoutEvidence(7)) { try run() }
                 #expect(item.state == state)
             } else {
-                #expect(throws: ResolutionError.remedyActionNotAllowed(7, action, state: state, allowed: allowed)) { try run() }
+                #expect(throws: ResolutionError.remedyActionNotAllowed(7, action, state: state, allowed: allowed)) {
+                    try run()
+                }
                 #expect(item.state == state)
             }
         }
@@ -117,39 +123,51 @@ struct ResolutionRemedyTests {
         try board.apply(item.perform(.accept, at: noon("2026-03-02"), calendar: board.calendar))
         try board.apply(item.perform(.progress, at: noon("2026-03-10"), calendar: board.calendar, text: "drafted"))
         #expect(item.state == .inProgress)
-        try board.apply(item.perform(.evidence, at: noon("2026-03-20"), calendar: board.calendar, text: "copy of the letter"))
+        try board.apply(
+            item.perform(.evidence, at: noon("2026-03-20"), calendar: board.calendar, text: "copy of the letter"))
         #expect(board.status(.remedy, 1, asOf: "2026-06-01") == .met)
         #expect(board.due(.verification, 1) == d("2026-04-03"))
         // More evidence adds to the file without restarting anything.
         let more = try item.perform(.evidence, at: noon("2026-03-25"), calendar: board.calendar, text: "signed receipt")
         #expect(more.isEmpty && item.state == .evidenceSubmitted)
-        try board.apply(item.perform(.verify, at: noon("2026-04-01"), calendar: board.calendar,
-                                     remedyClockStatus: board.status(.remedy, 1, asOf: "2026-04-01")))
+        try board.apply(
+            item.perform(
+                .verify, at: noon("2026-04-01"), calendar: board.calendar,
+                remedyClockStatus: board.status(.remedy, 1, asOf: "2026-04-01")))
         #expect(item.state == .verified && item.late == false)
         #expect(board.status(.verification, 1, asOf: "2026-06-01") == .met)
-        #expect(!RemedyItem.isOverdue(remedyClock: board[.remedy, 1], verificationClock: board[.verification, 1],
-                                      asOf: d("2026-06-01"), calendar: board.calendar))
+        #expect(
+            !RemedyItem.isOverdue(
+                remedyClock: board[.remedy, 1], verificationClock: board[.verification, 1],
+                asOf: d("2026-06-01"), calendar: board.calendar))
     }
 
     /// Accepted Monday 2 March, due Monday 30 March; overdue from Tuesday 31 March. Evidence on
     /// Thursday 2 April is late (met_late) and ends the overdue listing; verification (10 WD
     /// from Thursday 2 April: Thursday 16 April) then runs, and verifying marks the item late.
     @Test func lateEvidenceIsVerifiedLate() throws {
-        var item = RemedyItem(number: 3, spec: try RemedySpec(kind: .financial, text: "pay", amount: Money(amount: "250000", currency: "KRW")))
+        var item = RemedyItem(
+            number: 3,
+            spec: try RemedySpec(kind: .financial, text: "pay", amount: Money(amount: "250000", currency: "KRW")))
         var board = ClockBoard()
         try board.apply(item.perform(.accept, at: noon("2026-03-02"), calendar: board.calendar))
         let overdue = { (asOf: String) in
-            RemedyItem.isOverdue(remedyClock: board[.remedy, 3], verificationClock: board[.verification, 3], asOf: d(asOf), calendar: board.calendar)
+            RemedyItem.isOverdue(
+                remedyClock: board[.remedy, 3], verificationClock: board[.verification, 3], asOf: d(asOf),
+                calendar: board.calendar)
         }
         #expect(!overdue("2026-03-30"))
         #expect(overdue("2026-03-31"))
-        try board.apply(item.perform(.evidence, at: noon("2026-04-02"), calendar: board.calendar, text: "bank transfer"))
+        try board.apply(
+            item.perform(.evidence, at: noon("2026-04-02"), calendar: board.calendar, text: "bank transfer"))
         #expect(!overdue("2026-04-02"))
         #expect(board.status(.remedy, 3, asOf: "2026-04-02") == .metLate)
         #expect(board.due(.verification, 3) == d("2026-04-16"))
         #expect(overdue("2026-04-17"))
-        try board.apply(item.perform(.verifyPartial, at: noon("2026-04-20"), calendar: board.calendar,
-                                     remedyClockStatus: board.status(.remedy, 3, asOf: "2026-04-20")))
+        try board.apply(
+            item.perform(
+                .verifyPartial, at: noon("2026-04-20"), calendar: board.calendar,
+                remedyClockStatus: board.status(.remedy, 3, asOf: "2026-04-20")))
         #expect(item.state == .partial && item.late == true)
         #expect(board.status(.verification, 3, asOf: "2026-04-20") == .metLate)
         #expect(!overdue("2026-04-20"))
@@ -159,17 +177,21 @@ struct ResolutionRemedyTests {
         var board = ClockBoard()
         var running = RemedyItem(number: 1, spec: try RemedySpec(kind: .training, text: "train"))
         try board.apply(running.perform(.accept, at: noon("2026-03-02"), calendar: board.calendar))
-        try board.apply(running.perform(.notImplemented, at: noon("2026-07-01"), calendar: board.calendar, text: "refused"))
+        try board.apply(
+            running.perform(.notImplemented, at: noon("2026-07-01"), calendar: board.calendar, text: "refused"))
         #expect(board.status(.remedy, 1, asOf: "2026-07-01") == .cancelled)
         var verifying = RemedyItem(number: 2, spec: try RemedySpec(kind: .apology, text: "letter"))
         try board.apply(verifying.perform(.accept, at: noon("2026-03-02"), calendar: board.calendar))
         try board.apply(verifying.perform(.evidence, at: noon("2026-03-04"), calendar: board.calendar, text: "letter"))
-        try board.apply(verifying.perform(.supersede, at: noon("2026-03-05"), calendar: board.calendar, text: "replaced by item 3"))
+        try board.apply(
+            verifying.perform(.supersede, at: noon("2026-03-05"), calendar: board.calendar, text: "replaced by item 3"))
         #expect(verifying.state == .superseded)
         #expect(board.status(.remedy, 2, asOf: "2026-03-05") == .met)
         #expect(board.status(.verification, 2, asOf: "2026-03-05") == .met)
         var proposed = RemedyItem(number: 4, spec: try RemedySpec(kind: .apology, text: "letter"))
-        #expect(try proposed.perform(.reject, at: noon("2026-03-02"), calendar: board.calendar, text: "no fault found").isEmpty)
+        #expect(
+            try proposed.perform(.reject, at: noon("2026-03-02"), calendar: board.calendar, text: "no fault found")
+                .isEmpty)
     }
 
     @Test(arguments: [
@@ -184,7 +206,9 @@ struct ResolutionRemedyTests {
         #expect(round == money)
     }
 
-    @Test(arguments: ["", "0", "0.00", "-5", "1.234", "1,500", "1e5", "12.", ".5", "1000000000000", "１２", "5; DROP TABLE remedy"])
+    @Test(arguments: [
+        "", "0", "0.00", "-5", "1.234", "1,500", "1e5", "12.", ".5", "1000000000000", "１２", "5; DROP TABLE remedy",
+    ])
     func badAmounts(text: String) {
         #expect(throws: ResolutionError.invalidAmount(text)) { try Money(amount: text, currency: "EUR") }
     }
@@ -234,8 +258,12 @@ struct ResolutionRemedyTests {
 
     @Test func closingWithOpenItems() throws {
         let items: [(number: Int, state: RemedyState)] = [(1, .verified), (2, .inProgress), (3, .proposed)]
-        #expect(throws: ResolutionError.openRemedies([2, 3])) { try RemedyLedger.checkClosing(outcome: .upheld, items: items) }
-        #expect(throws: ResolutionError.openRemedies([2, 3])) { try RemedyLedger.checkClosing(outcome: .transferred, items: items) }
+        #expect(throws: ResolutionError.openRemedies([2, 3])) {
+            try RemedyLedger.checkClosing(outcome: .upheld, items: items)
+        }
+        #expect(throws: ResolutionError.openRemedies([2, 3])) {
+            try RemedyLedger.checkClosing(outcome: .transferred, items: items)
+        }
         try RemedyLedger.checkClosing(outcome: .withdrawn, items: items)
         try RemedyLedger.checkClosing(outcome: .upheld, items: [(1, .verified), (2, .rejected)])
         #expect(ResolutionError.openRemedies([2, 3]).description.contains("open remedy items 2 and 3"))

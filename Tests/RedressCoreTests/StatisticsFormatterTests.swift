@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 @Suite("Statistics formatters")
@@ -10,16 +11,22 @@ struct StatisticsFormatterTests {
         let text = report.renderText()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Statistics for Gwangju Human Rights Office, 2026-01-01 to 2026-12-31 (Asia/Seoul)")
-        for heading in ["VOLUME", "STAGE OF CLOSURE (5 CLOSINGS)", "OUTCOMES (5 CLOSINGS)", "TIMELINESS (WORKING DAYS NET OF PAUSES)",
-                        "MEDIATION", "REMEDIES", "COMPLIANCE", "BY RESPONDENT", "NOTES"] {
+        for heading in [
+            "VOLUME", "STAGE OF CLOSURE (5 CLOSINGS)", "OUTCOMES (5 CLOSINGS)",
+            "TIMELINESS (WORKING DAYS NET OF PAUSES)",
+            "MEDIATION", "REMEDIES", "COMPLIANCE", "BY RESPONDENT", "NOTES",
+        ] {
             #expect(lines.contains(heading), "missing \(heading)")
         }
         #expect(lines.contains("  Open at start      2"))
         #expect(lines.contains("  Received           7"))
         #expect(lines.contains("  Open at end        5"))
-        #expect(lines.contains("  Clock          Ended  Met  Within   Late  Mean  Median  P90  Extended  Breached at end"))
-        #expect(lines.contains("  triage             6    4   66.7%  33.3%  11.5    10.5   17         2                1"))
-        #expect(lines.contains("  acknowledge        7    6   85.7%  14.3%  2.14       2    4         0                0"))
+        #expect(
+            lines.contains("  Clock          Ended  Met  Within   Late  Mean  Median  P90  Extended  Breached at end"))
+        #expect(
+            lines.contains("  triage             6    4   66.7%  33.3%  11.5    10.5   17         2                1"))
+        #expect(
+            lines.contains("  acknowledge        7    6   85.7%  14.3%  2.14       2    4         0                0"))
         #expect(lines.contains("  Premature: 1 of 5 (20.0%)"))
         #expect(lines.contains("  Upheld or partly upheld, of investigated: 1 of 2 (50.0%)"))
         #expect(lines.contains("  Settlement rate: 1 of 2 (50.0%)"))
@@ -63,7 +70,8 @@ struct StatisticsFormatterTests {
         #expect(lines.contains("timeliness,clock,investigation,ended_in_band_121_plus,0"))
         #expect(lines.contains("remedies,currency,KRW,recommended_amount,500000"))
         #expect(lines.contains("compliance,,,implemented_late_share,0.5"))
-        #expect(lines.contains("groups,respondent,Transit <Authority> & \"\"Co\"\",median_working_days_to_close,") == false)
+        #expect(
+            lines.contains("groups,respondent,Transit <Authority> & \"\"Co\"\",median_working_days_to_close,") == false)
         #expect(lines.contains("groups,respondent,\"Transit <Authority> & \"\"Co\"\"\",median_working_days_to_close,"))
         // Every row has five fields once quoted fields are accounted for.
         for line in lines.dropLast() {
@@ -76,7 +84,11 @@ struct StatisticsFormatterTests {
         let decoded = try StatisticsReport.decodeJSON(Data(json.utf8))
         #expect(decoded == report)
         let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["office", "time_zone", "period", "volume", "outcomes", "timeliness", "mediation", "remedies", "compliance", "groups", "notes"])
+        #expect(
+            Set(object.keys) == [
+                "office", "time_zone", "period", "volume", "outcomes", "timeliness", "mediation", "remedies",
+                "compliance", "groups", "notes",
+            ])
         let volume = try #require(object["volume"] as? [String: Any])
         #expect(volume["open_at_start"] as? Int == 2)
         let timeliness = try #require(object["timeliness"] as? [String: Any])
@@ -122,13 +134,18 @@ struct StatisticsFormatterTests {
         #expect(report.htmlChartIDs.count == 15)
         for id in report.htmlChartIDs {
             #expect(html.components(separatedBy: "<svg id=\"\(id)\"").count == 2, "chart \(id) should appear once")
-            #expect(html.contains("<svg id=\"\(id)\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""))
+            #expect(
+                html.contains(
+                    "<svg id=\"\(id)\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""))
             #expect(html.contains("<title id=\"\(id)-title\">"))
             #expect(html.contains("<desc id=\"\(id)-desc\">"))
         }
         #expect(html.components(separatedBy: "<svg ").count - 1 == report.htmlChartIDs.count)
         // The description states the figures.
-        #expect(html.contains("<desc id=\"chart-volume-desc\">Open at start: 2; Received: 7; Reopened: 1; Closed: 5; Open at end: 5 (cases).</desc>"))
+        #expect(
+            html.contains(
+                "<desc id=\"chart-volume-desc\">Open at start: 2; Received: 7; Reopened: 1; Closed: 5; Open at end: 5 (cases).</desc>"
+            ))
         #expect(html.contains("triage: 0 in 0–5, 3 in 6–10, 3 in 11–20"))
         // Self-contained: no script, no stylesheet or image fetched from elsewhere.
         #expect(!html.lowercased().contains("<script"))
@@ -146,8 +163,11 @@ struct StatisticsFormatterTests {
     @Test func htmlLeavesOutChartsOfMissingSections() {
         let partial = StatisticsFixtures.withoutResolution
         let html = partial.renderHTML()
-        #expect(partial.htmlChartIDs == ["chart-volume", "chart-channel", "chart-category", "chart-respondent", "chart-stage", "chart-outcome",
-                                         "chart-within-allowance", "chart-timeliness-distribution", "chart-paused", "chart-age"])
+        #expect(
+            partial.htmlChartIDs == [
+                "chart-volume", "chart-channel", "chart-category", "chart-respondent", "chart-stage", "chart-outcome",
+                "chart-within-allowance", "chart-timeliness-distribution", "chart-paused", "chart-age",
+            ])
         #expect(!html.contains("chart-compliance"))
         #expect(html.components(separatedBy: "Not available: see the notes.").count - 1 == 3)
     }
@@ -171,9 +191,18 @@ struct StatisticsFormatterTests {
             if quoted {
                 if character == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { field.append(character) }
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
             } else if character == "\"" {
                 quoted = true
             } else if character == "," {

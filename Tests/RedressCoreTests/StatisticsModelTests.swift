@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedressCore
 
 @Suite("Statistics model")
@@ -42,12 +43,16 @@ struct StatisticsModelTests {
         #expect(try StatisticsGrouping(parsing: "Respondent") == .respondent)
         #expect(try StatisticsFormat(parsing: " html ") == .html)
         #expect(throws: StatisticsError.unknownGrouping("body")) { try StatisticsGrouping(parsing: "body") }
-        #expect(StatisticsError.unknownGrouping("body").description ==
-                "\"body\" is not a way to group statistics; use respondent, category, channel or assignee.")
+        #expect(
+            StatisticsError.unknownGrouping("body").description
+                == "\"body\" is not a way to group statistics; use respondent, category, channel or assignee.")
         #expect(throws: StatisticsError.unknownFormat("pdf")) { try StatisticsFormat(parsing: "pdf") }
     }
 
-    @Test(arguments: [(0, 0), (5, 0), (6, 1), (10, 1), (11, 2), (20, 2), (21, 3), (30, 3), (31, 4), (60, 4), (61, 5), (120, 5), (121, 6), (900, 6)])
+    @Test(arguments: [
+        (0, 0), (5, 0), (6, 1), (10, 1), (11, 2), (20, 2), (21, 3), (30, 3), (31, 4), (60, 4), (61, 5), (120, 5),
+        (121, 6), (900, 6),
+    ])
     func bands(_ days: Int, _ band: Int) {
         #expect(TimelinessStatistics.band(of: days) == band)
     }

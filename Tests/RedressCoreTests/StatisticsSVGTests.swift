@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import RedressCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Each chart of the HTML page is a well-formed SVG document with the elements it should draw.
 @Suite("Statistics charts")
@@ -13,7 +15,10 @@ struct StatisticsSVGTests {
         var counts: [String: Int] = [:]
         var texts: [String] = []
         private var current = ""
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             counts[name, default: 0] += 1
             current = ""
         }
@@ -29,7 +34,9 @@ struct StatisticsSVGTests {
     static func charts(in html: String) -> [String: String] {
         var charts: [String: String] = [:]
         var rest = html[...]
-        while let start = rest.range(of: "<svg id=\""), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+        while let start = rest.range(of: "<svg id=\""),
+            let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex)
+        {
             let svg = String(rest[start.lowerBound..<end.upperBound])
             let id = String(svg.dropFirst(9).prefix { $0 != "\"" })
             charts[id] = svg
@@ -62,7 +69,8 @@ struct StatisticsSVGTests {
         // One bar per item, labelled with its figure.
         let volume = try Self.parse(charts["chart-volume"]!)
         #expect(volume.counts["rect"] == 5)
-        #expect(volume.texts == ["Open at start", "2", "Received", "7", "Reopened", "1", "Closed", "5", "Open at end", "5"])
+        #expect(
+            volume.texts == ["Open at start", "2", "Received", "7", "Reopened", "1", "Closed", "5", "Open at end", "5"])
         let outcomes = try Self.parse(charts["chart-outcome"]!)
         #expect(outcomes.counts["rect"] == 5)
         #expect(outcomes.texts.contains("Not upheld"))
@@ -91,7 +99,9 @@ struct StatisticsSVGTests {
     @Test func emptyChartsSayNothingHappened() throws {
         var report = StatisticsFixtures.withoutResolution
         report.volume.byChannel = []
-        report.timeliness = TimelinessStatistics(clocks: [], pausedByReason: [], ageProfile: AgeProfile(open: 0, over3Months: 0, over6Months: 0, over12Months: 0))
+        report.timeliness = TimelinessStatistics(
+            clocks: [], pausedByReason: [],
+            ageProfile: AgeProfile(open: 0, over3Months: 0, over6Months: 0, over12Months: 0))
         let html = report.renderHTML()
         let charts = Self.charts(in: html)
         for id in ["chart-channel", "chart-within-allowance", "chart-timeliness-distribution", "chart-paused"] {

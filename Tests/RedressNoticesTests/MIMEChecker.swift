@@ -14,7 +14,8 @@ struct MIMEChecker {
     }
 
     static func run(_ cases: [Case]) throws -> Result {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-notices-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redress-notices-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var manifest: [[String: Any]] = []

@@ -12,17 +12,21 @@ struct RenderingTests {
     static func expectedContent(for input: NoticeInput, template: NoticeTemplate) -> [String] {
         var expected = [input.recipient.name]
         // `due_date` is also a field of remedies and terms: count only the kind's own dates.
-        for entry in Fixtures.dates where template.referencedNames.contains(entry.name) && input.kind.variables.contains(entry.name) {
+        for entry in Fixtures.dates
+        where template.referencedNames.contains(entry.name) && input.kind.variables.contains(entry.name) {
             expected.append(Fixtures.pick(input.language, entry.en, entry.ko, entry.es))
         }
-        for name in ["respondent_name", "caseworker_name", "assignee_name", "complainant_name"] where template.referencedNames.contains(name) {
+        for name in ["respondent_name", "caseworker_name", "assignee_name", "complainant_name"]
+        where template.referencedNames.contains(name) {
             if case let .text(text)? = input.variables[name] { expected.append(text) }
         }
         return expected
     }
 
     /// Complainant identity that must not appear in a notice for the respondent or head of body.
-    static let identity = [Fixtures.complainant.en, Fixtures.complainant.ko, Fixtures.complainantEmail, Fixtures.complainantPhone]
+    static let identity = [
+        Fixtures.complainant.en, Fixtures.complainant.ko, Fixtures.complainantEmail, Fixtures.complainantPhone,
+    ]
 
     @Test("Every shipped template renders in every language as an email that Python's strict parser accepts")
     func everyTemplateAsEmail() throws {
@@ -88,7 +92,9 @@ struct RenderingTests {
                 #expect(flat.contains(expected), "\(notice.templateName) lacks \(expected)")
             }
             if audience.withholdsComplainantIdentity {
-                for word in RenderingTests.identity { #expect(!notice.text.contains(word), "\(notice.templateName) reveals \(word)") }
+                for word in RenderingTests.identity {
+                    #expect(!notice.text.contains(word), "\(notice.templateName) reveals \(word)")
+                }
             }
         }
     }
@@ -117,8 +123,9 @@ struct RenderingTests {
     @Test("Email notices use CRLF everywhere and quoted-printable lines of at most 76 characters")
     func crlfAndQuotedPrintable() throws {
         var input = Fixtures.input(.decision, .respondent, "ko")
-        input.variables["decision_summary"] = .text(String(repeating: "주택정책과는 2025년 소득 기준을 시행 이전 기간에 적용하였습니다. ", count: 6)
-            + "Formula: a = b + c; 100% =  \nTrailing space here \nCarriage\rreturn and tab\tend\t")
+        input.variables["decision_summary"] = .text(
+            String(repeating: "주택정책과는 2025년 소득 기준을 시행 이전 기간에 적용하였습니다. ", count: 6)
+                + "Formula: a = b + c; 100% =  \nTrailing space here \nCarriage\rreturn and tab\tend\t")
         let notice = try RenderingTests.renderer.render(input)
         let bytes = Array(notice.text.utf8)
         for (index, byte) in bytes.enumerated() {
@@ -141,23 +148,38 @@ struct RenderingTests {
     func headerInjectionIsNeutralised() throws {
         var input = Fixtures.input(.acknowledgement, .complainant, "en")
         input.recipient.name = "Kim Min-ji\r\nBcc: victim@evil.example"
-        input.office.sender = "Gwangju Human Rights Ombudsman\r\nBcc: office@evil.example <ombudsman@hr.gwangju.example>"
+        input.office.sender =
+            "Gwangju Human Rights Ombudsman\r\nBcc: office@evil.example <ombudsman@hr.gwangju.example>"
         input.variables["respondent_name"] = .text("Housing\r\nBcc: all@evil.example\r\n\r\nInjected body")
         let notice = try RenderingTests.renderer.render(input)
         let headerBlock = try #require(notice.text.components(separatedBy: "\r\n\r\n").first)
-        let names = headerBlock.components(separatedBy: "\r\n").filter { !$0.hasPrefix(" ") }.map { $0.prefix { $0 != ":" } }
-        #expect(names == ["Date", "From", "To", "Subject", "Message-ID", "In-Reply-To", "References", "Content-Language",
-                          "MIME-Version", "Content-Type", "Content-Transfer-Encoding"])
+        let names = headerBlock.components(separatedBy: "\r\n").filter { !$0.hasPrefix(" ") }.map {
+            $0.prefix { $0 != ":" }
+        }
+        #expect(
+            names == [
+                "Date", "From", "To", "Subject", "Message-ID", "In-Reply-To", "References", "Content-Language",
+                "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
+            ])
         #expect(notice.subject == "[HRC-2026-000042] We have received your complaint")
-        let result = try MIMEChecker.run([MIMEChecker.Case(message: notice.text, expectations: [
-            "to": ["name": "Kim Min-ji Bcc: victim@evil.example", "address": Fixtures.complainantEmail],
-            "from": ["name": "Gwangju Human Rights Ombudsman Bcc: office@evil.example", "address": "ombudsman@hr.gwangju.example"],
-            "headers_absent": ["Bcc"],
-            "body_contains": ["Housing\nBcc: all@evil.example\n\nInjected body"],
-        ])])
+        let result = try MIMEChecker.run([
+            MIMEChecker.Case(
+                message: notice.text,
+                expectations: [
+                    "to": ["name": "Kim Min-ji Bcc: victim@evil.example", "address": Fixtures.complainantEmail],
+                    "from": [
+                        "name": "Gwangju Human Rights Ombudsman Bcc: office@evil.example",
+                        "address": "ombudsman@hr.gwangju.example",
+                    ],
+                    "headers_absent": ["Bcc"],
+                    "body_contains": ["Housing\nBcc: all@evil.example\n\nInjected body"],
+                ])
+        ])
         #expect(result.status == 0, "\(result.output)")
 
-        for bad in ["victim@evil.example\r\nBcc: x@evil.example", "two words@example.org", "ünicode@example.org", "no-at-sign"] {
+        for bad in [
+            "victim@evil.example\r\nBcc: x@evil.example", "two words@example.org", "ünicode@example.org", "no-at-sign",
+        ] {
             var addressed = Fixtures.input(.acknowledgement, .complainant, "en")
             addressed.recipient.email = bad
             #expect(throws: NoticeError.invalidAddress(field: "recipient email", value: bad)) {
@@ -175,7 +197,10 @@ struct RenderingTests {
     func missingVariableIsNamed() throws {
         var input = Fixtures.input(.extensionLetter, .complainant, "ko")
         input.variables["new_due_date"] = nil
-        #expect(throws: NoticeError.missingVariable(name: "new_due_date", template: "extension_letter.complainant.ko.mustache")) {
+        #expect(
+            throws: NoticeError.missingVariable(
+                name: "new_due_date", template: "extension_letter.complainant.ko.mustache")
+        ) {
             try RenderingTests.renderer.render(input)
         }
         // Inside a list item too.
@@ -187,11 +212,16 @@ struct RenderingTests {
         // A section's name is checked like any other.
         var outcome = Fixtures.input(.mediationOutcome, .complainant, "en")
         outcome.variables["settled"] = nil
-        #expect(throws: NoticeError.missingVariable(name: "settled", template: "mediation_outcome.complainant.en.mustache")) {
+        #expect(
+            throws: NoticeError.missingVariable(name: "settled", template: "mediation_outcome.complainant.en.mustache")
+        ) {
             try RenderingTests.renderer.render(outcome)
         }
-        let error = NoticeError.missingVariable(name: "new_due_date", template: "extension_letter.complainant.ko.mustache")
-        #expect(error.description.contains("{{new_due_date}}") && error.description.contains("extension_letter.complainant.ko.mustache"))
+        let error = NoticeError.missingVariable(
+            name: "new_due_date", template: "extension_letter.complainant.ko.mustache")
+        #expect(
+            error.description.contains("{{new_due_date}}")
+                && error.description.contains("extension_letter.complainant.ko.mustache"))
     }
 
     @Test("Sections that are not rendered need no values, and empty text leaves its paragraph out")
@@ -212,7 +242,9 @@ struct RenderingTests {
         let update = try RenderingTests.renderer.render(progress)
         #expect(!update.body.contains("We are sorry"))
         #expect(!update.body.contains("\n\n\n"))
-        #expect(update.body.contains("It is now at the stage of investigation.\n\nWe now expect the next step by 12 June 2026."))
+        #expect(
+            update.body.contains(
+                "It is now at the stage of investigation.\n\nWe now expect the next step by 12 June 2026."))
 
         var decision = Fixtures.input(.decision, .complainant, "ko")
         decision.variables["remedies"] = []
@@ -255,17 +287,25 @@ struct RenderingTests {
         let second = try RenderingTests.renderer.render(Fixtures.input(.closure, .respondent, "ko", id: 99))
         #expect(first == second)
         #expect(first.messageID == "<notice-99.HRC-2026-000042@hr.gwangju.example>")
-        #expect(first.text.contains("\r\nIn-Reply-To: <case.HRC-2026-000042@hr.gwangju.example>\r\nReferences: <case.HRC-2026-000042@hr.gwangju.example>\r\n"))
+        #expect(
+            first.text.contains(
+                "\r\nIn-Reply-To: <case.HRC-2026-000042@hr.gwangju.example>\r\nReferences: <case.HRC-2026-000042@hr.gwangju.example>\r\n"
+            ))
         #expect(first.text.hasPrefix("Date: Mon, 16 Mar 2026 09:30:00 +0900\r\n"))
     }
 
-    @Test("Complainant identity supplied for a respondent or head of body without consent is refused", arguments: [
-        NoticeAudience.respondent, .headOfBody,
-    ])
+    @Test(
+        "Complainant identity supplied for a respondent or head of body without consent is refused",
+        arguments: [
+            NoticeAudience.respondent, .headOfBody,
+        ])
     func identityWithoutConsentIsRefused(audience: NoticeAudience) throws {
         let kind: NoticeKind = audience == .respondent ? .decision : .letterToHeadOfBody
-        for (name, value) in [("complainant_name", NoticeValue.text("Kim Min-ji")), ("complainant_email", .text(Fixtures.complainantEmail)),
-                              ("complainant_phone", .text(Fixtures.complainantPhone)), ("representative_name", .text("Jung Ha-neul"))] {
+        for (name, value) in [
+            ("complainant_name", NoticeValue.text("Kim Min-ji")),
+            ("complainant_email", .text(Fixtures.complainantEmail)),
+            ("complainant_phone", .text(Fixtures.complainantPhone)), ("representative_name", .text("Jung Ha-neul")),
+        ] {
             var input = Fixtures.input(kind, audience, "en")
             input.variables[name] = value
             #expect(throws: NoticeError.complainantIdentityWithheld(variable: name, audience: audience)) {
@@ -274,7 +314,12 @@ struct RenderingTests {
         }
         // Nested in a record or a list, too.
         var nested = Fixtures.input(kind, audience, "en")
-        nested.variables["remedies"] = [["description": "Apologise", "due_date": .date(Fixtures.date("2026-04-01")), "complainant_name": "Kim Min-ji"]]
+        nested.variables["remedies"] = [
+            [
+                "description": "Apologise", "due_date": .date(Fixtures.date("2026-04-01")),
+                "complainant_name": "Kim Min-ji",
+            ]
+        ]
         #expect(throws: NoticeError.complainantIdentityWithheld(variable: "complainant_name", audience: audience)) {
             try RenderingTests.renderer.render(nested)
         }
@@ -291,10 +336,15 @@ struct RenderingTests {
         var input = Fixtures.input(.decision, .respondent, "en")
         input.withheldIdentity = [Fixtures.complainant.en, Fixtures.complainantEmail, Fixtures.complainantPhone, "K"]
         #expect(try RenderingTests.renderer.render(input).body.contains("partly upheld"))
-        for leak in ["Ms KIM  min-ji told us the benefit stopped.", "Write to minji.kim@mail.example.", "Call 010-5555-0142."] {
+        for leak in [
+            "Ms KIM  min-ji told us the benefit stopped.", "Write to minji.kim@mail.example.", "Call 010-5555-0142.",
+        ] {
             var leaking = input
             leaking.variables["decision_summary"] = .text(leak)
-            #expect(throws: NoticeError.complainantIdentityInText(template: "decision.respondent.en.mustache", audience: .respondent)) {
+            #expect(
+                throws: NoticeError.complainantIdentityInText(
+                    template: "decision.respondent.en.mustache", audience: .respondent)
+            ) {
                 try RenderingTests.renderer.render(leaking)
             }
             leaking.disclosureAllowed = true
@@ -304,7 +354,8 @@ struct RenderingTests {
         var own = Fixtures.input(.decision, .complainant, "en")
         own.withheldIdentity = [Fixtures.complainant.en]
         #expect(try RenderingTests.renderer.render(own).body.contains("Dear Kim Min-ji"))
-        let error = NoticeError.complainantIdentityInText(template: "decision.respondent.en.mustache", audience: .respondent)
+        let error = NoticeError.complainantIdentityInText(
+            template: "decision.respondent.en.mustache", audience: .respondent)
         #expect(!error.description.contains("Kim"))
     }
 
@@ -312,15 +363,22 @@ struct RenderingTests {
     /// with other separators or the postal address went out to the respondent.
     @Test(arguments: [
         "Mr Jose\u{301} Rami\u{301}rez called.", "RAMÍREZ, José wrote to us.", "Call 01055551234 or (010) 5555 1234.",
-        "He lives at 12-3 Sangmu-daero,\nSeo-gu Gwangju.", "Reply to jramirez at the usual domain.", "ＲＡＭÍＲＥＺ Ｊｏｓé's complaint",
+        "He lives at 12-3 Sangmu-daero,\nSeo-gu Gwangju.", "Reply to jramirez at the usual domain.",
+        "ＲＡＭÍＲＥＺ Ｊｏｓé's complaint",
     ])
     func identityIsFoundWhateverItsSpelling(_ leak: String) throws {
         var input = Fixtures.input(.decision, .respondent, "en")
         input.withheldIdentity = WithheldIdentity(
-            names: ["José Ramírez"], emails: ["jramirez@mail.example"], phones: ["010-5555-1234"], addresses: ["12-3 Sangmu-daero, Seo-gu Gwangju"])
-        #expect(try RenderingTests.renderer.render(input).body.contains("partly upheld"), "the notice alone does not trip the guard")
+            names: ["José Ramírez"], emails: ["jramirez@mail.example"], phones: ["010-5555-1234"],
+            addresses: ["12-3 Sangmu-daero, Seo-gu Gwangju"])
+        #expect(
+            try RenderingTests.renderer.render(input).body.contains("partly upheld"),
+            "the notice alone does not trip the guard")
         input.variables["decision_summary"] = .text(leak)
-        #expect(throws: NoticeError.complainantIdentityInText(template: "decision.respondent.en.mustache", audience: .respondent)) {
+        #expect(
+            throws: NoticeError.complainantIdentityInText(
+                template: "decision.respondent.en.mustache", audience: .respondent)
+        ) {
             try RenderingTests.renderer.render(input)
         }
     }
@@ -336,7 +394,8 @@ struct RenderingTests {
 
     @Test("An override respondent template that uses complainant identity is refused without consent")
     func overrideUsingIdentityIsRefused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redress-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("Subject: [{{reference}}] Complaint\n\nA complaint from {{complainant_name}}.\n".utf8)
@@ -364,7 +423,9 @@ struct RenderingTests {
         #expect(throws: NoticeError.invalidVariableName("closure reasons")) { try RenderingTests.renderer.render(bad) }
         var notText = Fixtures.input(.closure, .complainant, "en")
         notText.variables["closure_reasons"] = ["a", "b"]
-        #expect(throws: NoticeError.variableNotText(name: "closure_reasons", template: "closure.complainant.en.mustache")) {
+        #expect(
+            throws: NoticeError.variableNotText(name: "closure_reasons", template: "closure.complainant.en.mustache")
+        ) {
             try RenderingTests.renderer.render(notText)
         }
     }
@@ -395,16 +456,20 @@ struct RenderingTests {
 
     @Test("Arbitrary text in names, subject and body always gives a valid message that decodes to it")
     func arbitraryTextRoundTrips() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redress-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("Subject: [{{reference}}] {{subject_text}}\n\n{{body_text}}\n".utf8)
             .write(to: folder.appendingPathComponent("closure.complainant.en.mustache"))
         let renderer = NoticeRenderer(templates: TemplateSource(overrideDirectory: folder.path))
-        let pieces = ["a", "Z", "9", " ", "  ", "\t", "\r\n", "\n", "\r", "\u{0}", "\u{7F}", "\u{85}", "\u{2028}", "=", "=?", "?=", "=?UTF-8?B?QQ==?=",
-                      "\"", "\\", "(", ")", "<", ">", "@", ",", ";", ":", "[", "]", ".", "_", "From ", "Bcc: x@evil.example",
-                      "가", "민지", "진정 처리", "é", "e\u{301}", "ü", "👩‍👩‍👧", "\u{202E}", "\u{FEFF}", "中文", "ñ",
-                      String(repeating: "x", count: 70), String(repeating: "가", count: 40)]
+        let pieces = [
+            "a", "Z", "9", " ", "  ", "\t", "\r\n", "\n", "\r", "\u{0}", "\u{7F}", "\u{85}", "\u{2028}", "=", "=?",
+            "?=", "=?UTF-8?B?QQ==?=",
+            "\"", "\\", "(", ")", "<", ">", "@", ",", ";", ":", "[", "]", ".", "_", "From ", "Bcc: x@evil.example",
+            "가", "민지", "진정 처리", "é", "e\u{301}", "ü", "👩‍👩‍👧", "\u{202E}", "\u{FEFF}", "中文", "ñ",
+            String(repeating: "x", count: 70), String(repeating: "가", count: 40),
+        ]
         var generator = SplitMix(state: 2026)
         func text(_ count: Int) -> String {
             (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
@@ -413,20 +478,35 @@ struct RenderingTests {
         for index in 0..<40 {
             var input = Fixtures.input(.closure, .complainant, "en", id: index)
             input.recipient.name = text(1 + index % 9)
-            let senderName = text(1 + index % 7).replacingOccurrences(of: "<", with: "").replacingOccurrences(of: ">", with: "")
+            let senderName = text(1 + index % 7).replacingOccurrences(of: "<", with: "").replacingOccurrences(
+                of: ">", with: "")
             input.office.sender = senderName + " <ombudsman@hr.gwangju.example>"
             input.variables["subject_text"] = .text(text(2 + index % 15))
             input.variables["body_text"] = .text(text(5 + index * 3))
             let notice = try renderer.render(input)
             let sender = try Mailbox(parsing: input.office.sender)
-            #expect(notice.subject == HeaderTextProbe.singleLine("[HRC-2026-000042] " + (input.variables["subject_text"].flatMap { if case let .text(t) = $0 { t } else { nil } } ?? "")))
-            cases.append(MIMEChecker.Case(message: notice.text, expectations: [
-                "subject": notice.subject,
-                "to": ["name": HeaderTextProbe.singleLine(input.recipient.name), "address": Fixtures.complainantEmail],
-                "from": ["name": HeaderTextProbe.singleLine(sender.name ?? ""), "address": "ombudsman@hr.gwangju.example"],
-                "headers_absent": ["Bcc"],
-                "body_contains": [String(notice.body.dropLast())],
-            ]))
+            #expect(
+                notice.subject
+                    == HeaderTextProbe.singleLine(
+                        "[HRC-2026-000042] "
+                            + (input.variables["subject_text"].flatMap { if case let .text(t) = $0 { t } else { nil } }
+                                ?? "")))
+            cases.append(
+                MIMEChecker.Case(
+                    message: notice.text,
+                    expectations: [
+                        "subject": notice.subject,
+                        "to": [
+                            "name": HeaderTextProbe.singleLine(input.recipient.name),
+                            "address": Fixtures.complainantEmail,
+                        ],
+                        "from": [
+                            "name": HeaderTextProbe.singleLine(sender.name ?? ""),
+                            "address": "ombudsman@hr.gwangju.example",
+                        ],
+                        "headers_absent": ["Bcc"],
+                        "body_contains": [String(notice.body.dropLast())],
+                    ]))
         }
         let result = try MIMEChecker.run(cases)
         #expect(result.status == 0, "\(result.output)")
@@ -435,7 +515,9 @@ struct RenderingTests {
     static func columns<S: StringProtocol>(_ line: S) -> Int {
         line.reduce(0) { total, character in
             let value = character.unicodeScalars.first!.value
-            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            let wide =
+                (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+                || (0xAC00...0xD7A3).contains(value)
                 || (0xF900...0xFAFF).contains(value) || (0xFF00...0xFF60).contains(value)
             return total + (wide ? 2 : 1)
         }
@@ -447,7 +529,10 @@ struct RenderingTests {
         var value: String?
         for line in head.components(separatedBy: "\r\n") {
             // Unfolding removes the CRLF and keeps the space after it.
-            if line.hasPrefix(" "), value != nil { value! += line; continue }
+            if line.hasPrefix(" "), value != nil {
+                value! += line
+                continue
+            }
             if value != nil { break }
             if line.hasPrefix("\(name):") { value = String(line.dropFirst(name.count + 1)) }
         }

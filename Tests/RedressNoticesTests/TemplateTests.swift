@@ -19,12 +19,16 @@ struct TemplateTests {
     func everyKindAudienceAndLanguage() throws {
         let source = TemplateSource()
         for (kind, audience, language) in Fixtures.shipped {
-            #expect(source.hasTemplate(kind: kind, audience: audience, language: language), "\(kind).\(audience).\(language)")
+            #expect(
+                source.hasTemplate(kind: kind, audience: audience, language: language),
+                "\(kind).\(audience).\(language)")
         }
         for name in TemplateSource.embeddedTemplates.keys {
             let parts = name.split(separator: ".")
             #expect(parts.count == 4 && parts[3] == "mustache", "\(name)")
-            guard parts.count == 4, let kind = NoticeKind(rawValue: String(parts[0])), let audience = NoticeAudience(rawValue: String(parts[1])) else {
+            guard parts.count == 4, let kind = NoticeKind(rawValue: String(parts[0])),
+                let audience = NoticeAudience(rawValue: String(parts[1]))
+            else {
                 Issue.record("\(name) does not name a kind and audience")
                 continue
             }
@@ -32,16 +36,21 @@ struct TemplateTests {
         }
     }
 
-    @Test("Templates use only the standard variables and their kind's documented ones, and every documented one is used")
+    @Test(
+        "Templates use only the standard variables and their kind's documented ones, and every documented one is used")
     func variablesMatchTheContract() throws {
-        let recordFields: Set<String> = ["description", "due_date", "name", "title", "clock", "previous_due_date", "new_due_date"]
+        let recordFields: Set<String> = [
+            "description", "due_date", "name", "title", "clock", "previous_due_date", "new_due_date",
+        ]
         var usedByKind: [NoticeKind: Set<String>] = [:]
         for (name, text) in TemplateSource.embeddedTemplates {
             let template = try NoticeTemplate(name: name, text: text)
             let kind = NoticeKind(rawValue: String(name.split(separator: ".")[0]))!
             let documented = Set(kind.variables)
             for used in template.referencedNames {
-                let allowed = NoticeRenderer.standardVariables.contains(used) || documented.contains(used) || recordFields.contains(used)
+                let allowed =
+                    NoticeRenderer.standardVariables.contains(used) || documented.contains(used)
+                    || recordFields.contains(used)
                     || (used.hasPrefix("has_") && documented.contains(String(used.dropFirst(4))))
                     || documented.contains { used.hasPrefix("\($0)_is_") }
                     || (used.hasSuffix("_iso") && documented.contains(String(used.dropLast(4))))
@@ -51,7 +60,9 @@ struct TemplateTests {
         }
         for kind in NoticeKind.allCases {
             for variable in kind.variables {
-                #expect(usedByKind[kind, default: []].contains(variable), "\(kind) documents \(variable) but no template uses it")
+                #expect(
+                    usedByKind[kind, default: []].contains(variable),
+                    "\(kind) documents \(variable) but no template uses it")
             }
         }
     }
@@ -76,7 +87,8 @@ struct TemplateTests {
 
     @Test("Respondent and head-of-body templates never use complainant identity")
     func respondentTemplatesHaveNoIdentity() throws {
-        for (name, text) in TemplateSource.embeddedTemplates where name.contains(".respondent.") || name.contains(".head_of_body.") {
+        for (name, text) in TemplateSource.embeddedTemplates
+        where name.contains(".respondent.") || name.contains(".head_of_body.") {
             let template = try NoticeTemplate(name: name, text: text)
             let identity = template.referencedNames.filter(NoticeRenderer.isComplainantIdentity)
             #expect(identity.isEmpty, "\(name) uses \(identity.sorted())")
@@ -85,7 +97,8 @@ struct TemplateTests {
 
     @Test("A template in the override folder takes precedence over the built-in one")
     func overrideFolderTakesPrecedence() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redress-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("Subject: [{{reference}}] Received, {{recipient_name}}\n\nOverride body for {{reference}}.\n".utf8)
@@ -108,39 +121,57 @@ struct TemplateTests {
 
     @Test("An override that is not valid UTF-8, or too large, is refused with its name")
     func badOverrideFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-templates-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redress-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data([0x53, 0x75, 0x62, 0xFF, 0xFE]).write(to: folder.appendingPathComponent("closure.complainant.en.mustache"))
-        try Data(repeating: 0x41, count: TemplateSource.maximumTemplateBytes + 1).write(to: folder.appendingPathComponent("decision.complainant.en.mustache"))
+        try Data([0x53, 0x75, 0x62, 0xFF, 0xFE]).write(
+            to: folder.appendingPathComponent("closure.complainant.en.mustache"))
+        try Data(repeating: 0x41, count: TemplateSource.maximumTemplateBytes + 1).write(
+            to: folder.appendingPathComponent("decision.complainant.en.mustache"))
         let renderer = NoticeRenderer(templates: TemplateSource(overrideDirectory: folder.path))
-        #expect(throws: NoticeError.templateInvalid(template: "closure.complainant.en.mustache", reason: "the file in the template folder is not UTF-8 text.")) {
+        #expect(
+            throws: NoticeError.templateInvalid(
+                template: "closure.complainant.en.mustache",
+                reason: "the file in the template folder is not UTF-8 text.")
+        ) {
             try renderer.render(Fixtures.input(.closure, .complainant, "en"))
         }
         do {
             _ = try renderer.render(Fixtures.input(.decision, .complainant, "en"))
             Issue.record("a huge override was read")
         } catch let error as NoticeError {
-            guard case let .templateUnreadable(path, _) = error else { Issue.record("unexpected \(error)"); return }
+            guard case let .templateUnreadable(path, _) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(path.hasSuffix("decision.complainant.en.mustache"))
         }
     }
 
-    @Test("Malformed templates are refused with the reason and line", arguments: [
-        ("Dear {{recipient_name}}\n", "its first line must be the subject"),
-        ("Subject: x\nDear\n", "must be followed by a blank line"),
-        ("Subject: x\n\n{{#remedies}}\n- {{description}}\n", "the section {{#remedies}} opened on line 3 is not closed"),
-        ("Subject: x\n\nHello\n{{/remedies}}\n", "{{/remedies}} on line 4 closes a section that is not open"),
-        ("Subject: x\n\n{{> signature}}\n", "is not supported in notice templates"),
-        ("Subject: x\n\n{{lowercased(name)}}\n", "is not a variable name"),
-        ("Subject: x {{reference\n\nBody\n", "the tag opened with {{ on line 1 is not closed"),
-    ])
+    @Test(
+        "Malformed templates are refused with the reason and line",
+        arguments: [
+            ("Dear {{recipient_name}}\n", "its first line must be the subject"),
+            ("Subject: x\nDear\n", "must be followed by a blank line"),
+            (
+                "Subject: x\n\n{{#remedies}}\n- {{description}}\n",
+                "the section {{#remedies}} opened on line 3 is not closed"
+            ),
+            ("Subject: x\n\nHello\n{{/remedies}}\n", "{{/remedies}} on line 4 closes a section that is not open"),
+            ("Subject: x\n\n{{> signature}}\n", "is not supported in notice templates"),
+            ("Subject: x\n\n{{lowercased(name)}}\n", "is not a variable name"),
+            ("Subject: x {{reference\n\nBody\n", "the tag opened with {{ on line 1 is not closed"),
+        ])
     func malformedTemplates(text: String, reason: String) throws {
         do {
             _ = try NoticeTemplate(name: "bad.complainant.en.mustache", text: text)
             Issue.record("accepted: \(text)")
         } catch let error as NoticeError {
-            guard case let .templateInvalid(template, message) = error else { Issue.record("unexpected \(error)"); return }
+            guard case let .templateInvalid(template, message) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(template == "bad.complainant.en.mustache")
             #expect(message.contains(reason), "\(message)")
         }
@@ -148,10 +179,13 @@ struct TemplateTests {
 
     @Test("Only plain template file names are looked up, never a path")
     func onlyFileNames() throws {
-        let source = TemplateSource(overrideDirectory: TemplateTests.templateFolder.appendingPathComponent("../Templating").path)
+        let source = TemplateSource(
+            overrideDirectory: TemplateTests.templateFolder.appendingPathComponent("../Templating").path)
         #expect(try source.text(named: "../Templating/TemplateSource.swift") == nil)
         #expect(try source.text(named: "../../../Package.swift") == nil)
-        #expect(try source.text(named: "closure.complainant.en.mustache") == TemplateSource.embeddedTemplates["closure.complainant.en.mustache"])
+        #expect(
+            try source.text(named: "closure.complainant.en.mustache")
+                == TemplateSource.embeddedTemplates["closure.complainant.en.mustache"])
     }
 
     @Test("Every escalation step sends notices that have templates")

@@ -7,12 +7,16 @@ import Testing
 @Suite("The OpenAPI document matches the router")
 struct DocumentTests {
     @Test func everyRouteIsDocumentedAndEveryOperationRouted() throws {
-        let pool = PostgresConnectionPool(configuration: PostgresConfiguration(parameters: [("host", "/nonexistent")]), maximumConnections: 1)
+        let pool = PostgresConnectionPool(
+            configuration: PostgresConfiguration(parameters: [("host", "/nonexistent")]), maximumConnections: 1)
         defer { pool.shutdown() }
         let router = RedressServer(configuration: ServiceConfiguration(), pool: pool, logger: quietLogger).buildRouter()
         let routed = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
         let documented = try OpenAPIContract().operations
-        #expect(routed == documented, "routed only: \(routed.subtracting(documented).sorted()); documented only: \(documented.subtracting(routed).sorted())")
+        #expect(
+            routed == documented,
+            "routed only: \(routed.subtracting(documented).sorted()); documented only: \(documented.subtracting(routed).sorted())"
+        )
     }
 
     @Test func everyOperationListsItsErrorsAndEveryReferenceResolves() throws {
@@ -20,7 +24,9 @@ struct DocumentTests {
         var problems: [String] = []
         func walk(_ node: Any, at path: String) {
             if let object = node as? [String: Any] {
-                if let ref = object["$ref"] as? String, contract.resolve(ref) == nil { problems.append("\(path): \(ref) does not resolve") }
+                if let ref = object["$ref"] as? String, contract.resolve(ref) == nil {
+                    problems.append("\(path): \(ref) does not resolve")
+                }
                 for (key, value) in object { walk(value, at: "\(path)/\(key)") }
             } else if let array = node as? [Any] {
                 for (index, value) in array.enumerated() { walk(value, at: "\(path)/\(index)") }
@@ -32,10 +38,16 @@ struct DocumentTests {
             let responses = Set((contract.operation(parts[0], parts[1])?["responses"] as? [String: Any] ?? [:]).keys)
             let isStaff = parts[1].hasPrefix("/v1/cases")
             let isChange = isStaff && parts[0] == "POST"
-            let needed: Set<String> = isChange ? ["200", "400", "401", "403", "404", "409", "413", "415", "422", "503"]
-                : isStaff ? ["200", "400", "401", "403", "503"]
-                : parts[1].hasPrefix("/v1/complaints") ? Set(["400", "429", "503"] + (parts[0] == "POST" ? ["415"] : [])) : ["200"]
-            if !needed.isSubset(of: responses) { problems.append("\(operation) lacks \(needed.subtracting(responses).sorted())") }
+            let needed: Set<String> =
+                isChange
+                ? ["200", "400", "401", "403", "404", "409", "413", "415", "422", "503"]
+                : isStaff
+                    ? ["200", "400", "401", "403", "503"]
+                    : parts[1].hasPrefix("/v1/complaints")
+                        ? Set(["400", "429", "503"] + (parts[0] == "POST" ? ["415"] : [])) : ["200"]
+            if !needed.isSubset(of: responses) {
+                problems.append("\(operation) lacks \(needed.subtracting(responses).sorted())")
+            }
         }
         #expect(problems.isEmpty, "\(problems)")
     }

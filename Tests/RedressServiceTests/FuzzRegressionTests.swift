@@ -23,9 +23,11 @@ struct FuzzRegressionTests {
             let (reference, _) = try await service.submitComplaint(complaint)
             let token = try service.token(for: "carol", roles: [.caseworker, .supervisor])
             let response = try await service.send(
-                .get, "/v1/cases/\(reference)/history", documented: "/v1/cases/{reference}/history", headers: .bearer(token))
+                .get, "/v1/cases/\(reference)/history", documented: "/v1/cases/{reference}/history",
+                headers: .bearer(token))
             #expect(response.status == .ok)
-            let events = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+            let events = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
             let opened = try #require(events.first { $0["kind"] as? String == "case_opened" })
             let data = try #require(opened["data"] as? [String: Any])
             #expect(data["respondent"] as? String == text, "the text stays text")
@@ -46,10 +48,14 @@ struct FuzzRegressionTests {
     /// A NUL inside a JSON string of an intake body reached libpq and answered 500.
     @Test func aNulInAComplaintIsRefusedAndNothingIsWritten() async throws {
         try await withService { service in
-            let complaint = ServiceFixtures.complaint.replacingOccurrences(of: "Gwangju Housing Office", with: #"Gwangju\u0000Office"#)
-            let response = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", body: .json(complaint))
+            let complaint = ServiceFixtures.complaint.replacingOccurrences(
+                of: "Gwangju Housing Office", with: #"Gwangju\u0000Office"#)
+            let response = try await service.send(
+                .post, "/v1/complaints", documented: "/v1/complaints", body: .json(complaint))
             #expect(response.status.code == 400 || response.status.code == 422)
-            let cases = try service.withConnection { try $0.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0) }
+            let cases = try service.withConnection {
+                try $0.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0)
+            }
             #expect(cases == 0)
         }
     }

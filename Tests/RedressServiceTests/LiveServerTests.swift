@@ -14,17 +14,22 @@ struct LiveServerTests {
         try withTestDatabase { database in
             let server = try ServeProcess(arguments: ["--database", database.url])
             let http = server.http
-            let first = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8))
+            let first = try http.request(
+                "POST", "/v1/complaints", headers: ["Content-Type": "application/json"],
+                body: Data(ServiceFixtures.complaint.utf8))
             #expect(first.status == 201)
 
             // A 1 MiB body is refused with 413, whether its length is given or it comes in chunks.
             let mebibyte = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
-            let sized = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: mebibyte)
+            let sized = try http.request(
+                "POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: mebibyte)
             #expect(sized.status == 413, "\(sized)")
             var chunked = Data("100000\r\n".utf8)
             chunked.append(mebibyte)
             chunked.append(Data("\r\n0\r\n\r\n".utf8))
-            let streamed = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json", "Transfer-Encoding": "chunked"], body: chunked)
+            let streamed = try http.request(
+                "POST", "/v1/complaints",
+                headers: ["Content-Type": "application/json", "Transfer-Encoding": "chunked"], body: chunked)
             #expect(streamed.status == 413, "\(streamed)")
             #expect(streamed.text.contains("\"too_large\""))
 
@@ -38,8 +43,11 @@ struct LiveServerTests {
             let outcome = Outcome()
             let finished = DispatchSemaphore(value: 0)
             Thread.detachNewThread {
-                outcome.result = Result { try LoopbackHTTP(port: server.port, timeout: 120).request(
-                    "POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8)) }
+                outcome.result = Result {
+                    try LoopbackHTTP(port: server.port, timeout: 120).request(
+                        "POST", "/v1/complaints", headers: ["Content-Type": "application/json"],
+                        body: Data(ServiceFixtures.complaint.utf8))
+                }
                 finished.signal()
             }
             // The request is in flight: a session of this database waits on the lock.
@@ -49,10 +57,12 @@ struct LiveServerTests {
             // Waited for on this thread: under a full parallel run the cooperative
             // threads can be busy for seconds, which a request would outlast.
             try waitUntilBlocking("the intake waits on the counter lock", timeout: 120) {
-                try probe.query("""
+                try probe.query(
+                    """
                     SELECT count(*) FROM pg_stat_activity
                     WHERE datname = current_database() AND wait_event_type = 'Lock'
-                    """).first!.decode(Int.self, at: 0) > 0
+                    """
+                ).first!.decode(Int.self, at: 0) > 0
             }
             kill(server.process.processIdentifier, SIGTERM)
             Thread.sleep(forTimeInterval: 0.5)
@@ -73,7 +83,8 @@ struct LiveServerTests {
     }
 
     @Test func aDatabaseOutageGives503sAndTheServiceRecoversByItself() async throws {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("redress-outage-\(UUID().uuidString.prefix(8))")
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "redress-outage-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // As root the cluster's server runs as postgres, which must reach the folder.
         chmod(folder.path, 0o755)
@@ -91,7 +102,9 @@ struct LiveServerTests {
         try #require(token.status == 0, "\(token)")
         let bearer = token.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 
-        let server = try ServeProcess(arguments: ["--data-dir", dataDir, "--database-wait", "3", "--public-rate", "1000000", "--public-burst", "1000000"])
+        let server = try ServeProcess(arguments: [
+            "--data-dir", dataDir, "--database-wait", "3", "--public-rate", "1000000", "--public-burst", "1000000",
+        ])
         let load = LoadGenerator(port: server.port, bearer: bearer, clients: 4)
         load.start()
         try await Task.sleep(for: .seconds(1))
@@ -118,16 +131,25 @@ struct LiveServerTests {
 
         let all = load.results(since: 0)
         #expect(load.results(since: 0).count > 50, "the load generator ran")
-        #expect(all.allSatisfy { $0.error == nil }, "no request failed at the transport level: \(all.compactMap(\.error).prefix(3))")
+        #expect(
+            all.allSatisfy { $0.error == nil },
+            "no request failed at the transport level: \(all.compactMap(\.error).prefix(3))")
         #expect(all.allSatisfy { [200, 201, 503].contains($0.status) }, "only 2xx and 503: \(Set(all.map(\.status)))")
         #expect(all.allSatisfy { $0.seconds < 5 }, "no request hung: slowest \(all.map(\.seconds).max() ?? 0) s")
-        #expect(load.results(since: 0).filter { $0.index < beforeOutage }.allSatisfy { (200...299).contains($0.status) })
+        #expect(
+            load.results(since: 0).filter { $0.index < beforeOutage }.allSatisfy { (200...299).contains($0.status) })
         let outage = all.filter { $0.index >= outageStart && $0.index < outageEnd }
         #expect(outage.count > 10)
         #expect(outage.filter { $0.status == 503 }.count > outage.count / 2, "the outage is answered 503")
-        #expect(load.results(since: recovered).allSatisfy { (200...299).contains($0.status) }, "after recovery everything succeeds")
-        print(String(format: "outage: %d requests in all; %d during the 3 s outage, %d of them 503; slowest answer %.3f s; 2xx again %.2f s after the restart finished",
-                     all.count, outage.count, outage.filter { $0.status == 503 }.count, all.map(\.seconds).max() ?? 0, recoverySeconds))
+        #expect(
+            load.results(since: recovered).allSatisfy { (200...299).contains($0.status) },
+            "after recovery everything succeeds")
+        print(
+            String(
+                format:
+                    "outage: %d requests in all; %d during the 3 s outage, %d of them 503; slowest answer %.3f s; 2xx again %.2f s after the restart finished",
+                all.count, outage.count, outage.filter { $0.status == 503 }.count, all.map(\.seconds).max() ?? 0,
+                recoverySeconds))
         #expect(server.process.isRunning, "the same process served throughout")
         #expect(server.terminate() == 0)
         #expect(!server.log.contains("http.status=500"))
@@ -138,7 +160,9 @@ struct LiveServerTests {
     /// most its share of connections, and a connection that sends nothing is closed.
     @Test func halfSentConnectionsFromOneClientDoNotStopTheOthers() throws {
         try withTestDatabase { database in
-            let server = try ServeProcess(arguments: ["--database", database.url, "--idle-timeout", "2", "--connections-per-client", "64"])
+            let server = try ServeProcess(arguments: [
+                "--database", database.url, "--idle-timeout", "2", "--connections-per-client", "64",
+            ])
             // This process holds every socket it opens; lift its own limit to the hard one.
             var limit = rlimit()
             getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
@@ -150,7 +174,8 @@ struct LiveServerTests {
             // From 127.0.0.2, another address on loopback: the hostile client.
             var sockets: [Int32] = []
             defer { sockets.forEach { _ = close($0) } }
-            let head = Array("POST /v1/complaints HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n".utf8)
+            let head = Array(
+                "POST /v1/complaints HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n".utf8)
             for _ in 0..<1_100 {
                 guard let fd = try? LoopbackHTTP.openSocket(port: server.port, from: "127.0.0.2") else { break }
                 sockets.append(fd)
@@ -184,20 +209,31 @@ struct LiveServerTests {
             let token = try database.withConnection { connection in
                 try connection.withStoreTransaction { connection in
                     let admin = try StaffStore(connection).currentActor()
-                    return try StaffTokenStore(connection).create(login: admin.login, expires: nil, actor: admin, at: Date()).token
+                    return try StaffTokenStore(connection).create(
+                        login: admin.login, expires: nil, actor: admin, at: Date()
+                    ).token
                 }
             }
-            let server = try ServeProcess(arguments: ["--database", database.url, "--public-rate", "1000000", "--public-burst", "1000000"])
+            let server = try ServeProcess(arguments: [
+                "--database", database.url, "--public-rate", "1000000", "--public-burst", "1000000",
+            ])
             // A case for the examples to find.
-            let receipt = try server.http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: Data(ServiceFixtures.complaint.utf8))
+            let receipt = try server.http.request(
+                "POST", "/v1/complaints", headers: ["Content-Type": "application/json"],
+                body: Data(ServiceFixtures.complaint.utf8))
             #expect(receipt.status == 201)
 
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
                 .appendingPathComponent("ops/fuzz-service")
             let process = Process()
             process.executableURL = script
-            process.arguments = ["http://127.0.0.1:\(server.port)", "--token", token, "--max-examples", "25", "--seed", "7", "--workers", "1"]
-            let output = FileManager.default.temporaryDirectory.appendingPathComponent("redress-fuzz-\(UUID().uuidString).log")
+            process.arguments = [
+                "http://127.0.0.1:\(server.port)", "--token", token, "--max-examples", "25", "--seed", "7", "--workers",
+                "1",
+            ]
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "redress-fuzz-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             defer { try? FileManager.default.removeItem(at: output) }
             let handle = try FileHandle(forWritingTo: output)
@@ -308,10 +344,14 @@ final class LoadGenerator: @unchecked Sendable {
                     do {
                         switch turn % 3 {
                         case 0:
-                            status = try http.request("POST", "/v1/complaints", headers: ["Content-Type": "application/json"],
-                                                      body: Data(ServiceFixtures.complaint.utf8)).status
+                            status = try http.request(
+                                "POST", "/v1/complaints", headers: ["Content-Type": "application/json"],
+                                body: Data(ServiceFixtures.complaint.utf8)
+                            ).status
                         case 1:
-                            status = try http.request("GET", "/v1/cases?limit=5", headers: ["Authorization": "Bearer \(bearer)"]).status
+                            status = try http.request(
+                                "GET", "/v1/cases?limit=5", headers: ["Authorization": "Bearer \(bearer)"]
+                            ).status
                         default:
                             status = try http.request("GET", "/readyz").status
                         }
@@ -319,7 +359,9 @@ final class LoadGenerator: @unchecked Sendable {
                         failure = "\(error)"
                     }
                     let seconds = Date().timeIntervalSince(begin)
-                    lock.withLock { recorded.append(Result(index: recorded.count, status: status, seconds: seconds, error: failure)) }
+                    lock.withLock {
+                        recorded.append(Result(index: recorded.count, status: status, seconds: seconds, error: failure))
+                    }
                     turn += 1
                     usleep(20_000)
                 }

@@ -1,8 +1,8 @@
 import Foundation
-import NIOCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Postgres
 import RedressService
 import RedressTesting
@@ -22,11 +22,13 @@ struct OperationalTests {
 
     @Test func readinessIs503WhenTheDatabaseIsUnreachable() async throws {
         // A socket folder where no server listens: connecting fails at once.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redress-no-server-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redress-no-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let pool = PostgresConnectionPool(
-            configuration: PostgresConfiguration(parameters: [("host", folder.path), ("dbname", "redress")]), maximumConnections: 2)
+            configuration: PostgresConfiguration(parameters: [("host", folder.path), ("dbname", "redress")]),
+            maximumConnections: 2)
         defer { pool.shutdown() }
         let server = RedressServer(configuration: ServiceConfiguration(), pool: pool, logger: quietLogger)
         let contract = try OpenAPIContract()
@@ -34,7 +36,11 @@ struct OperationalTests {
             let ready = try await client.execute(uri: "/readyz", method: .get)
             #expect(ready.status == .serviceUnavailable)
             #expect(ready.headers[.retryAfter] != nil)
-            #expect(contract.problems(method: "GET", path: "/readyz", status: 503, contentType: ready.headers[.contentType], body: Data(buffer: ready.body)).isEmpty)
+            #expect(
+                contract.problems(
+                    method: "GET", path: "/readyz", status: 503, contentType: ready.headers[.contentType],
+                    body: Data(buffer: ready.body)
+                ).isEmpty)
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok, "the process itself is healthy")
         }
@@ -51,7 +57,9 @@ struct OperationalTests {
             let text = String(buffer: metrics.body)
             #expect(text.contains(#"redress_http_requests_total{route="/healthz",method="GET",status="200"} 2"#))
             #expect(text.contains(#"redress_http_requests_total{route="unmatched",method="GET",status="404"} 1"#))
-            #expect(text.contains(#"redress_http_request_duration_seconds_count{route="/healthz",method="GET",status="200"} 2"#))
+            #expect(
+                text.contains(
+                    #"redress_http_request_duration_seconds_count{route="/healthz",method="GET",status="200"} 2"#))
             #expect(text.contains(#"redress_db_pool_max_connections 4"#))
             #expect(text.contains(#"redress_db_pool_connections{state="in_use"}"#))
             // No request path or query reaches a label: only templates and "unmatched".
@@ -71,9 +79,11 @@ struct OperationalTests {
 
     @Test func aKnownPathWithTheWrongMethodAnswers405NamingTheRightOnes() async throws {
         try await withService { service in
-            for (method, path, allow) in [(HTTPRequest.Method.delete, "/v1/complaints", "POST"),
-                                          (.put, "/v1/complaints/HRC-2026-000001/status", "GET"),
-                                          (.post, "/healthz", "GET")] {
+            for (method, path, allow) in [
+                (HTTPRequest.Method.delete, "/v1/complaints", "POST"),
+                (.put, "/v1/complaints/HRC-2026-000001/status", "GET"),
+                (.post, "/healthz", "GET"),
+            ] {
                 let response = try await service.send(method, path, documented: nil)
                 #expect(response.status == .methodNotAllowed, "\(method) \(path)")
                 #expect(response.headers[.allow] == allow)
@@ -83,7 +93,9 @@ struct OperationalTests {
             }
             // A path no route has is still 404, whatever the method.
             #expect(try await service.send(.delete, "/v1/nothing-here", documented: nil).status == .notFound)
-            #expect(try await service.send(.get, "/v1/complaints/HRC-2026-000001/status/extra", documented: nil).status == .notFound)
+            #expect(
+                try await service.send(.get, "/v1/complaints/HRC-2026-000001/status/extra", documented: nil).status
+                    == .notFound)
         }
     }
 

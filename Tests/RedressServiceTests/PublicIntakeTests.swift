@@ -1,8 +1,8 @@
 import Foundation
-import NIOCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Postgres
 import RedressService
 import RedressStore
@@ -13,7 +13,8 @@ import Testing
 struct PublicIntakeTests {
     @Test func intakeRegistersACaseAndGivesAStatusToken() async throws {
         try await withService { service in
-            let response = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", body: .json(ServiceFixtures.complaint))
+            let response = try await service.send(
+                .post, "/v1/complaints", documented: "/v1/complaints", body: .json(ServiceFixtures.complaint))
             #expect(response.status == .created)
             let receipt = try service.json(response)
             let reference = try #require(receipt["reference"] as? String)
@@ -25,11 +26,16 @@ struct PublicIntakeTests {
 
             // The case is the store's: opened by the public intake login, over the web.
             let (openedBy, channel, stored) = try service.withConnection { connection in
-                let row = try connection.query("""
+                let row = try connection.query(
+                    """
                     SELECT cc.opened_by, cc.channel, encode(t.secret_sha256, 'hex')
                     FROM complaint_case cc JOIN complaint_status_token t ON t.case_id = cc.id WHERE cc.reference = \(reference)
-                    """).first!
-                return (try row.decode(String.self, at: 0), try row.decode(String.self, at: 1), try row.decode(String.self, at: 2))
+                    """
+                ).first!
+                return (
+                    try row.decode(String.self, at: 0), try row.decode(String.self, at: 1),
+                    try row.decode(String.self, at: 2)
+                )
             }
             #expect(openedBy == "public_intake")
             #expect(channel == "web")
@@ -42,8 +48,9 @@ struct PublicIntakeTests {
         try await withService { service in
             let (reference, token) = try await service.submitComplaint()
             let template = "/v1/complaints/{reference}/status"
-            let response = try await service.send(.get, "/v1/complaints/\(reference)/status", documented: template,
-                                                  headers: [HTTPField.Name("Redress-Status-Token")!: token])
+            let response = try await service.send(
+                .get, "/v1/complaints/\(reference)/status", documented: template,
+                headers: [HTTPField.Name("Redress-Status-Token")!: token])
             #expect(response.status == .ok)
             let status = try service.json(response)
             #expect(status["reference"] as? String == reference)
@@ -68,13 +75,17 @@ struct PublicIntakeTests {
             var wrong = token
             wrong.removeLast()
             wrong += token.last == "0" ? "1" : "0"
-            let forged = try await service.send(.get, "/v1/complaints/\(reference)/status", documented: template, headers: [header: wrong])
+            let forged = try await service.send(
+                .get, "/v1/complaints/\(reference)/status", documented: template, headers: [header: wrong])
             #expect(forged.status == .unauthorized)
-            let crossed = try await service.send(.get, "/v1/complaints/\(other)/status", documented: template, headers: [header: token])
+            let crossed = try await service.send(
+                .get, "/v1/complaints/\(other)/status", documented: template, headers: [header: token])
             #expect(crossed.status == .unauthorized, "a token opens its own case only")
-            let unknown = try await service.send(.get, "/v1/complaints/HRC-2026-999999/status", documented: template, headers: [header: token])
+            let unknown = try await service.send(
+                .get, "/v1/complaints/HRC-2026-999999/status", documented: template, headers: [header: token])
             #expect(unknown.status == .notFound)
-            let malformed = try await service.send(.get, "/v1/complaints/not-a-reference/status", documented: template, headers: [header: token])
+            let malformed = try await service.send(
+                .get, "/v1/complaints/not-a-reference/status", documented: template, headers: [header: token])
             #expect(malformed.status == .badRequest)
         }
     }
@@ -84,7 +95,8 @@ struct PublicIntakeTests {
         // default burst this test passed only when intake was slow enough to refill it.
         try await withService(configure: { $0.publicBurst = 50 }) { service in
             func post(_ body: String) async throws -> (Int, String) {
-                let response = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", body: .json(body))
+                let response = try await service.send(
+                    .post, "/v1/complaints", documented: "/v1/complaints", body: .json(body))
                 let message = (try? service.json(response)["error"] as? [String: Any])?["message"] as? String ?? ""
                 return (response.status.code, message)
             }
@@ -95,41 +107,59 @@ struct PublicIntakeTests {
             #expect(notObject.0 == 400)
             let missing = try await post(#"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}}"#)
             #expect(missing == (400, "field 'summary' is missing"))
-            let unknown = try await post(#"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": "s", "sumary": "t"}"#)
+            let unknown = try await post(
+                #"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": "s", "sumary": "t"}"#)
             #expect(unknown.0 == 400)
             #expect(unknown.1.contains("unknown field 'sumary'"))
-            let nestedUnknown = try await post(#"{"complainants": [{"name": "A", "age": 3}], "respondent": {"name": "B"}, "summary": "s"}"#)
+            let nestedUnknown = try await post(
+                #"{"complainants": [{"name": "A", "age": 3}], "respondent": {"name": "B"}, "summary": "s"}"#)
             #expect(nestedUnknown.0 == 400)
             #expect(nestedUnknown.1.contains("complainants[0].age"))
-            let wrongType = try await post(#"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": 7}"#)
+            let wrongType = try await post(
+                #"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": 7}"#)
             #expect(wrongType == (400, "field 'summary' must be a string"))
             // The store's own checks: the same sentences as `case open`.
-            let blank = try await post(#"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": "   "}"#)
+            let blank = try await post(
+                #"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": "   "}"#)
             #expect(blank.0 == 400)
             #expect(blank.1.contains("needs a summary"))
             let noComplainant = try await post(#"{"complainants": [], "respondent": {"name": "B"}, "summary": "s"}"#)
             #expect(noComplainant.0 == 400)
-            let badEmail = try await post(#"{"complainants": [{"name": "A", "email": "nope"}], "respondent": {"name": "B"}, "summary": "s"}"#)
+            let badEmail = try await post(
+                #"{"complainants": [{"name": "A", "email": "nope"}], "respondent": {"name": "B"}, "summary": "s"}"#)
             #expect(badEmail.0 == 400)
             #expect(badEmail.1.contains("is not an email address"))
-            let badCategory = try await post(#"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": "s", "categories": ["astrology"]}"#)
+            let badCategory = try await post(
+                #"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": "s", "categories": ["astrology"]}"#
+            )
             #expect(badCategory.0 == 400)
-            let badPreference = try await post(#"{"complainants": [{"name": "A", "contact_preference": "pigeon"}], "respondent": {"name": "B"}, "summary": "s"}"#)
+            let badPreference = try await post(
+                #"{"complainants": [{"name": "A", "contact_preference": "pigeon"}], "respondent": {"name": "B"}, "summary": "s"}"#
+            )
             #expect(badPreference.0 == 400)
-            let sql = try await post(#"{"complainants": [{"name": "Robert'); DROP TABLE complaint_case;--"}], "respondent": {"name": "B"}, "summary": "s"}"#)
+            let sql = try await post(
+                #"{"complainants": [{"name": "Robert'); DROP TABLE complaint_case;--"}], "respondent": {"name": "B"}, "summary": "s"}"#
+            )
             #expect(sql.0 == 201, "SQL text is just text")
-            let late = try await post(#"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": "s", "incident_date": "2001-01-01"}"#)
+            let late = try await post(
+                #"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": "s", "incident_date": "2001-01-01"}"#
+            )
             #expect(late.0 == 422)
             #expect(late.1.contains("filing limit"))
-            let count = try service.withConnection { try $0.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0) }
+            let count = try service.withConnection {
+                try $0.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0)
+            }
             #expect(count == 1, "only the valid complaint was written")
         }
     }
 
     @Test func aBodyOverTheLimitGets413() async throws {
         try await withService { service in
-            let huge = #"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": ""# + String(repeating: "x", count: 1 << 20) + #""}"#
-            let response = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", body: .json(huge))
+            let huge =
+                #"{"complainants": [{"name": "A"}], "respondent": {"name": "B"}, "summary": ""#
+                + String(repeating: "x", count: 1 << 20) + #""}"#
+            let response = try await service.send(
+                .post, "/v1/complaints", documented: "/v1/complaints", body: .json(huge))
             #expect(response.status == .contentTooLarge)
             let error = try #require(try service.json(response)["error"] as? [String: Any])
             #expect(error["code"] as? String == "too_large")
@@ -149,15 +179,23 @@ struct PublicIntakeTests {
             let first: HTTPFields = [.init("X-Forwarded-For")!: "192.0.2.1"]
             let second: HTTPFields = [.init("X-Forwarded-For")!: "10.0.0.9, 192.0.2.2"]
             for _ in 0..<2 {
-                let ok = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", headers: first, body: .json(ServiceFixtures.complaint))
+                let ok = try await service.send(
+                    .post, "/v1/complaints", documented: "/v1/complaints", headers: first,
+                    body: .json(ServiceFixtures.complaint))
                 #expect(ok.status == .created)
             }
-            let limited = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", headers: first, body: .json(ServiceFixtures.complaint))
+            let limited = try await service.send(
+                .post, "/v1/complaints", documented: "/v1/complaints", headers: first,
+                body: .json(ServiceFixtures.complaint))
             #expect(limited.status == .tooManyRequests)
             #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 >= 1)
-            let status = try await service.send(.get, "/v1/complaints/HRC-2026-000001/status", documented: "/v1/complaints/{reference}/status", headers: first)
+            let status = try await service.send(
+                .get, "/v1/complaints/HRC-2026-000001/status", documented: "/v1/complaints/{reference}/status",
+                headers: first)
             #expect(status.status == .tooManyRequests, "status reads share the client's bucket")
-            let other = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", headers: second, body: .json(ServiceFixtures.complaint))
+            let other = try await service.send(
+                .post, "/v1/complaints", documented: "/v1/complaints", headers: second,
+                body: .json(ServiceFixtures.complaint))
             #expect(other.status == .created, "another client has its own bucket")
             #expect(service.server.metrics.prometheusText(pool: nil).contains("redress_http_rate_limited_total 2"))
         }
@@ -165,8 +203,11 @@ struct PublicIntakeTests {
 
     @Test func intakeIsClosedWhenThePublicIntakeLoginIsDeactivated() async throws {
         try await withService { service in
-            _ = try service.withConnection { try $0.execute("UPDATE staff SET active = false WHERE login = 'public_intake'") }
-            let response = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", body: .json(ServiceFixtures.complaint))
+            _ = try service.withConnection {
+                try $0.execute("UPDATE staff SET active = false WHERE login = 'public_intake'")
+            }
+            let response = try await service.send(
+                .post, "/v1/complaints", documented: "/v1/complaints", body: .json(ServiceFixtures.complaint))
             #expect(response.status == .serviceUnavailable)
         }
     }
@@ -180,13 +221,17 @@ extension PublicIntakeTests {
         try await withService { service in
             let headers: HTTPFields = contentType.map { [.contentType: $0] } ?? [:]
             let response = try await service.client.execute(
-                uri: "/v1/complaints", method: .post, headers: headers, body: ByteBuffer(string: ServiceFixtures.complaint))
+                uri: "/v1/complaints", method: .post, headers: headers,
+                body: ByteBuffer(string: ServiceFixtures.complaint))
             #expect(response.status == .unsupportedMediaType)
             #expect(String(buffer: response.body).contains("application/json"))
-            let cases = try service.withConnection { try $0.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0) }
+            let cases = try service.withConnection {
+                try $0.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0)
+            }
             #expect(cases == 0, "nothing is written")
             let charset = try await service.send(
-                .post, "/v1/complaints", documented: "/v1/complaints", headers: [.contentType: "application/json; charset=utf-8"],
+                .post, "/v1/complaints", documented: "/v1/complaints",
+                headers: [.contentType: "application/json; charset=utf-8"],
                 body: .json(ServiceFixtures.complaint))
             #expect(charset.status == .created)
         }
@@ -202,16 +247,23 @@ extension PublicIntakeTests {
         (#""respondent": {"name": "\#(String(repeating: "가", count: 1_000))"}"#, "bytes"),
         (#""respondent": {"name": "\#(String(repeating: "e\u{301}", count: 600))"}"#, "characters"),
         (#""respondent": {"name": "Gwangju Housing Office"}, "group_size": 2147483648"#, "2 to 1000000"),
-        (#""respondent": {"name": "Gwangju Housing Office", "email": "a\"b,c@evil.example;x.y"}"#, "not an email address"),
+        (
+            #""respondent": {"name": "Gwangju Housing Office", "email": "a\"b,c@evil.example;x.y"}"#,
+            "not an email address"
+        ),
     ])
     func badFieldsAreRefusedWithASentence(_ replacement: String, _ mentioning: String) async throws {
         try await withService { service in
-            let body = ServiceFixtures.complaint.replacingOccurrences(of: #""respondent": {"name": "Gwangju Housing Office"}"#, with: replacement)
+            let body = ServiceFixtures.complaint.replacingOccurrences(
+                of: #""respondent": {"name": "Gwangju Housing Office"}"#, with: replacement)
             #expect(body != ServiceFixtures.complaint)
-            let response = try await service.send(.post, "/v1/complaints", documented: "/v1/complaints", body: .json(body))
+            let response = try await service.send(
+                .post, "/v1/complaints", documented: "/v1/complaints", body: .json(body))
             #expect(response.status == .badRequest, "\(String(buffer: response.body))")
             #expect(String(buffer: response.body).contains(mentioning), "\(String(buffer: response.body))")
-            let cases = try service.withConnection { try $0.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0) }
+            let cases = try service.withConnection {
+                try $0.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0)
+            }
             #expect(cases == 0)
         }
     }
@@ -224,18 +276,23 @@ struct ServiceLoginTests {
             // Deployed, the service connects as a login of its own, not the owner of the schema.
             try database.createLogin("redress_service")
             try database.withConnection { try $0.execute(unsafeSQL: "GRANT redress_staff TO redress_service") }
-            let pool = PostgresConnectionPool(configuration: PostgresConfiguration(url: database.url(asUser: "redress_service")), maximumConnections: 2)
+            let pool = PostgresConnectionPool(
+                configuration: PostgresConfiguration(url: database.url(asUser: "redress_service")),
+                maximumConnections: 2)
             defer { pool.shutdown() }
             let server = RedressServer(configuration: ServiceConfiguration(), pool: pool, logger: quietLogger)
             try await server.buildApplication().test(.router) { client in
-                let intake = try await client.execute(uri: "/v1/complaints", method: .post, headers: [.contentType: "application/json"],
-                                                      body: ByteBuffer(string: ServiceFixtures.complaint))
+                let intake = try await client.execute(
+                    uri: "/v1/complaints", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: ServiceFixtures.complaint))
                 #expect(intake.status == .created, "\(String(buffer: intake.body))")
-                let receipt = try #require(try JSONSerialization.jsonObject(with: Data(buffer: intake.body)) as? [String: Any])
+                let receipt = try #require(
+                    try JSONSerialization.jsonObject(with: Data(buffer: intake.body)) as? [String: Any])
                 let reference = try #require(receipt["reference"] as? String)
                 let token = try #require(receipt["status_token"] as? String)
-                let status = try await client.execute(uri: "/v1/complaints/\(reference)/status", method: .get,
-                                                      headers: [HTTPField.Name("Redress-Status-Token")!: token])
+                let status = try await client.execute(
+                    uri: "/v1/complaints/\(reference)/status", method: .get,
+                    headers: [HTTPField.Name("Redress-Status-Token")!: token])
                 #expect(status.status == .ok, "\(String(buffer: status.body))")
             }
         }

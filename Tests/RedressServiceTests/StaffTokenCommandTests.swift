@@ -16,9 +16,13 @@ struct StaffTokenCommandTests {
             #expect(created.stderr.contains("shown only now"))
             let secret = String(token.split(separator: "_").last!)
             let stored = try database.withConnection { connection in
-                try connection.query("SELECT encode(secret_sha256, 'hex'), staff_login, expires_at FROM staff_token").map {
-                    (try $0.decode(String.self, at: 0), try $0.decode(String.self, at: 1), try $0.decode(Date.self, at: 2))
-                }
+                try connection.query("SELECT encode(secret_sha256, 'hex'), staff_login, expires_at FROM staff_token")
+                    .map {
+                        (
+                            try $0.decode(String.self, at: 0), try $0.decode(String.self, at: 1),
+                            try $0.decode(Date.self, at: 2)
+                        )
+                    }
             }
             #expect(stored.count == 1)
             #expect(stored[0].0 != secret)
@@ -26,14 +30,17 @@ struct StaffTokenCommandTests {
             // The end of 2099-12-31 in the office's zone (UTC by default).
             #expect(stored[0].2 == ISO8601DateFormatter().date(from: "2100-01-01T00:00:00Z"))
             let audit = try database.withConnection {
-                try $0.query("SELECT kind FROM case_event WHERE kind LIKE 'staff_token%'").map { try $0.decode(String.self, at: 0) }
+                try $0.query("SELECT kind FROM case_event WHERE kind LIKE 'staff_token%'").map {
+                    try $0.decode(String.self, at: 0)
+                }
             }
             #expect(audit == ["staff_token_created"])
 
             let listed = try cli.run(["staff", "token", "list", "--format", "json"])
             #expect(listed.status == 0)
             #expect(!listed.stdout.contains(secret), "listing never shows a secret")
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+            let rows = try #require(
+                try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
             #expect(rows.first?["state"] as? String == "active")
 
             let id = String(token.split(separator: "_")[1])
@@ -57,13 +64,17 @@ struct StaffTokenCommandTests {
             #expect(unknownID.status == 3)
             let notNumber = try cli.run(["staff", "token", "revoke", "abc"])
             #expect(notNumber.status == 2)
-            let count = try database.withConnection { try $0.query("SELECT count(*) FROM staff_token").first!.decode(Int.self, at: 0) }
+            let count = try database.withConnection {
+                try $0.query("SELECT count(*) FROM staff_token").first!.decode(Int.self, at: 0)
+            }
             #expect(count == 0)
 
             // Only admins manage tokens.
             try database.createLogin("wendy")
             #expect(try cli.run(["staff", "add", "wendy", "--role", "caseworker"]).status == 0)
-            let asWorker = try RedressBinary(database: database.url(asUser: "wendy")).run(["staff", "token", "create", "wendy"])
+            let asWorker = try RedressBinary(database: database.url(asUser: "wendy")).run([
+                "staff", "token", "create", "wendy",
+            ])
             #expect(asWorker.status == 4, "\(asWorker)")
 
             // An admin who is not the database owner, only a member of redress_staff, may.
@@ -79,7 +90,9 @@ struct StaffTokenCommandTests {
     @Test func serveRefusesBadOptionsAndAnOldSchema() throws {
         try withTestDatabase(migrated: false) { database in
             let cli = RedressBinary(database: database.url)
-            for arguments in [["--port", "70000"], ["--pool-size", "0"], ["--log-level", "chatty"], ["--database-wait", "0"]] {
+            for arguments in [
+                ["--port", "70000"], ["--pool-size", "0"], ["--log-level", "chatty"], ["--database-wait", "0"],
+            ] {
                 let result = try cli.run(["serve"] + arguments)
                 #expect(result.status == 2, "\(arguments): \(result)")
             }

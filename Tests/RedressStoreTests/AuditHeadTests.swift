@@ -13,7 +13,8 @@ import Testing
     }
 
     func append(_ connection: PostgresConnection, _ kinds: [String]) throws {
-        var query: PostgresQuery = "INSERT INTO case_event (case_id, actor, occurred_at, kind) SELECT NULL, 'tester', now(), k FROM unnest("
+        var query: PostgresQuery =
+            "INSERT INTO case_event (case_id, actor, occurred_at, kind) SELECT NULL, 'tester', now(), k FROM unnest("
         query.append("\(PostgresTextArray(kinds))::text[]) k")
         try connection.execute(query)
     }
@@ -42,7 +43,9 @@ import Testing
                 }
                 try append(connection, ["fourth"])
                 #expect(try head(connection) == 4)
-                let kinds = try connection.query("SELECT kind FROM case_event ORDER BY id").map { try $0.decode(String.self, at: 0) }
+                let kinds = try connection.query("SELECT kind FROM case_event ORDER BY id").map {
+                    try $0.decode(String.self, at: 0)
+                }
                 #expect(kinds == ["first", "second", "third", "fourth"])
                 let verification = try AuditLog(connection).verify()
                 #expect(verification.isIntact, "\(String(describing: verification.firstBad))")

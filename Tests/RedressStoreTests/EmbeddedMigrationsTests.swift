@@ -19,7 +19,10 @@ struct EmbeddedMigrationsTests {
             .sorted()
         #expect(!files.isEmpty)
         let embedded = Migration.embedded.flatMap { ["\($0.fileStem).down.sql", "\($0.fileStem).up.sql"] }
-        #expect(embedded == files, "only in sql/migrations: \(Set(files).subtracting(embedded).sorted()); only embedded: \(Set(embedded).subtracting(files).sorted())")
+        #expect(
+            embedded == files,
+            "only in sql/migrations: \(Set(files).subtracting(embedded).sorted()); only embedded: \(Set(embedded).subtracting(files).sorted())"
+        )
     }
 
     /// SwiftPM plans a build again only when a module's folder changes, so an in-place edit to
@@ -32,7 +35,10 @@ struct EmbeddedMigrationsTests {
                 var text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
                 // Embedded text drops trailing line breaks, as the checksums in databases expect.
                 while text.unicodeScalars.last == "\n" { text.unicodeScalars.removeLast() }
-                #expect(embedded == text, "sql/migrations/\(migration.fileStem).\(direction).sql changed since it was embedded: touch Package.swift and build again")
+                #expect(
+                    embedded == text,
+                    "sql/migrations/\(migration.fileStem).\(direction).sql changed since it was embedded: touch Package.swift and build again"
+                )
             }
         }
     }
@@ -44,7 +50,8 @@ struct EmbeddedMigrationsTests {
     @Test func everyMigrationHasSomethingToDoBothWays() {
         for migration in Migration.embedded {
             #expect(!migration.up.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(migration.fileStem) up")
-            #expect(!migration.down.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(migration.fileStem) down")
+            #expect(
+                !migration.down.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(migration.fileStem) down")
         }
     }
 }

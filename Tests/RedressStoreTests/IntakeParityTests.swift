@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
-@testable import RedressCore
-@testable import RedressStore
 import RedressTesting
 import Testing
+
+@testable import RedressCore
+@testable import RedressStore
 
 /// One way to open a case: the same complaint opened by `case open` (`CaseStore.open`, which
 /// the service's intake calls too), by `case import` (`CaseImporter`) and by `demo seed`
@@ -16,26 +17,41 @@ struct IntakeParityTests {
     /// registering login, as canonical JSON text.
     static func rows(_ connection: PostgresConnection, caseID: Int) throws -> [String: String] {
         let queries: [(String, PostgresQuery)] = [
-            ("case", """
+            (
+                "case",
+                """
                 SELECT (to_jsonb(c) - 'id' - 'reference' - 'created_at' - 'updated_at' - 'opened_by')::text
                 FROM complaint_case c WHERE c.id = \(caseID)
-                """),
-            ("parties", """
+                """
+            ),
+            (
+                "parties",
+                """
                 SELECT coalesce(jsonb_agg(to_jsonb(p) - 'id' - 'case_id' - 'created_at' - 'updated_at' ORDER BY p.role, p.position), '[]')::text
                 FROM party p WHERE p.case_id = \(caseID)
-                """),
-            ("categories", """
+                """
+            ),
+            (
+                "categories",
+                """
                 SELECT coalesce(jsonb_agg(g.category_code ORDER BY g.category_code), '[]')::text FROM case_category g WHERE g.case_id = \(caseID)
-                """),
-            ("clocks", """
+                """
+            ),
+            (
+                "clocks",
+                """
                 SELECT coalesce(jsonb_agg(to_jsonb(k) - 'id' - 'case_id' - 'created_at' - 'updated_at' ORDER BY k.kind), '[]')::text
                 FROM clock k WHERE k.case_id = \(caseID)
-                """),
-            ("events", """
+                """
+            ),
+            (
+                "events",
+                """
                 SELECT coalesce(jsonb_agg(jsonb_build_object('kind', e.kind, 'occurred_at', e.occurred_at,
                     'data', e.data - 'reference' - 'imported_from' - 'line') ORDER BY e.id), '[]')::text
                 FROM case_event e WHERE e.case_id = \(caseID)
-                """),
+                """
+            ),
         ]
         var result: [String: String] = [:]
         for (name, query) in queries { result[name] = try connection.query(query).first!.decode(String.self, at: 0) }
@@ -44,16 +60,19 @@ struct IntakeParityTests {
 
     /// The case id and the reference its `case_opened` row records.
     static func opened(_ connection: PostgresConnection, reference: String) throws -> (id: Int, recorded: String?) {
-        let row = try connection.query("""
+        let row = try connection.query(
+            """
             SELECT c.id, e.data->>'reference' FROM complaint_case c
             JOIN case_event e ON e.case_id = c.id AND e.kind = 'case_opened'
             WHERE c.reference = \(reference)
-            """).first!
+            """
+        ).first!
         return (try row.decode(Int.self, at: 0), try row.decode(String?.self, at: 1))
     }
 
     static let receivedAt = "2026-02-02T09:30:00Z"
-    static let summary = "The housing office cut the heating allowance without a hearing; the family has no heating in winter."
+    static let summary =
+        "The housing office cut the heating allowance without a hearing; the family has no heating in winter."
     static let lateReason = "The complainant learned of the decision only in January."
 
     /// A complaint with every field the import format carries, late and accepted anyway.
@@ -70,13 +89,18 @@ struct IntakeParityTests {
     static func importedComplaint() throws -> NewCase {
         NewCase(
             receivedAt: try EventTime.instant(parsing: receivedAt, timeZone: .gmt), channel: .email,
-            complainants: [Party(name: "Kim Minji", email: "minji@example.org", phone: "+82 62 123 4567",
-                                 postalAddress: "12 Riverside Road\nGwangju", language: "ko", contactPreference: .post),
-                           Party(name: "Park Jisoo")],
+            complainants: [
+                Party(
+                    name: "Kim Minji", email: "minji@example.org", phone: "+82 62 123 4567",
+                    postalAddress: "12 Riverside Road\nGwangju", language: "ko", contactPreference: .post),
+                Party(name: "Park Jisoo"),
+            ],
             representative: Party(name: "Advocate Lee", email: "lee@advocates.example"),
-            respondent: RespondentBody(name: "Housing Department", email: "complaints@housing.example",
-                                       headOfBodyName: "Director Choi", headOfBodyEmail: "director@housing.example"),
-            categories: ["housing", "energy", "housing"], summary: summary, language: "ko", urgent: true, confidential: true,
+            respondent: RespondentBody(
+                name: "Housing Department", email: "complaints@housing.example",
+                headOfBodyName: "Director Choi", headOfBodyEmail: "director@housing.example"),
+            categories: ["housing", "energy", "housing"], summary: summary, language: "ko", urgent: true,
+            confidential: true,
             incidentDate: LocalDate(iso: "2024-06-01"), acceptLateReason: lateReason)
     }
 
@@ -85,10 +109,13 @@ struct IntakeParityTests {
         try withTestDatabase { db in
             try db.withConnection { (connection: PostgresConnection) throws in
                 let actor = try StaffStore(connection).currentActor()
-                let opened = try connection.withStoreTransaction { _ in try CaseStore(connection).open(try Self.importedComplaint(), actor: actor) }
+                let opened = try connection.withStoreTransaction { _ in
+                    try CaseStore(connection).open(try Self.importedComplaint(), actor: actor)
+                }
                 let summary = try connection.withStoreTransaction { _ in
-                    try CaseImporter(connection).run(text: Self.importLine, format: .jsonl, source: "parity.jsonl", dryRun: false,
-                                                     actor: actor, at: Date())
+                    try CaseImporter(connection).run(
+                        text: Self.importLine, format: .jsonl, source: "parity.jsonl", dryRun: false,
+                        actor: actor, at: Date())
                 }
                 let viaOpen = try Self.opened(connection, reference: opened.reference)
                 let viaImport = try Self.opened(connection, reference: try #require(summary.firstReference))
@@ -112,34 +139,48 @@ struct IntakeParityTests {
                 let actor = try StaffStore(connection).currentActor()
                 let context = try OfficeContext.load(connection)
                 let body = DemoVocabulary.bodies[0]
-                let respondent = RespondentBody(name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail)
+                let respondent = RespondentBody(
+                    name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail)
                 let receivedAt = try EventTime.instant(parsing: "2026-03-04T14:10:00Z", timeZone: .gmt)
                 let incident = try #require(LocalDate(iso: "2026-02-20"))
-                let complainant = DemoParty(name: "Residents of Block 4", email: "block4@example.org", phone: "010-1234-5678",
-                                            postalAddress: "4 Station Street", contactPreference: "email")
-                let advocate = DemoParty(name: "Oh Sungmin", email: nil, phone: "010-8765-4321", postalAddress: "1 Court Lane",
-                                         contactPreference: "post")
+                let complainant = DemoParty(
+                    name: "Residents of Block 4", email: "block4@example.org", phone: "010-1234-5678",
+                    postalAddress: "4 Station Street", contactPreference: "email")
+                let advocate = DemoParty(
+                    name: "Oh Sungmin", email: nil, phone: "010-8765-4321", postalAddress: "1 Court Lane",
+                    contactPreference: "post")
                 let demo = DemoCase(
-                    index: 0, receivedAt: receivedAt, receivedOn: context.localDate(receivedAt), channel: "phone", language: "ko",
-                    complainant: complainant, groupSize: 12, representative: advocate, bodyIndex: 0, categories: ["mobility", "housing"],
-                    summary: "The lift at the station has been out of order for three months.", incidentDate: incident, urgent: true,
+                    index: 0, receivedAt: receivedAt, receivedOn: context.localDate(receivedAt), channel: "phone",
+                    language: "ko",
+                    complainant: complainant, groupSize: 12, representative: advocate, bodyIndex: 0,
+                    categories: ["mobility", "housing"],
+                    summary: "The lift at the station has been out of order for three months.", incidentDate: incident,
+                    urgent: true,
                     confidential: false, steps: [])
                 func party(_ p: DemoParty) -> Party {
-                    Party(name: p.name, email: p.email, phone: p.phone, postalAddress: p.postalAddress, language: "ko",
-                          contactPreference: ContactPreference(rawValue: p.contactPreference))
+                    Party(
+                        name: p.name, email: p.email, phone: p.phone, postalAddress: p.postalAddress, language: "ko",
+                        contactPreference: ContactPreference(rawValue: p.contactPreference))
                 }
-                let new = NewCase(receivedAt: receivedAt, channel: .phone, complainants: [party(complainant)], groupSize: 12,
-                                  representative: party(advocate), respondent: respondent, categories: ["mobility", "housing"],
-                                  summary: demo.summary, language: "ko", urgent: true, incidentDate: incident)
-                let opened = try connection.withStoreTransaction { _ in try CaseStore(connection).open(new, actor: actor) }
+                let new = NewCase(
+                    receivedAt: receivedAt, channel: .phone, complainants: [party(complainant)], groupSize: 12,
+                    representative: party(advocate), respondent: respondent, categories: ["mobility", "housing"],
+                    summary: demo.summary, language: "ko", urgent: true, incidentDate: incident)
+                let opened = try connection.withStoreTransaction { _ in
+                    try CaseStore(connection).open(new, actor: actor)
+                }
 
                 let reference = try connection.withStoreTransaction { connection in
                     let store = CaseStore(connection)
                     let bodyID = try store.upsertRespondent(respondent).id
                     let office = try DemoOffice(seed: 1, asOf: demo.receivedOn, cases: 1, calendar: context.calendar)
-                    let loader = DemoSeedLoader(connection: connection, context: context, office: office, bodyIDs: [bodyID])
-                    let number = try store.takeReferenceNumbers(prefix: context.settings.referencePrefix, year: demo.receivedOn.year, count: 1)
-                    let reference = try CaseReference(prefix: context.settings.referencePrefix, year: demo.receivedOn.year, number: number).formatted
+                    let loader = DemoSeedLoader(
+                        connection: connection, context: context, office: office, bodyIDs: [bodyID])
+                    let number = try store.takeReferenceNumbers(
+                        prefix: context.settings.referencePrefix, year: demo.receivedOn.year, count: 1)
+                    let reference = try CaseReference(
+                        prefix: context.settings.referencePrefix, year: demo.receivedOn.year, number: number
+                    ).formatted
                     var built = try loader.build(demo, reference: reference)
                     built.record.id = try loader.nextIDs("complaint_case_id_seq", 1)[0]
                     for (index, id) in try loader.nextIDs("clock_id_seq", built.record.clocks.count).enumerated() {

@@ -8,11 +8,14 @@ import Testing
 /// Intake through `CaseStore.open`: what it returns is what reading the case back gives, and
 /// it writes nothing to a known respondent body that the complaint adds nothing to.
 @Suite struct IntakeTests {
-    func complaint(_ respondent: RespondentBody, categories: [String] = ["housing", "energy", "housing"]) throws -> NewCase {
-        NewCase(receivedAt: Date(timeIntervalSince1970: 1_772_438_400.123_456_7), channel: .web,
-                complainants: [Party(name: "Lee Jiwoo", email: "jiwoo@example.org"), Party(name: "Lee Minho")],
-                representative: Party(name: "Advocacy Centre", email: "help@example.org"), respondent: respondent,
-                categories: categories, summary: "No ramp at the library", urgent: true)
+    func complaint(_ respondent: RespondentBody, categories: [String] = ["housing", "energy", "housing"]) throws
+        -> NewCase
+    {
+        NewCase(
+            receivedAt: Date(timeIntervalSince1970: 1_772_438_400.123_456_7), channel: .web,
+            complainants: [Party(name: "Lee Jiwoo", email: "jiwoo@example.org"), Party(name: "Lee Minho")],
+            representative: Party(name: "Advocacy Centre", email: "help@example.org"), respondent: respondent,
+            categories: categories, summary: "No ramp at the library", urgent: true)
     }
 
     func json(_ record: CaseRecord, _ connection: PostgresConnection) throws -> String {
@@ -20,7 +23,8 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        let document = CaseDocument(record, calendar: context.calendar, asOf: try LocalDate(year: 2026, month: 3, day: 20), showIdentity: true)
+        let document = CaseDocument(
+            record, calendar: context.calendar, asOf: try LocalDate(year: 2026, month: 3, day: 20), showIdentity: true)
         return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 
@@ -46,23 +50,34 @@ import Testing
                 let actor = try StaffStore(connection).currentActor()
                 let store = CaseStore(connection)
                 func respondentVersion() throws -> String {
-                    try connection.query("SELECT xmin::text || ':' || coalesce(email, '-') FROM respondent_body WHERE name = 'Water Board'")
-                        .first!.decode(String.self, at: 0)
+                    try connection.query(
+                        "SELECT xmin::text || ':' || coalesce(email, '-') FROM respondent_body WHERE name = 'Water Board'"
+                    )
+                    .first!.decode(String.self, at: 0)
                 }
-                _ = try connection.withStoreTransaction { _ in try store.open(try complaint(RespondentBody(name: "Water Board")), actor: actor) }
+                _ = try connection.withStoreTransaction { _ in
+                    try store.open(try complaint(RespondentBody(name: "Water Board")), actor: actor)
+                }
                 let first = try respondentVersion()
-                _ = try connection.withStoreTransaction { _ in try store.open(try complaint(RespondentBody(name: "Water Board")), actor: actor) }
+                _ = try connection.withStoreTransaction { _ in
+                    try store.open(try complaint(RespondentBody(name: "Water Board")), actor: actor)
+                }
                 #expect(try respondentVersion() == first)
                 _ = try connection.withStoreTransaction { _ in
-                    try store.open(try complaint(RespondentBody(name: "Water Board", email: "complaints@water.example.org")), actor: actor)
+                    try store.open(
+                        try complaint(RespondentBody(name: "Water Board", email: "complaints@water.example.org")),
+                        actor: actor)
                 }
                 let second = try respondentVersion()
                 #expect(second != first)
                 #expect(second.hasSuffix(":complaints@water.example.org"))
                 // A complaint that names no email keeps the one stored.
-                _ = try connection.withStoreTransaction { _ in try store.open(try complaint(RespondentBody(name: "Water Board")), actor: actor) }
+                _ = try connection.withStoreTransaction { _ in
+                    try store.open(try complaint(RespondentBody(name: "Water Board")), actor: actor)
+                }
                 #expect(try respondentVersion() == second)
-                #expect(try connection.query("SELECT count(*) FROM respondent_body").first!.decode(Int.self, at: 0) == 1)
+                #expect(
+                    try connection.query("SELECT count(*) FROM respondent_body").first!.decode(Int.self, at: 0) == 1)
             }
         }
     }
@@ -77,14 +92,16 @@ import Testing
                 let store = PolicyStore(connection)
                 try store.storeDefault()
                 try store.storeDefault()
-                let stored = try connection.query("SELECT document = \(PostgresJSON(Policy.default)) FROM policy_version WHERE version = 1")
+                let stored = try connection.query(
+                    "SELECT document = \(PostgresJSON(Policy.default)) FROM policy_version WHERE version = 1")
                 #expect(try stored.first!.decode(Bool.self, at: 0))
                 let first = try store.policySet()
                 let again = try store.policySet()
                 #expect(first == again)
                 #expect(first.policy(version: 1) == Policy.default)
                 // A version changed behind the store's back is read as it now is.
-                try connection.execute("""
+                try connection.execute(
+                    """
                     UPDATE policy_version SET document = jsonb_set(document, '{urgent_percent}', '60') WHERE version = 1
                     """)
                 #expect(try store.policySet().policy(version: 1)?.urgentPercent == 60)

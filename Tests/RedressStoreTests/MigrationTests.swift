@@ -7,7 +7,8 @@ import Testing
 /// Small migrations of the tests' own, so that ordering, stepping down and
 /// failure can be checked on more than the schema of the day.
 let toyMigrations = [
-    Migration(version: 1, name: "first", up: "CREATE TABLE toy_one (id integer PRIMARY KEY);", down: "DROP TABLE toy_one;"),
+    Migration(
+        version: 1, name: "first", up: "CREATE TABLE toy_one (id integer PRIMARY KEY);", down: "DROP TABLE toy_one;"),
     Migration(
         version: 2, name: "second",
         up: "CREATE TABLE toy_two (id integer PRIMARY KEY REFERENCES toy_one (id));",
@@ -34,7 +35,8 @@ final class ResultBox<T: Sendable>: @unchecked Sendable {
 
 /// Runs `body` once per index on threads of their own, released at the same
 /// moment, and returns what each did.
-func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>] {
+func simultaneously<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>]
+{
     let box = ResultBox<T>()
     let ready = DispatchGroup()
     let done = DispatchGroup()
@@ -75,11 +77,17 @@ struct MigrationTests {
                 #expect(try recordedVersions(c) == [1, 2, 3])
                 #expect(try migrator.status(c).pending.isEmpty)
                 #expect(try exists("toy_two_note", c))
-                let names = try c.query("SELECT name FROM schema_migration ORDER BY version").map { try $0.decode(String.self, at: 0) }
+                let names = try c.query("SELECT name FROM schema_migration ORDER BY version").map {
+                    try $0.decode(String.self, at: 0)
+                }
                 #expect(names == ["first", "second", "third"])
                 // The checksum is the SHA-256 of the SQL, so a DBA can check it by hand.
-                let checksum = try c.query("SELECT checksum FROM schema_migration WHERE version = 1").first!.decode(String.self, at: 0)
-                #expect(checksum == (try c.query("SELECT encode(sha256(convert_to(\(toyMigrations[0].up), 'UTF8')), 'hex')").first!.decode(String.self, at: 0)))
+                let checksum = try c.query("SELECT checksum FROM schema_migration WHERE version = 1").first!.decode(
+                    String.self, at: 0)
+                #expect(
+                    checksum
+                        == (try c.query("SELECT encode(sha256(convert_to(\(toyMigrations[0].up), 'UTF8')), 'hex')")
+                            .first!.decode(String.self, at: 0)))
 
                 // Down steps back exactly one migration.
                 #expect(try migrator.down(c).version == 3)
@@ -126,7 +134,8 @@ struct MigrationTests {
                 #expect(try !exists("toy_half", c))
                 // The advisory lock was let go: another session can take it.
                 try db.withConnection { other in
-                    let free = try other.query("SELECT pg_try_advisory_lock(\(0x7265_6472_6573_7301))").first!.decode(Bool.self, at: 0)
+                    let free = try other.query("SELECT pg_try_advisory_lock(\(0x7265_6472_6573_7301))").first!.decode(
+                        Bool.self, at: 0)
                     #expect(free)
                 }
                 // Fixed, it goes on from where it stopped.
@@ -170,7 +179,10 @@ struct MigrationTests {
                         default: try migrator.down(c)
                         }
                     }
-                    #expect(error?.description == "migration 2 (second) was changed after it was applied; landed migrations are immutable: restore the file and add a new migration instead")
+                    #expect(
+                        error?.description
+                            == "migration 2 (second) was changed after it was applied; landed migrations are immutable: restore the file and add a new migration instead"
+                    )
                 }
                 // Nothing moved: migration 3 was not applied, 2 was not reverted.
                 #expect(try recordedVersions(c) == [1, 2])
@@ -179,7 +191,9 @@ struct MigrationTests {
 
                 // A database changed behind the migrator's back is refused the same way.
                 try c.execute("UPDATE schema_migration SET checksum = 'tampered' WHERE version = 1")
-                let tampered = #expect(throws: MigrationError.self) { try Migrator(migrations: toyMigrations).migrate(c) }
+                let tampered = #expect(throws: MigrationError.self) {
+                    try Migrator(migrations: toyMigrations).migrate(c)
+                }
                 #expect(tampered?.description.hasPrefix("migration 1 (first) was changed after it was applied") == true)
             }
         }
@@ -192,7 +206,9 @@ struct MigrationTests {
                 let error = #expect(throws: MigrationError.self) {
                     try Migrator(migrations: Array(toyMigrations.prefix(2))).migrate(c)
                 }
-                #expect(error?.description == "the database has migration 3, which this redress does not know; use a newer redress")
+                #expect(
+                    error?.description
+                        == "the database has migration 3, which this redress does not know; use a newer redress")
                 #expect(try recordedVersions(c) == [1, 2, 3])
             }
         }
@@ -214,7 +230,8 @@ struct MigrationTests {
 
     /// Every object in the public schema, except the migrator's own table.
     func catalog(_ c: PostgresConnection) throws -> [String] {
-        try c.query("""
+        try c.query(
+            """
             SELECT kind || ' ' || name FROM (
                 SELECT c.relkind::text AS kind, c.relname::text AS name
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'
@@ -237,7 +254,8 @@ struct MigrationTests {
             ) AS everything
             WHERE name NOT LIKE 'schema_migration%'
             ORDER BY 1
-            """).map { try $0.decode(String.self, at: 0) }
+            """
+        ).map { try $0.decode(String.self, at: 0) }
     }
 
     /// The real migrations: each `down` puts the schema back exactly as it

@@ -11,9 +11,11 @@ import Testing
     /// One case, opened through the store, and its id.
     func openCase(_ connection: PostgresConnection) throws -> Int {
         let actor = try StaffStore(connection).currentActor()
-        let new = NewCase(receivedAt: try EventTime.instant(parsing: "2026-03-02", timeZone: TimeZone(identifier: "UTC")!), channel: .email,
-                          complainants: [Party(name: "Lee Jiwoo")], respondent: RespondentBody(name: "District Office"),
-                          categories: ["housing"], summary: "No ramp at the library")
+        let new = NewCase(
+            receivedAt: try EventTime.instant(parsing: "2026-03-02", timeZone: TimeZone(identifier: "UTC")!),
+            channel: .email,
+            complainants: [Party(name: "Lee Jiwoo")], respondent: RespondentBody(name: "District Office"),
+            categories: ["housing"], summary: "No ramp at the library")
         return try connection.withStoreTransaction { _ in try CaseStore(connection).open(new, actor: actor) }.id
     }
 
@@ -36,35 +38,61 @@ import Testing
         try withTestDatabase { db in
             try db.withConnection { connection in
                 let id = try openCase(connection)
-                let before = try ["party", "case_category", "clock", "case_event", "complaint_case", "notice", "escalation"].map { try count(connection, $0) }
+                let before = try [
+                    "party", "case_category", "clock", "case_event", "complaint_case", "notice", "escalation",
+                ].map { try count(connection, $0) }
                 let refused: [(String, String)] = [
-                    ("INSERT INTO party (case_id, role, name) VALUES (\(id), 'representative', 'Ok'), (987654, 'complainant', 'Nobody')", "party_case_id_fkey"),
-                    ("INSERT INTO case_category (case_id, category_code) VALUES (987654, 'housing')", "case_category_case_id_fkey"),
-                    ("INSERT INTO case_category (case_id, category_code) VALUES (\(id), 'energy'), (\(id), 'no_such_right')", "case_category_category_code_fkey"),
-                    ("""
-                     INSERT INTO clock (case_id, kind, start_at, start_date, allowance_amount, allowance_unit, policy_version, status, due_date)
-                     VALUES (987654, 'investigation', now(), '2026-03-02', 60, 'working_days', 1, 'running', '2026-05-27')
-                     """, "clock_case_id_fkey"),
-                    ("""
-                     INSERT INTO clock (case_id, kind, start_at, start_date, allowance_amount, allowance_unit, policy_version, status, due_date)
-                     VALUES (\(id), 'investigation', now(), '2026-03-02', 60, 'working_days', 999, 'running', '2026-05-27')
-                     """, "clock_policy_version_fkey"),
-                    ("INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (987654, 'someone', now(), 'case_noted')", "case_event_case_id_fkey"),
-                    ("""
-                     INSERT INTO notice (case_id, kind, audience, channel, language) VALUES (\(id), 'progress_update', 'complainant', 'post', 'en'),
-                         (987654, 'progress_update', 'complainant', 'post', 'en')
-                     """, "notice_case_id_fkey"),
-                    ("""
-                     INSERT INTO escalation (clock_id, step, case_id, due_on, as_of)
-                     SELECT k.id, 'warning', 987654, '2026-03-05', '2026-03-05' FROM clock k WHERE k.case_id = \(id) LIMIT 1
-                     """, "escalation_case_id_fkey"),
-                    ("""
-                     INSERT INTO escalation (clock_id, step, case_id, due_on, as_of) VALUES (987654, 'warning', \(id), '2026-03-05', '2026-03-05')
-                     """, "escalation_clock_id_fkey"),
-                    ("""
-                     INSERT INTO complaint_case (reference, received_at, received_on, channel, summary, language, respondent_id, opened_by)
-                     VALUES ('HRC-2026-000099', now(), '2026-03-02', 'web', 'Summary', 'en', 987654, 'someone')
-                     """, "complaint_case_respondent_id_fkey"),
+                    (
+                        "INSERT INTO party (case_id, role, name) VALUES (\(id), 'representative', 'Ok'), (987654, 'complainant', 'Nobody')",
+                        "party_case_id_fkey"
+                    ),
+                    (
+                        "INSERT INTO case_category (case_id, category_code) VALUES (987654, 'housing')",
+                        "case_category_case_id_fkey"
+                    ),
+                    (
+                        "INSERT INTO case_category (case_id, category_code) VALUES (\(id), 'energy'), (\(id), 'no_such_right')",
+                        "case_category_category_code_fkey"
+                    ),
+                    (
+                        """
+                        INSERT INTO clock (case_id, kind, start_at, start_date, allowance_amount, allowance_unit, policy_version, status, due_date)
+                        VALUES (987654, 'investigation', now(), '2026-03-02', 60, 'working_days', 1, 'running', '2026-05-27')
+                        """, "clock_case_id_fkey"
+                    ),
+                    (
+                        """
+                        INSERT INTO clock (case_id, kind, start_at, start_date, allowance_amount, allowance_unit, policy_version, status, due_date)
+                        VALUES (\(id), 'investigation', now(), '2026-03-02', 60, 'working_days', 999, 'running', '2026-05-27')
+                        """, "clock_policy_version_fkey"
+                    ),
+                    (
+                        "INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (987654, 'someone', now(), 'case_noted')",
+                        "case_event_case_id_fkey"
+                    ),
+                    (
+                        """
+                        INSERT INTO notice (case_id, kind, audience, channel, language) VALUES (\(id), 'progress_update', 'complainant', 'post', 'en'),
+                            (987654, 'progress_update', 'complainant', 'post', 'en')
+                        """, "notice_case_id_fkey"
+                    ),
+                    (
+                        """
+                        INSERT INTO escalation (clock_id, step, case_id, due_on, as_of)
+                        SELECT k.id, 'warning', 987654, '2026-03-05', '2026-03-05' FROM clock k WHERE k.case_id = \(id) LIMIT 1
+                        """, "escalation_case_id_fkey"
+                    ),
+                    (
+                        """
+                        INSERT INTO escalation (clock_id, step, case_id, due_on, as_of) VALUES (987654, 'warning', \(id), '2026-03-05', '2026-03-05')
+                        """, "escalation_clock_id_fkey"
+                    ),
+                    (
+                        """
+                        INSERT INTO complaint_case (reference, received_at, received_on, channel, summary, language, respondent_id, opened_by)
+                        VALUES ('HRC-2026-000099', now(), '2026-03-02', 'web', 'Summary', 'en', 987654, 'someone')
+                        """, "complaint_case_respondent_id_fkey"
+                    ),
                 ]
                 for (sql, constraint) in refused {
                     let error = try failure(connection, sql)
@@ -72,10 +100,14 @@ import Testing
                     #expect(error.constraint == constraint, "\(sql)")
                 }
                 // A statement with one bad row writes none of its rows.
-                #expect(try ["party", "case_category", "clock", "case_event", "complaint_case", "notice", "escalation"].map { try count(connection, $0) } == before)
+                #expect(
+                    try ["party", "case_category", "clock", "case_event", "complaint_case", "notice", "escalation"].map
+                    { try count(connection, $0) } == before)
                 // Rows that name what exists go in, and an audit row may name no case.
                 try connection.execute("INSERT INTO case_category (case_id, category_code) VALUES (\(id), 'energy')")
-                try connection.execute("INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (NULL, 'someone', now(), 'office_noted')")
+                try connection.execute(
+                    "INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (NULL, 'someone', now(), 'office_noted')"
+                )
                 #expect(try count(connection, "case_category") == before[1] + 1)
             }
         }
@@ -88,12 +120,17 @@ import Testing
                 let error = try failure(connection, "UPDATE clock SET policy_version = 999 WHERE case_id = \(id)")
                 #expect(error.sqlState == "23503")
                 #expect(error.constraint == "clock_policy_version_fkey")
-                #expect(try failure(connection, "UPDATE party SET case_id = 987654 WHERE case_id = \(id)").constraint == "party_case_id_fkey")
-                #expect(try failure(connection, "UPDATE complaint_case SET respondent_id = 987654 WHERE id = \(id)").constraint
-                    == "complaint_case_respondent_id_fkey")
+                #expect(
+                    try failure(connection, "UPDATE party SET case_id = 987654 WHERE case_id = \(id)").constraint
+                        == "party_case_id_fkey")
+                #expect(
+                    try failure(connection, "UPDATE complaint_case SET respondent_id = 987654 WHERE id = \(id)")
+                        .constraint
+                        == "complaint_case_respondent_id_fkey")
                 // Changing to something that exists, or changing other columns, is allowed.
                 try connection.execute("UPDATE clock SET policy_version = 1, paused_days = 0 WHERE case_id = \(id)")
-                try connection.execute("UPDATE complaint_case SET summary = 'No ramp at the library entrance' WHERE id = \(id)")
+                try connection.execute(
+                    "UPDATE complaint_case SET summary = 'No ramp at the library entrance' WHERE id = \(id)")
             }
         }
     }
@@ -103,10 +140,12 @@ import Testing
             try db.withConnection { connection in
                 let id = try openCase(connection)
                 for sql in [
-                    "DELETE FROM complaint_case WHERE id = \(id)", "UPDATE complaint_case SET id = id + 1000 WHERE id = \(id)",
+                    "DELETE FROM complaint_case WHERE id = \(id)",
+                    "UPDATE complaint_case SET id = id + 1000 WHERE id = \(id)",
                     "TRUNCATE complaint_case CASCADE", "DELETE FROM rights_category WHERE code = 'food'",
                     "UPDATE rights_category SET code = 'meals' WHERE code = 'food'", "DELETE FROM policy_version",
-                    "DELETE FROM respondent_body", "TRUNCATE respondent_body CASCADE", "DELETE FROM clock WHERE case_id = \(id)",
+                    "DELETE FROM respondent_body", "TRUNCATE respondent_body CASCADE",
+                    "DELETE FROM clock WHERE case_id = \(id)",
                     "UPDATE clock SET id = id + 1000 WHERE case_id = \(id)", "TRUNCATE clock CASCADE",
                 ] {
                     let error = try failure(connection, sql)

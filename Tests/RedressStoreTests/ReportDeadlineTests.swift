@@ -1,18 +1,23 @@
 import Foundation
 import Postgres
 import RedressCore
-@testable import RedressStore
 import RedressTesting
 import Testing
 
+@testable import RedressStore
+
 @Suite("Deadline report from the store")
 struct ReportDeadlineTests {
-    static func rows(_ db: TestDatabase, asOf: String, within: Int = 5, assignee: String? = nil) throws -> [DeadlineRow] {
+    static func rows(_ db: TestDatabase, asOf: String, within: Int = 5, assignee: String? = nil) throws -> [DeadlineRow]
+    {
         try db.withConnection { (connection: PostgresConnection) throws in
             let context = try OfficeContext.load(connection)
-            let report = try DeadlineReport(asOf: LocalDate(iso: asOf)!, withinWorkingDays: within, calendar: context.calendar)
+            let report = try DeadlineReport(
+                asOf: LocalDate(iso: asOf)!, withinWorkingDays: within, calendar: context.calendar)
             var rows: [DeadlineRow] = []
-            try DeadlineReportQuery(connection: connection, context: context).stream(report, assignee: assignee) { rows.append($0) }
+            try DeadlineReportQuery(connection: connection, context: context).stream(report, assignee: assignee) {
+                rows.append($0)
+            }
             return rows
         }
     }
@@ -37,8 +42,14 @@ struct ReportDeadlineTests {
                         WHERE extract(isodow FROM d) < 6 AND d::date NOT IN (SELECT holiday_date FROM holiday)
                     )
                     """
-                let previous = try connection.query(PostgresQuery(unsafeSQL: workingDays + "SELECT max(d)::text FROM day WHERE d < date '\(asOf)'")).first!.decode(String.self, at: 0)
-                let horizon = try connection.query(PostgresQuery(unsafeSQL: workingDays + "SELECT d::text FROM day WHERE d > date '\(asOf)' ORDER BY d OFFSET 4 LIMIT 1")).first!.decode(String.self, at: 0)
+                let previous = try connection.query(
+                    PostgresQuery(unsafeSQL: workingDays + "SELECT max(d)::text FROM day WHERE d < date '\(asOf)'")
+                ).first!.decode(String.self, at: 0)
+                let horizon = try connection.query(
+                    PostgresQuery(
+                        unsafeSQL: workingDays
+                            + "SELECT d::text FROM day WHERE d > date '\(asOf)' ORDER BY d OFFSET 4 LIMIT 1")
+                ).first!.decode(String.self, at: 0)
                 let breached = "status = 'breached' AND start_date <= date '\(asOf)'"
                 // Respondent clocks 30 or more working days past due are non-compliant.
                 let nonCompliant = """
@@ -46,10 +57,12 @@ struct ReportDeadlineTests {
                     AND (SELECT count(*) FROM generate_series(due_date + 1, date '\(asOf)', interval '1 day') g
                          WHERE extract(isodow FROM g) < 6 AND g::date NOT IN (SELECT holiday_date FROM holiday)) >= 30
                     """
-                let newly = try Nightly.count(connection, "SELECT count(*) FROM clock WHERE \(breached) AND due_date >= date '\(previous)'")
+                let newly = try Nightly.count(
+                    connection, "SELECT count(*) FROM clock WHERE \(breached) AND due_date >= date '\(previous)'")
                 let compliance = try Nightly.count(connection, "SELECT count(*) FROM clock WHERE \(nonCompliant)")
                 let allBreached = try Nightly.count(connection, "SELECT count(*) FROM clock WHERE \(breached)")
-                let dueSoon = try Nightly.count(connection, "SELECT count(*) FROM clock WHERE status = 'running' AND due_date <= date '\(horizon)'")
+                let dueSoon = try Nightly.count(
+                    connection, "SELECT count(*) FROM clock WHERE status = 'running' AND due_date <= date '\(horizon)'")
                 let paused = try Nightly.count(connection, "SELECT count(*) FROM clock WHERE status = 'paused'")
                 #expect(totals[.newlyBreached] == newly)
                 #expect(totals[.nonCompliance] == compliance)
@@ -80,10 +93,14 @@ struct ReportDeadlineTests {
                 let late = before.filter { $0.section == .overdue }.map(\.reference)
                 #expect(due.count >= 3 && late.count >= 3)
                 try connection.withStoreTransaction { _ in
-                    _ = try store.extend(reference: due[0], kind: .triage, amount: 5, reason: "Records awaited", consent: false, actor: actor, at: later)
-                    _ = try store.pause(reference: due[1], kind: nil, reason: "Complainant in hospital", actor: actor, at: later)
+                    _ = try store.extend(
+                        reference: due[0], kind: .triage, amount: 5, reason: "Records awaited", consent: false,
+                        actor: actor, at: later)
+                    _ = try store.pause(
+                        reference: due[1], kind: nil, reason: "Complainant in hospital", actor: actor, at: later)
                     _ = try store.assign(reference: due[2], to: "mhan", actor: actor, at: later)
-                    _ = try store.close(reference: late[0], outcome: .withdrawn, reason: "Withdrawn by letter", actor: actor, at: later)
+                    _ = try store.close(
+                        reference: late[0], outcome: .withdrawn, reason: "Withdrawn by letter", actor: actor, at: later)
                     _ = try store.assign(reference: late[1], to: "toh", actor: actor, at: later)
                     _ = try store.assign(reference: late[1], to: "jkim", actor: actor, at: later.addingTimeInterval(60))
                 }

@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import RedressCore
-@testable import RedressStore
 import RedressTesting
 import Testing
+
+@testable import RedressStore
 
 @Suite("Demo seed")
 struct SeedDemoTests {
@@ -46,12 +47,18 @@ struct SeedDemoTests {
             #expect(Set(result.states.keys) == Set(CaseState.allCases))
             try db.withConnection { (connection: PostgresConnection) throws in
                 #expect(try AuditLog(connection).verify().isIntact)
-                let references = try connection.query("SELECT reference FROM complaint_case ORDER BY id").map { try $0.decode(String.self, at: 0) }
+                let references = try connection.query("SELECT reference FROM complaint_case ORDER BY id").map {
+                    try $0.decode(String.self, at: 0)
+                }
                 let years = Dictionary(grouping: references) { $0.split(separator: "-")[1] }
                 for (_, list) in years {
                     #expect(list.map { Int($0.split(separator: "-")[2])! } == Array(1...list.count))
                 }
-                #expect(try Nightly.count(connection, "SELECT count(*) FROM reference_counter r WHERE r.last_number <> (SELECT count(*) FROM complaint_case c WHERE split_part(c.reference, '-', 2)::int = r.year)") == 0)
+                #expect(
+                    try Nightly.count(
+                        connection,
+                        "SELECT count(*) FROM reference_counter r WHERE r.last_number <> (SELECT count(*) FROM complaint_case c WHERE split_part(c.reference, '-', 2)::int = r.year)"
+                    ) == 0)
                 // Stored due dates are RedressCore's, from the stored facts, as the case store reads them.
                 let context = try OfficeContext.load(connection)
                 let store = CaseStore(connection)
@@ -59,7 +66,8 @@ struct SeedDemoTests {
                 for reference in references.suffix(300) {
                     let record = try store.require(reference: reference)
                     for stored in record.clocks where stored.isLive && !stored.clock.isPaused {
-                        let due = try connection.query("SELECT due_date FROM clock WHERE id = \(stored.id!)").first!.decode(LocalDate?.self, at: 0)
+                        let due = try connection.query("SELECT due_date FROM clock WHERE id = \(stored.id!)").first!
+                            .decode(LocalDate?.self, at: 0)
                         #expect(due == stored.clock.dueDate(on: context.calendar), "\(reference) \(stored.clock.kind)")
                         checked += 1
                     }
@@ -78,19 +86,22 @@ struct SeedDemoTests {
         try withTestDatabase { db in
             try db.withConnection { (connection: PostgresConnection) throws in
                 let actor = try StaffStore(connection).currentActor()
-                let new = NewCase(receivedAt: try EventTime.instant(parsing: "2026-03-02", timeZone: .gmt), channel: .email,
-                                  complainants: [Party(name: "Lee Jiwoo")], respondent: RespondentBody(name: "District Office"),
-                                  summary: "No ramp at the library")
+                let new = NewCase(
+                    receivedAt: try EventTime.instant(parsing: "2026-03-02", timeZone: .gmt), channel: .email,
+                    complainants: [Party(name: "Lee Jiwoo")], respondent: RespondentBody(name: "District Office"),
+                    summary: "No ramp at the library")
                 _ = try connection.withStoreTransaction { _ in try CaseStore(connection).open(new, actor: actor) }
                 let events = try Nightly.count(connection, "SELECT count(*) FROM case_event")
                 let staff = try Nightly.count(connection, "SELECT count(*) FROM staff")
                 #expect(throws: DemoSeedError.databaseHasCases(1)) {
-                    try DemoSeed(connection).run(DemoSeed.Options(cases: 50, seed: 1, asOf: LocalDate(iso: "2026-03-16")), actor: actor)
+                    try DemoSeed(connection).run(
+                        DemoSeed.Options(cases: 50, seed: 1, asOf: LocalDate(iso: "2026-03-16")), actor: actor)
                 }
                 #expect(try Nightly.count(connection, "SELECT count(*) FROM complaint_case") == 1)
                 #expect(try Nightly.count(connection, "SELECT count(*) FROM case_event") == events)
                 #expect(try Nightly.count(connection, "SELECT count(*) FROM staff") == staff)
-                let forced = try DemoSeed(connection).run(DemoSeed.Options(cases: 50, seed: 1, asOf: LocalDate(iso: "2026-03-16"), force: true), actor: actor)
+                let forced = try DemoSeed(connection).run(
+                    DemoSeed.Options(cases: 50, seed: 1, asOf: LocalDate(iso: "2026-03-16"), force: true), actor: actor)
                 #expect(forced.cases == 50)
                 #expect(try Nightly.count(connection, "SELECT count(*) FROM complaint_case") == 51)
                 // Forced, the office keeps its own settings.

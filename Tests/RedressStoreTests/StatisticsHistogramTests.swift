@@ -1,8 +1,9 @@
 import Foundation
 import Postgres
-@testable import RedressStore
 import RedressTesting
 import Testing
+
+@testable import RedressStore
 
 /// The mean, median and 90th percentile that the statistics read off a histogram in SQL are
 /// those of the values themselves: the mean to two decimals, the median as
@@ -21,7 +22,8 @@ struct StatisticsHistogramTests {
 
     static func mean(_ values: [Int]) -> Double {
         // Half away from zero at the second decimal, as PostgreSQL rounds numeric.
-        let sum = values.reduce(0, +), count = values.count
+        let sum = values.reduce(0, +)
+        let count = values.count
         let hundredths = (sum * 200 + count) / (2 * count)
         return Double(hundredths) / 100
     }
@@ -47,9 +49,13 @@ struct StatisticsHistogramTests {
                     FROM (\(StatisticsStore.Scope.cumulative("histogram", partition: "grp"))) c
                     GROUP BY grp ORDER BY grp
                     """
-                let rows = try connection.query(PostgresQuery(unsafeSQL: sql, binds: [
-                    PostgresBind(PostgresTextArray(values.map { String($0.0) })), PostgresBind(PostgresTextArray(values.map { String($0.1) })),
-                ]))
+                let rows = try connection.query(
+                    PostgresQuery(
+                        unsafeSQL: sql,
+                        binds: [
+                            PostgresBind(PostgresTextArray(values.map { String($0.0) })),
+                            PostgresBind(PostgresTextArray(values.map { String($0.1) })),
+                        ]))
                 #expect(rows.count == groups.count)
                 for row in rows {
                     let group = try row.decode(Int.self, at: 0)

@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import RedressCore
-@testable import RedressStore
 import RedressTesting
 import Testing
+
+@testable import RedressStore
 
 /// Helpers for the nightly tests: seeding, sweeping and counting through the store.
 enum Nightly {
@@ -25,13 +26,16 @@ enum Nightly {
     static func seed(_ db: TestDatabase, cases: Int, seed: UInt64 = 7, asOf: String) throws -> DemoSeed.Result {
         try db.withConnection { (connection: PostgresConnection) throws in
             let actor = try StaffStore(connection).currentActor()
-            return try DemoSeed(connection).run(DemoSeed.Options(cases: cases, seed: seed, asOf: LocalDate(iso: asOf)!), actor: actor)
+            return try DemoSeed(connection).run(
+                DemoSeed.Options(cases: cases, seed: seed, asOf: LocalDate(iso: asOf)!), actor: actor)
         }
     }
 
     /// Sweeps `db` as of `asOf`.
-    static func sweep(_ db: TestDatabase, asOf: String, dryRun: Bool = false, batchSize: Int = Sweep.defaultBatchSize,
-                      planned: (SweepPlannedStep) -> Void = { _ in }) throws -> SweepSummary {
+    static func sweep(
+        _ db: TestDatabase, asOf: String, dryRun: Bool = false, batchSize: Int = Sweep.defaultBatchSize,
+        planned: (SweepPlannedStep) -> Void = { _ in }
+    ) throws -> SweepSummary {
         let reader = try db.connect()
         let writer = try db.connect()
         defer {
@@ -39,7 +43,8 @@ enum Nightly {
             writer.close()
         }
         let sweep = Sweep(reader: reader, writer: writer, context: try OfficeContext.load(reader), noticePlan: plan)
-        return try sweep.run(SweepOptions(asOf: LocalDate(iso: asOf)!, dryRun: dryRun, batchSize: batchSize), planned: planned)
+        return try sweep.run(
+            SweepOptions(asOf: LocalDate(iso: asOf)!, dryRun: dryRun, batchSize: batchSize), planned: planned)
     }
 
     static func count(_ connection: PostgresConnection, _ sql: String) throws -> Int {
@@ -53,18 +58,21 @@ struct SweepTests {
     /// (3 WD) is due Thursday 8 January, triage (10 WD) Monday 19 January.
     func openPlainCase(_ connection: PostgresConnection) throws -> CaseRecord {
         let actor = try StaffStore(connection).currentActor()
-        let new = NewCase(receivedAt: try EventTime.instant(parsing: "2026-01-05T10:00:00Z", timeZone: .gmt), channel: .email,
-                          complainants: [Party(name: "Lee Jiwoo", email: "jiwoo@example.org")],
-                          respondent: RespondentBody(name: "District Office", email: "office@district.example"),
-                          summary: "No ramp at the library")
+        let new = NewCase(
+            receivedAt: try EventTime.instant(parsing: "2026-01-05T10:00:00Z", timeZone: .gmt), channel: .email,
+            complainants: [Party(name: "Lee Jiwoo", email: "jiwoo@example.org")],
+            respondent: RespondentBody(name: "District Office", email: "office@district.example"),
+            summary: "No ramp at the library")
         return try connection.withStoreTransaction { _ in try CaseStore(connection).open(new, actor: actor) }
     }
 
     func steps(_ connection: PostgresConnection) throws -> [String] {
-        try connection.query("""
+        try connection.query(
+            """
             SELECT k.kind || ' ' || e.step || ' ' || e.due_on || ' ' || e.as_of FROM escalation e JOIN clock k ON k.id = e.clock_id
             ORDER BY e.due_on, k.kind, e.step
-            """).map { try $0.decode(String.self, at: 0) }
+            """
+        ).map { try $0.decode(String.self, at: 0) }
     }
 
     /// Each step is taken on the day it falls due, once, with its notices and one audit row per
@@ -77,31 +85,40 @@ struct SweepTests {
                 // 8 January: 3 of 3 working days used (warning); 9 January: breached.
                 let first = try Nightly.sweep(db, asOf: "2026-01-14")
                 #expect(first.steps == [.warning: 1, .breach: 1])
-                #expect(try steps(connection) == ["acknowledge warning 2026-01-08 2026-01-14", "acknowledge breach 2026-01-09 2026-01-14"])
+                #expect(
+                    try steps(connection) == [
+                        "acknowledge warning 2026-01-08 2026-01-14", "acknowledge breach 2026-01-09 2026-01-14",
+                    ])
                 #expect(try Nightly.sweep(db, asOf: "2026-01-14").stepsTaken == 0)
                 // Triage: 8 of 10 working days used on 15 January, breached on 20 January; the
                 // acknowledgement is listed for the ombudsperson ten working days after its due date.
                 let second = try Nightly.sweep(db, asOf: "2026-01-22")
                 #expect(second.steps == [.warning: 1, .breach: 1, .ombudspersonList: 1])
-                #expect(try steps(connection).suffix(3) == [
-                    "triage warning 2026-01-15 2026-01-22", "triage breach 2026-01-20 2026-01-22", "acknowledge ombudsperson_list 2026-01-22 2026-01-22",
-                ])
+                #expect(
+                    try steps(connection).suffix(3) == [
+                        "triage warning 2026-01-15 2026-01-22", "triage breach 2026-01-20 2026-01-22",
+                        "acknowledge ombudsperson_list 2026-01-22 2026-01-22",
+                    ])
                 // Notices: a warning to the assignee's stand-in (no assignee: the supervisors),
                 // the breach to the supervisors and the complainant.
-                let notices = try connection.query("SELECT kind, audience, recipient, channel FROM notice ORDER BY id").map {
-                    "\(try $0.decode(String.self, at: 0)) \(try $0.decode(String.self, at: 1)) \(try $0.decode(String?.self, at: 2) ?? "-") \(try $0.decode(String.self, at: 3))"
-                }
+                let notices = try connection.query("SELECT kind, audience, recipient, channel FROM notice ORDER BY id")
+                    .map {
+                        "\(try $0.decode(String.self, at: 0)) \(try $0.decode(String.self, at: 1)) \(try $0.decode(String?.self, at: 2) ?? "-") \(try $0.decode(String.self, at: 3))"
+                    }
                 #expect(notices.filter { $0.hasPrefix("t_progress complainant jiwoo@example.org email") }.count == 2)
                 #expect(notices.filter { $0.hasPrefix("t_listing ombudsperson") }.count == 1)
                 // One audit row per case per sweep that took steps, naming them.
-                let audits = try connection.query("SELECT data FROM case_event WHERE kind = 'escalated' ORDER BY id").map {
-                    try $0.decode(String.self, at: 0)
-                }
+                let audits = try connection.query("SELECT data FROM case_event WHERE kind = 'escalated' ORDER BY id")
+                    .map {
+                        try $0.decode(String.self, at: 0)
+                    }
                 #expect(audits.count == 2)
                 #expect(audits[0].contains("\"as_of\": \"2026-01-14\""))
                 #expect(audits[1].contains("\"step\": \"ombudsperson_list\""))
                 // Nothing was recorded after 22 January, so the breached triage clock is breached now.
-                #expect(try connection.query("SELECT status FROM clock WHERE kind = 'triage'").first!.decode(String.self, at: 0) == "breached")
+                #expect(
+                    try connection.query("SELECT status FROM clock WHERE kind = 'triage'").first!.decode(
+                        String.self, at: 0) == "breached")
             }
         }
     }
@@ -118,14 +135,19 @@ struct SweepTests {
                 // A clock that ended before the sweep date is not swept; one judged as of a date
                 // before it ended is.
                 let actor = try StaffStore(connection).currentActor()
-                let reference = try connection.query("SELECT reference FROM complaint_case").first!.decode(String.self, at: 0)
+                let reference = try connection.query("SELECT reference FROM complaint_case").first!.decode(
+                    String.self, at: 0)
                 _ = try connection.withStoreTransaction { _ in
-                    try CaseStore(connection).acknowledge(reference: reference, actor: actor, at: try EventTime.instant(parsing: "2026-01-12T09:00:00Z", timeZone: .gmt))
+                    try CaseStore(connection).acknowledge(
+                        reference: reference, actor: actor,
+                        at: try EventTime.instant(parsing: "2026-01-12T09:00:00Z", timeZone: .gmt))
                 }
                 #expect(try Nightly.sweep(db, asOf: "2026-01-13").steps == [:])
                 #expect(try Nightly.sweep(db, asOf: "2026-01-09").steps == [.warning: 1, .breach: 1])
                 // Acknowledged late: met_late, so its stored status is not touched.
-                #expect(try connection.query("SELECT status FROM clock WHERE kind = 'acknowledge'").first!.decode(String.self, at: 0) == "met_late")
+                #expect(
+                    try connection.query("SELECT status FROM clock WHERE kind = 'acknowledge'").first!.decode(
+                        String.self, at: 0) == "met_late")
             }
         }
     }
@@ -136,7 +158,9 @@ struct SweepTests {
         try withTestDatabase { db in
             try Nightly.seed(db, cases: 1_500, asOf: "2026-03-16")
             var planned: [String] = []
-            let dry = try Nightly.sweep(db, asOf: "2026-03-16", dryRun: true) { planned.append("\($0.clockID) \($0.step)") }
+            let dry = try Nightly.sweep(db, asOf: "2026-03-16", dryRun: true) {
+                planned.append("\($0.clockID) \($0.step)")
+            }
             try db.withConnection { (connection: PostgresConnection) throws in
                 #expect(try Nightly.count(connection, "SELECT count(*) FROM escalation") == 0)
                 #expect(try Nightly.count(connection, "SELECT count(*) FROM notice") == 0)
@@ -147,19 +171,36 @@ struct SweepTests {
             #expect(done.casesEscalated == dry.casesEscalated)
             #expect(done.clocksMarkedBreached == dry.clocksMarkedBreached)
             try db.withConnection { (connection: PostgresConnection) throws in
-                let taken = try connection.query("SELECT clock_id || ' ' || step FROM escalation").map { try $0.decode(String.self, at: 0) }
+                let taken = try connection.query("SELECT clock_id || ' ' || step FROM escalation").map {
+                    try $0.decode(String.self, at: 0)
+                }
                 #expect(Set(taken) == Set(planned))
                 #expect(try Nightly.count(connection, "SELECT count(*) FROM notice") == done.noticesQueued)
-                #expect(try Nightly.count(connection, "SELECT count(*) FROM case_event WHERE kind = 'escalated'") == done.casesEscalated)
+                #expect(
+                    try Nightly.count(connection, "SELECT count(*) FROM case_event WHERE kind = 'escalated'")
+                        == done.casesEscalated)
                 // The audit rows name every step, once.
-                #expect(try Nightly.count(connection, """
-                    SELECT count(*) FROM (SELECT x ->> 'clock', x ->> 'step', e.case_id FROM case_event e, jsonb_array_elements(e.data -> 'steps') x
-                    WHERE e.kind = 'escalated' GROUP BY 1, 2, 3 HAVING count(*) > 1) d
-                    """) == 0)
-                #expect(try Nightly.count(connection, "SELECT count(*) FROM case_event e, jsonb_array_elements(e.data -> 'steps') x WHERE e.kind = 'escalated'") == done.stepsTaken)
+                #expect(
+                    try Nightly.count(
+                        connection,
+                        """
+                        SELECT count(*) FROM (SELECT x ->> 'clock', x ->> 'step', e.case_id FROM case_event e, jsonb_array_elements(e.data -> 'steps') x
+                        WHERE e.kind = 'escalated' GROUP BY 1, 2, 3 HAVING count(*) > 1) d
+                        """) == 0)
+                #expect(
+                    try Nightly.count(
+                        connection,
+                        "SELECT count(*) FROM case_event e, jsonb_array_elements(e.data -> 'steps') x WHERE e.kind = 'escalated'"
+                    ) == done.stepsTaken)
                 // Every breach step sent its two notices, every non-compliance at least the respondent's.
-                #expect(try Nightly.count(connection, "SELECT count(*) FROM notice WHERE kind = 't_breach'") >= done.steps[.breach] ?? 0)
-                #expect(try Nightly.count(connection, "SELECT count(*) FROM notice WHERE kind = 't_non_compliance' AND audience = 'respondent'") == done.steps[.nonCompliance] ?? 0)
+                #expect(
+                    try Nightly.count(connection, "SELECT count(*) FROM notice WHERE kind = 't_breach'") >= done.steps[
+                        .breach] ?? 0)
+                #expect(
+                    try Nightly.count(
+                        connection,
+                        "SELECT count(*) FROM notice WHERE kind = 't_non_compliance' AND audience = 'respondent'")
+                        == done.steps[.nonCompliance] ?? 0)
                 #expect(try AuditLog(connection).verify().isIntact)
             }
             let before = try snapshot(db)

@@ -30,11 +30,13 @@ extension CalendarError: RedressError, LocalizedError {
         case .invalidDate(let text):
             return "\"\(text)\" is not a calendar date; give a real date as YYYY-MM-DD."
         case .invalidInstant(let text):
-            return "\"\(text)\" is not a date or time; write a date as YYYY-MM-DD or an instant as YYYY-MM-DDTHH:MM[:SS] with Z or an offset such as +09:00."
+            return
+                "\"\(text)\" is not a date or time; write a date as YYYY-MM-DD or an instant as YYYY-MM-DDTHH:MM[:SS] with Z or an offset such as +09:00."
         case let .instantInFuture(text, latest):
             return "\(text) is in the future (after \(latest)); give the time the event happened."
         case let .instantTooEarly(text, earliest):
-            return "\(text) is before \(earliest.iso), the earliest date this office enters events for; check the year, or ask an admin to move the earliest date back."
+            return
+                "\(text) is before \(earliest.iso), the earliest date this office enters events for; check the year, or ask an admin to move the earliest date back."
         case .unknownTimeZone(let name):
             return "\"\(name)\" is not a known IANA time zone; use a name such as Asia/Seoul or Europe/London."
         case .invalidWeekMask(let text):

@@ -24,18 +24,24 @@ public enum EventTime {
             guard index + width <= bytes.count else { throw CalendarError.invalidInstant(text) }
             var value = 0
             for byte in bytes[index..<(index + width)] {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw CalendarError.invalidInstant(text) }
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
+                    throw CalendarError.invalidInstant(text)
+                }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
             index += width
             return value
         }
         func expect(_ character: Character) throws {
-            guard index < bytes.count, bytes[index] == character.asciiValue! else { throw CalendarError.invalidInstant(text) }
+            guard index < bytes.count, bytes[index] == character.asciiValue! else {
+                throw CalendarError.invalidInstant(text)
+            }
             index += 1
         }
-        let year = try number(4); try expect("-")
-        let month = try number(2); try expect("-")
+        let year = try number(4)
+        try expect("-")
+        let month = try number(2)
+        try expect("-")
         let day = try number(2)
         guard let date = try? LocalDate(year: year, month: month, day: day) else {
             throw CalendarError.invalidDate(String(text.prefix(10)))
@@ -43,9 +49,12 @@ public enum EventTime {
         if index == bytes.count {
             return localInstant(date, hour: hourOfBareDate, minute: 0, second: 0, fraction: 0, in: timeZone)
         }
-        guard bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else { throw CalendarError.invalidInstant(text) }
+        guard bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else {
+            throw CalendarError.invalidInstant(text)
+        }
         index += 1
-        let hour = try number(2); try expect(":")
+        let hour = try number(2)
+        try expect(":")
         let minute = try number(2)
         var second = 0
         var fraction = 0.0
@@ -95,7 +104,9 @@ public enum EventTime {
     ///
     /// A time that does not exist (skipped by a daylight-saving change) is read with the offset
     /// in force just before the change.
-    static func localInstant(_ date: LocalDate, hour: Int, minute: Int, second: Int, fraction: Double, in timeZone: TimeZone) -> Date {
+    static func localInstant(
+        _ date: LocalDate, hour: Int, minute: Int, second: Int, fraction: Double, in timeZone: TimeZone
+    ) -> Date {
         let wall = Double(date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second) + fraction
         // The offset at the wall time read as UTC is right except near a change; one more step settles it.
         var guess = wall - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall)))
@@ -113,7 +124,8 @@ extension EventTime {
     /// change must come after it) or date a complaint decades back.
     public static func checkPlausible(_ instant: Date, now: Date, earliest: LocalDate, clock: OfficeClock) throws {
         if instant > now.addingTimeInterval(allowedSkew) {
-            throw CalendarError.instantInFuture(instant.formatted(.iso8601), latest: now.addingTimeInterval(allowedSkew).formatted(.iso8601))
+            throw CalendarError.instantInFuture(
+                instant.formatted(.iso8601), latest: now.addingTimeInterval(allowedSkew).formatted(.iso8601))
         }
         if clock.date(at: instant) < earliest {
             throw CalendarError.instantTooEarly(instant.formatted(.iso8601), earliest: earliest)

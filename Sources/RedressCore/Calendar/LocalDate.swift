@@ -34,7 +34,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Strideable {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let date = try? LocalDate(year: year, month: month, day: day)
+            let date = try? LocalDate(year: year, month: month, day: day)
         else { return nil }
         self = date
     }

@@ -19,7 +19,7 @@ public struct OfficeClock: Sendable, Hashable {
         // of a real place, so an office must name its zone.
         let isBareOffset = ["GMT+", "GMT-", "UTC+", "UTC-"].contains { upper.hasPrefix($0) }
         guard !identifier.isEmpty, !isBareOffset, identifier.trimmingWhitespace() == identifier,
-              let zone = TimeZone(identifier: identifier)
+            let zone = TimeZone(identifier: identifier)
         else { throw CalendarError.unknownTimeZone(identifier) }
         timeZoneIdentifier = identifier
         timeZone = zone

@@ -52,8 +52,8 @@ public struct WeekMask: Sendable, Hashable {
         for item in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
             let ends = item.split(separator: "-", omittingEmptySubsequences: false)
             guard (1...2).contains(ends.count),
-                  let first = WeekMask.weekday(named: String(ends[0])),
-                  let last = WeekMask.weekday(named: String(ends[ends.count - 1]))
+                let first = WeekMask.weekday(named: String(ends[0])),
+                let last = WeekMask.weekday(named: String(ends[ends.count - 1]))
             else { throw CalendarError.invalidWeekMask(text) }
             // A range runs forward from its first day and may wrap past Sunday (Sun-Thu).
             var day = first

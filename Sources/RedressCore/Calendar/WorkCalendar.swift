@@ -67,7 +67,8 @@ public struct WorkCalendar: Sendable {
             }
             for length in 1..<8 {
                 let day = (weekday + length - 1) % 7 + 1
-                prefix[weekday * 8 + length] = prefix[weekday * 8 + length - 1] + (weekMask.contains(isoWeekday: day) ? 1 : 0)
+                prefix[weekday * 8 + length] =
+                    prefix[weekday * 8 + length - 1] + (weekMask.contains(isoWeekday: day) ? 1 : 0)
             }
         }
         self.forwardSteps = forward
@@ -140,7 +141,8 @@ extension WorkCalendar: Codable {
         do {
             try self.init(timeZone: zone, weekMask: mask, holidays: holidays)
         } catch let error as CalendarError {
-            throw DecodingError.dataCorruptedError(forKey: .timeZone, in: container, debugDescription: error.description)
+            throw DecodingError.dataCorruptedError(
+                forKey: .timeZone, in: container, debugDescription: error.description)
         }
     }
 

@@ -14,7 +14,9 @@ public struct CaseReference: Sendable, Hashable, Comparable {
     /// Makes a reference, refusing a bad prefix, a year outside 1–9999 or a number outside 1–999999.
     public init(prefix: String, year: Int, number: Int) throws {
         let text = "\(prefix)-\(year)-\(number)"
-        guard CaseReference.isValidPrefix(prefix), (1...9999).contains(year), (1...CaseReference.maximumNumber).contains(number) else {
+        guard CaseReference.isValidPrefix(prefix), (1...9999).contains(year),
+            (1...CaseReference.maximumNumber).contains(number)
+        else {
             throw CaseError.invalidReference(text)
         }
         self.prefix = prefix
@@ -26,9 +28,9 @@ public struct CaseReference: Sendable, Hashable, Comparable {
     public init(parsing text: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3,
-              parts[1].utf8.count == 4, parts[1].utf8.allSatisfy(CaseReference.isDigit),
-              parts[2].utf8.count == 6, parts[2].utf8.allSatisfy(CaseReference.isDigit),
-              let year = Int(parts[1]), let number = Int(parts[2])
+            parts[1].utf8.count == 4, parts[1].utf8.allSatisfy(CaseReference.isDigit),
+            parts[2].utf8.count == 6, parts[2].utf8.allSatisfy(CaseReference.isDigit),
+            let year = Int(parts[1]), let number = Int(parts[2])
         else { throw CaseError.invalidReference(text) }
         do {
             try self.init(prefix: String(parts[0]), year: year, number: number)
@@ -41,7 +43,8 @@ public struct CaseReference: Sendable, Hashable, Comparable {
     public var formatted: String {
         let digits = String(number)
         let yearDigits = String(year)
-        return "\(prefix)-\(String(repeating: "0", count: 4 - yearDigits.count))\(yearDigits)-\(String(repeating: "0", count: 6 - digits.count))\(digits)"
+        return
+            "\(prefix)-\(String(repeating: "0", count: 4 - yearDigits.count))\(yearDigits)-\(String(repeating: "0", count: 6 - digits.count))\(digits)"
     }
 
     public static func < (lhs: CaseReference, rhs: CaseReference) -> Bool {
@@ -51,7 +54,8 @@ public struct CaseReference: Sendable, Hashable, Comparable {
     /// Whether `prefix` is 1 to 16 ASCII letters or digits.
     public static func isValidPrefix(_ prefix: String) -> Bool {
         let bytes = prefix.utf8
-        return (1...16).contains(bytes.count) && bytes.allSatisfy { isDigit($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        return (1...16).contains(bytes.count)
+            && bytes.allSatisfy { isDigit($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

@@ -76,7 +76,8 @@ extension Clock {
     /// This is what makes a sweep `--as-of` a past date reproduce what would have happened then.
     public func snapshot(asOf date: LocalDate) -> Clock {
         // Most clocks have no later facts; skip the copy for them (the sweep runs this a million times).
-        let nothingLater = pauses.allSatisfy { $0.from <= date && ($0.to ?? date) <= date }
+        let nothingLater =
+            pauses.allSatisfy { $0.from <= date && ($0.to ?? date) <= date }
             && extensions.allSatisfy { $0.onDate <= date }
             && (endedOn ?? date) <= date
             && (cancelledOn ?? date) <= date

@@ -114,7 +114,10 @@ public struct Clock: Sendable, Hashable {
         public var withConsent: Bool
 
         /// Makes an extension record.
-        public init(amount: Int, reason: String, approverRole: Role, approvedBy: String, onDate: LocalDate, withConsent: Bool = false) {
+        public init(
+            amount: Int, reason: String, approverRole: Role, approvedBy: String, onDate: LocalDate,
+            withConsent: Bool = false
+        ) {
             self.amount = amount
             self.reason = reason
             self.approverRole = approverRole

@@ -30,11 +30,14 @@ extension ClockError: RedressError, LocalizedError {
         case let .notPaused(kind):
             return "The \(kind) clock is not paused, so there is nothing to resume."
         case let .resumeBeforePause(kind, pausedOn, resumeOn):
-            return "The \(kind) clock cannot resume on \(resumeOn.iso), before its pause began on \(pausedOn.iso); give a date on or after \(pausedOn.iso)."
+            return
+                "The \(kind) clock cannot resume on \(resumeOn.iso), before its pause began on \(pausedOn.iso); give a date on or after \(pausedOn.iso)."
         case let .pauseOverlaps(kind, date, previousEnd):
-            return "The \(kind) clock cannot be paused from \(date.iso), inside its previous pause that ended on \(previousEnd.iso); give a date on or after \(previousEnd.iso)."
+            return
+                "The \(kind) clock cannot be paused from \(date.iso), inside its previous pause that ended on \(previousEnd.iso); give a date on or after \(previousEnd.iso)."
         case let .beforeStart(kind, date, start):
-            return "The date \(date.iso) is before the \(kind) clock started on \(start.iso); give a date on or after \(start.iso)."
+            return
+                "The date \(date.iso) is before the \(kind) clock started on \(start.iso); give a date on or after \(start.iso)."
         case let .ended(kind, on):
             return "The \(kind) clock already ended on \(on.iso), so it cannot change."
         case let .cancelled(kind):

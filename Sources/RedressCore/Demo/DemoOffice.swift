@@ -50,7 +50,10 @@ public struct DemoOffice: Sendable {
     public func makeCase(_ index: Int) -> DemoCase {
         var rng = SeededGenerator(seed: seed, index: UInt64(index))
         let language = rng.chance(0.7) ? "ko" : "en"
-        let channel = rng.pick([("web", 45), ("email", 20), ("post", 8), ("phone", 12), ("in_person", 10), ("referral", 4), ("own_initiative", 1)])
+        let channel = rng.pick([
+            ("web", 45), ("email", 20), ("post", 8), ("phone", 12), ("in_person", 10), ("referral", 4),
+            ("own_initiative", 1),
+        ])
         let bodyIndex = rng.int(in: 0...(DemoVocabulary.bodies.count - 1))
         let body = DemoVocabulary.bodies[bodyIndex]
         var categories = [rng.pick(body.categories)]
@@ -60,16 +63,20 @@ public struct DemoOffice: Sendable {
         }
         let isGroup = rng.chance(0.03)
         let group = rng.pick(DemoVocabulary.groups)
-        let complainant = isGroup
+        let complainant =
+            isGroup
             ? party(name: language == "ko" ? group.1 : group.0, index: index, rng: &rng)
             : party(name: personName(language, &rng), index: index, rng: &rng)
-        let representative = rng.chance(0.08) ? party(name: personName(language, &rng), index: index + 1, rng: &rng) : nil
+        let representative =
+            rng.chance(0.08) ? party(name: personName(language, &rng), index: index + 1, rng: &rng) : nil
         let summary = summaryText(category: categories[0], body: body, language: language, rng: &rng)
 
         // Arrival: spread over the last year in case order; web forms at any hour, the rest
         // in office hours.
         var receivedOn = asOf - (Self.spanDays - 1) + index * Self.spanDays / cases
-        if !calendar.isWorkingDay(receivedOn), channel != "web", rng.chance(0.8) { receivedOn = calendar.rollForward(receivedOn) }
+        if !calendar.isWorkingDay(receivedOn), channel != "web", rng.chance(0.8) {
+            receivedOn = calendar.rollForward(receivedOn)
+        }
         if receivedOn > asOf { receivedOn = asOf }
         let minute = channel == "web" ? rng.int(in: 0...(24 * 60 - 1)) : rng.int(in: (9 * 60)...(18 * 60 - 1))
         let receivedAt = instant(receivedOn, minute: minute)
@@ -104,12 +111,15 @@ public struct DemoOffice: Sendable {
         return DemoParty(
             name: name,
             email: hasEmail ? "complainant\(index)@mail.demo.example" : nil,
-            phone: preference == "phone" || rng.chance(0.5) ? "010-\(rng.int(in: 1000...9999))-\(rng.int(in: 1000...9999))" : nil,
+            phone: preference == "phone" || rng.chance(0.5)
+                ? "010-\(rng.int(in: 1000...9999))-\(rng.int(in: 1000...9999))" : nil,
             postalAddress: "\(rng.int(in: 1...300)) \(rng.pick(DemoVocabulary.places).0), Gwangju",
             contactPreference: preference)
     }
 
-    private func summaryText(category: String, body: DemoVocabulary.Body, language: String, rng: inout SeededGenerator) -> String {
+    private func summaryText(category: String, body: DemoVocabulary.Body, language: String, rng: inout SeededGenerator)
+        -> String
+    {
         let template = rng.pick(DemoVocabulary.summaries[category] ?? DemoVocabulary.summaries["right_to_remedy"]!)
         let place = rng.pick(DemoVocabulary.places)
         let bodyName = body.name
@@ -171,7 +181,8 @@ private struct Walk {
     private mutating func append(_ date: LocalDate, _ actor: String, _ action: DemoAction) {
         var minute = rng.int(in: (9 * 60)...(17 * 60))
         if let last = steps.last, last.on == date {
-            let lastMinute = Int(last.at.timeIntervalSince1970 - office.instant(date, minute: 0).timeIntervalSince1970) / 60
+            let lastMinute =
+                Int(last.at.timeIntervalSince1970 - office.instant(date, minute: 0).timeIntervalSince1970) / 60
             minute = max(minute, lastMinute + 1)
         }
         let date = max(date, steps.last?.on ?? date)
@@ -179,7 +190,8 @@ private struct Walk {
     }
 
     @discardableResult
-    mutating func move(_ date: LocalDate, to: CaseState, _ data: MoveData = MoveData(), by actor: String? = nil) -> Bool {
+    mutating func move(_ date: LocalDate, to: CaseState, _ data: MoveData = MoveData(), by actor: String? = nil) -> Bool
+    {
         record(date, by: actor, .move(Move(from: state, to: to, data: data)))
     }
 
@@ -212,7 +224,13 @@ private struct Walk {
         }
         if rng.chance(0.08) {
             let on = max(t, wd(receivedOn, 8 + extra))
-            guard record(on, by: supervisor, .extend(.triage, amount: 5, reason: "The respondent's records were needed to decide admissibility.", consent: false)) else { return }
+            guard
+                record(
+                    on, by: supervisor,
+                    .extend(
+                        .triage, amount: 5, reason: "The respondent's records were needed to decide admissibility.",
+                        consent: false))
+            else { return }
             extra += 5
             t = on
         }
@@ -220,9 +238,15 @@ private struct Walk {
         let route = rng.pick([(CaseState.closed, 30), (.earlyResolution, 25), (.mediation, 12), (.investigation, 33)])
         switch route {
         case .closed:
-            let outcome = rng.pick([(Outcome.outOfJurisdiction, 30), (.premature, 25), (.insufficientInformation, 12), (.discretionary, 10),
-                                    (.duplicate, 5), (.outOfTime, 8), (.parallelProceedings, 5), (.transferred, 5)])
-            move(decided, to: .closed, MoveData(outcome: outcome, reason: outcome.needsReason ? "Referred to the body that handles this matter." : nil))
+            let outcome = rng.pick([
+                (Outcome.outOfJurisdiction, 30), (.premature, 25), (.insufficientInformation, 12), (.discretionary, 10),
+                (.duplicate, 5), (.outOfTime, 8), (.parallelProceedings, 5), (.transferred, 5),
+            ])
+            move(
+                decided, to: .closed,
+                MoveData(
+                    outcome: outcome,
+                    reason: outcome.needsReason ? "Referred to the body that handles this matter." : nil))
         case .earlyResolution:
             guard move(decided, to: .earlyResolution) else { return }
             earlyResolution(from: decided)
@@ -254,7 +278,13 @@ private struct Walk {
         let end = wd(t, rng.int(in: 12...48))
         switch rng.pick([(0, 50), (1, 35), (2, 10), (3, 5)]) {
         case 0:
-            guard move(end, to: .decided, MoveData(outcome: .settled, terms: "The respondent apologises in writing and reviews the decision within 20 working days.")) else { return }
+            guard
+                move(
+                    end, to: .decided,
+                    MoveData(
+                        outcome: .settled,
+                        terms: "The respondent apologises in writing and reviews the decision within 20 working days."))
+            else { return }
             decision(.settled, on: end)
         case 1:
             guard move(end, to: .investigation) else { return }
@@ -262,10 +292,18 @@ private struct Walk {
         case 2:
             guard move(end, to: .arbitration) else { return }
             let award = wd(end, rng.int(in: 40...125))
-            guard move(award, to: .decided, MoveData(outcome: .award, awardText: "The panel awards the remedies set out in its decision.", binding: rng.chance(0.6))) else { return }
+            guard
+                move(
+                    award, to: .decided,
+                    MoveData(
+                        outcome: .award, awardText: "The panel awards the remedies set out in its decision.",
+                        binding: rng.chance(0.6)))
+            else { return }
             decision(.award, on: award)
         default:
-            move(end, to: .closed, MoveData(outcome: .withdrawn, reason: "The complainant withdrew after the respondent's offer."))
+            move(
+                end, to: .closed,
+                MoveData(outcome: .withdrawn, reason: "The complainant withdrew after the respondent's offer."))
         }
     }
 
@@ -289,7 +327,13 @@ private struct Walk {
         }
         if rng.chance(0.15) {
             let on = max(t, wd(start, rng.int(in: 45...58) + extra))
-            guard record(on, by: "ombudsperson", .extend(.investigation, amount: 30, reason: "Further evidence from the respondent is needed.", consent: false)) else { return }
+            guard
+                record(
+                    on, by: "ombudsperson",
+                    .extend(
+                        .investigation, amount: 30, reason: "Further evidence from the respondent is needed.",
+                        consent: false))
+            else { return }
             extra += 30
             t = on
         }
@@ -313,12 +357,18 @@ private struct Walk {
         var finished = replied
         for item in 1...count {
             let (kind, scale) = rng.pick([
-                (("apology", RemedyScale.personal), 25), (("explanation", .personal), 10), (("decision_retaken", .personal), 12),
+                (("apology", RemedyScale.personal), 25), (("explanation", .personal), 10),
+                (("decision_retaken", .personal), 12),
                 (("record_amended", .personal), 8), (("financial", .personal), 7), (("stop_violation", .personal), 5),
-                (("service_provided", .service), 10), (("training", .service), 10), (("preventive_measure", .service), 5),
+                (("service_provided", .service), 10), (("training", .service), 10),
+                (("preventive_measure", .service), 5),
                 (("policy_change", .systemic), 5), (("others_affected", .systemic), 3),
             ])
-            guard record(replied, .remedyAccepted(item: item, kind: kind, scale: scale, description: Self.remedyText[kind] ?? kind)) else { return }
+            guard
+                record(
+                    replied,
+                    .remedyAccepted(item: item, kind: kind, scale: scale, description: Self.remedyText[kind] ?? kind))
+            else { return }
             let allowance: LocalDate
             switch scale {
             case .personal: allowance = wd(replied, 20)
@@ -326,7 +376,8 @@ private struct Walk {
             case .systemic: allowance = replied.adding(months: 6)
             }
             let span = allowance - replied
-            let evidence = calendar.rollForward(replied + max(1, span * rng.pick([(rng.int(in: 30...95), 80), (rng.int(in: 105...200), 20)]) / 100))
+            let evidence = calendar.rollForward(
+                replied + max(1, span * rng.pick([(rng.int(in: 30...95), 80), (rng.int(in: 105...200), 20)]) / 100))
             guard record(evidence, .remedyEvidence(item: item)) else { return }
             let verified = wd(evidence, rng.int(in: 2...13))
             guard record(verified, .remedyVerified(item: item)) else { return }
@@ -337,17 +388,23 @@ private struct Walk {
 
     /// Progress updates to the complainant about every 20 working days while the case is open.
     mutating func complainantUpdates(from received: LocalDate) {
-        let closing = steps.last { if case let .move(move) = $0.action { return move.to == .closed } else { return false } }?.on
+        let closing = steps.last {
+            if case let .move(move) = $0.action { return move.to == .closed } else { return false }
+        }?.on
         let until = min(closing ?? office.asOf, office.asOf)
         var updates: [DemoStep] = []
         var date = wd(received, rng.int(in: 14...24))
         while date < until {
-            updates.append(DemoStep(at: office.instant(date, minute: 17 * 60 + 30), on: date, actor: assignee, action: .complainantUpdated))
+            updates.append(
+                DemoStep(
+                    at: office.instant(date, minute: 17 * 60 + 30), on: date, actor: assignee,
+                    action: .complainantUpdated))
             date = wd(date, rng.int(in: 14...24))
         }
         guard !updates.isEmpty else { return }
         // Keep date order; an update goes after the day's other steps.
-        steps = (steps + updates).enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        steps = (steps + updates).enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(
+            \.element)
     }
 
     static let remedyText: [String: String] = [

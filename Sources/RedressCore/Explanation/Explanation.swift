@@ -133,7 +133,8 @@ public struct Explanation: Sendable, Hashable {
         let pauseUnit = clock.allowance.unit.pauseUnit
         pauses = clock.pauses.map { pause in
             let end = pause.to ?? asOf ?? pause.from
-            return PauseEffect(pause: pause, added: clock.added(by: pause, endingOn: end, calendar: calendar), unit: pauseUnit)
+            return PauseEffect(
+                pause: pause, added: clock.added(by: pause, endingOn: end, calendar: calendar), unit: pauseUnit)
         }
         pausedTotal = clock.pausedDays(on: calendar)
         let due = clock.dueDate(on: calendar)
@@ -148,7 +149,8 @@ public struct Explanation: Sendable, Hashable {
         case .calendarDays, .months:
             countedFrom = clock.startDate
             if let due {
-                let base = clock.allowance.unit == .months
+                let base =
+                    clock.allowance.unit == .months
                     ? clock.startDate.adding(months: clock.totalAllowance) + pausedTotal
                     : clock.startDate + (clock.totalAllowance + pausedTotal)
                 unrolledDate = base
@@ -173,16 +175,22 @@ public struct Explanation: Sendable, Hashable {
         line("Clock", "\(name): \(allowance), \(profile)policy version \(policyVersion)")
         line("Started", "\(startEvent) at \(Explanation.isoInstant(startInstant))")
         line("Local date", "\(startDate.iso) (\(Explanation.weekdayName(startDate)), \(startLocalTime)) in \(timeZone)")
-        let holidayText = calendars.isEmpty ? "no holiday calendar" : "holidays from \(calendars.joinedAsList(conjunction: "and"))"
+        let holidayText =
+            calendars.isEmpty ? "no holiday calendar" : "holidays from \(calendars.joinedAsList(conjunction: "and"))"
         line("Calendar", "working days \(weekMask.formatted); \(holidayText)")
         switch allowance.unit {
         case .workingDays:
-            let note = countedFrom == startDate ? "the start date, a working day" : "the first working day after \(startDate.iso)"
+            let note =
+                countedFrom == startDate
+                ? "the start date, a working day" : "the first working day after \(startDate.iso)"
             line("Counting", "working days from \(countedFrom.iso) (\(note))")
         case .calendarDays:
-            line("Counting", "calendar days from \(startDate.iso); weekends and holidays count, except where the last day falls")
+            line(
+                "Counting",
+                "calendar days from \(startDate.iso); weekends and holidays count, except where the last day falls")
         case .months:
-            line("Counting", "months from \(startDate.iso), clamped to the end of a shorter month, then days for pauses")
+            line(
+                "Counting", "months from \(startDate.iso), clamped to the end of a shorter month, then days for pauses")
         }
         if skipped.isEmpty {
             line("Skipped", "nothing")
@@ -201,9 +209,11 @@ public struct Explanation: Sendable, Hashable {
                 let pause = effect.pause
                 let text: String
                 if let end = pause.to {
-                    text = "\(pause.from.iso), resumed \(end.iso) (\(pause.reason)): +\(effect.unit.phrase(effect.added))"
+                    text =
+                        "\(pause.from.iso), resumed \(end.iso) (\(pause.reason)): +\(effect.unit.phrase(effect.added))"
                 } else if let asOf {
-                    text = "\(pause.from.iso), still open (\(pause.reason)): \(effect.unit.phrase(effect.added)) so far on \(asOf.iso)"
+                    text =
+                        "\(pause.from.iso), still open (\(pause.reason)): \(effect.unit.phrase(effect.added)) so far on \(asOf.iso)"
                 } else {
                     text = "\(pause.from.iso), still open (\(pause.reason))"
                 }
@@ -215,8 +225,10 @@ public struct Explanation: Sendable, Hashable {
         } else {
             for (index, grant) in extensions.enumerated() {
                 let consent = grant.withConsent ? ", with consent" : ""
-                line(index == 0 ? "Extensions" : "",
-                     "\(grant.onDate.iso) +\(allowance.unit.phrase(grant.amount)) approved by \(grant.approvedBy) (\(grant.approverRole))\(consent): \(grant.reason)")
+                line(
+                    index == 0 ? "Extensions" : "",
+                    "\(grant.onDate.iso) +\(allowance.unit.phrase(grant.amount)) approved by \(grant.approvedBy) (\(grant.approverRole))\(consent): \(grant.reason)"
+                )
             }
         }
         let extra = extensions.reduce(0) { $0 + $1.amount }
@@ -225,19 +237,28 @@ public struct Explanation: Sendable, Hashable {
             switch allowance.unit {
             case .workingDays:
                 let total = allowance.amount + extra + pausedTotal
-                line("Due", "busday_offset(\(startDate.iso), \(allowance.amount) + \(extra) + \(pausedTotal) = \(total), roll='forward') = \(dueText)")
+                line(
+                    "Due",
+                    "busday_offset(\(startDate.iso), \(allowance.amount) + \(extra) + \(pausedTotal) = \(total), roll='forward') = \(dueText)"
+                )
             case .calendarDays:
                 let total = allowance.amount + extra + pausedTotal
                 let base = unrolledDate ?? due
                 let roll = base == due ? "a working day" : "rolled forward to \(dueText)"
-                line("Due", "\(startDate.iso) + (\(allowance.amount) + \(extra) + \(pausedTotal) = \(total) days) = \(base.iso), \(roll)")
+                line(
+                    "Due",
+                    "\(startDate.iso) + (\(allowance.amount) + \(extra) + \(pausedTotal) = \(total) days) = \(base.iso), \(roll)"
+                )
                 if base == due { line("", "due \(dueText)") }
             case .months:
                 let months = allowance.amount + extra
                 let base = unrolledDate ?? due
                 let monthDate = startDate.adding(months: months)
                 let roll = base == due ? "a working day" : "rolled forward to \(dueText)"
-                line("Due", "\(startDate.iso) + \(AllowanceUnit.months.phrase(months)) = \(monthDate.iso), + \(pausedTotal) paused days = \(base.iso), \(roll)")
+                line(
+                    "Due",
+                    "\(startDate.iso) + \(AllowanceUnit.months.phrase(months)) = \(monthDate.iso), + \(pausedTotal) paused days = \(base.iso), \(roll)"
+                )
                 if base == due { line("", "due \(dueText)") }
             }
         } else {
@@ -267,7 +288,8 @@ public struct Explanation: Sendable, Hashable {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(LocalDate(dayNumber: days).iso)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        return
+            "\(LocalDate(dayNumber: days).iso)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 }
 

@@ -22,15 +22,18 @@ extension CaseError: RedressError, LocalizedError {
         switch self {
         case let .transitionNotAllowed(from, to, allowed):
             let targets = allowed.map { target -> String in
-                let onlyWithdrawOrTransfer = target == .closed
+                let onlyWithdrawOrTransfer =
+                    target == .closed
                     && Lifecycle.allowedOutcomes(from: from, to: .closed) == [.withdrawn, .transferred]
                 return onlyWithdrawOrTransfer ? "closed (withdrawn or transferred)" : target.rawValue
             }
             return "A case in \(from) cannot move to \(to); from \(from) it can move to \(targets.joinedAsList())."
         case let .missingData(from, to, missing):
-            return "Moving a case from \(from) to \(to) needs \(missing.map(\.phrase).joinedAsList(conjunction: "and")); give \(missing.count == 1 ? "it" : "them") and try again."
+            return
+                "Moving a case from \(from) to \(to) needs \(missing.map(\.phrase).joinedAsList(conjunction: "and")); give \(missing.count == 1 ? "it" : "them") and try again."
         case let .outcomeNotAllowed(outcome, from, to, allowed):
-            return "Outcome \(outcome) cannot be recorded when moving a case from \(from) to \(to); use \(allowed.map(\.rawValue).joinedAsList())."
+            return
+                "Outcome \(outcome) cannot be recorded when moving a case from \(from) to \(to); use \(allowed.map(\.rawValue).joinedAsList())."
         case let .invalidReference(text):
             return "\"\(text)\" is not a case reference; write it as PREFIX-YYYY-NNNNNN, for example HRC-2026-000042."
         }

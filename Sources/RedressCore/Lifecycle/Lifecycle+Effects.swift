@@ -43,8 +43,10 @@ extension Lifecycle {
         /// Rights category codes, as given.
         public var categories: [String]
 
-        public init(reference: String, receivedAt: Date, channel: String, urgent: Bool, confidential: Bool, lateFiling: Bool,
-                    lateFilingReason: String?, respondent: String, categories: [String]) {
+        public init(
+            reference: String, receivedAt: Date, channel: String, urgent: Bool, confidential: Bool, lateFiling: Bool,
+            lateFilingReason: String?, respondent: String, categories: [String]
+        ) {
             self.reference = reference
             self.receivedAt = receivedAt
             self.channel = channel
@@ -62,15 +64,19 @@ extension Lifecycle {
     public static func open(_ opening: Opening, policy: Policy, calendar: WorkCalendar) -> LifecyclePlan {
         let clocks = [ClockEffect.start(.acknowledge, at: opening.receivedAt), .start(.triage, at: opening.receivedAt)]
         let summary: [EventValue] = clocks.map { effect in
-            let due = effect.makeClock(policy: policy, calendar: calendar, urgent: opening.urgent)?.dueDate(on: calendar)
+            let due = effect.makeClock(policy: policy, calendar: calendar, urgent: opening.urgent)?.dueDate(
+                on: calendar)
             return .object(["kind": .string(effect.kind.rawValue), "due_date": .text(due?.iso)])
         }
-        let event = LifecycleEvent(kind: "case_opened", data: [
-            "reference": .string(opening.reference), "channel": .string(opening.channel), "urgent": .bool(opening.urgent),
-            "confidential": .bool(opening.confidential), "late_filing": .bool(opening.lateFiling),
-            "late_filing_reason": .text(opening.lateFilingReason), "respondent": .string(opening.respondent),
-            "categories": .array(opening.categories.map(EventValue.string)), "clocks": .array(summary),
-        ])
+        let event = LifecycleEvent(
+            kind: "case_opened",
+            data: [
+                "reference": .string(opening.reference), "channel": .string(opening.channel),
+                "urgent": .bool(opening.urgent),
+                "confidential": .bool(opening.confidential), "late_filing": .bool(opening.lateFiling),
+                "late_filing_reason": .text(opening.lateFilingReason), "respondent": .string(opening.respondent),
+                "categories": .array(opening.categories.map(EventValue.string)), "clocks": .array(summary),
+            ])
         return LifecyclePlan(
             permission: intakePermission, clocks: clocks, event: event, notices: [],
             after: CaseSituation(state: .received, liveClocks: clocks.map { LiveClock($0.kind) }))
@@ -113,7 +119,9 @@ extension Lifecycle {
         func pause(for state: CaseState, except: Set<ClockKind> = []) {
             let kinds = policy.pausedBy(state: state).subtracting(except)
             for index in live.indices where kinds.contains(live[index].kind) && !live[index].isPaused {
-                effects.append(ClockEffect(.pause(from: date, reason: state.rawValue), live[index].kind, subject: live[index].subject))
+                effects.append(
+                    ClockEffect(
+                        .pause(from: date, reason: state.rawValue), live[index].kind, subject: live[index].subject))
                 live[index] = LiveClock(live[index].kind, subject: live[index].subject, pausedBy: state.rawValue)
             }
         }
@@ -203,9 +211,12 @@ extension Lifecycle {
         }
 
         // Each notice of a move is to the complainant, with a copy to their representative.
-        let addresses = NoticeRouting.complainantAddresses(complainant: situation.complainant, representative: situation.representative,
-                                                           caseLanguage: situation.language)
-        func notice(_ kind: String, _ data: [String: EventValue] = [:], dueDates: [String: ClockKind] = [:]) -> PlannedNotice {
+        let addresses = NoticeRouting.complainantAddresses(
+            complainant: situation.complainant, representative: situation.representative,
+            caseLanguage: situation.language)
+        func notice(_ kind: String, _ data: [String: EventValue] = [:], dueDates: [String: ClockKind] = [:])
+            -> PlannedNotice
+        {
             PlannedNotice(kind: kind, audience: .complainant, addresses: addresses, data: data, dueDates: dueDates)
         }
         var notices: [PlannedNotice] = []
@@ -213,12 +224,15 @@ extension Lifecycle {
         case .triage where from == .received:
             notices.append(notice("acknowledgement", dueDates: ["triage_due_date": .triage]))
         case .awaitingInfo:
-            notices.append(notice("information_request", ["requested": .text(requested)], dueDates: ["due_date": .infoResponse]))
+            notices.append(
+                notice("information_request", ["requested": .text(requested)], dueDates: ["due_date": .infoResponse]))
         case .earlyResolution, .mediation, .investigation:
             // Leaving triage (directly or after an information request) is the route decision.
             if from == .triage || (from == .awaitingInfo && met.contains(.triage)) {
-                notices.append(notice("route_decision", ["route": .string(to.rawValue)],
-                                      dueDates: routeClock(to).map { ["next_due_date": $0] } ?? [:]))
+                notices.append(
+                    notice(
+                        "route_decision", ["route": .string(to.rawValue)],
+                        dueDates: routeClock(to).map { ["next_due_date": $0] } ?? [:]))
             }
         case .closed:
             notices.append(notice("closure", ["outcome": .text(data.outcome?.rawValue), "reason": .text(data.reason)]))
@@ -228,7 +242,8 @@ extension Lifecycle {
 
         var event = auditEvent(from: from, to: to, data: data)
         if let requested { event.data["requested"] = .string(requested) }
-        return LifecyclePlan(permission: permission(from: from, to: to), clocks: effects, event: event, notices: notices, after: after)
+        return LifecyclePlan(
+            permission: permission(from: from, to: to), clocks: effects, event: event, notices: notices, after: after)
     }
 
     /// The audit event of a move from `from` to `to` with `data`: its kind by the pair of

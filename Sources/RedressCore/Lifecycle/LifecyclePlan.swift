@@ -37,8 +37,11 @@ public struct CaseSituation: Sendable, Hashable {
     public var language: String
 
     /// Makes a situation.
-    public init(state: CaseState, outcome: Outcome? = nil, closedAt: Date? = nil, infoRequests: Int = 0, liveClocks: [LiveClock] = [],
-                complainant: NoticeContact? = nil, representative: NoticeContact? = nil, language: String = "en") {
+    public init(
+        state: CaseState, outcome: Outcome? = nil, closedAt: Date? = nil, infoRequests: Int = 0,
+        liveClocks: [LiveClock] = [],
+        complainant: NoticeContact? = nil, representative: NoticeContact? = nil, language: String = "en"
+    ) {
         self.state = state
         self.outcome = outcome
         self.closedAt = closedAt
@@ -99,8 +102,10 @@ public struct PlannedNotice: Sendable, Hashable {
     public var dueDates: [String: ClockKind]
 
     /// Makes a planned notice.
-    public init(kind: String, audience: NoticeAudience, addresses: [NoticeAddress], data: [String: EventValue] = [:],
-                dueDates: [String: ClockKind] = [:]) {
+    public init(
+        kind: String, audience: NoticeAudience, addresses: [NoticeAddress], data: [String: EventValue] = [:],
+        dueDates: [String: ClockKind] = [:]
+    ) {
         self.kind = kind
         self.audience = audience
         self.addresses = addresses

@@ -29,7 +29,10 @@ public struct MoveData: Sendable, Hashable, Codable {
     public var reason: String?
 
     /// Makes move data; leave out what the move does not need.
-    public init(outcome: Outcome? = nil, terms: String? = nil, awardText: String? = nil, binding: Bool? = nil, reason: String? = nil) {
+    public init(
+        outcome: Outcome? = nil, terms: String? = nil, awardText: String? = nil, binding: Bool? = nil,
+        reason: String? = nil
+    ) {
         self.outcome = outcome
         self.terms = terms
         self.awardText = awardText

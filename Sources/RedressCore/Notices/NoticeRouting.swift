@@ -48,15 +48,20 @@ public enum NoticeRouting {
 
     /// The address of a notice to `audience` at `contact`: the email address only when the
     /// notice goes by email; the contact's language, else `fallbackLanguage`.
-    public static func address(_ audience: NoticeAudience, _ contact: NoticeContact?, fallbackLanguage: String) -> NoticeAddress {
+    public static func address(_ audience: NoticeAudience, _ contact: NoticeContact?, fallbackLanguage: String)
+        -> NoticeAddress
+    {
         let channel = channel(for: audience, email: contact?.email, prefersPost: contact?.prefersPost ?? false)
-        return NoticeAddress(audience: audience, recipient: channel == .email ? contact?.email : nil, channel: channel,
-                             language: contact?.language ?? fallbackLanguage)
+        return NoticeAddress(
+            audience: audience, recipient: channel == .email ? contact?.email : nil, channel: channel,
+            language: contact?.language ?? fallbackLanguage)
     }
 
     /// A notice to the complainant goes to the first complainant (who speaks for all) and, when
     /// they have one, a copy to their representative; each in their language, else the case's.
-    public static func complainantAddresses(complainant: NoticeContact?, representative: NoticeContact?, caseLanguage: String) -> [NoticeAddress] {
+    public static func complainantAddresses(
+        complainant: NoticeContact?, representative: NoticeContact?, caseLanguage: String
+    ) -> [NoticeAddress] {
         [address(.complainant, complainant, fallbackLanguage: caseLanguage)]
             + (representative.map { [address(.representative, $0, fallbackLanguage: caseLanguage)] } ?? [])
     }

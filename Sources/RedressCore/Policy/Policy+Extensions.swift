@@ -32,7 +32,8 @@ extension Policy {
         let due = clock.dueDate(on: calendar, resumingOn: date)
         guard date <= due else { throw PolicyError.clockExpired(kind, due: due, on: date) }
         if let most = extensionRule.maxPerGrant, amount > most {
-            throw PolicyError.amountTooLarge(kind, amount: Allowance(amount, clock.allowance.unit), most: Allowance(most, clock.allowance.unit))
+            throw PolicyError.amountTooLarge(
+                kind, amount: Allowance(amount, clock.allowance.unit), most: Allowance(most, clock.allowance.unit))
         }
         let grant = clock.extensions.count + 1
         if let from = extensionRule.consentFromGrant, grant >= from, !consent {
@@ -40,7 +41,8 @@ extension Policy {
         }
         let total = clock.totalAllowance + amount
         if let cap = rule.cap, total > cap, !consent {
-            throw PolicyError.beyondCapNeedsConsent(kind, total: Allowance(total, clock.allowance.unit), cap: Allowance(cap, clock.allowance.unit))
+            throw PolicyError.beyondCapNeedsConsent(
+                kind, total: Allowance(total, clock.allowance.unit), cap: Allowance(cap, clock.allowance.unit))
         }
     }
 
@@ -61,7 +63,12 @@ extension Policy {
         guard !login.isBlank else { throw PolicyError.missingApprover(clock.kind) }
         try validateExtension(clock: clock, amount: amount, by: roles, on: date, consent: consent, calendar: calendar)
         let required = rule(for: clock).extensionRule?.approver ?? .ombudsperson
-        let role = roles.filter { $0.canApprove(asRequired: required) }.max { ($0.approvalRank ?? 0) < ($1.approvalRank ?? 0) } ?? required
-        clock.extensions.append(Clock.Extension(amount: amount, reason: reason, approverRole: role, approvedBy: login, onDate: date, withConsent: consent))
+        let role =
+            roles.filter { $0.canApprove(asRequired: required) }.max { ($0.approvalRank ?? 0) < ($1.approvalRank ?? 0) }
+            ?? required
+        clock.extensions.append(
+            Clock.Extension(
+                amount: amount, reason: reason, approverRole: role, approvedBy: login, onDate: date,
+                withConsent: consent))
     }
 }

@@ -54,11 +54,14 @@ extension PolicyError: RedressError, LocalizedError {
         case let .approverRequired(kind, required, given):
             let roles = given.isEmpty ? "no role" : given.map(\.rawValue).sorted().joinedAsList(conjunction: "and")
             let able = Role.allCases.filter { $0.canApprove(asRequired: required) }.map(\.withArticle)
-            return "Extending the \(kind) clock needs approval by \(able.joinedAsList()), but the approver has \(roles); ask \(required.withArticle) to approve it."
+            return
+                "Extending the \(kind) clock needs approval by \(able.joinedAsList()), but the approver has \(roles); ask \(required.withArticle) to approve it."
         case let .tooManyExtensions(kind, limit):
-            return "The \(kind) clock already has \(limit) \(limit == 1 ? "extension" : "extensions"), the most its rule allows; decide the stage or close it instead."
+            return
+                "The \(kind) clock already has \(limit) \(limit == 1 ? "extension" : "extensions"), the most its rule allows; decide the stage or close it instead."
         case let .clockExpired(kind, due, on):
-            return "The \(kind) clock was due on \(due.iso), before \(on.iso); extensions must be approved on or before the due date."
+            return
+                "The \(kind) clock was due on \(due.iso), before \(on.iso); extensions must be approved on or before the due date."
         case let .clockEnded(kind, on):
             return "The \(kind) clock ended on \(on.iso), so it cannot be extended."
         case let .clockCancelled(kind):
@@ -66,14 +69,17 @@ extension PolicyError: RedressError, LocalizedError {
         case let .amountNotPositive(kind, amount):
             return "An extension of the \(kind) clock by \(amount) adds nothing; give a positive number."
         case let .amountTooLarge(kind, amount, most):
-            return "An extension of the \(kind) clock by \(amount) is more than the \(most) one extension may add; ask for \(most.amount) or less."
+            return
+                "An extension of the \(kind) clock by \(amount) is more than the \(most) one extension may add; ask for \(most.amount) or less."
         case let .consentRequired(kind, party, grant):
             let which = grant == 1 ? "Extending" : "A second extension of"
             return "\(which) the \(kind) clock needs \(party.phrase) recorded consent; record it and try again."
         case let .beyondCapNeedsConsent(kind, total, cap):
-            return "Extending the \(kind) clock to \(total) passes its cap of \(cap) and needs the complainant's recorded consent; record it or ask for less."
+            return
+                "Extending the \(kind) clock to \(total) passes its cap of \(cap) and needs the complainant's recorded consent; record it or ask for less."
         case let .missingReason(kind):
-            return "Extending the \(kind) clock needs a reason for the letter to the complainant; give one and try again."
+            return
+                "Extending the \(kind) clock needs a reason for the letter to the complainant; give one and try again."
         case let .missingApprover(kind):
             return "Extending the \(kind) clock needs the login of the staff member who approved it."
         case let .noPolicyInForce(date):

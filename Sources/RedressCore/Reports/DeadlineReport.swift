@@ -32,7 +32,9 @@ public struct DeadlineReport: Sendable {
     public static let maximumWithinWorkingDays = 260
 
     /// Makes a report for `asOf`, refusing a horizon below zero or above a working year.
-    public init(asOf: LocalDate, withinWorkingDays: Int = DeadlineReport.defaultWithinWorkingDays, calendar: WorkCalendar) throws {
+    public init(
+        asOf: LocalDate, withinWorkingDays: Int = DeadlineReport.defaultWithinWorkingDays, calendar: WorkCalendar
+    ) throws {
         guard (0...Self.maximumWithinWorkingDays).contains(withinWorkingDays) else {
             throw ReportError.invalidHorizon(withinWorkingDays, maximum: Self.maximumWithinWorkingDays)
         }
@@ -66,10 +68,11 @@ public struct DeadlineReport: Sendable {
         case .running:
             guard let due = view.dueDate(on: calendar), due <= horizon else { return nil }
             return DeadlineFinding(
-                section: .dueSoon, dueDate: due, workingDaysLeft: Self.workingDaysLeft(until: due, asOf: asOf, calendar: calendar))
+                section: .dueSoon, dueDate: due,
+                workingDaysLeft: Self.workingDaysLeft(until: due, asOf: asOf, calendar: calendar))
         case .breached:
             guard let due = view.dueDate(on: calendar),
-                  let thresholds = Escalation.thresholds(for: view, calendar: calendar)
+                let thresholds = Escalation.thresholds(for: view, calendar: calendar)
             else { return nil }
             var finding = DeadlineFinding(
                 section: .overdue, dueDate: due, daysOverdue: asOf - due,

@@ -14,7 +14,10 @@ public struct DeadlineReportHeader: Sendable, Hashable {
     public var assignee: String?
 
     /// Makes a header.
-    public init(office: String, asOf: LocalDate, withinWorkingDays: Int, previousWorkingDay: LocalDate, horizon: LocalDate, assignee: String? = nil) {
+    public init(
+        office: String, asOf: LocalDate, withinWorkingDays: Int, previousWorkingDay: LocalDate, horizon: LocalDate,
+        assignee: String? = nil
+    ) {
         self.office = office
         self.asOf = asOf
         self.withinWorkingDays = withinWorkingDays

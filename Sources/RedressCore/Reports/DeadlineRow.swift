@@ -16,7 +16,10 @@ public struct DeadlineRow: Sendable, Hashable {
     public var finding: DeadlineFinding
 
     /// Makes a row.
-    public init(assignee: String?, reference: String, clock: ClockKind, respondent: String, urgent: Bool, startDate: LocalDate, finding: DeadlineFinding) {
+    public init(
+        assignee: String?, reference: String, clock: ClockKind, respondent: String, urgent: Bool, startDate: LocalDate,
+        finding: DeadlineFinding
+    ) {
         self.assignee = assignee
         self.reference = reference
         self.clock = clock

@@ -12,7 +12,8 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         self.sink = sink
     }
 
-    static var style: String { """
+    static var style: String {
+        """
         body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans KR",sans-serif;margin:2rem;color:#1b1f24;background:#fff}
         h1{font-size:1.4rem;margin:0 0 .25rem}
         h2{font-size:1.1rem;margin:2rem 0 .5rem;border-bottom:1px solid #d0d7de;padding-bottom:.25rem}
@@ -46,7 +47,9 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         sink.write("<style>\n\(Self.style)\n</style>\n</head>\n<body>\n")
         sink.write("<h1>\(ReportText.html(title)) (\(Explanation.weekdayName(header.asOf)))</h1>\n")
         sink.write("<p class=\"meta\">\(ReportText.html(header.office))</p>\n")
-        sink.write("<p class=\"meta\">Newly breached: since \(header.previousWorkingDay.iso). Due soon: within \(AllowanceUnit.workingDays.phrase(header.withinWorkingDays)), to \(header.horizon.iso).</p>\n")
+        sink.write(
+            "<p class=\"meta\">Newly breached: since \(header.previousWorkingDay.iso). Due soon: within \(AllowanceUnit.workingDays.phrase(header.withinWorkingDays)), to \(header.horizon.iso).</p>\n"
+        )
         if let assignee = header.assignee {
             sink.write("<p class=\"meta\">Assignee: \(ReportText.html(assignee))</p>\n")
         }
@@ -55,14 +58,21 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
     public mutating func write(_ row: DeadlineRow) {
         if tally.add(row) {
             if tally.groups.count > 1 { closeGroup(tally.groups[tally.groups.count - 2]) }
-            sink.write("<section>\n<h2>\(ReportText.html(DeadlineTally.name(of: row.assignee)))</h2>\n<table class=\"rows\">\n")
+            sink.write(
+                "<section>\n<h2>\(ReportText.html(DeadlineTally.name(of: row.assignee)))</h2>\n<table class=\"rows\">\n"
+            )
             // The same column widths in every assignee's table, so they read as one list.
-            sink.write("<colgroup><col style=\"width:10%\"><col style=\"width:14%\"><col style=\"width:15%\"><col style=\"width:28%\"><col style=\"width:9%\"><col></colgroup>\n")
-            sink.write("<thead><tr><th>Status</th><th>Reference</th><th>Clock</th><th>Respondent</th><th>Due</th><th>Detail</th></tr></thead>\n<tbody>\n")
+            sink.write(
+                "<colgroup><col style=\"width:10%\"><col style=\"width:14%\"><col style=\"width:15%\"><col style=\"width:28%\"><col style=\"width:9%\"><col></colgroup>\n"
+            )
+            sink.write(
+                "<thead><tr><th>Status</th><th>Reference</th><th>Clock</th><th>Respondent</th><th>Due</th><th>Detail</th></tr></thead>\n<tbody>\n"
+            )
         }
         let urgent = row.urgent ? "<br><span class=\"urgent\">urgent</span>" : ""
         sink.write("<tr class=\"\(row.section.rawValue)\"><td><span class=\"tag\">\(row.section.title)</span></td>")
-        sink.write("<td class=\"k\">\(ReportText.html(row.reference))\(urgent)</td><td class=\"k\">\(row.clock.rawValue)</td>")
+        sink.write(
+            "<td class=\"k\">\(ReportText.html(row.reference))\(urgent)</td><td class=\"k\">\(row.clock.rawValue)</td>")
         sink.write("<td>\(ReportText.html(row.respondent))</td><td class=\"k\">\(row.finding.dueDate?.iso ?? "–")</td>")
         sink.write("<td>\(ReportText.html(row.detail))</td></tr>\n")
     }

@@ -16,7 +16,9 @@ public enum JSONText {
                 if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let digits = Array("0123456789abcdef")
                     let v = Int(scalar.value)
-                    out += "\\u" + String([digits[v >> 12 & 0xF], digits[v >> 8 & 0xF], digits[v >> 4 & 0xF], digits[v & 0xF]])
+                    out +=
+                        "\\u"
+                        + String([digits[v >> 12 & 0xF], digits[v >> 8 & 0xF], digits[v >> 4 & 0xF], digits[v & 0xF]])
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

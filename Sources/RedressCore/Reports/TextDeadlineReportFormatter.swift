@@ -22,7 +22,9 @@ public struct TextDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
     public mutating func begin(_ header: DeadlineReportHeader) {
         let asOf = "\(header.asOf.iso) (\(Explanation.weekdayName(header.asOf)))"
         line("Deadline report as of \(asOf): \(ReportText.printable(header.office))")
-        line("Newly breached: since \(header.previousWorkingDay.iso). Due soon: within \(AllowanceUnit.workingDays.phrase(header.withinWorkingDays)), to \(header.horizon.iso).")
+        line(
+            "Newly breached: since \(header.previousWorkingDay.iso). Due soon: within \(AllowanceUnit.workingDays.phrase(header.withinWorkingDays)), to \(header.horizon.iso)."
+        )
         if let assignee = header.assignee { line("Assignee: \(ReportText.printable(assignee))") }
     }
 
@@ -54,13 +56,19 @@ public struct TextDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
             return
         }
         line("Totals")
-        let nameWidth = max(12, tally.groups.map { ReportText.displayWidth(ReportText.printable(DeadlineTally.name(of: $0.assignee))) }.max() ?? 0)
+        let nameWidth = max(
+            12,
+            tally.groups.map { ReportText.displayWidth(ReportText.printable(DeadlineTally.name(of: $0.assignee))) }
+                .max() ?? 0)
         let titles = DeadlineSection.allCases.map(\.title) + ["all"]
-        line("  " + ReportText.padded("Assignee", to: nameWidth) + "  " + titles.map { ReportText.rightAligned($0, to: max(5, $0.count)) }.joined(separator: "  "))
+        line(
+            "  " + ReportText.padded("Assignee", to: nameWidth) + "  "
+                + titles.map { ReportText.rightAligned($0, to: max(5, $0.count)) }.joined(separator: "  "))
         func totalsLine(_ name: String, _ totals: DeadlineTotals) -> String {
             let counts = DeadlineSection.allCases.map { totals[$0] } + [totals.all]
             return "  " + ReportText.padded(name, to: nameWidth) + "  "
-                + zip(titles, counts).map { ReportText.rightAligned(String($1), to: max(5, $0.count)) }.joined(separator: "  ")
+                + zip(titles, counts).map { ReportText.rightAligned(String($1), to: max(5, $0.count)) }.joined(
+                    separator: "  ")
         }
         for group in tally.groups {
             line(totalsLine(ReportText.printable(DeadlineTally.name(of: group.assignee)), group.totals))

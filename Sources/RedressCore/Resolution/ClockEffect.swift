@@ -39,7 +39,9 @@ public struct ClockEffect: Sendable, Hashable {
     }
 
     /// A clock of `kind` starting at `instant`, under the policy unless `allowance` is given.
-    public static func start(_ kind: ClockKind, at instant: Date, allowance: Allowance? = nil, scale: RemedyScale? = nil, subject: Int? = nil) -> ClockEffect {
+    public static func start(
+        _ kind: ClockKind, at instant: Date, allowance: Allowance? = nil, scale: RemedyScale? = nil, subject: Int? = nil
+    ) -> ClockEffect {
         ClockEffect(.start(at: instant, allowance: allowance, scale: scale), kind, subject: subject)
     }
 
@@ -83,7 +85,8 @@ extension ClockEffect {
     ///
     /// Mediation pauses the investigation clock this way; closing resumes nothing (closing ends
     /// or cancels clocks instead).
-    public static func statePauses(from: CaseState, to: CaseState, policy: Policy, on date: LocalDate) -> [ClockEffect] {
+    public static func statePauses(from: CaseState, to: CaseState, policy: Policy, on date: LocalDate) -> [ClockEffect]
+    {
         let before = policy.pausedBy(state: from)
         let after = to == .closed ? before : policy.pausedBy(state: to)
         let pauses = after.subtracting(before).sorted { $0.rawValue < $1.rawValue }
@@ -101,7 +104,8 @@ extension ClockEffect {
     /// carries its own; a remedy clock takes the effect's scale.
     public func makeClock(policy: Policy, calendar: WorkCalendar, urgent: Bool) -> Clock? {
         guard case let .start(instant, allowance, scale) = action else { return nil }
-        var clock = policy.makeClock(kind: kind, scale: scale, startInstant: instant, calendar: calendar, urgent: urgent)
+        var clock = policy.makeClock(
+            kind: kind, scale: scale, startInstant: instant, calendar: calendar, urgent: urgent)
         if let allowance {
             clock.allowance = allowance
             clock.urgent = false

@@ -138,15 +138,18 @@ extension ResolutionError: RedressError, LocalizedError {
     public var message: String {
         switch self {
         case let .invalidAmount(text):
-            return "\"\(text)\" is not an amount; write a positive number with at most two decimals, such as 1500 or 1500.50."
+            return
+                "\"\(text)\" is not an amount; write a positive number with at most two decimals, such as 1500 or 1500.50."
         case let .invalidCurrency(code):
             return "\"\(code)\" is not a currency code; give three capital letters such as KRW or EUR."
         case let .remedyTextMissing(kind):
             return "A \(kind) remedy needs words saying what is to be done; give them and try again."
         case .amountMissing:
-            return "A financial remedy needs an amount and a currency (for example \"financial 250000 KRW: compensation\")."
+            return
+                "A financial remedy needs an amount and a currency (for example \"financial 250000 KRW: compensation\")."
         case let .amountNotAllowed(kind):
-            return "Only a financial remedy takes an amount, not a \(kind) one; leave the amount out or use kind financial."
+            return
+                "Only a financial remedy takes an amount, not a \(kind) one; leave the amount out or use kind financial."
         case .blankBody:
             return "The responsible body is blank; name it or leave it out to use the case's respondent."
         case let .unknownRemedyKind(word):
@@ -156,7 +159,8 @@ extension ResolutionError: RedressError, LocalizedError {
         case let .remedyWithoutEvidence(number):
             return "Remedy item \(number) has no evidence, so it cannot be verified; record the evidence first."
         case let .remedyActionNotAllowed(number, action, state, allowed):
-            let options = allowed.isEmpty ? "nothing more can be done to it" : "it can be \(allowed.map(\.phrase).joinedAsList())"
+            let options =
+                allowed.isEmpty ? "nothing more can be done to it" : "it can be \(allowed.map(\.phrase).joinedAsList())"
             return "Remedy item \(number) is \(state), so it cannot be \(action.phrase); \(options)."
         case let .remedyTextRequired(number, action):
             let what: String
@@ -167,10 +171,12 @@ extension ResolutionError: RedressError, LocalizedError {
             }
             return "Remedy item \(number) cannot be \(action.phrase) without \(what); give them and try again."
         case let .dueBeforeAcceptance(number, due, accepted):
-            return "Remedy item \(number) would be due on \(due.iso), before its acceptance on \(accepted.iso); give a due date on or after \(accepted.iso)."
+            return
+                "Remedy item \(number) would be due on \(due.iso), before its acceptance on \(accepted.iso); give a due date on or after \(accepted.iso)."
         case let .openRemedies(numbers):
             let list = numbers.map(String.init).joinedAsList(conjunction: "and")
-            return "The case has open remedy \(numbers.count == 1 ? "item" : "items") \(list); finish \(numbers.count == 1 ? "it" : "them") (verify, partial, not implemented or superseded) before closing, or close it as withdrawn."
+            return
+                "The case has open remedy \(numbers.count == 1 ? "item" : "items") \(list); finish \(numbers.count == 1 ? "it" : "them") (verify, partial, not implemented or superseded) before closing, or close it as withdrawn."
         case .noMediation:
             return "The case has no mediation; offer one first."
         case let .mediationAlreadyOffered(status):
@@ -182,9 +188,11 @@ extension ResolutionError: RedressError, LocalizedError {
         case let .beforeOffer(date, offeredOn):
             return "The date \(date.iso) is before the mediation was offered on \(offeredOn.iso); give a later date."
         case let .deemedDeclined(party, due):
-            return "The \(party) did not answer by \(due.iso), so the mediation offer was deemed declined; move the case on to investigation, arbitration or closing."
+            return
+                "The \(party) did not answer by \(due.iso), so the mediation offer was deemed declined; move the case on to investigation, arbitration or closing."
         case let .mediationNotUnderway(status):
-            return "The mediation is \(status), not under way; both parties must accept before sessions or a settlement."
+            return
+                "The mediation is \(status), not under way; both parties must accept before sessions or a settlement."
         case let .mediationEnded(status):
             return "The mediation is already \(status), so it cannot end again."
         case .sessionPlaceMissing:
@@ -199,7 +207,8 @@ extension ResolutionError: RedressError, LocalizedError {
             return "The \(party) already consented to arbitration on \(on.iso)."
         case let .consentMissing(what, missing):
             let names = missing.map { "the \($0)" }.joinedAsList(conjunction: "and")
-            return "\(what.prefix(1).uppercased() + what.dropFirst()) needs both parties' consent to arbitration, and \(names) \(missing.count == 1 ? "has" : "have") not consented; record the consent first."
+            return
+                "\(what.prefix(1).uppercased() + what.dropFirst()) needs both parties' consent to arbitration, and \(names) \(missing.count == 1 ? "has" : "have") not consented; record the consent first."
         case let .arbitrationStage(status, action):
             return "The arbitration is at stage \(status), too late to \(action)."
         case .arbitratorMissing:
@@ -227,7 +236,8 @@ extension ResolutionError: RedressError, LocalizedError {
         case let .requestAnswered(number, on):
             return "Information request \(number) was already answered on \(on.iso)."
         case let .answerBeforeRequest(number, requestedOn):
-            return "The answer to information request \(number) cannot be dated before the request of \(requestedOn.iso)."
+            return
+                "The answer to information request \(number) cannot be dated before the request of \(requestedOn.iso)."
         case .findingsMissing:
             return "A decision needs its findings; give them and try again."
         case let .decisionOutcome(outcome, allowed):

@@ -60,8 +60,10 @@ public struct MediationStatistics: Sendable, Hashable, Codable {
             settled: try container.decode(Int.self, forKey: .settled),
             failed: try container.decode(Int.self, forKey: .failed),
             withdrawn: try container.decode(Int.self, forKey: .withdrawn),
-            medianWorkingDaysToSettlement: try container.decodeIfPresent(Double.self, forKey: .medianWorkingDaysToSettlement),
-            meanWorkingDaysToSettlement: try container.decodeIfPresent(Double.self, forKey: .meanWorkingDaysToSettlement)
+            medianWorkingDaysToSettlement: try container.decodeIfPresent(
+                Double.self, forKey: .medianWorkingDaysToSettlement),
+            meanWorkingDaysToSettlement: try container.decodeIfPresent(
+                Double.self, forKey: .meanWorkingDaysToSettlement)
         )
     }
 

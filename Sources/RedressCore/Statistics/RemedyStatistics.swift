@@ -78,7 +78,10 @@ public struct ComplianceStatistics: Sendable, Hashable, Codable {
     public var byRespondent: [ComplianceRow]
 
     /// Makes the compliance section.
-    public init(accepted: Proportion, implemented: Proportion, implementedLate: Proportion, openNonCompliance: Int, byRespondent: [ComplianceRow]) {
+    public init(
+        accepted: Proportion, implemented: Proportion, implementedLate: Proportion, openNonCompliance: Int,
+        byRespondent: [ComplianceRow]
+    ) {
         self.accepted = accepted
         self.implemented = implemented
         self.implementedLate = implementedLate

@@ -21,11 +21,14 @@ extension StatisticsError: RedressError, LocalizedError {
     public var message: String {
         switch self {
         case let .periodEndsBeforeStart(from, to):
-            return "The period ends on \(to.iso), before it starts on \(from.iso); give an end date on or after the start date."
+            return
+                "The period ends on \(to.iso), before it starts on \(from.iso); give an end date on or after the start date."
         case let .unknownGrouping(text):
-            return "\"\(text)\" is not a way to group statistics; use \(StatisticsGrouping.allCases.map(\.rawValue).joinedAsList())."
+            return
+                "\"\(text)\" is not a way to group statistics; use \(StatisticsGrouping.allCases.map(\.rawValue).joinedAsList())."
         case let .unknownFormat(text):
-            return "\"\(text)\" is not a statistics format; use \(StatisticsFormat.allCases.map(\.rawValue).joinedAsList())."
+            return
+                "\"\(text)\" is not a statistics format; use \(StatisticsFormat.allCases.map(\.rawValue).joinedAsList())."
         }
     }
 

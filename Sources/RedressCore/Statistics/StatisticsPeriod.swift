@@ -28,7 +28,8 @@ public struct StatisticsPeriod: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(from: container.decode(LocalDate.self, forKey: .from), to: container.decode(LocalDate.self, forKey: .to))
+        try self.init(
+            from: container.decode(LocalDate.self, forKey: .from), to: container.decode(LocalDate.self, forKey: .to))
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -33,7 +33,9 @@ extension StatisticsReport {
         add("volume", "", "", "reopened", volume.reopened)
         add("volume", "", "", "closed", volume.closed)
         add("volume", "", "", "open_at_end", volume.openAtEnd)
-        for (dimension, list) in [("channel", volume.byChannel), ("category", volume.byCategory), ("respondent", volume.byRespondent)] {
+        for (dimension, list) in [
+            ("channel", volume.byChannel), ("category", volume.byCategory), ("respondent", volume.byRespondent),
+        ] {
             for row in list {
                 add("volume", dimension, row.key, "received", row.received)
                 add("volume", dimension, row.key, "closed", row.closed)
@@ -58,7 +60,11 @@ extension StatisticsReport {
             add("timeliness", "clock", kind, "extensions_granted", row.extensionsGranted)
             add("timeliness", "clock", kind, "breached_at_end", row.breachedAtEnd)
             for (label, count) in zip(TimelinessStatistics.bandLabels, row.distribution) {
-                add("timeliness", "clock", kind, "ended_in_band_" + label.replacingOccurrences(of: "–", with: "_").replacingOccurrences(of: "+", with: "_plus"), count)
+                add(
+                    "timeliness", "clock", kind,
+                    "ended_in_band_"
+                        + label.replacingOccurrences(of: "–", with: "_").replacingOccurrences(of: "+", with: "_plus"),
+                    count)
             }
         }
         add("timeliness", "", "", "extensions_granted", timeliness.extensionsGranted)

@@ -46,7 +46,10 @@ extension StatisticsReport {
 
         /// Horizontal bars, one per item, each with its label on the left and its figure on the right.
         /// Bars are scaled to `maximum` (100 for percentages), or to the longest bar when it is `nil`.
-        static func horizontalBars(id: String, title: String, description: String, bars: [Bar], color: String = palette[0], maximum: Double? = nil) -> String {
+        static func horizontalBars(
+            id: String, title: String, description: String, bars: [Bar], color: String = palette[0],
+            maximum: Double? = nil
+        ) -> String {
             let labelWidth = labelWidth(for: bars.map(\.label))
             let plot = width - labelWidth - valueWidth
             let height = max(1, bars.count) * rowHeight + 16
@@ -58,16 +61,21 @@ extension StatisticsReport {
             for (index, bar) in bars.enumerated() {
                 let y = 8 + index * rowHeight
                 let length = top > 0 ? Int((bar.value / top * Double(plot)).rounded()) : 0
-                body += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\">\(escape(shortened(bar.label, toPixels: labelWidth - 12)))</text>"
-                body += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"16\" fill=\"\(color)\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
+                body +=
+                    "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\">\(escape(shortened(bar.label, toPixels: labelWidth - 12)))</text>"
+                body +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"16\" fill=\"\(color)\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
                 body += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 16)\">\(escape(bar.text))</text>"
             }
-            body += "<line x1=\"\(labelWidth)\" y1=\"4\" x2=\"\(labelWidth)\" y2=\"\(height - 8)\" stroke=\"#333\" stroke-width=\"1\"/>"
+            body +=
+                "<line x1=\"\(labelWidth)\" y1=\"4\" x2=\"\(labelWidth)\" y2=\"\(height - 8)\" stroke=\"#333\" stroke-width=\"1\"/>"
             return frame(id: id, title: title, description: description, height: height, body: body)
         }
 
         /// Horizontal bars split into coloured parts, one part per series, with a legend.
-        static func stackedBars(id: String, title: String, description: String, series: [(name: String, color: String)], rows: [StackedRow]) -> String {
+        static func stackedBars(
+            id: String, title: String, description: String, series: [(name: String, color: String)], rows: [StackedRow]
+        ) -> String {
             let labelWidth = labelWidth(for: rows.map(\.label))
             // Room after the bars for a note such as "12 concluded, 3 overdue".
             let plot = width - labelWidth - 170
@@ -80,25 +88,30 @@ extension StatisticsReport {
             let top = rows.map { $0.values.reduce(0, +) }.max() ?? 0
             for (index, row) in rows.enumerated() {
                 let y = legendHeight + 8 + index * rowHeight
-                body += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\">\(escape(shortened(row.label, toPixels: labelWidth - 12)))</text>"
+                body +=
+                    "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\">\(escape(shortened(row.label, toPixels: labelWidth - 12)))</text>"
                 var x = labelWidth
                 var running = 0
                 for (part, value) in row.values.enumerated() where value > 0 {
                     running += value
                     // Ends are placed from the running total so rounding never drifts.
                     let end = labelWidth + (top > 0 ? Int((Double(running) / Double(top) * Double(plot)).rounded()) : 0)
-                    body += "<rect x=\"\(x)\" y=\"\(y + 4)\" width=\"\(end - x)\" height=\"16\" fill=\"\(series[part].color)\"><title>\(escape(row.label)), \(escape(series[part].name)): \(value)</title></rect>"
+                    body +=
+                        "<rect x=\"\(x)\" y=\"\(y + 4)\" width=\"\(end - x)\" height=\"16\" fill=\"\(series[part].color)\"><title>\(escape(row.label)), \(escape(series[part].name)): \(value)</title></rect>"
                     x = end
                 }
                 let note = row.note.isEmpty ? String(row.values.reduce(0, +)) : row.note
                 body += "<text x=\"\(x + 6)\" y=\"\(y + 16)\">\(escape(note))</text>"
             }
-            body += "<line x1=\"\(labelWidth)\" y1=\"\(legendHeight + 4)\" x2=\"\(labelWidth)\" y2=\"\(height - 8)\" stroke=\"#333\" stroke-width=\"1\"/>"
+            body +=
+                "<line x1=\"\(labelWidth)\" y1=\"\(legendHeight + 4)\" x2=\"\(labelWidth)\" y2=\"\(height - 8)\" stroke=\"#333\" stroke-width=\"1\"/>"
             return frame(id: id, title: title, description: description, height: height, body: body)
         }
 
         /// Small vertical histograms, two to a line, one per item, over the same bands.
-        static func histograms(id: String, title: String, description: String, bands: [String], panels: [Histogram]) -> String {
+        static func histograms(id: String, title: String, description: String, bands: [String], panels: [Histogram])
+            -> String
+        {
             let columns = 2
             let panelWidth = width / columns
             let panelHeight = 170
@@ -117,19 +130,26 @@ extension StatisticsReport {
                 let slot = (panelWidth - 20) / max(1, bands.count)
                 let total = panel.counts.reduce(0, +)
                 let highest = panel.counts.max() ?? 0
-                body += "<text x=\"\(left + 10)\" y=\"\(top + 16)\" font-weight=\"bold\">\(escape(shortened(panel.label, toPixels: panelWidth - 20)))</text>"
+                body +=
+                    "<text x=\"\(left + 10)\" y=\"\(top + 16)\" font-weight=\"bold\">\(escape(shortened(panel.label, toPixels: panelWidth - 20)))</text>"
                 body += "<text x=\"\(left + 10)\" y=\"\(top + 29)\" font-size=\"10\">\(total) ended</text>"
                 for (band, count) in panel.counts.enumerated() {
                     let x = left + 10 + band * slot
-                    let barHeight = highest > 0 ? Int((Double(count) / Double(highest) * Double(plotHeight - 12)).rounded()) : 0
-                    body += "<rect x=\"\(x + 1)\" y=\"\(baseline - barHeight)\" width=\"\(slot - 2)\" height=\"\(barHeight)\" fill=\"\(palette[0])\"><title>\(escape(panel.label)), \(bands[band]) working days: \(count)</title></rect>"
+                    let barHeight =
+                        highest > 0 ? Int((Double(count) / Double(highest) * Double(plotHeight - 12)).rounded()) : 0
+                    body +=
+                        "<rect x=\"\(x + 1)\" y=\"\(baseline - barHeight)\" width=\"\(slot - 2)\" height=\"\(barHeight)\" fill=\"\(palette[0])\"><title>\(escape(panel.label)), \(bands[band]) working days: \(count)</title></rect>"
                     if count > 0 {
-                        body += "<text x=\"\(x + slot / 2)\" y=\"\(baseline - barHeight - 2)\" text-anchor=\"middle\" font-size=\"9\">\(count)</text>"
+                        body +=
+                            "<text x=\"\(x + slot / 2)\" y=\"\(baseline - barHeight - 2)\" text-anchor=\"middle\" font-size=\"9\">\(count)</text>"
                     }
-                    body += "<text x=\"\(x + slot / 2)\" y=\"\(baseline + 12)\" text-anchor=\"middle\" font-size=\"8\">\(escape(bands[band]))</text>"
+                    body +=
+                        "<text x=\"\(x + slot / 2)\" y=\"\(baseline + 12)\" text-anchor=\"middle\" font-size=\"8\">\(escape(bands[band]))</text>"
                 }
-                body += "<line x1=\"\(left + 10)\" y1=\"\(baseline)\" x2=\"\(left + 10 + slot * bands.count)\" y2=\"\(baseline)\" stroke=\"#333\" stroke-width=\"1\"/>"
-                body += "<text x=\"\(left + 10)\" y=\"\(baseline + 26)\" font-size=\"9\">working days, net of pauses</text>"
+                body +=
+                    "<line x1=\"\(left + 10)\" y1=\"\(baseline)\" x2=\"\(left + 10 + slot * bands.count)\" y2=\"\(baseline)\" stroke=\"#333\" stroke-width=\"1\"/>"
+                body +=
+                    "<text x=\"\(left + 10)\" y=\"\(baseline + 26)\" font-size=\"9\">working days, net of pauses</text>"
             }
             return frame(id: id, title: title, description: description, height: height, body: body)
         }

@@ -3,7 +3,8 @@ extension StatisticsReport {
     public func renderText() -> String {
         var lines: [String] = []
         lines.append("Statistics for \(office), \(period) (\(timeZone))")
-        lines.append("Figures as they stood at the end of \(period.to.iso); working days net of pauses on the office calendar.")
+        lines.append(
+            "Figures as they stood at the end of \(period.to.iso); working days net of pauses on the office calendar.")
 
         section("Volume", into: &lines)
         var totals = TextTable(header: ["", "Cases"])
@@ -13,7 +14,9 @@ extension StatisticsReport {
         totals.add(["Closed", String(volume.closed)])
         totals.add(["Open at end", String(volume.openAtEnd)])
         lines += totals.render()
-        for (heading, rows) in [("Channel", volume.byChannel), ("Category", volume.byCategory), ("Respondent", volume.byRespondent)] {
+        for (heading, rows) in [
+            ("Channel", volume.byChannel), ("Category", volume.byCategory), ("Respondent", volume.byRespondent),
+        ] {
             lines.append("")
             var table = TextTable(header: [heading, "Received", "Closed", "Open at end"])
             for row in rows { table.add([row.key, String(row.received), String(row.closed), String(row.openAtEnd)]) }
@@ -24,7 +27,10 @@ extension StatisticsReport {
         section("Stage of closure (\(outcomes.closed) closings)", into: &lines)
         var stages = TextTable(header: ["Stage", "Closings", "Share"])
         for row in outcomes.byStage {
-            stages.add([ClosureStage(rawValue: row.key)?.label ?? StatisticsReport.label(row.key), String(row.count), row.share.percentText])
+            stages.add([
+                ClosureStage(rawValue: row.key)?.label ?? StatisticsReport.label(row.key), String(row.count),
+                row.share.percentText,
+            ])
         }
         lines += stages.render()
         lines.append("  Premature: \(outcomes.premature)")
@@ -38,10 +44,13 @@ extension StatisticsReport {
         lines.append("  Upheld or partly upheld, of investigated: \(outcomes.upheld)")
 
         section("Timeliness (working days net of pauses)", into: &lines)
-        var clocks = TextTable(header: ["Clock", "Ended", "Met", "Within", "Late", "Mean", "Median", "P90", "Extended", "Breached at end"])
+        var clocks = TextTable(header: [
+            "Clock", "Ended", "Met", "Within", "Late", "Mean", "Median", "P90", "Extended", "Breached at end",
+        ])
         for row in timeliness.clocks {
             clocks.add([
-                row.kind.rawValue, String(row.ended), String(row.met), row.withinAllowance.percentText, row.late.percentText,
+                row.kind.rawValue, String(row.ended), String(row.met), row.withinAllowance.percentText,
+                row.late.percentText,
                 StatisticsReport.days(row.meanWorkingDays), StatisticsReport.days(row.medianWorkingDays),
                 StatisticsReport.days(row.p90WorkingDays), String(row.extensionsGranted), String(row.breachedAtEnd),
             ])
@@ -60,7 +69,10 @@ extension StatisticsReport {
         lines.append("")
         var pauses = TextTable(header: ["Paused for", "Pauses", "Working days", "Calendar days"])
         for row in timeliness.pausedByReason {
-            pauses.add([StatisticsReport.label(row.reason), String(row.pauses), String(row.workingDays), String(row.calendarDays)])
+            pauses.add([
+                StatisticsReport.label(row.reason), String(row.pauses), String(row.workingDays),
+                String(row.calendarDays),
+            ])
         }
         if timeliness.pausedByReason.isEmpty { pauses.add(["(none)", "0", "0", "0"]) }
         lines += pauses.render()
@@ -85,7 +97,9 @@ extension StatisticsReport {
             lines += table.render()
             lines.append("  Acceptance rate: \(mediation.acceptanceRate)")
             lines.append("  Settlement rate: \(mediation.settlementRate)")
-            lines.append("  Working days from offer to settlement: median \(StatisticsReport.days(mediation.medianWorkingDaysToSettlement)), mean \(StatisticsReport.days(mediation.meanWorkingDaysToSettlement))")
+            lines.append(
+                "  Working days from offer to settlement: median \(StatisticsReport.days(mediation.medianWorkingDaysToSettlement)), mean \(StatisticsReport.days(mediation.meanWorkingDaysToSettlement))"
+            )
         } else {
             lines.append("  Not available: see the notes.")
         }
@@ -94,12 +108,16 @@ extension StatisticsReport {
         if let remedies {
             lines.append("  Remedy items: \(remedies.total)")
             var classes = TextTable(header: ["Class", "Items", "Share"])
-            for row in remedies.byClass { classes.add([StatisticsReport.label(row.key), String(row.count), row.share.percentText]) }
+            for row in remedies.byClass {
+                classes.add([StatisticsReport.label(row.key), String(row.count), row.share.percentText])
+            }
             if remedies.byClass.isEmpty { classes.add(["(none)", "0", "–"]) }
             lines += classes.render()
             lines.append("")
             var kinds = TextTable(header: ["Kind", "Items", "Share"])
-            for row in remedies.byKind { kinds.add([StatisticsReport.label(row.key), String(row.count), row.share.percentText]) }
+            for row in remedies.byKind {
+                kinds.add([StatisticsReport.label(row.key), String(row.count), row.share.percentText])
+            }
             if remedies.byKind.isEmpty { kinds.add(["(none)", "0", "–"]) }
             lines += kinds.render()
             lines.append("")
@@ -121,11 +139,16 @@ extension StatisticsReport {
             lines.append("  Implemented late: \(compliance.implementedLate)")
             lines.append("  Open non-compliance at end: \(compliance.openNonCompliance)")
             lines.append("")
-            var table = TextTable(header: ["Respondent", "Accepted", "Rejected", "On time", "Late", "Partial", "Not implemented", "Overdue at end", "Non-compliance"])
+            var table = TextTable(header: [
+                "Respondent", "Accepted", "Rejected", "On time", "Late", "Partial", "Not implemented", "Overdue at end",
+                "Non-compliance",
+            ])
             for row in compliance.byRespondent {
                 table.add([
-                    row.respondent, String(row.accepted), String(row.rejected), String(row.implementedOnTime), String(row.implementedLate),
-                    String(row.partial), String(row.notImplemented), String(row.overdueAtEnd), String(row.nonComplianceAtEnd),
+                    row.respondent, String(row.accepted), String(row.rejected), String(row.implementedOnTime),
+                    String(row.implementedLate),
+                    String(row.partial), String(row.notImplemented), String(row.overdueAtEnd),
+                    String(row.nonComplianceAtEnd),
                 ])
             }
             if compliance.byRespondent.isEmpty { table.add(["(none)", "0", "0", "0", "0", "0", "0", "0", "0"]) }
@@ -136,11 +159,16 @@ extension StatisticsReport {
 
         if let groups {
             section("By \(groups.grouping.rawValue)", into: &lines)
-            var table = TextTable(header: [groups.grouping.heading, "Received", "Closed", "Open at end", "Open >12 months", "Upheld", "Clocks met", "Median WD to close"])
+            var table = TextTable(header: [
+                groups.grouping.heading, "Received", "Closed", "Open at end", "Open >12 months", "Upheld", "Clocks met",
+                "Median WD to close",
+            ])
             for row in groups.rows {
                 table.add([
-                    row.key, String(row.received), String(row.closed), String(row.openAtEnd), String(row.openOver12Months),
-                    row.upheld.percentText, row.clocksWithinAllowance.percentText, StatisticsReport.days(row.medianWorkingDaysToClose),
+                    row.key, String(row.received), String(row.closed), String(row.openAtEnd),
+                    String(row.openOver12Months),
+                    row.upheld.percentText, row.clocksWithinAllowance.percentText,
+                    StatisticsReport.days(row.medianWorkingDaysToClose),
                 ])
             }
             if groups.rows.isEmpty { table.add(["(none)", "0", "0", "0", "0", "–", "–", "–"]) }
@@ -168,8 +196,8 @@ extension StatisticsReport {
                 switch scalar.value {
                 case 0x0300...0x036F, 0x200B...0x200F: return width
                 case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-                     0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-                     0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                    0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                    0xFFE0...0xFFE6, 0x20000...0x3FFFD:
                     return width + 2
                 default:
                     return width + 1

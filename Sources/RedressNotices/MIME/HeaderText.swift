@@ -52,7 +52,9 @@ enum HeaderText {
     static func looksEncoded<S: StringProtocol>(_ text: S) -> Bool {
         var previous: UInt8 = 0
         for byte in text.utf8 {
-            if (previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?")) || (previous == UInt8(ascii: "?") && byte == UInt8(ascii: "=")) {
+            if (previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?"))
+                || (previous == UInt8(ascii: "?") && byte == UInt8(ascii: "="))
+            {
                 return true
             }
             previous = byte
@@ -104,7 +106,8 @@ enum HeaderText {
             }
         }
         for word in singleLine(text).split(separator: " ") {
-            let needsEncoding = !isPrintableASCII(word) || looksEncoded(word)
+            let needsEncoding =
+                !isPrintableASCII(word) || looksEncoded(word)
                 || word.utf8.count > longestPlainWord
             if needsEncoding {
                 run.append(word)

@@ -23,17 +23,20 @@ extension MIMEError: RedressError, LocalizedError {
     public var message: String {
         switch self {
         case let .invalidHeaderName(name):
-            return "\"\(name.debugDescription.dropFirst().dropLast())\" is not a header name; use printable ASCII without a colon."
+            return
+                "\"\(name.debugDescription.dropFirst().dropLast())\" is not a header name; use printable ASCII without a colon."
         case let .reservedHeader(name):
             return "The \(name) header is written by the message itself; do not add it."
         case let .invalidHeaderValue(name):
             return "The value of the \(name) header has characters a header cannot carry."
         case let .invalidAddress(text):
-            return "\"\(text.debugDescription.dropFirst().dropLast())\" is not an email address; write it as name@example.org."
+            return
+                "\"\(text.debugDescription.dropFirst().dropLast())\" is not an email address; write it as name@example.org."
         case let .invalidMessageID(text):
             return "\"\(text.debugDescription.dropFirst().dropLast())\" cannot be part of a Message-ID."
         case let .invalidMediaType(text):
-            return "\"\(text.debugDescription.dropFirst().dropLast())\" is not a usable media type; write it as type/subtype, e.g. text/csv."
+            return
+                "\"\(text.debugDescription.dropFirst().dropLast())\" is not a usable media type; write it as type/subtype, e.g. text/csv."
         }
     }
 

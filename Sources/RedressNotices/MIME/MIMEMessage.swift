@@ -44,7 +44,8 @@ public struct MIMEMessage: Sendable, Hashable {
         // Parts held in memory cannot fail to be read.
         try? Self.write(
             headers: headers, body: Self.entity(of: body), alternatives: alternatives.map(Self.entity),
-            attachments: attachments.map(Self.entity), boundarySeed: boundarySeed) { output += $0 }
+            attachments: attachments.map(Self.entity), boundarySeed: boundarySeed
+        ) { output += $0 }
         return output
     }
 
@@ -73,9 +74,11 @@ public struct MIMEMessage: Sendable, Hashable {
         headers: MIMEHeaders, body: Entity, alternatives: [Entity], attachments: [Entity], boundarySeed: String,
         to emit: (String) -> Void
     ) throws {
-        var entity = alternatives.isEmpty
+        var entity =
+            alternatives.isEmpty
             ? body
-            : multipart("alternative", [body] + alternatives, boundary: boundary(seed: boundarySeed, level: "alternative"))
+            : multipart(
+                "alternative", [body] + alternatives, boundary: boundary(seed: boundarySeed, level: "alternative"))
         if !attachments.isEmpty {
             entity = multipart("mixed", [entity] + attachments, boundary: boundary(seed: boundarySeed, level: "mixed"))
         }
@@ -163,7 +166,9 @@ public struct MIMEMessage: Sendable, Hashable {
         let attributeCharacters = Set("!#$&+-.^_`|~".utf8)
         var encoded = ""
         for byte in name.utf8 {
-            if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || attributeCharacters.contains(byte) {
+            if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || attributeCharacters.contains(byte)
+            {
                 encoded.append(Character(Unicode.Scalar(byte)))
             } else {
                 encoded += "%" + String(format: "%02X", byte)
@@ -272,8 +277,9 @@ public struct MIMEAttachment: Sendable, Hashable {
     static func isMediaType(_ text: String) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         let tspecials = Set("()<>@,;:\\\"/[]?=".utf8)
-        return parts.count == 2 && parts.allSatisfy { part in
-            !part.isEmpty && part.utf8.allSatisfy { $0 > 32 && $0 < 127 && !tspecials.contains($0) }
-        }
+        return parts.count == 2
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.utf8.allSatisfy { $0 > 32 && $0 < 127 && !tspecials.contains($0) }
+            }
     }
 }

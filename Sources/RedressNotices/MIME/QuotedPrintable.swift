@@ -17,7 +17,8 @@ enum QuotedPrintable {
 
     /// One line of text (without its line break) as quoted-printable, CRLF included.
     static func encode(line bytes: ArraySlice<UInt8>, into output: inout [UInt8]) {
-        let dot = UInt8(ascii: "."), capitalF = UInt8(ascii: "F")
+        let dot = UInt8(ascii: ".")
+        let capitalF = UInt8(ascii: "F")
         var physical = 0
         for index in bytes.indices {
             let byte = bytes[index]

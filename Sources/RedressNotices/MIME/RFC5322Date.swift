@@ -12,7 +12,8 @@ enum RFC5322Date {
         let offsetMinutes = local.offsetSeconds / 60
         let sign = offsetMinutes < 0 ? "-" : "+"
         let magnitude = abs(offsetMinutes)
-        return "\(weekdays[local.date.weekday - 1]), \(local.date.day) \(months[local.date.month - 1]) \(pad(local.date.year, 4)) "
+        return
+            "\(weekdays[local.date.weekday - 1]), \(local.date.day) \(months[local.date.month - 1]) \(pad(local.date.year, 4)) "
             + "\(pad(local.hour, 2)):\(pad(local.minute, 2)):\(pad(local.second, 2)) \(sign)\(pad(magnitude / 60, 2))\(pad(magnitude % 60, 2))"
     }
 

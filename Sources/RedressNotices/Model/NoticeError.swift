@@ -53,29 +53,37 @@ extension NoticeError: RedressError, LocalizedError {
     public var message: String {
         switch self {
         case let .templateNotFound(name):
-            return "There is no notice template \(name), built in or in the office's template folder; add it to the template folder or choose another language."
+            return
+                "There is no notice template \(name), built in or in the office's template folder; add it to the template folder or choose another language."
         case let .templateInvalid(template, reason):
             return "The notice template \(template) cannot be used: \(reason)"
         case let .templateFolderUnusable(path, reason):
-            return "The template folder \(path) cannot be used: \(reason); give an absolute path to a folder that only its owner and group may change."
+            return
+                "The template folder \(path) cannot be used: \(reason); give an absolute path to a folder that only its owner and group may change."
         case let .templateUnreadable(path, reason):
             return "The notice template \(path) cannot be read (\(reason)); check the file and its permissions."
         case let .missingVariable(name, template):
-            return "The notice template \(template) uses {{\(name)}} but the notice has no value for it; supply \(name) or change the template."
+            return
+                "The notice template \(template) uses {{\(name)}} but the notice has no value for it; supply \(name) or change the template."
         case let .variableNotText(name, template):
-            return "The notice template \(template) writes out {{\(name)}}, which is a flag, list or record; use it as a section ({{#\(name)}}…{{/\(name)}}) instead."
+            return
+                "The notice template \(template) writes out {{\(name)}}, which is a flag, list or record; use it as a section ({{#\(name)}}…{{/\(name)}}) instead."
         case let .invalidVariableName(name):
             return "\"\(name)\" is not a notice variable name; use letters, digits and underscores only."
         case let .reservedVariable(name):
-            return "The notice variable \(name) is supplied by the renderer itself; remove it from the notice's variables."
+            return
+                "The notice variable \(name) is supplied by the renderer itself; remove it from the notice's variables."
         case let .complainantIdentityWithheld(variable, audience):
-            return "The \(audience) notice was given \(variable), but the complainant has not consented to disclosing their identity; remove it or record the consent first."
+            return
+                "The \(audience) notice was given \(variable), but the complainant has not consented to disclosing their identity; remove it or record the consent first."
         case let .complainantIdentityInText(template, audience):
-            return "The \(audience) notice from \(template) would reveal the complainant's identity, who has not consented to disclosure; remove it from the notice's texts or record the consent first."
+            return
+                "The \(audience) notice from \(template) would reveal the complainant's identity, who has not consented to disclosure; remove it from the notice's texts or record the consent first."
         case let .invalidLanguage(code):
             return "\"\(code)\" is not a language code; use a lowercase ISO 639 code such as en or ko."
         case let .invalidAddress(field, value):
-            return "The \(field) \"\(value.debugDescription.dropFirst().dropLast())\" is not a usable email address; correct it and try again."
+            return
+                "The \(field) \"\(value.debugDescription.dropFirst().dropLast())\" is not a usable email address; correct it and try again."
         case let .missingRecipientAddress(channel):
             return channel == .email
                 ? "The recipient has no email address; add one or send the notice by post."

@@ -17,7 +17,10 @@ extension NoticeKind {
         case .headOfBodyLetter:
             return [(.letterToHeadOfBody, .headOfBody)]
         case .nonCompliance:
-            return [(.nonComplianceNotice, .respondent), (.nonComplianceNotice, .headOfBody), (.nonComplianceNotice, .complainant)]
+            return [
+                (.nonComplianceNotice, .respondent), (.nonComplianceNotice, .headOfBody),
+                (.nonComplianceNotice, .complainant),
+            ]
         case .complainantUpdate:
             return [(.progressUpdate, .complainant)]
         }

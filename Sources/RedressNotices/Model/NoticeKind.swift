@@ -46,7 +46,7 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     public var audiences: [NoticeAudience] {
         switch self {
         case .acknowledgement, .informationRequest, .routeDecision, .mediationOffer, .mediationOutcome,
-             .hearingNotice, .extensionLetter, .decision, .closure:
+            .hearingNotice, .extensionLetter, .decision, .closure:
             return [.complainant, .representative, .respondent]
         case .progressUpdate, .correctedDueDates:
             return [.complainant, .representative]
@@ -93,31 +93,55 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     public var variables: [String] {
         switch self {
         case .acknowledgement:
-            return ["received_date", "respondent_name", "caseworker_name", "triage_due_date", "subject_matter", "complainant_name"]
+            return [
+                "received_date", "respondent_name", "caseworker_name", "triage_due_date", "subject_matter",
+                "complainant_name",
+            ]
         case .informationRequest:
-            return ["information_needed", "response_due_date", "caseworker_name", "respondent_name", "subject_matter", "complainant_name"]
+            return [
+                "information_needed", "response_due_date", "caseworker_name", "respondent_name", "subject_matter",
+                "complainant_name",
+            ]
         case .routeDecision:
-            return ["route", "route_reasons", "next_due_date", "respondent_name", "caseworker_name", "subject_matter", "complainant_name"]
+            return [
+                "route", "route_reasons", "next_due_date", "respondent_name", "caseworker_name", "subject_matter",
+                "complainant_name",
+            ]
         case .mediationOffer:
             return ["respondent_name", "acceptance_due_date", "caseworker_name", "subject_matter", "complainant_name"]
         case .mediationOutcome:
             return ["settled", "terms", "next_route", "respondent_name", "subject_matter", "complainant_name"]
         case .hearingNotice:
-            return ["hearing_at", "hearing_place", "arbitrators", "caseworker_name", "respondent_name", "subject_matter", "complainant_name"]
+            return [
+                "hearing_at", "hearing_place", "arbitrators", "caseworker_name", "respondent_name", "subject_matter",
+                "complainant_name",
+            ]
         case .extensionLetter:
-            return ["clock", "previous_due_date", "new_due_date", "extension_reason", "approved_by", "respondent_name", "subject_matter", "complainant_name"]
+            return [
+                "clock", "previous_due_date", "new_due_date", "extension_reason", "approved_by", "respondent_name",
+                "subject_matter", "complainant_name",
+            ]
         case .correctedDueDates:
             return ["moved_clocks", "caseworker_name", "complainant_name"]
         case .progressUpdate:
-            return ["stage", "progress_summary", "breached", "missed_clock", "missed_due_date", "next_due_date", "caseworker_name", "complainant_name"]
+            return [
+                "stage", "progress_summary", "breached", "missed_clock", "missed_due_date", "next_due_date",
+                "caseworker_name", "complainant_name",
+            ]
         case .decision:
-            return ["outcome", "decision_summary", "remedies", "reply_due_date", "respondent_name", "subject_matter", "complainant_name"]
+            return [
+                "outcome", "decision_summary", "remedies", "reply_due_date", "respondent_name", "subject_matter",
+                "complainant_name",
+            ]
         case .remedyReminder:
             return ["remedies", "respondent_name", "subject_matter", "caseworker_name"]
         case .escalationToSupervisor:
             return ["clock", "due_date", "stage", "assignee_name"]
         case .letterToHeadOfBody:
-            return ["clock", "due_date", "working_days_overdue", "final_due_date", "respondent_name", "subject_matter", "caseworker_name"]
+            return [
+                "clock", "due_date", "working_days_overdue", "final_due_date", "respondent_name", "subject_matter",
+                "caseworker_name",
+            ]
         case .nonComplianceNotice:
             return ["clock", "due_date", "respondent_name", "subject_matter", "caseworker_name", "complainant_name"]
         case .closure:

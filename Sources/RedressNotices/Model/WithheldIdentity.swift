@@ -52,9 +52,12 @@ public struct WithheldIdentity: Sendable, Hashable, ExpressibleByArrayLiteral {
             let parts = Self.words(Self.fold(name)).filter { $0.filter(\.isLetter).count >= 2 }
             // Scripts written without spaces between words (Hangul, Han, kana) carry particles
             // on the name itself: there a part matches inside a word too.
-            if !parts.isEmpty, parts.allSatisfy({ part in
-                part.unicodeScalars.contains(where: Self.isUnspacedScript) ? compact.contains(part) : words.contains(part)
-            }) {
+            if !parts.isEmpty,
+                parts.allSatisfy({ part in
+                    part.unicodeScalars.contains(where: Self.isUnspacedScript)
+                        ? compact.contains(part) : words.contains(part)
+                })
+            {
                 return true
             }
         }
@@ -91,7 +94,8 @@ public struct WithheldIdentity: Sendable, Hashable, ExpressibleByArrayLiteral {
 
     /// The digits of each run of digits and phone separators ("010-5555 0142" is one run).
     static func digitRuns(_ text: String) -> [String] {
-        var runs: [String] = [], current = ""
+        var runs: [String] = []
+        var current = ""
         for character in text {
             if character.isASCIIDigit {
                 current.append(character)
@@ -106,9 +110,9 @@ public struct WithheldIdentity: Sendable, Hashable, ExpressibleByArrayLiteral {
 
     static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF,  // Hangul
-             0x3040...0x30FF,  // kana
-             0x3400...0x4DBF, 0x4E00...0x9FFF:  // Han
+        case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF, // Hangul
+            0x3040...0x30FF, // kana
+            0x3400...0x4DBF, 0x4E00...0x9FFF: // Han
             return true
         default:
             return false

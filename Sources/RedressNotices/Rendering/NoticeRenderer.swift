@@ -41,7 +41,8 @@ public struct NoticeRenderer: Sendable {
         try NoticeRenderer.checkVariables(input)
         let template = try templates.template(kind: input.kind, audience: input.audience, language: input.language)
         if input.audience.withholdsComplainantIdentity, !input.disclosureAllowed,
-           let identity = template.referencedNames.sorted().first(where: NoticeRenderer.isComplainantIdentity) {
+            let identity = template.referencedNames.sorted().first(where: NoticeRenderer.isComplainantIdentity)
+        {
             throw NoticeError.complainantIdentityWithheld(variable: identity, audience: input.audience)
         }
         let language = NoticeLanguage(code: input.language)
@@ -50,7 +51,8 @@ public struct NoticeRenderer: Sendable {
         let subject = HeaderText.singleLine(rendered.subject)
         let body = NoticeRenderer.tidy(rendered.body)
         if input.audience.withholdsComplainantIdentity, !input.disclosureAllowed,
-           input.withheldIdentity.isShown(in: subject + "\n" + body) {
+            input.withheldIdentity.isShown(in: subject + "\n" + body)
+        {
             throw NoticeError.complainantIdentityInText(template: template.name, audience: input.audience)
         }
         var notice = RenderedNotice(
@@ -94,15 +96,21 @@ public struct NoticeRenderer: Sendable {
         }
         visit(input.variables)
         if let name = badNames.min() { throw NoticeError.invalidVariableName(name) }
-        if let name = identities.min() { throw NoticeError.complainantIdentityWithheld(variable: name, audience: input.audience) }
-        if let name = input.variables.keys.filter(standardVariables.contains).min() { throw NoticeError.reservedVariable(name) }
+        if let name = identities.min() {
+            throw NoticeError.complainantIdentityWithheld(variable: name, audience: input.audience)
+        }
+        if let name = input.variables.keys.filter(standardVariables.contains).min() {
+            throw NoticeError.reservedVariable(name)
+        }
     }
 
     /// Whether a variable name is letters, digits and underscores only.
     private static func isPlainName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { byte in
-            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_")
-        }
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: "_")
+            }
     }
 
     /// The values templates see: the standard ones, then the caller's written out in the
@@ -121,7 +129,8 @@ public struct NoticeRenderer: Sendable {
             "automatic": .flag(input.automatic),
             "by_email": .flag(input.channel == .email),
             "by_post": .flag(input.channel == .post),
-            "signatory": input.signatory.map { .record(["name": .text($0.name), "title": .text($0.title)]) } ?? .flag(false),
+            "signatory": input.signatory.map { .record(["name": .text($0.name), "title": .text($0.title)]) }
+                ?? .flag(false),
         ]
         try addFields(input.variables, to: &values, language: language, timeZone: input.office.timeZone)
         return values
@@ -145,7 +154,8 @@ public struct NoticeRenderer: Sendable {
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             switch value {
             case let .date(date): try add("\(name)_iso", .text(date.iso))
-            case let .instant(instant): try add("\(name)_iso", .text(NoticeLanguage.isoInstant(instant, timeZone: timeZone)))
+            case let .instant(instant):
+                try add("\(name)_iso", .text(NoticeLanguage.isoInstant(instant, timeZone: timeZone)))
             case let .state(state): try flags(name, state.rawValue, of: NoticeRenderer.stateNames)
             case let .outcome(outcome): try flags(name, outcome.rawValue, of: NoticeRenderer.outcomeNames)
             case let .clock(clock): try flags(name, clock.rawValue, of: NoticeRenderer.clockNames)
@@ -159,7 +169,9 @@ public struct NoticeRenderer: Sendable {
     private static let outcomeNames = Outcome.allCases.map(\.rawValue)
     private static let clockNames = ClockKind.allCases.map(\.rawValue)
 
-    private static func convert(_ value: NoticeValue, language: NoticeLanguage, timeZone: TimeZone) throws -> TemplateValue {
+    private static func convert(_ value: NoticeValue, language: NoticeLanguage, timeZone: TimeZone) throws
+        -> TemplateValue
+    {
         switch value {
         case let .text(text): return .text(text)
         case let .number(number): return .text(String(number))

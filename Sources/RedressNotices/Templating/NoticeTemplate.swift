@@ -43,10 +43,12 @@ public struct NoticeTemplate: Sendable {
         if source.hasPrefix("\u{FEFF}") { source.removeFirst() }
         let lines = source.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         guard let first = lines.first, first.hasPrefix("Subject:") else {
-            throw NoticeError.templateInvalid(template: name, reason: "its first line must be the subject, \"Subject: …\".")
+            throw NoticeError.templateInvalid(
+                template: name, reason: "its first line must be the subject, \"Subject: …\".")
         }
         guard lines.count >= 2, String(lines[1]).trimmingSpaces().isEmpty else {
-            throw NoticeError.templateInvalid(template: name, reason: "the subject line must be followed by a blank line, then the body.")
+            throw NoticeError.templateInvalid(
+                template: name, reason: "the subject line must be followed by a blank line, then the body.")
         }
         let subjectText = String(first.dropFirst("Subject:".count)).trimmingSpaces()
         let bodyText = lines.count > 2 ? String(lines[2]) : ""

@@ -14,7 +14,9 @@ extension TemplateNode {
     /// reason into the error to throw, so messages can name the template.
     static func scan(_ text: String, firstLine: Int = 1, fail: (String) -> any Error) throws -> [TemplateNode] {
         let bytes = Array(text.utf8)
-        let brace = UInt8(ascii: "{"), closing = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
+        let brace = UInt8(ascii: "{")
+        let closing = UInt8(ascii: "}")
+        let newline = UInt8(ascii: "\n")
         /// The offset of the first `count` braces `mark` in a row at or after `from`.
         func find(_ mark: UInt8, _ count: Int, from: Int) -> Int? {
             var index = from
@@ -42,7 +44,9 @@ extension TemplateNode {
             func name(_ raw: Substring) throws -> String {
                 let name = String(raw).trimmingSpaces()
                 guard isName(name) else {
-                    throw fail("{{\(content)}} on line \(tagLine) is not a variable name; use letters, digits and underscores, with dots between record fields.")
+                    throw fail(
+                        "{{\(content)}} on line \(tagLine) is not a variable name; use letters, digits and underscores, with dots between record fields."
+                    )
                 }
                 return name
             }
@@ -65,7 +69,9 @@ extension TemplateNode {
             case "&":
                 stack[stack.count - 1].nodes.append(.variable(try name(content.dropFirst())))
             case ">", "<", "$", "=", "%":
-                throw fail("{{\(content)}} on line \(tagLine) is not supported in notice templates (no partials, blocks, delimiter changes or pragmas).")
+                throw fail(
+                    "{{\(content)}} on line \(tagLine) is not supported in notice templates (no partials, blocks, delimiter changes or pragmas)."
+                )
             default:
                 stack[stack.count - 1].nodes.append(.variable(try name(content[...])))
             }
@@ -84,9 +90,11 @@ extension TemplateNode {
         let path = name.hasPrefix(".") ? name.dropFirst() : Substring(name)
         let parts = path.split(separator: ".", omittingEmptySubsequences: false)
         return parts.allSatisfy { part in
-            !part.isEmpty && part.utf8.allSatisfy { byte in
-                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_")
-            }
+            !part.isEmpty
+                && part.utf8.allSatisfy { byte in
+                    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                        || byte == UInt8(ascii: "_")
+                }
         }
     }
 

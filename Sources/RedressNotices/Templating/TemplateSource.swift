@@ -48,7 +48,8 @@ public struct TemplateSource: Sendable {
         let prefix = "\(kind.rawValue).\(audience.rawValue)."
         var names = Array(TemplateSource.embeddedTemplates.keys)
         if let directory = overrideDirectory, !directory.isEmpty,
-           let files = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+            let files = try? FileManager.default.contentsOfDirectory(atPath: directory)
+        {
             names += files
         }
         var languages: Set<String> = []
@@ -64,9 +65,10 @@ public struct TemplateSource: Sendable {
     /// Only plain file names ending in `.mustache` are looked up, never a path.
     public func text(named name: String) throws -> String? {
         guard name.hasSuffix(".mustache"), !name.hasPrefix("."),
-              name.utf8.allSatisfy({ byte in
-                  (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-              })
+            name.utf8.allSatisfy({ byte in
+                (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_")
+                    || byte == UInt8(ascii: ".")
+            })
         else { return nil }
         if let path = overridePath(name) {
             if let text = try TemplateSource.read(path: path, name: name) { return text }
@@ -90,7 +92,8 @@ public struct TemplateSource: Sendable {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? NSNumber, size.intValue > maximumTemplateBytes {
-                throw NoticeError.templateUnreadable(path: path, reason: "it is larger than \(maximumTemplateBytes / 1024) KiB")
+                throw NoticeError.templateUnreadable(
+                    path: path, reason: "it is larger than \(maximumTemplateBytes / 1024) KiB")
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as NoticeError {
@@ -99,11 +102,13 @@ public struct TemplateSource: Sendable {
             throw NoticeError.templateUnreadable(path: path, reason: error.localizedDescription)
         }
         guard data.count <= maximumTemplateBytes else {
-            throw NoticeError.templateUnreadable(path: path, reason: "it is larger than \(maximumTemplateBytes / 1024) KiB")
+            throw NoticeError.templateUnreadable(
+                path: path, reason: "it is larger than \(maximumTemplateBytes / 1024) KiB")
         }
         let text = String(decoding: data, as: UTF8.self)
         guard text.utf8.elementsEqual(data) else {
-            throw NoticeError.templateInvalid(template: name, reason: "the file in the template folder is not UTF-8 text.")
+            throw NoticeError.templateInvalid(
+                template: name, reason: "the file in the template folder is not UTF-8 text.")
         }
         return text
     }

@@ -19,7 +19,9 @@ extension ServiceError {
     /// The answer for this error: JSON, never cached.
     public func response() -> Response {
         let body = Body(error: .init(status: status.code, code: code, message: message))
-        let data = (try? JSONEncoder.service.encode(body)) ?? Data(#"{"error":{"status":500,"code":"internal","message":"error"}}"#.utf8)
+        let data =
+            (try? JSONEncoder.service.encode(body))
+            ?? Data(#"{"error":{"status":500,"code":"internal","message":"error"}}"#.utf8)
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "no-store"
@@ -37,7 +39,8 @@ extension ServiceError {
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
             return .tooLarge(limit: 64 * 1024)
         case let error as any HTTPResponseError:
-            return ServiceError(error.status, code: code(for: error.status), message: error.status.reasonPhrase.lowercased())
+            return ServiceError(
+                error.status, code: code(for: error.status), message: error.status.reasonPhrase.lowercased())
         case is DatabaseWaitAbandoned:
             return .databaseUnavailable()
         case let error as any RedressError:
@@ -71,7 +74,9 @@ extension ServiceError {
         case .badRequest:
             return .malformed(error.body ?? "the request could not be read")
         default:
-            return ServiceError(error.status, code: code(for: error.status), message: error.body ?? error.status.reasonPhrase.lowercased(), headers: error.headers)
+            return ServiceError(
+                error.status, code: code(for: error.status),
+                message: error.body ?? error.status.reasonPhrase.lowercased(), headers: error.headers)
         }
     }
 
@@ -108,8 +113,10 @@ extension ErrorHint {
     /// line offers are left out.
     var service: String? {
         switch self {
-        case let .give(fields): return (fields.count == 1 ? "field " : "fields ") + fields.map { "\"\($0)\"" }.joined(separator: ", ")
-        case let .choose(field, values): return "field \"\(field)\": " + values.map { "\"\($0)\"" }.joinedAsList(conjunction: "or")
+        case let .give(fields):
+            return (fields.count == 1 ? "field " : "fields ") + fields.map { "\"\($0)\"" }.joined(separator: ", ")
+        case let .choose(field, values):
+            return "field \"\(field)\": " + values.map { "\"\($0)\"" }.joinedAsList(conjunction: "or")
         case let .reread(reference): return "GET /v1/cases/\(reference)"
         case .command: return nil
         }

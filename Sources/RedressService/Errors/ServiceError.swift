@@ -28,8 +28,13 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// 401: no bearer token, or one that is unknown, revoked or expired.
-    public static func unauthorized(_ message: String = "this endpoint needs a valid staff token: send 'Authorization: Bearer TOKEN' (issued by 'redress staff token create')") -> ServiceError {
-        ServiceError(.unauthorized, code: "unauthorized", message: message, headers: [.wwwAuthenticate: "Bearer realm=\"redress\""])
+    public static func unauthorized(
+        _ message: String =
+            "this endpoint needs a valid staff token: send 'Authorization: Bearer TOKEN' (issued by 'redress staff token create')"
+    ) -> ServiceError {
+        ServiceError(
+            .unauthorized, code: "unauthorized", message: message,
+            headers: [.wwwAuthenticate: "Bearer realm=\"redress\""])
     }
 
     /// 403: the token is good but its staff member's role may not do this.
@@ -51,13 +56,17 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// 409: someone else changed the same records at the same moment.
-    public static func conflict(_ message: String = "someone else changed the same records at the same moment: look again and retry") -> ServiceError {
+    public static func conflict(
+        _ message: String = "someone else changed the same records at the same moment: look again and retry"
+    ) -> ServiceError {
         ServiceError(.conflict, code: "conflict", message: message)
     }
 
     /// 413: the body is larger than the service accepts.
     public static func tooLarge(limit: Int) -> ServiceError {
-        ServiceError(.contentTooLarge, code: "too_large", message: "the request body is larger than \(limit / 1024) KiB: send less")
+        ServiceError(
+            .contentTooLarge, code: "too_large",
+            message: "the request body is larger than \(limit / 1024) KiB: send less")
     }
 
     /// 415: the body is not declared as JSON.
@@ -74,7 +83,8 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     public static func rateLimited(retryAfter: Int) -> ServiceError {
         ServiceError(
             .tooManyRequests, code: "rate_limited",
-            message: "too many requests from this client: wait \(retryAfter) second\(retryAfter == 1 ? "" : "s") and try again",
+            message:
+                "too many requests from this client: wait \(retryAfter) second\(retryAfter == 1 ? "" : "s") and try again",
             headers: [.retryAfter: String(retryAfter)])
     }
 
@@ -89,5 +99,7 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     /// 500: a fault of the service itself; details go to the log only.
     public static let internalFault = ServiceError(
         .internalServerError, code: "internal",
-        message: "the service failed to answer this request; the fault is logged: try again, and tell the office if it persists")
+        message:
+            "the service failed to answer this request; the fault is logged: try again, and tell the office if it persists"
+    )
 }

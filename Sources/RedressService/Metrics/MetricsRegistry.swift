@@ -7,7 +7,9 @@ import Foundation
 /// the request's own path, so label values stay few and carry no personal data.
 public final class MetricsRegistry: @unchecked Sendable {
     /// Upper bounds of the latency buckets, in seconds.
-    public static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    public static let latencyBuckets: [Double] = [
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+    ]
 
     struct Key: Hashable, Comparable {
         var route: String
@@ -58,7 +60,9 @@ public final class MetricsRegistry: @unchecked Sendable {
 
     /// How many requests were answered for `route` with `status` (for tests and checks).
     public func count(route: String, status: Int) -> Int {
-        lock.withLock { series.filter { $0.key.route == route && $0.key.status == status }.reduce(0) { $0 + $1.value.count } }
+        lock.withLock {
+            series.filter { $0.key.route == route && $0.key.status == status }.reduce(0) { $0 + $1.value.count }
+        }
     }
 
     /// The whole registry in the Prometheus text format, with the pool's
@@ -72,12 +76,14 @@ public final class MetricsRegistry: @unchecked Sendable {
         for key in keys {
             out += "redress_http_requests_total{\(labels(key))} \(snapshot[key]!.count)\n"
         }
-        out += "# HELP redress_http_request_duration_seconds Time to answer HTTP requests, by route, method and status.\n"
+        out +=
+            "# HELP redress_http_request_duration_seconds Time to answer HTTP requests, by route, method and status.\n"
         out += "# TYPE redress_http_request_duration_seconds histogram\n"
         for key in keys {
             let entry = snapshot[key]!
             for (index, bound) in Self.latencyBuckets.enumerated() {
-                out += "redress_http_request_duration_seconds_bucket{\(labels(key)),le=\"\(format(bound))\"} \(entry.buckets[index])\n"
+                out +=
+                    "redress_http_request_duration_seconds_bucket{\(labels(key)),le=\"\(format(bound))\"} \(entry.buckets[index])\n"
             }
             out += "redress_http_request_duration_seconds_bucket{\(labels(key)),le=\"+Inf\"} \(entry.count)\n"
             out += "redress_http_request_duration_seconds_sum{\(labels(key))} \(format(entry.sum))\n"
@@ -86,7 +92,8 @@ public final class MetricsRegistry: @unchecked Sendable {
         out += "# HELP redress_http_rate_limited_total Requests refused because a client sent too many.\n"
         out += "# TYPE redress_http_rate_limited_total counter\n"
         out += "redress_http_rate_limited_total \(limited)\n"
-        out += "# HELP redress_db_wait_timeouts_total Requests answered 503 because no database connection came in time.\n"
+        out +=
+            "# HELP redress_db_wait_timeouts_total Requests answered 503 because no database connection came in time.\n"
         out += "# TYPE redress_db_wait_timeouts_total counter\n"
         out += "redress_db_wait_timeouts_total \(timeouts)\n"
         if let pool {

@@ -17,10 +17,11 @@ public final class AllowedMethods: Sendable {
     /// Takes the routes of `router`, once it has them all.
     public func learn(from router: Router<some RequestContext>) {
         let learned = router.routes.map { route in
-            Route(segments: route.path.components.map { element in
-                let text = element.description
-                return text.hasPrefix("{") || text.hasPrefix(":") ? nil : text
-            }, method: route.method.rawValue)
+            Route(
+                segments: route.path.components.map { element in
+                    let text = element.description
+                    return text.hasPrefix("{") || text.hasPrefix(":") ? nil : text
+                }, method: route.method.rawValue)
         }
         routes.withLock { $0 = learned }
     }
@@ -31,7 +32,9 @@ public final class AllowedMethods: Sendable {
         let methods = routes.withLock { routes in
             routes.filter { route in
                 route.segments.count == segments.count
-                    && zip(route.segments, segments).allSatisfy { template, segment in template.map { $0 == segment } ?? true }
+                    && zip(route.segments, segments).allSatisfy { template, segment in
+                        template.map { $0 == segment } ?? true
+                    }
             }.map(\.method)
         }
         return Set(methods).sorted()

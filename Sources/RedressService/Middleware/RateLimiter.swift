@@ -18,7 +18,9 @@ public final class RateLimiter: @unchecked Sendable {
     /// The most buckets kept before full ones are swept out.
     static let sweepThreshold = 10_000
 
-    public init(perMinute: Int, burst: Int, now: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
+    public init(
+        perMinute: Int, burst: Int, now: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }
+    ) {
         self.perMinute = max(perMinute, 1)
         self.burst = max(burst, 1)
         self.now = now

@@ -16,14 +16,17 @@ public struct ServiceMiddleware: RouterMiddleware {
         self.allowedMethods = allowedMethods
     }
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
         let started = ContinuousClock.now
         var response: Response
         do {
             response = try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
             let allowed = allowedMethods.methods(for: request.uri.path)
-            let refusal = allowed.isEmpty || allowed.contains(request.method.rawValue)
+            let refusal =
+                allowed.isEmpty || allowed.contains(request.method.rawValue)
                 ? ServiceError.from(error, logger: context.logger)
                 : .methodNotAllowed(request.method.rawValue, allowed: allowed)
             response = refusal.response()
@@ -38,12 +41,14 @@ public struct ServiceMiddleware: RouterMiddleware {
         let route = Self.routeLabel(context.endpointPath)
         metrics.record(route: route, method: request.method.rawValue, status: response.status.code, seconds: seconds)
         let level: Logger.Level = response.status.code == 503 ? .warning : response.status.code >= 500 ? .error : .info
-        context.logger.log(level: level, "request answered", metadata: [
-            "http.method": "\(request.method.rawValue)",
-            "http.route": "\(route)",
-            "http.status": "\(response.status.code)",
-            "http.duration_ms": "\(String(format: "%.1f", seconds * 1000))",
-        ])
+        context.logger.log(
+            level: level, "request answered",
+            metadata: [
+                "http.method": "\(request.method.rawValue)",
+                "http.route": "\(route)",
+                "http.status": "\(response.status.code)",
+                "http.duration_ms": "\(String(format: "%.1f", seconds * 1000))",
+            ])
         return response
     }
 

@@ -15,7 +15,8 @@ extension RedressServer {
         }
         router.get("/metrics") { _, _ in
             let usage = database.pool.usage
-            let text = metrics.prometheusText(pool: (usage.open, usage.inUse, usage.waiting, database.pool.maximumConnections))
+            let text = metrics.prometheusText(
+                pool: (usage.open, usage.inUse, usage.waiting, database.pool.maximumConnections))
             return Response.text(text, contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("/openapi.json") { _, _ in

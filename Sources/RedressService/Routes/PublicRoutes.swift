@@ -93,15 +93,17 @@ extension RedressServer {
             let receipt = try await database.withConnection { connection in
                 try connection.withStoreTransaction { connection in
                     guard let member = try StaffStore(connection).member(Self.publicIntakeLogin), member.active else {
-                        throw ServiceError(.serviceUnavailable, code: "unavailable",
-                                           message: "public intake is closed: contact the office by another channel")
+                        throw ServiceError(
+                            .serviceUnavailable, code: "unavailable",
+                            message: "public intake is closed: contact the office by another channel")
                     }
                     let record: CaseRecord
                     do {
                         record = try CaseStore(connection).open(new, actor: member.actor)
                     } catch StoreError.lateFiling(let incidentDate, let limit) {
                         throw ServiceError.refused(
-                            "the events of \(incidentDate.iso) are older than the office's filing limit of \(limit): contact the office to ask for the complaint to be accepted late")
+                            "the events of \(incidentDate.iso) are older than the office's filing limit of \(limit): contact the office to ask for the complaint to be accepted late"
+                        )
                     }
                     let secret = try StatusTokenStore(connection).issue(caseID: record.id, at: new.receivedAt)
                     return ComplaintReceipt(
@@ -120,7 +122,8 @@ extension RedressServer {
             let reference = try context.parameters.require("reference")
             _ = try CaseReference(parsing: reference)
             guard let given = request.headers[.statusToken], !given.isEmpty else {
-                throw ServiceError.unauthorized("send the status token given when the complaint was registered in the Redress-Status-Token header")
+                throw ServiceError.unauthorized(
+                    "send the status token given when the complaint was registered in the Redress-Status-Token header")
             }
             let status = try await database.withConnection { connection -> ComplaintStatus in
                 let store = CaseStore(connection)
@@ -134,9 +137,12 @@ extension RedressServer {
                 let today = calendar.clock.today
                 let clocks = record.clocks.map { ClockDocument($0, calendar: calendar, asOf: today) }
                 return ComplaintStatus(
-                    reference: record.reference, status: record.state, outcome: record.outcome, receivedOn: record.receivedOn,
+                    reference: record.reference, status: record.state, outcome: record.outcome,
+                    receivedOn: record.receivedOn,
                     updatedAt: record.updatedAt, closedAt: record.closedAt,
-                    clocks: clocks.map { .init(kind: $0.kind, status: $0.status, dueDate: $0.dueDate, metDate: $0.metDate) },
+                    clocks: clocks.map {
+                        .init(kind: $0.kind, status: $0.status, dueDate: $0.dueDate, metDate: $0.metDate)
+                    },
                     asOf: today)
             }
             return try Response.json(status, encoder: RedressJSON.encoder(pretty: false))

@@ -7,7 +7,10 @@ import RedressStore
 
 /// `POST /v1/cases/{reference}/remedies`: a remedy item, as `remedy add`.
 struct RemedyBody: ChangeBody {
-    static let fields: Set<String> = ["kind", "description", "class", "scale", "amount", "currency", "due", "body", "accepted", "supersedes", "at", "expect_version"]
+    static let fields: Set<String> = [
+        "kind", "description", "class", "scale", "amount", "currency", "due", "body", "accepted", "supersedes", "at",
+        "expect_version",
+    ]
     var kind: String
     var description: String
     var remedyClass: String?
@@ -64,7 +67,9 @@ struct RemedyActionBody: ChangeBody {
 
 /// A strict YYYY-MM-DD date in a body field.
 func isoDate(_ text: String, field: String) throws -> LocalDate {
-    guard let date = LocalDate(iso: text) else { throw ServiceError.malformed("field '\(field)' must be a date written YYYY-MM-DD") }
+    guard let date = LocalDate(iso: text) else {
+        throw ServiceError.malformed("field '\(field)' must be a date written YYYY-MM-DD")
+    }
     return date
 }
 
@@ -78,7 +83,8 @@ extension RedressServer {
     /// through their states as the `remedy` commands do.
     func addRemedyRoutes(to router: Router<RedressRequestContext>) {
         router.get("/v1/remedies") { request, _ in
-            let query = try Query(request, allowed: ["case", "state", "respondent", "kind", "overdue", "systemic", "as_of"])
+            let query = try Query(
+                request, allowed: ["case", "state", "respondent", "kind", "overdue", "systemic", "as_of"])
             if let reference = query.string("case") { _ = try CaseReference(parsing: reference) }
             let filter = RemedyFilter(
                 reference: query.string("case"), state: try query.value("state", as: RemedyState.self),
@@ -98,7 +104,8 @@ extension RedressServer {
             let number = NumberBox()
             var response = try await change(request, context, RemedyBody.self) { store, body, reference, actor, at in
                 let added = try RemedyStore(store.connection).add(
-                    reference: reference, spec: try body.spec(), accepted: body.accepted ?? false, supersedes: body.supersedes,
+                    reference: reference, spec: try body.spec(), accepted: body.accepted ?? false,
+                    supersedes: body.supersedes,
                     actor: actor, at: at, expectVersion: body.expectVersion)
                 number.value = added.number
                 return added.change
@@ -113,23 +120,36 @@ extension RedressServer {
                 let remedies = RemedyStore(store.connection)
                 let action = try vocabulary(body.action, field: "action", as: RemedyAction.self)
                 func text(_ what: String) throws -> String {
-                    guard let text = body.text else { throw ServiceError.malformed("the action \(action.rawValue) needs 'text': \(what)") }
+                    guard let text = body.text else {
+                        throw ServiceError.malformed("the action \(action.rawValue) needs 'text': \(what)")
+                    }
                     return text
                 }
                 switch action {
                 case .accept:
-                    return try remedies.accept(reference: reference, number: number, due: try body.due.map { try isoDate($0, field: "due") },
-                                               actor: actor, at: at, expectVersion: body.expectVersion)
+                    return try remedies.accept(
+                        reference: reference, number: number, due: try body.due.map { try isoDate($0, field: "due") },
+                        actor: actor, at: at, expectVersion: body.expectVersion)
                 case .reject:
-                    return try remedies.reject(reference: reference, number: number, reason: try text("the reasons"), actor: actor, at: at, expectVersion: body.expectVersion)
+                    return try remedies.reject(
+                        reference: reference, number: number, reason: try text("the reasons"), actor: actor, at: at,
+                        expectVersion: body.expectVersion)
                 case .progress:
-                    return try remedies.progress(reference: reference, number: number, note: try text("the progress"), actor: actor, at: at, expectVersion: body.expectVersion)
+                    return try remedies.progress(
+                        reference: reference, number: number, note: try text("the progress"), actor: actor, at: at,
+                        expectVersion: body.expectVersion)
                 case .evidence:
-                    return try remedies.evidence(reference: reference, number: number, description: try text("the evidence"), actor: actor, at: at, expectVersion: body.expectVersion)
+                    return try remedies.evidence(
+                        reference: reference, number: number, description: try text("the evidence"), actor: actor,
+                        at: at, expectVersion: body.expectVersion)
                 case .verify, .verifyPartial, .notImplemented:
-                    return try remedies.verify(reference: reference, number: number, result: action, reason: body.text, actor: actor, at: at, expectVersion: body.expectVersion)
+                    return try remedies.verify(
+                        reference: reference, number: number, result: action, reason: body.text, actor: actor, at: at,
+                        expectVersion: body.expectVersion)
                 case .supersede:
-                    return try remedies.supersede(reference: reference, number: number, reason: try text("why"), actor: actor, at: at, expectVersion: body.expectVersion)
+                    return try remedies.supersede(
+                        reference: reference, number: number, reason: try text("why"), actor: actor, at: at,
+                        expectVersion: body.expectVersion)
                 @unknown default:
                     throw ServiceError.malformed("the action \(action.rawValue) cannot be recorded here")
                 }

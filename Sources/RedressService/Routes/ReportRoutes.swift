@@ -10,10 +10,13 @@ extension RedressServer {
         router.get("/v1/reports/deadlines") { request, _ in
             let query = try Query(request, allowed: ["as_of", "within", "assignee"])
             let asOf = try query.date("as_of")
-            let within = try query.int("within", in: 0...DeadlineReport.maximumWithinWorkingDays) ?? DeadlineReport.defaultWithinWorkingDays
+            let within =
+                try query.int("within", in: 0...DeadlineReport.maximumWithinWorkingDays)
+                ?? DeadlineReport.defaultWithinWorkingDays
             let assignee = query.string("assignee")
             let text = try await asStaff(request) { connection, actor -> String in
-                let run = try DeadlineReportRun(connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee, at: Date())
+                let run = try DeadlineReportRun(
+                    connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee, at: Date())
                 // Rows stream from the database into the document; the answer is
                 // sent once it is whole, so a failure midway is a clean error.
                 var formatter = JSONDeadlineReportFormatter(sink: "")

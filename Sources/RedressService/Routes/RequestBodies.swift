@@ -14,16 +14,19 @@ struct AnyCodingKey: CodingKey {
 func rejectUnknownFields(_ decoder: any Decoder, allowed: Set<String>) throws {
     let container = try decoder.container(keyedBy: AnyCodingKey.self)
     if let unknown = container.allKeys.first(where: { !allowed.contains($0.stringValue) }) {
-        throw DecodingError.dataCorrupted(.init(
-            codingPath: container.codingPath + [unknown],
-            debugDescription: "is not a known field; the fields are \(allowed.sorted().joined(separator: ", "))"))
+        throw DecodingError.dataCorrupted(
+            .init(
+                codingPath: container.codingPath + [unknown],
+                debugDescription: "is not a known field; the fields are \(allowed.sorted().joined(separator: ", "))"))
     }
 }
 
 /// Reads a vocabulary value (a state, an outcome, a clock kind), saying which values there are.
-func vocabulary<T: RawRepresentable & CaseIterable>(_ text: String, field: String, as type: T.Type) throws -> T where T.RawValue == String {
+func vocabulary<T: RawRepresentable & CaseIterable>(_ text: String, field: String, as type: T.Type) throws -> T
+where T.RawValue == String {
     guard let value = T(rawValue: text) else {
-        throw ServiceError.malformed("field '\(field)' must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw ServiceError.malformed(
+            "field '\(field)' must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     return value
 }
@@ -45,7 +48,8 @@ struct PartyBody: Decodable, Sendable {
     }
 
     init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(decoder, allowed: ["name", "email", "phone", "postal_address", "language", "contact_preference"])
+        try rejectUnknownFields(
+            decoder, allowed: ["name", "email", "phone", "postal_address", "language", "contact_preference"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         email = try c.decodeIfPresent(String.self, forKey: .email)
@@ -56,8 +60,11 @@ struct PartyBody: Decodable, Sendable {
     }
 
     func party(field: String) throws -> Party {
-        Party(name: name, email: email, phone: phone, postalAddress: postalAddress, language: language,
-              contactPreference: try contactPreference.map { try vocabulary($0, field: "\(field).contact_preference", as: ContactPreference.self) })
+        Party(
+            name: name, email: email, phone: phone, postalAddress: postalAddress, language: language,
+            contactPreference: try contactPreference.map {
+                try vocabulary($0, field: "\(field).contact_preference", as: ContactPreference.self)
+            })
     }
 }
 
@@ -103,7 +110,9 @@ struct ComplaintBody: JSONRequestBody {
     /// The complaint as intake registers it, received now over the web.
     func newCase(receivedAt: Date) throws -> NewCase {
         let incident = try incidentDate.map { text -> LocalDate in
-            guard let date = LocalDate(iso: text) else { throw ServiceError.malformed("field 'incident_date' must be a date written YYYY-MM-DD") }
+            guard let date = LocalDate(iso: text) else {
+                throw ServiceError.malformed("field 'incident_date' must be a date written YYYY-MM-DD")
+            }
             return date
         }
         return NewCase(
@@ -127,7 +136,9 @@ protocol ChangeBody: JSONRequestBody {
 
 /// `POST /v1/cases/{reference}/moves`.
 struct MoveBody: ChangeBody {
-    static let fields: Set<String> = ["to", "outcome", "reason", "terms", "award_text", "binding", "at", "expect_version"]
+    static let fields: Set<String> = [
+        "to", "outcome", "reason", "terms", "award_text", "binding", "at", "expect_version",
+    ]
     var to: String
     var outcome: String?
     var reason: String?

@@ -12,17 +12,24 @@ extension RedressServer {
     /// JSON as the CLI's `--format json`.
     func addStaffRoutes(to router: Router<RedressRequestContext>) {
         router.get("/v1/cases") { request, _ in
-            let query = try Query(request, allowed: ["state", "assignee", "respondent", "category", "breached", "due_within", "paused", "as_of", "limit"])
+            let query = try Query(
+                request,
+                allowed: [
+                    "state", "assignee", "respondent", "category", "breached", "due_within", "paused", "as_of", "limit",
+                ])
             let filter = CaseFilter(
                 state: try query.value("state", as: CaseState.self), assignee: query.string("assignee"),
                 respondent: query.string("respondent"), category: query.string("category"),
-                breached: try query.bool("breached"), dueWithin: try query.int("due_within", in: CaseFilter.dueWithinRange),
-                paused: try query.bool("paused"), limit: try query.int("limit", in: 1...Self.listLimit) ?? Self.listDefault)
+                breached: try query.bool("breached"),
+                dueWithin: try query.int("due_within", in: CaseFilter.dueWithinRange),
+                paused: try query.bool("paused"),
+                limit: try query.int("limit", in: 1...Self.listLimit) ?? Self.listDefault)
             let asOf = try query.date("as_of")
             let summaries = try await asStaff(request) { connection, actor in
                 try connection.withStoreTransaction { connection in
                     let calendar = try OfficeContext.load(connection).calendar
-                    return try CaseStore(connection).list(filter, actor: actor, asOf: asOf ?? calendar.clock.today, calendar: calendar, at: Date())
+                    return try CaseStore(connection).list(
+                        filter, actor: actor, asOf: asOf ?? calendar.clock.today, calendar: calendar, at: Date())
                 }
             }
             return try Response.json(summaries, encoder: RedressJSON.encoder(pretty: false))
@@ -46,7 +53,8 @@ extension RedressServer {
             let asOf = try query.date("as_of")
             let explanations = try await asStaff(request) { connection, actor in
                 try connection.withStoreTransaction { connection -> [Explanation] in
-                    let (record, _) = try CaseStore(connection).view(reference: reference, actor: actor, at: Date(), purpose: "explain")
+                    let (record, _) = try CaseStore(connection).view(
+                        reference: reference, actor: actor, at: Date(), purpose: "explain")
                     let calendar = try OfficeContext.load(connection).calendar
                     let day = asOf ?? calendar.clock.today
                     var clocks = record.clocks.map(\.clock)
@@ -66,42 +74,50 @@ extension RedressServer {
             let reference = try context.parameters.require("reference")
             _ = try Query(request, allowed: [])
             let events = try await asStaff(request) { connection, actor in
-                try connection.withStoreTransaction { try CaseStore($0).history(reference: reference, actor: actor, at: Date()) }
+                try connection.withStoreTransaction {
+                    try CaseStore($0).history(reference: reference, actor: actor, at: Date())
+                }
             }
             return try Response.json(events, encoder: RedressJSON.encoder(pretty: false))
         }
 
         router.post("/v1/cases/{reference}/moves") { request, context in
             try await change(request, context, MoveBody.self) { store, body, reference, actor, at in
-                try store.move(reference: reference, try body.request(), actor: actor, at: at, expectVersion: body.expectVersion)
+                try store.move(
+                    reference: reference, try body.request(), actor: actor, at: at, expectVersion: body.expectVersion)
             }
         }
 
         router.post("/v1/cases/{reference}/pauses") { request, context in
             try await change(request, context, PauseBody.self) { store, body, reference, actor, at in
                 let kind = try body.clock.map { try vocabulary($0, field: "clock", as: ClockKind.self) }
-                return try store.pause(reference: reference, kind: kind, reason: body.reason, actor: actor, at: at, expectVersion: body.expectVersion)
+                return try store.pause(
+                    reference: reference, kind: kind, reason: body.reason, actor: actor, at: at,
+                    expectVersion: body.expectVersion)
             }
         }
 
         router.post("/v1/cases/{reference}/resume") { request, context in
             try await change(request, context, ResumeBody.self, allowEmpty: true) { store, body, reference, actor, at in
                 let kind = try body.clock.map { try vocabulary($0, field: "clock", as: ClockKind.self) }
-                return try store.resume(reference: reference, kind: kind, actor: actor, at: at, expectVersion: body.expectVersion)
+                return try store.resume(
+                    reference: reference, kind: kind, actor: actor, at: at, expectVersion: body.expectVersion)
             }
         }
 
         router.post("/v1/cases/{reference}/extensions") { request, context in
             try await change(request, context, ExtensionBody.self) { store, body, reference, actor, at in
                 let kind = try vocabulary(body.clock, field: "clock", as: ClockKind.self)
-                return try store.extend(reference: reference, kind: kind, amount: body.days, reason: body.reason,
-                                        consent: body.consent ?? false, actor: actor, at: at, expectVersion: body.expectVersion)
+                return try store.extend(
+                    reference: reference, kind: kind, amount: body.days, reason: body.reason,
+                    consent: body.consent ?? false, actor: actor, at: at, expectVersion: body.expectVersion)
             }
         }
 
         router.post("/v1/cases/{reference}/notes") { request, context in
             try await change(request, context, NoteBody.self) { store, body, reference, actor, at in
-                try store.addNote(reference: reference, text: body.text, actor: actor, at: at, expectVersion: body.expectVersion)
+                try store.addNote(
+                    reference: reference, text: body.text, actor: actor, at: at, expectVersion: body.expectVersion)
             }
         }
     }
@@ -112,7 +128,9 @@ extension RedressServer {
 
     /// Authenticates the bearer token and runs `work` as its staff member,
     /// on one pooled connection.
-    func asStaff<T: Sendable>(_ request: Request, _ work: @escaping @Sendable (PostgresConnection, Actor) throws -> T) async throws -> T {
+    func asStaff<T: Sendable>(_ request: Request, _ work: @escaping @Sendable (PostgresConnection, Actor) throws -> T)
+        async throws -> T
+    {
         let token = try Self.bearerToken(request)
         return try await database.withConnection { connection in
             let actor = try StaffTokenStore(connection).authenticate(bearer: token, at: Date())
@@ -140,7 +158,8 @@ extension RedressServer {
         let reference = try context.parameters.require("reference")
         _ = try CaseReference(parsing: reference)
         var request = request
-        let decoded = try await request.decodeJSON(Body.self, limit: configuration.maximumBodySize, allowEmpty: allowEmpty)
+        let decoded = try await request.decodeJSON(
+            Body.self, limit: configuration.maximumBodySize, allowEmpty: allowEmpty)
         let document = try await asStaff(request) { connection, actor in
             try connection.withStoreTransaction { connection -> CaseDocument in
                 let clock = try OfficeContext.load(connection).clock
@@ -150,7 +169,8 @@ extension RedressServer {
                 return try store.document(of: change.record, actor: actor, at: at)
             }
         }
-        context.logger.info("case changed", metadata: ["case.reference": "\(reference)", "case.version": "\(document.version)"])
+        context.logger.info(
+            "case changed", metadata: ["case.reference": "\(reference)", "case.version": "\(document.version)"])
         return try Response.json(document, encoder: RedressJSON.encoder(pretty: false))
     }
 }

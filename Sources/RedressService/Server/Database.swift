@@ -20,7 +20,9 @@ public struct Database: Sendable {
     }
 
     /// Runs `body` with a pooled connection on a pool thread.
-    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws
+        -> T
+    {
         let gate = StartGate<T>()
         let pool = pool
         let limit = waitLimit

@@ -23,7 +23,8 @@ public struct RedressServer: Sendable {
         self.configuration = configuration
         self.metrics = metrics
         self.database = Database(pool: pool, waitLimit: configuration.databaseWaitLimit, metrics: metrics)
-        self.publicLimiter = RateLimiter(perMinute: configuration.publicRequestsPerMinute, burst: configuration.publicBurst)
+        self.publicLimiter = RateLimiter(
+            perMinute: configuration.publicRequestsPerMinute, burst: configuration.publicBurst)
         self.connectionLimiter = ConnectionLimiter(perClient: configuration.connectionsPerClient)
         self.logger = logger
     }
@@ -44,14 +45,18 @@ public struct RedressServer: Sendable {
 
     /// The Hummingbird application on the configured address; the pool is
     /// not part of it (see `run`), so tests can run it against their own pool.
-    public func buildApplication(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) -> some ApplicationProtocol {
+    public func buildApplication(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in })
+        -> some ApplicationProtocol
+    {
         let limiter = connectionLimiter
         let idle = configuration.idleTimeout.components
         return Application(
             router: buildRouter(),
-            server: .http1(configuration: HTTP1Channel.Configuration(
-                additionalChannelHandlers: [limiter.handler()],
-                idleTimeout: TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: [limiter.handler()],
+                    idleTimeout: TimeAmount.nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
+                )),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil),
@@ -85,7 +90,8 @@ public struct RedressServer: Sendable {
         do {
             try await group.run()
         } catch let error as IOError {
-            throw ServeError.cannotListen(host: configuration.host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
+            throw ServeError.cannotListen(
+                host: configuration.host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
         }
     }
 }
@@ -97,7 +103,8 @@ public enum ServeError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .cannotListen(host, port, reason):
-            return "cannot listen on \(host):\(port): \(reason.lowercased()); choose another --port or stop what uses it"
+            return
+                "cannot listen on \(host):\(port): \(reason.lowercased()); choose another --port or stop what uses it"
         }
     }
 }

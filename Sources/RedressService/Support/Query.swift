@@ -38,7 +38,8 @@ struct Query {
     func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = values[name] else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw ServiceError.malformed("query parameter '\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw ServiceError.malformed(
+                "query parameter '\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
@@ -51,10 +52,12 @@ struct Query {
         return date
     }
 
-    func value<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T? where T.RawValue == String, T: CaseIterable {
+    func value<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T?
+    where T.RawValue == String, T: CaseIterable {
         guard let text = values[name] else { return nil }
         guard let value = T(rawValue: text) else {
-            throw ServiceError.malformed("query parameter '\(name)' must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ServiceError.malformed(
+                "query parameter '\(name)' must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }

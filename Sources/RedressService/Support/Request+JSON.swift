@@ -15,7 +15,9 @@ extension Request {
     ///
     /// The media type matters: a web page can make a visitor's browser send
     /// `text/plain` or form bodies to any site without asking, but not JSON.
-    public mutating func decodeJSON<T: JSONRequestBody>(_ type: T.Type, limit: Int, allowEmpty: Bool = false) async throws -> T {
+    public mutating func decodeJSON<T: JSONRequestBody>(_ type: T.Type, limit: Int, allowEmpty: Bool = false)
+        async throws -> T
+    {
         let declared = headers[.contentType]
         if let declared, !JSONBody.isJSON(declared) { throw ServiceError.unsupportedMediaType }
         if let length = headers[.contentLength].flatMap(Int.init), length > limit {
@@ -57,7 +59,8 @@ enum JSONBody {
         }
         let unknown = Set(dictionary.keys).subtracting(T.fields).sorted()
         if let first = unknown.first {
-            throw ServiceError.malformed("unknown field \(quoted(first)): the fields are \(T.fields.sorted().joined(separator: ", "))")
+            throw ServiceError.malformed(
+                "unknown field \(quoted(first)): the fields are \(T.fields.sorted().joined(separator: ", "))")
         }
         let decoder = JSONDecoder()
         do {
@@ -108,7 +111,8 @@ enum JSONBody {
 
     static func quoted(_ text: String) -> String {
         // Field names come from the client: keep them short and printable.
-        let clean = String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(64).map(Character.init))
+        let clean = String(
+            text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(64).map(Character.init))
         return "'\(clean)'"
     }
 }

@@ -4,7 +4,9 @@ public import Hummingbird
 
 extension Response {
     /// A JSON answer from a value, written as the CLI's `--format json` writes it.
-    public static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, encoder: JSONEncoder = .service) throws -> Response {
+    public static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, encoder: JSONEncoder = .service)
+        throws -> Response
+    {
         json(data: try encoder.encode(value), status: status)
     }
 

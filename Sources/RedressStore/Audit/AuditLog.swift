@@ -34,8 +34,11 @@ public struct AuditLog {
     }
 
     /// Appends an event; call in the transaction of the change it records.
-    public func record(caseID: Int?, actor: String, at instant: Date, kind: String, data: [String: JSONValue] = [:]) throws {
-        try connection.execute("""
+    public func record(caseID: Int?, actor: String, at instant: Date, kind: String, data: [String: JSONValue] = [:])
+        throws
+    {
+        try connection.execute(
+            """
             INSERT INTO case_event (case_id, actor, occurred_at, kind, data)
             VALUES (\(caseID), \(actor), \(instant), \(kind), \(PostgresJSON(data)))
             """)
@@ -43,11 +46,13 @@ public struct AuditLog {
 
     /// The events of one case, oldest first.
     public func history(caseID: Int) throws -> [AuditEvent] {
-        try connection.query("""
+        try connection.query(
+            """
             SELECT e.id, c.reference, e.actor, e.occurred_at, e.recorded_at, e.kind, e.data
             FROM case_event e LEFT JOIN complaint_case c ON c.id = e.case_id
             WHERE e.case_id = \(caseID) ORDER BY e.id
-            """).map(Self.decode)
+            """
+        ).map(Self.decode)
     }
 
     static func decode(_ row: PostgresRow) throws -> AuditEvent {
@@ -76,18 +81,22 @@ public struct AuditLog {
         var previousHash = zero
         var checked = 0
         var bad: (id: Int, reason: String)? = nil
-        try connection.stream("""
+        try connection.stream(
+            """
             SELECT id, encode(previous_hash, 'hex'), encode(hash, 'hex'),
                    encode(sha256(case_event_canonical(id, case_id, actor, occurred_at, recorded_at, kind, data) || previous_hash), 'hex')
             FROM case_event ORDER BY id
-            """) { row in
+            """
+        ) { row in
             guard bad == nil else { return }
             let id = try row.decode(Int.self, at: 0)
             let storedPrevious = try row.decode(String.self, at: 1)
             let stored = try row.decode(String.self, at: 2)
             let recomputed = try row.decode(String.self, at: 3)
             if id != expectedID {
-                bad = (id, id > expectedID ? "rows \(expectedID) to \(id - 1) are missing" : "row \(id) is out of order")
+                bad = (
+                    id, id > expectedID ? "rows \(expectedID) to \(id - 1) are missing" : "row \(id) is out of order"
+                )
             } else if storedPrevious != previousHash {
                 bad = (id, "its link to row \(id - 1) does not match that row's hash")
             } else if stored != recomputed {
@@ -102,7 +111,10 @@ public struct AuditLog {
             let lastID = try head.decode(Int.self, at: 0)
             let lastHash = try head.decode(String.self, at: 1)
             if lastID != expectedID - 1 {
-                bad = (lastID, "the chain head names row \(lastID) but the log ends at row \(expectedID - 1): rows were removed")
+                bad = (
+                    lastID,
+                    "the chain head names row \(lastID) but the log ends at row \(expectedID - 1): rows were removed"
+                )
             } else if lastHash != previousHash {
                 bad = (lastID, "the chain head's hash does not match the last row")
             }

@@ -14,8 +14,10 @@ public struct NoticeRequest: Sendable, Hashable {
     /// Facts the template needs that are not on the case.
     public var data: [String: JSONValue]
 
-    public init(kind: String, audience: NoticeAudience, recipient: String?, channel: NoticeChannel, language: String,
-                automatic: Bool = true, data: [String: JSONValue] = [:]) {
+    public init(
+        kind: String, audience: NoticeAudience, recipient: String?, channel: NoticeChannel, language: String,
+        automatic: Bool = true, data: [String: JSONValue] = [:]
+    ) {
         self.kind = kind
         self.audience = audience
         self.recipient = recipient
@@ -27,8 +29,9 @@ public struct NoticeRequest: Sendable, Hashable {
 
     /// A notice of `kind` to `address` (see `NoticeRouting`).
     public init(kind: String, address: NoticeAddress, data: [String: JSONValue] = [:]) {
-        self.init(kind: kind, audience: address.audience, recipient: address.recipient, channel: address.channel,
-                  language: address.language, data: data)
+        self.init(
+            kind: kind, audience: address.audience, recipient: address.recipient, channel: address.channel,
+            language: address.language, data: data)
     }
 }
 
@@ -43,11 +46,13 @@ public struct Outbox {
     /// Queues a notice; returns its id.
     @discardableResult
     public func queue(caseID: Int?, _ notice: NoticeRequest) throws -> Int {
-        try connection.query("""
+        try connection.query(
+            """
             INSERT INTO notice (case_id, kind, audience, recipient, channel, language, automatic, data)
             VALUES (\(caseID), \(notice.kind), \(notice.audience.rawValue), \(notice.recipient), \(notice.channel.rawValue),
                     \(notice.language), \(notice.automatic), \(PostgresJSON(notice.data)))
             RETURNING id
-            """).first!.decode(Int.self, at: 0)
+            """
+        ).first!.decode(Int.self, at: 0)
     }
 }

@@ -20,7 +20,9 @@ public struct CalendarStore {
         if let year { query.append(" WHERE extract(year FROM holiday_date) = \(year)") }
         query.append(" ORDER BY holiday_date, calendar_name")
         return try connection.query(query).map { row in
-            Holiday(date: try row.decode(LocalDate.self, at: 0), name: try row.decode(String.self, at: 1), calendar: try row.decode(String.self, at: 2))
+            Holiday(
+                date: try row.decode(LocalDate.self, at: 0), name: try row.decode(String.self, at: 1),
+                calendar: try row.decode(String.self, at: 2))
         }
     }
 
@@ -44,10 +46,13 @@ public struct CalendarStore {
                 throw StoreError.invalid("The holiday on \(holiday.date.iso) has no name; give every holiday a name.")
             }
             guard !holiday.calendar.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw StoreError.invalid("The holiday on \(holiday.date.iso) belongs to no named calendar; give its calendar a name.")
+                throw StoreError.invalid(
+                    "The holiday on \(holiday.date.iso) belongs to no named calendar; give its calendar a name.")
             }
-            try connection.execute("INSERT INTO holiday_calendar (name) VALUES (\(holiday.calendar)) ON CONFLICT (name) DO NOTHING")
-            let changed = try connection.execute("""
+            try connection.execute(
+                "INSERT INTO holiday_calendar (name) VALUES (\(holiday.calendar)) ON CONFLICT (name) DO NOTHING")
+            let changed = try connection.execute(
+                """
                 INSERT INTO holiday (calendar_name, holiday_date, name) VALUES (\(holiday.calendar), \(holiday.date), \(holiday.name))
                 ON CONFLICT (calendar_name, holiday_date) DO UPDATE SET name = EXCLUDED.name
                 WHERE holiday.name IS DISTINCT FROM EXCLUDED.name
@@ -55,37 +60,57 @@ public struct CalendarStore {
             if changed > 0 { change.added.append(holiday) }
         }
         guard !change.added.isEmpty else { return change }
-        let kept = context.calendar.holidays.filter { old in !change.added.contains { $0.date == old.date && $0.calendar == old.calendar } }
-        let calendar = try WorkCalendar(timeZone: context.calendar.timeZoneIdentifier, weekMask: context.calendar.weekMask, holidays: kept + change.added)
+        let kept = context.calendar.holidays.filter { old in
+            !change.added.contains { $0.date == old.date && $0.calendar == old.calendar }
+        }
+        let calendar = try WorkCalendar(
+            timeZone: context.calendar.timeZoneIdentifier, weekMask: context.calendar.weekMask,
+            holidays: kept + change.added)
         let dates = change.added.map(\.date)
         change.moved = try ClockRecomputation(connection: connection).recompute(
             calendar: calendar, touching: dates.min()!...dates.max()!, actor: actor, at: instant,
-            cause: change.added.count == 1 ? "holiday \(change.added[0].date.iso) \(change.added[0].name) added" : "\(change.added.count) holidays added")
-        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "holidays_added", data: [
-            "holidays": .array(change.added.map { ["date": .string($0.date.iso), "name": .string($0.name), "calendar": .string($0.calendar)] }),
-            "moved_cases": .array(Array(Set(change.moved.map(\.reference))).sorted().map(JSONValue.string)),
-        ])
+            cause: change.added.count == 1
+                ? "holiday \(change.added[0].date.iso) \(change.added[0].name) added"
+                : "\(change.added.count) holidays added")
+        try AuditLog(connection).record(
+            caseID: nil, actor: actor.login, at: instant, kind: "holidays_added",
+            data: [
+                "holidays": .array(
+                    change.added.map {
+                        ["date": .string($0.date.iso), "name": .string($0.name), "calendar": .string($0.calendar)]
+                    }),
+                "moved_cases": .array(Array(Set(change.moved.map(\.reference))).sorted().map(JSONValue.string)),
+            ])
         return change
     }
 
     /// Removes the holidays on `date` (in every calendar, or only in `calendar`) and
     /// recomputes the clocks they touched. Call inside a transaction.
-    public func remove(on date: LocalDate, calendar calendarName: String?, actor: Actor, at instant: Date) throws -> Change {
+    public func remove(on date: LocalDate, calendar calendarName: String?, actor: Actor, at instant: Date) throws
+        -> Change
+    {
         try actor.require(.manageOffice)
         let context = try OfficeContext.load(connection, lock: .exclusive)
         let removed = context.calendar.holidays(on: date).filter { calendarName == nil || $0.calendar == calendarName }
         guard !removed.isEmpty else { throw StoreError.holidayNotFound(date, calendar: calendarName) }
-        try connection.execute("""
+        try connection.execute(
+            """
             DELETE FROM holiday WHERE holiday_date = \(date) AND (\(calendarName)::text IS NULL OR calendar_name = \(calendarName))
             """)
         var change = Change(removed: removed)
         let calendar = try context.calendar.removingHolidays(on: date, calendar: calendarName)
         change.moved = try ClockRecomputation(connection: connection).recompute(
-            calendar: calendar, touching: date...date, actor: actor, at: instant, cause: "holiday \(date.iso) \(removed[0].name) removed")
-        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "holidays_removed", data: [
-            "holidays": .array(removed.map { ["date": .string($0.date.iso), "name": .string($0.name), "calendar": .string($0.calendar)] }),
-            "moved_cases": .array(Array(Set(change.moved.map(\.reference))).sorted().map(JSONValue.string)),
-        ])
+            calendar: calendar, touching: date...date, actor: actor, at: instant,
+            cause: "holiday \(date.iso) \(removed[0].name) removed")
+        try AuditLog(connection).record(
+            caseID: nil, actor: actor.login, at: instant, kind: "holidays_removed",
+            data: [
+                "holidays": .array(
+                    removed.map {
+                        ["date": .string($0.date.iso), "name": .string($0.name), "calendar": .string($0.calendar)]
+                    }),
+                "moved_cases": .array(Array(Set(change.moved.map(\.reference))).sorted().map(JSONValue.string)),
+            ])
         return change
     }
 }

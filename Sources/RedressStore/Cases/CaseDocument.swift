@@ -183,7 +183,9 @@ public struct ClockDocument: Sendable, Encodable {
             dueDate = clock.dueDate(on: calendar)
         }
         pausedDays = clock.pausedDays(on: calendar, asOf: clock.endedOn ?? asOf)
-        pauses = zip(clock.pauses, stored.pauseCauses).map { PauseDocument(from: $0.from, to: $0.to, cause: $1, reason: $0.reason) }
+        pauses = zip(clock.pauses, stored.pauseCauses).map {
+            PauseDocument(from: $0.from, to: $0.to, cause: $1, reason: $0.reason)
+        }
         extensions = clock.extensions
         metDate = (status == .met || status == .metLate) ? clock.endedOn : nil
         cancelledOn = clock.cancelledOn
@@ -231,7 +233,8 @@ public struct ClockDocument: Sendable, Encodable {
 public enum RedressJSON {
     public static func encoder(pretty: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }

@@ -41,7 +41,8 @@ public struct CaseImporter {
         public var rows: Int
         public var description: String {
             let first = problems[0]
-            return "\(problems.count) of \(rows) \(rows == 1 ? "row is" : "rows are") bad, so nothing was imported; the first is line \(first.line): \(first.reason)"
+            return
+                "\(problems.count) of \(rows) \(rows == 1 ? "row is" : "rows are") bad, so nothing was imported; the first is line \(first.line): \(first.reason)"
         }
     }
 
@@ -53,8 +54,10 @@ public struct CaseImporter {
     }
 
     public static let columns: Set<String> = [
-        "received_at", "channel", "complainant", "email", "phone", "address", "language", "contact_preference", "group_size",
-        "representative", "representative_email", "respondent", "respondent_email", "head_of_body", "head_of_body_email",
+        "received_at", "channel", "complainant", "email", "phone", "address", "language", "contact_preference",
+        "group_size",
+        "representative", "representative_email", "respondent", "respondent_email", "head_of_body",
+        "head_of_body_email",
         "categories", "summary", "urgent", "confidential", "incident_date", "accept_late_reason",
     ]
 
@@ -76,7 +79,9 @@ public struct CaseImporter {
     }
 
     static func csvRows(_ text: String) throws -> [(line: Int, fields: [String: String])] {
-        guard text.contains(where: { !$0.isWhitespace }) else { throw StoreError.invalid("The file holds no complaints.") }
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw StoreError.invalid("The file holds no complaints.")
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true)
@@ -86,7 +91,9 @@ public struct CaseImporter {
         let header = (reader.headerRow ?? []).map { $0.trimmingSpaces().lowercased() }
         let unknown = header.filter { !columns.contains($0) }
         guard unknown.isEmpty else {
-            throw StoreError.invalid("The CSV header names unknown columns \(unknown.joined(separator: ", ")); use \(columns.sorted().joined(separator: ", ")).")
+            throw StoreError.invalid(
+                "The CSV header names unknown columns \(unknown.joined(separator: ", ")); use \(columns.sorted().joined(separator: ", "))."
+            )
         }
         var rows: [(line: Int, fields: [String: String])] = []
         var line = 2
@@ -103,7 +110,9 @@ public struct CaseImporter {
             }
             rows.append((start, fields))
         }
-        if let error = reader.error { throw StoreError.invalid("The CSV file cannot be read near line \(line): \(error).") }
+        if let error = reader.error {
+            throw StoreError.invalid("The CSV file cannot be read near line \(line): \(error).")
+        }
         return rows
     }
 
@@ -123,7 +132,9 @@ public struct CaseImporter {
                 switch value {
                 case .string(let text): fields[key] = text
                 case .bool(let flag): fields[key] = flag ? "true" : "false"
-                case .number(let number): fields[key] = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+                case .number(let number):
+                    fields[key] =
+                        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
                 case .array(let list): fields[key] = list.compactMap(\.stringValue).joined(separator: ";")
                 case .null: break
                 case .object: fields[key] = "{…}"
@@ -136,8 +147,11 @@ public struct CaseImporter {
 
     /// Turns rows into complaints, collecting every problem with its line. Large files are
     /// checked on every core at once: the server has nothing to do until they are.
-    public func complaints(_ rows: [(line: Int, fields: [String: String])], context: OfficeContext, knownCategories: Set<String>)
-        -> (valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], problems: [Problem]) {
+    public func complaints(
+        _ rows: [(line: Int, fields: [String: String])], context: OfficeContext, knownCategories: Set<String>
+    )
+        -> (valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], problems: [Problem])
+    {
         let validator = IntakeValidator(context: context, knownCategories: knownCategories)
         let zone = context.calendar.timeZone
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 5_000))
@@ -194,7 +208,9 @@ public struct CaseImporter {
     }
 
     static func complaint(_ fields: [String: String], timeZone: TimeZone) throws -> NewCase {
-        if let count = fields["\u{0}columns"] { throw StoreError.invalid("it has \(count) fields, not one per header column") }
+        if let count = fields["\u{0}columns"] {
+            throw StoreError.invalid("it has \(count) fields, not one per header column")
+        }
         if let why = fields["\u{0}json"] { throw StoreError.invalid("it is \(why)") }
         let unknown = fields.keys.filter { !columns.contains($0) }.sorted()
         guard unknown.isEmpty else { throw StoreError.invalid("unknown field \(unknown.joined(separator: ", "))") }
@@ -212,10 +228,12 @@ public struct CaseImporter {
             default: throw StoreError.invalid("\(key) is \"\(value)\", not true or false")
             }
         }
-        func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+        func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T?
+        where T.RawValue == String {
             guard let value = fields[key] else { return nil }
             guard let parsed = T(rawValue: value) else {
-                throw StoreError.invalid("\(key) is \"\(value)\"; use \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw StoreError.invalid(
+                    "\(key) is \"\(value)\"; use \(T.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return parsed
         }
@@ -228,7 +246,9 @@ public struct CaseImporter {
         complainants[0].contactPreference = try choice("contact_preference", ContactPreference.self)
         var groupSize: Int? = nil
         if let text = fields["group_size"] {
-            guard let size = Int(text) else { throw StoreError.invalid("group_size is \"\(text)\", not a whole number") }
+            guard let size = Int(text) else {
+                throw StoreError.invalid("group_size is \"\(text)\", not a whole number")
+            }
             groupSize = size
         }
         var incident: LocalDate? = nil
@@ -237,19 +257,26 @@ public struct CaseImporter {
             incident = date
         }
         return NewCase(
-            receivedAt: receivedAt, channel: try choice("channel", Channel.self) ?? .web, complainants: complainants, groupSize: groupSize,
+            receivedAt: receivedAt, channel: try choice("channel", Channel.self) ?? .web, complainants: complainants,
+            groupSize: groupSize,
             representative: fields["representative"].map { Party(name: $0, email: fields["representative_email"]) },
-            respondent: RespondentBody(name: try required("respondent"), email: fields["respondent_email"],
-                                       headOfBodyName: fields["head_of_body"], headOfBodyEmail: fields["head_of_body_email"]),
-            categories: (fields["categories"] ?? "").split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
-            summary: try required("summary"), language: fields["language"], urgent: try flag("urgent"), confidential: try flag("confidential"),
+            respondent: RespondentBody(
+                name: try required("respondent"), email: fields["respondent_email"],
+                headOfBodyName: fields["head_of_body"], headOfBodyEmail: fields["head_of_body_email"]),
+            categories: (fields["categories"] ?? "").split(separator: ";").map { $0.trimmingSpaces() }.filter {
+                !$0.isEmpty
+            },
+            summary: try required("summary"), language: fields["language"], urgent: try flag("urgent"),
+            confidential: try flag("confidential"),
             incidentDate: incident, acceptLateReason: fields["accept_late_reason"])
     }
 
     /// Validates and, unless `dryRun`, imports the rows of `text` as `actor`; throws `Rejected`
     /// listing every bad row. Call inside a transaction.
-    public func run(text: String, format: Format, source: String, dryRun: Bool, actor: Actor, at instant: Date,
-                    progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
+    public func run(
+        text: String, format: Format, source: String, dryRun: Bool, actor: Actor, at instant: Date,
+        progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> Summary {
         try actor.require(Lifecycle.intakePermission)
         let context = try OfficeContext.load(connection, lock: dryRun ? .none : .share)
         let known = Set(try CaseStore(connection).categoryCodes())
@@ -261,8 +288,10 @@ public struct CaseImporter {
         return try write(valid, context: context, source: source, actor: actor, at: instant, progress: progress)
     }
 
-    func write(_ valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], context: OfficeContext, source: String,
-               actor: Actor, at instant: Date, progress: (Int, Int) -> Void) throws -> Summary {
+    func write(
+        _ valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], context: OfficeContext, source: String,
+        actor: Actor, at instant: Date, progress: (Int, Int) -> Void
+    ) throws -> Summary {
         let total = valid.count
         let store = CaseStore(connection)
         try PolicyStore(connection).storeDefault()
@@ -287,8 +316,11 @@ public struct CaseImporter {
         var bodies: [RespondentBody] = []
         var seen = Set<String>()
         for row in valid where seen.insert(row.new.respondent.name).inserted { bodies.append(row.new.respondent) }
-        for chunk in stride(from: 0, to: bodies.count, by: 5_000).map({ Array(bodies[$0..<min($0 + 5_000, bodies.count)]) }) {
-            let rows = try connection.query("""
+        for chunk in stride(from: 0, to: bodies.count, by: 5_000).map({
+            Array(bodies[$0..<min($0 + 5_000, bodies.count)])
+        }) {
+            let rows = try connection.query(
+                """
                 INSERT INTO respondent_body (name, email, head_of_body_name, head_of_body_email)
                 SELECT * FROM unnest(\(PostgresTextArray(chunk.map(\.name)))::text[], \(PostgresTextArray(chunk.map(\.email)))::text[],
                     \(PostgresTextArray(chunk.map(\.headOfBodyName)))::text[], \(PostgresTextArray(chunk.map(\.headOfBodyEmail)))::text[])
@@ -301,42 +333,53 @@ public struct CaseImporter {
             for row in rows { respondentIDs[try row.decode(String.self, at: 0)] = try row.decode(Int.self, at: 1) }
         }
 
-        let ids = try connection.query("SELECT nextval('complaint_case_id_seq') FROM generate_series(1, \(total))").map {
+        let ids = try connection.query("SELECT nextval('complaint_case_id_seq') FROM generate_series(1, \(total))").map
+        {
             try $0.decode(Int.self, at: 0)
         }
         let login = actor.login
-        let t = "t", f = "f"
+        let t = "t"
+        let f = "f"
         progress(0, total)
         // Each complaint opened as `case open` opens it; only the writing is batched.
         var openings: [CaseOpening] = []
         openings.reserveCapacity(total)
         for (index, row) in valid.enumerated() {
-            var opening = try CaseOpening(row.new, intake: row.intake, reference: references[index], openedBy: login,
-                                          respondent: row.new.respondent, context: context)
+            var opening = try CaseOpening(
+                row.new, intake: row.intake, reference: references[index], openedBy: login,
+                respondent: row.new.respondent, context: context)
             opening.record.id = ids[index]
             openings.append(opening)
         }
-        try connection.copyFrom("""
+        try connection.copyFrom(
+            """
             COPY complaint_case (id, reference, received_at, received_on, channel, summary, language, incident_date, late_filing,
                 late_filing_reason, urgent, confidential, group_size, respondent_id, opened_by) FROM STDIN
-            """) { writer in
+            """
+        ) { writer in
             for opening in openings {
                 let r = opening.record
                 try writer.write([
                     String(r.id), r.reference, r.receivedAt.postgresText, r.receivedOn.iso, r.channel.rawValue,
-                    r.summary, r.language, r.incidentDate?.iso, r.lateFiling ? t : f, r.lateFilingReason, r.urgent ? t : f,
-                    r.confidential ? t : f, r.groupSize.map(String.init), String(respondentIDs[r.respondent.name]!), r.openedBy,
+                    r.summary, r.language, r.incidentDate?.iso, r.lateFiling ? t : f, r.lateFilingReason,
+                    r.urgent ? t : f,
+                    r.confidential ? t : f, r.groupSize.map(String.init), String(respondentIDs[r.respondent.name]!),
+                    r.openedBy,
                 ])
             }
         }
-        try connection.copyFrom("""
+        try connection.copyFrom(
+            """
             COPY party (case_id, role, position, name, email, phone, postal_address, language, contact_preference) FROM STDIN
-            """) { writer in
+            """
+        ) { writer in
             for opening in openings {
                 let id = String(opening.record.id)
                 for (role, position, party) in opening.record.partyRows {
-                    try writer.write([id, role, String(position), party.name, party.email, party.phone, party.postalAddress,
-                                      party.language, party.contactPreference?.rawValue])
+                    try writer.write([
+                        id, role, String(position), party.name, party.email, party.phone, party.postalAddress,
+                        party.language, party.contactPreference?.rawValue,
+                    ])
                 }
             }
         }
@@ -346,17 +389,23 @@ public struct CaseImporter {
             }
         }
         // The clocks, due dates and statuses from RedressCore, as `case open` makes them.
-        try connection.copyFrom("""
+        try connection.copyFrom(
+            """
             COPY clock (case_id, kind, start_at, start_date, allowance_amount, allowance_unit, policy_version, urgent,
                 status, due_date, paused_days) FROM STDIN
-            """) { writer in
+            """
+        ) { writer in
             for opening in openings {
                 for stored in opening.record.clocks {
                     let clock = stored.clock
-                    let result = ClockWriter.results(of: clock, calendar: context.calendar, asOf: opening.record.receivedOn)
-                    try writer.write([String(opening.record.id), clock.kind.rawValue, clock.startInstant.postgresText, clock.startDate.iso,
-                                      String(clock.allowance.amount), clock.allowance.unit.rawValue, String(clock.policyVersion),
-                                      clock.urgent ? t : f, result.status.rawValue, result.due?.iso, String(result.pausedDays)])
+                    let result = ClockWriter.results(
+                        of: clock, calendar: context.calendar, asOf: opening.record.receivedOn)
+                    try writer.write([
+                        String(opening.record.id), clock.kind.rawValue, clock.startInstant.postgresText,
+                        clock.startDate.iso,
+                        String(clock.allowance.amount), clock.allowance.unit.rawValue, String(clock.policyVersion),
+                        clock.urgent ? t : f, result.status.rawValue, result.due?.iso, String(result.pausedDays),
+                    ])
                 }
             }
         }
@@ -365,15 +414,19 @@ public struct CaseImporter {
                 var data = opening.event
                 data["imported_from"] = .string(source)
                 data["line"] = .int(valid[index].line)
-                try writer.write([String(opening.record.id), login, opening.record.receivedAt.postgresText, opening.eventKind,
-                                  JSONValue.object(data).jsonText])
+                try writer.write([
+                    String(opening.record.id), login, opening.record.receivedAt.postgresText, opening.eventKind,
+                    JSONValue.object(data).jsonText,
+                ])
                 if index % 1_000 == 999 { progress(index + 1, total) }
             }
         }
-        try AuditLog(connection).record(caseID: nil, actor: login, at: instant, kind: "cases_imported", data: [
-            "source": .string(source), "rows": .int(total),
-            "first_reference": .text(references.first), "last_reference": .text(references.last),
-        ])
+        try AuditLog(connection).record(
+            caseID: nil, actor: login, at: instant, kind: "cases_imported",
+            data: [
+                "source": .string(source), "rows": .int(total),
+                "first_reference": .text(references.first), "last_reference": .text(references.last),
+            ])
         progress(total, total)
         return Summary(rows: total, firstReference: references.first, lastReference: references.last)
     }

@@ -23,8 +23,10 @@ public struct Party: Sendable, Hashable, Codable {
     public var language: String?
     public var contactPreference: ContactPreference?
 
-    public init(name: String, email: String? = nil, phone: String? = nil, postalAddress: String? = nil,
-                language: String? = nil, contactPreference: ContactPreference? = nil) {
+    public init(
+        name: String, email: String? = nil, phone: String? = nil, postalAddress: String? = nil,
+        language: String? = nil, contactPreference: ContactPreference? = nil
+    ) {
         self.name = name
         self.email = email
         self.phone = phone
@@ -38,8 +40,11 @@ public struct Party: Sendable, Hashable, Codable {
 
     /// The party with name and contact details replaced by `[redacted]`.
     public var redacted: Party {
-        Party(name: Self.redactedText, email: email == nil ? nil : Self.redactedText, phone: phone == nil ? nil : Self.redactedText,
-              postalAddress: postalAddress == nil ? nil : Self.redactedText, language: language, contactPreference: contactPreference)
+        Party(
+            name: Self.redactedText, email: email == nil ? nil : Self.redactedText,
+            phone: phone == nil ? nil : Self.redactedText,
+            postalAddress: postalAddress == nil ? nil : Self.redactedText, language: language,
+            contactPreference: contactPreference)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -93,9 +98,12 @@ public struct NewCase: Sendable, Hashable {
     /// Why a complaint past the filing limit is accepted; nil refuses such a complaint.
     public var acceptLateReason: String?
 
-    public init(receivedAt: Date, channel: Channel, complainants: [Party], groupSize: Int? = nil, representative: Party? = nil,
-                respondent: RespondentBody, categories: [String] = [], summary: String, language: String? = nil,
-                urgent: Bool = false, confidential: Bool = false, incidentDate: LocalDate? = nil, acceptLateReason: String? = nil) {
+    public init(
+        receivedAt: Date, channel: Channel, complainants: [Party], groupSize: Int? = nil, representative: Party? = nil,
+        respondent: RespondentBody, categories: [String] = [], summary: String, language: String? = nil,
+        urgent: Bool = false, confidential: Bool = false, incidentDate: LocalDate? = nil,
+        acceptLateReason: String? = nil
+    ) {
         self.receivedAt = receivedAt
         self.channel = channel
         self.complainants = complainants

@@ -15,22 +15,28 @@ struct CaseOpening {
 
     /// Opens `new`, validated as `intake`, under `reference`, registered by `openedBy`, about
     /// `respondent` as stored.
-    init(_ new: NewCase, intake: IntakeValidator.Intake, reference: String, openedBy: String, respondent: RespondentBody,
-         context: OfficeContext) throws {
+    init(
+        _ new: NewCase, intake: IntakeValidator.Intake, reference: String, openedBy: String, respondent: RespondentBody,
+        context: OfficeContext
+    ) throws {
         let language = new.language ?? new.complainants.first?.language ?? context.settings.defaultLanguage
         let lateFilingReason = intake.lateFiling ? new.acceptLateReason : nil
         let policy = try context.policies.inForce(on: intake.receivedOn)
-        let plan = Lifecycle.open(Lifecycle.Opening(
-            reference: reference, receivedAt: new.receivedAt, channel: new.channel.rawValue, urgent: new.urgent,
-            confidential: new.confidential, lateFiling: intake.lateFiling, lateFilingReason: lateFilingReason,
-            respondent: new.respondent.name, categories: new.categories), policy: policy, calendar: context.calendar)
+        let plan = Lifecycle.open(
+            Lifecycle.Opening(
+                reference: reference, receivedAt: new.receivedAt, channel: new.channel.rawValue, urgent: new.urgent,
+                confidential: new.confidential, lateFiling: intake.lateFiling, lateFilingReason: lateFilingReason,
+                respondent: new.respondent.name, categories: new.categories), policy: policy, calendar: context.calendar
+        )
         record = CaseRecord(
             id: 0, reference: reference, state: plan.after.state, outcome: nil, receivedAt: new.receivedAt,
             receivedOn: intake.receivedOn, channel: new.channel, summary: new.summary, language: language,
-            incidentDate: new.incidentDate, lateFiling: intake.lateFiling, lateFilingReason: lateFilingReason, urgent: new.urgent,
+            incidentDate: new.incidentDate, lateFiling: intake.lateFiling, lateFilingReason: lateFilingReason,
+            urgent: new.urgent,
             confidential: new.confidential, groupSize: new.groupSize, respondent: respondent, assignee: nil,
             infoRequests: plan.after.infoRequests, version: 1, openedBy: openedBy, createdAt: new.receivedAt,
-            updatedAt: new.receivedAt, closedAt: nil, complainants: new.complainants, representative: new.representative,
+            updatedAt: new.receivedAt, closedAt: nil, complainants: new.complainants,
+            representative: new.representative,
             categories: Array(Set(new.categories)).sorted(), clocks: [])
         _ = try record.apply(plan, context: context)
         eventKind = plan.event.kind

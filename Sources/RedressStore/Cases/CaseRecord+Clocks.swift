@@ -6,9 +6,13 @@ import RedressCore
 extension CaseRecord {
     /// The case as the lifecycle rules (`Lifecycle.move`) see it.
     var situation: CaseSituation {
-        CaseSituation(state: state, outcome: outcome, closedAt: closedAt, infoRequests: infoRequests,
-                      liveClocks: clocks.filter(\.isLive).map { LiveClock($0.clock.kind, subject: $0.subject, pausedBy: $0.openPauseCause) },
-                      complainant: primaryComplainant?.noticeContact, representative: representative?.noticeContact, language: language)
+        CaseSituation(
+            state: state, outcome: outcome, closedAt: closedAt, infoRequests: infoRequests,
+            liveClocks: clocks.filter(\.isLive).map {
+                LiveClock($0.clock.kind, subject: $0.subject, pausedBy: $0.openPauseCause)
+            },
+            complainant: primaryComplainant?.noticeContact, representative: representative?.noticeContact,
+            language: language)
     }
 
     /// Applies a lifecycle plan: the case's state, outcome, closing instant and information
@@ -31,12 +35,18 @@ extension CaseRecord {
         for effect in effects {
             if case let .start(instant, _, _) = effect.action {
                 let policy = try context.policies.inForce(on: context.localDate(instant))
-                guard let clock = effect.makeClock(policy: policy, calendar: context.calendar, urgent: urgent) else { continue }
+                guard let clock = effect.makeClock(policy: policy, calendar: context.calendar, urgent: urgent) else {
+                    continue
+                }
                 clocks.append(StoredClock(id: nil, clock: clock, pauseCauses: [], subject: effect.subject))
                 summary.started.append(effect.kind)
                 continue
             }
-            guard let index = clocks.lastIndex(where: { $0.isLive && $0.clock.kind == effect.kind && $0.subject == effect.subject }) else { continue }
+            guard
+                let index = clocks.lastIndex(where: {
+                    $0.isLive && $0.clock.kind == effect.kind && $0.subject == effect.subject
+                })
+            else { continue }
             switch effect.action {
             case .start:
                 continue
@@ -68,7 +78,9 @@ extension CaseRecord {
     /// Ends the live clock of `kind` on `date`, if there is one; returns whether it did.
     @discardableResult
     mutating func meetClock(_ kind: ClockKind, on date: LocalDate) throws -> Bool {
-        guard let index = clocks.lastIndex(where: { $0.clock.kind == kind && $0.subject == nil && $0.isLive }) else { return false }
+        guard let index = clocks.lastIndex(where: { $0.clock.kind == kind && $0.subject == nil && $0.isLive }) else {
+            return false
+        }
         try clocks[index].clock.end(on: max(date, clocks[index].clock.startDate))
         closeCauses(index)
         clocks[index].isDirty = true
@@ -76,9 +88,12 @@ extension CaseRecord {
     }
 
     /// Pauses the running (not paused) live clocks whose kinds are in `kinds`, from `date`.
-    mutating func pauseClocks(_ kinds: Set<ClockKind>, from date: LocalDate, cause: String, reason: String) throws -> [ClockKind] {
+    mutating func pauseClocks(_ kinds: Set<ClockKind>, from date: LocalDate, cause: String, reason: String) throws
+        -> [ClockKind]
+    {
         var paused: [ClockKind] = []
-        for index in clocks.indices where clocks[index].isLive && kinds.contains(clocks[index].clock.kind) && !clocks[index].clock.isPaused {
+        for index in clocks.indices
+        where clocks[index].isLive && kinds.contains(clocks[index].clock.kind) && !clocks[index].clock.isPaused {
             try clocks[index].clock.pause(from: max(date, clocks[index].clock.startDate), reason: reason)
             clocks[index].pauseCauses.append(cause)
             clocks[index].isDirty = true
@@ -88,7 +103,9 @@ extension CaseRecord {
     }
 
     /// Resumes on `date` every live clock whose open pause has `cause`.
-    mutating func resumeClocks(cause: String, on date: LocalDate, only kinds: Set<ClockKind>? = nil) throws -> [ClockKind] {
+    mutating func resumeClocks(cause: String, on date: LocalDate, only kinds: Set<ClockKind>? = nil) throws
+        -> [ClockKind]
+    {
         var resumed: [ClockKind] = []
         for index in clocks.indices where clocks[index].isLive && clocks[index].openPauseCause == cause {
             if let kinds, !kinds.contains(clocks[index].clock.kind) { continue }
@@ -102,14 +119,17 @@ extension CaseRecord {
 
     /// Grants an extension to the live clock of `kind` under the policy version the clock was
     /// made with; throws `PolicyError` when the rules refuse it.
-    mutating func extendClock(_ kind: ClockKind, amount: Int, reason: String, actor: Actor, on date: LocalDate,
-                              consent: Bool, context: OfficeContext) throws -> Clock {
+    mutating func extendClock(
+        _ kind: ClockKind, amount: Int, reason: String, actor: Actor, on date: LocalDate,
+        consent: Bool, context: OfficeContext
+    ) throws -> Clock {
         guard let index = clocks.lastIndex(where: { $0.clock.kind == kind && $0.isLive }) else {
             throw StoreError.noLiveClock(reference: reference, kind: kind)
         }
         let policy = try context.policies.requirePolicy(version: clocks[index].clock.policyVersion)
-        try policy.grantExtension(to: &clocks[index].clock, amount: amount, reason: reason, by: actor.roles, login: actor.login,
-                                  on: date, consent: consent, calendar: context.calendar)
+        try policy.grantExtension(
+            to: &clocks[index].clock, amount: amount, reason: reason, by: actor.roles, login: actor.login,
+            on: date, consent: consent, calendar: context.calendar)
         clocks[index].isDirty = true
         return clocks[index].clock
     }

@@ -16,14 +16,19 @@ extension CaseStore {
     /// office's date at `instant`, identity redacted unless `actor` may see it. Call inside the
     /// change's transaction.
     public func document(of change: CaseRecord, actor: Actor, at instant: Date) throws -> CaseDocument {
-        try document(of: change, actor: actor, showIdentity: actor.maySeeIdentity(assignee: change.assignee), asOf: nil, at: instant)
+        try document(
+            of: change, actor: actor, showIdentity: actor.maySeeIdentity(assignee: change.assignee), asOf: nil,
+            at: instant)
     }
 
-    private func document(of record: CaseRecord, actor: Actor, showIdentity: Bool, asOf: LocalDate?, at instant: Date) throws -> CaseDocument {
+    private func document(of record: CaseRecord, actor: Actor, showIdentity: Bool, asOf: LocalDate?, at instant: Date)
+        throws -> CaseDocument
+    {
         let context = try OfficeContext.load(connection)
         let asOf = asOf ?? context.clock.date(at: instant)
         var document = CaseDocument(record, calendar: context.calendar, asOf: asOf, showIdentity: showIdentity)
-        document.resolution = try ResolutionSections.load(connection, record: record, actor: actor, context: context, asOf: asOf)
+        document.resolution = try ResolutionSections.load(
+            connection, record: record, actor: actor, context: context, asOf: asOf)
         return document
     }
 }

@@ -18,8 +18,10 @@ public struct CaseFilter: Sendable, Hashable {
     public var paused: Bool
     public var limit: Int?
 
-    public init(state: CaseState? = nil, assignee: String? = nil, respondent: String? = nil, category: String? = nil,
-                breached: Bool = false, dueWithin: Int? = nil, paused: Bool = false, limit: Int? = nil) {
+    public init(
+        state: CaseState? = nil, assignee: String? = nil, respondent: String? = nil, category: String? = nil,
+        breached: Bool = false, dueWithin: Int? = nil, paused: Bool = false, limit: Int? = nil
+    ) {
         self.state = state
         self.assignee = assignee
         self.respondent = respondent
@@ -81,7 +83,9 @@ public struct CaseSummary: Sendable, Encodable {
 extension CaseStore {
     /// The cases matching `filter`, by reference, as `actor` may see them on `asOf`; listing a
     /// confidential case is audited. Call inside a transaction.
-    public func list(_ filter: CaseFilter, actor: Actor, asOf: LocalDate, calendar: WorkCalendar, at instant: Date) throws -> [CaseSummary] {
+    public func list(_ filter: CaseFilter, actor: Actor, asOf: LocalDate, calendar: WorkCalendar, at instant: Date)
+        throws -> [CaseSummary]
+    {
         try actor.require(.read)
         if let days = filter.dueWithin, !CaseFilter.dueWithinRange.contains(days) {
             throw StoreError.invalid(
@@ -108,19 +112,25 @@ extension CaseStore {
         if let assignee = filter.assignee { query.append(" AND cc.assignee = \(assignee)") }
         if let respondent = filter.respondent { query.append(" AND r.name = \(respondent)") }
         if let category = filter.category {
-            query.append(" AND EXISTS (SELECT 1 FROM case_category g WHERE g.case_id = cc.id AND g.category_code = \(category))")
+            query.append(
+                " AND EXISTS (SELECT 1 FROM case_category g WHERE g.case_id = cc.id AND g.category_code = \(category))")
         }
         if filter.breached {
-            query.append(" AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached') AND k.due_date < \(asOf))")
+            query.append(
+                " AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached') AND k.due_date < \(asOf))"
+            )
         }
         if let days = filter.dueWithin {
             let until = calendar.windowEnd(after: asOf, workingDays: days)
-            query.append("""
+            query.append(
+                """
                  AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached')
                     AND k.due_date BETWEEN \(asOf) AND \(until))
                 """)
         }
-        if filter.paused { query.append(" AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status = 'paused')") }
+        if filter.paused {
+            query.append(" AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status = 'paused')")
+        }
         query.append(" ORDER BY cc.reference")
         if let limit = filter.limit { query.append(" LIMIT \(limit)") }
         var summaries: [CaseSummary] = []
@@ -130,16 +140,20 @@ extension CaseStore {
             let confidential = try row.decode(Bool.self, at: 5)
             if confidential { confidentialIDs.append(try row.decode(Int.self, at: 0)) }
             let name = try row.decode(String?.self, at: 8)
-            summaries.append(CaseSummary(
-                reference: try row.decode(String.self, at: 1), status: CaseState(rawValue: try row.decode(String.self, at: 2)) ?? .received,
-                receivedOn: try row.decode(LocalDate.self, at: 3), urgent: try row.decode(Bool.self, at: 4), confidential: confidential,
-                assignee: assignee, respondent: try row.decode(String.self, at: 7),
-                complainant: actor.maySeeIdentity(assignee: assignee) ? name : (name == nil ? nil : Party.redactedText),
-                categories: (try row.decode(String?.self, at: 9))?.split(separator: ";").map(String.init) ?? [],
-                nextDueDate: try row.decode(LocalDate?.self, at: 10),
-                nextDueClock: try row.decode(String?.self, at: 11).flatMap(ClockKind.init(rawValue:)),
-                breached: try row.decode(Bool.self, at: 12), paused: try row.decode(Bool.self, at: 13),
-                version: try row.decode(Int.self, at: 14)))
+            summaries.append(
+                CaseSummary(
+                    reference: try row.decode(String.self, at: 1),
+                    status: CaseState(rawValue: try row.decode(String.self, at: 2)) ?? .received,
+                    receivedOn: try row.decode(LocalDate.self, at: 3), urgent: try row.decode(Bool.self, at: 4),
+                    confidential: confidential,
+                    assignee: assignee, respondent: try row.decode(String.self, at: 7),
+                    complainant: actor.maySeeIdentity(assignee: assignee)
+                        ? name : (name == nil ? nil : Party.redactedText),
+                    categories: (try row.decode(String?.self, at: 9))?.split(separator: ";").map(String.init) ?? [],
+                    nextDueDate: try row.decode(LocalDate?.self, at: 10),
+                    nextDueClock: try row.decode(String?.self, at: 11).flatMap(ClockKind.init(rawValue:)),
+                    breached: try row.decode(Bool.self, at: 12), paused: try row.decode(Bool.self, at: 13),
+                    version: try row.decode(Int.self, at: 14)))
         }
         let log = AuditLog(connection)
         for id in confidentialIDs {

@@ -73,7 +73,9 @@ public struct CaseStore {
             var language: String?
             var contact_preference: ContactPreference?
             var party: Party {
-                Party(name: name, email: email, phone: phone, postalAddress: postal_address, language: language, contactPreference: contact_preference)
+                Party(
+                    name: name, email: email, phone: phone, postalAddress: postal_address, language: language,
+                    contactPreference: contact_preference)
             }
         }
         let parties = try decoder.decode([PartyRow].self, from: Data(try row.decode(String.self, at: 26).utf8))
@@ -84,13 +86,16 @@ public struct CaseStore {
             state: CaseState(rawValue: try row.decode(String.self, at: 2)) ?? .received,
             outcome: try row.decode(String?.self, at: 3).flatMap(Outcome.init(rawValue:)),
             receivedAt: try row.decode(Date.self, at: 4), receivedOn: try row.decode(LocalDate.self, at: 5),
-            channel: Channel(rawValue: try row.decode(String.self, at: 6)) ?? .web, summary: try row.decode(String.self, at: 7),
+            channel: Channel(rawValue: try row.decode(String.self, at: 6)) ?? .web,
+            summary: try row.decode(String.self, at: 7),
             language: try row.decode(String.self, at: 8), incidentDate: try row.decode(LocalDate?.self, at: 9),
             lateFiling: try row.decode(Bool.self, at: 10), lateFilingReason: try row.decode(String?.self, at: 11),
             urgent: try row.decode(Bool.self, at: 12), confidential: try row.decode(Bool.self, at: 13),
-            groupSize: try row.decode(Int?.self, at: 14), respondent: RespondentBody(
+            groupSize: try row.decode(Int?.self, at: 14),
+            respondent: RespondentBody(
                 name: try row.decode(String.self, at: 22), email: try row.decode(String?.self, at: 23),
-                headOfBodyName: try row.decode(String?.self, at: 24), headOfBodyEmail: try row.decode(String?.self, at: 25)),
+                headOfBodyName: try row.decode(String?.self, at: 24),
+                headOfBodyEmail: try row.decode(String?.self, at: 25)),
             assignee: try row.decode(String?.self, at: 15), infoRequests: try row.decode(Int.self, at: 16),
             version: try row.decode(Int.self, at: 17), openedBy: try row.decode(String.self, at: 18),
             createdAt: try row.decode(Date.self, at: 19), updatedAt: try row.decode(Date.self, at: 20),
@@ -102,22 +107,28 @@ public struct CaseStore {
 
     /// The rights category codes, in order.
     public func categoryCodes() throws -> [String] {
-        try connection.query("SELECT code FROM rights_category ORDER BY kind DESC, code").map { try $0.decode(String.self, at: 0) }
+        try connection.query("SELECT code FROM rights_category ORDER BY kind DESC, code").map {
+            try $0.decode(String.self, at: 0)
+        }
     }
 
     // MARK: Reading
 
     /// A case as `actor` may see it: identity redacted unless they may see it, and a
     /// `case_viewed` audit row when the case is confidential. Call inside a transaction.
-    public func view(reference: String, actor: Actor, at instant: Date, purpose: String = "show") throws -> (record: CaseRecord, showIdentity: Bool) {
+    public func view(reference: String, actor: Actor, at instant: Date, purpose: String = "show") throws -> (
+        record: CaseRecord, showIdentity: Bool
+    ) {
         try actor.require(.read)
         var record = try require(reference: reference)
         let showIdentity = actor.maySeeIdentity(assignee: record.assignee)
         if !showIdentity { record = record.withIdentityRedacted() }
         if record.confidential {
-            try AuditLog(connection).record(caseID: record.id, actor: actor.login, at: instant, kind: "case_viewed", data: [
-                "purpose": .string(purpose), "identity_shown": .bool(showIdentity),
-            ])
+            try AuditLog(connection).record(
+                caseID: record.id, actor: actor.login, at: instant, kind: "case_viewed",
+                data: [
+                    "purpose": .string(purpose), "identity_shown": .bool(showIdentity),
+                ])
         }
         return (record, showIdentity)
     }
@@ -142,24 +153,32 @@ public struct CaseStore {
         // until commit, so every other intake of the year waits for whatever follows it.
         let respondent = try respondent(for: new.respondent)
         try PolicyStore(connection).storeDefault()
-        let number = try takeReferenceNumbers(prefix: context.settings.referencePrefix, year: intake.receivedOn.year, count: 1)
-        let reference = try CaseReference(prefix: context.settings.referencePrefix, year: intake.receivedOn.year, number: number).formatted
-        let opening = try CaseOpening(new, intake: intake, reference: reference, openedBy: actor.login, respondent: respondent.stored, context: context)
+        let number = try takeReferenceNumbers(
+            prefix: context.settings.referencePrefix, year: intake.receivedOn.year, count: 1)
+        let reference = try CaseReference(
+            prefix: context.settings.referencePrefix, year: intake.receivedOn.year, number: number
+        ).formatted
+        let opening = try CaseOpening(
+            new, intake: intake, reference: reference, openedBy: actor.login, respondent: respondent.stored,
+            context: context)
         var record = opening.record
-        let row = try connection.query("""
+        let row = try connection.query(
+            """
             INSERT INTO complaint_case (reference, received_at, received_on, channel, summary, language, incident_date,
                 late_filing, late_filing_reason, urgent, confidential, group_size, respondent_id, opened_by)
             VALUES (\(reference), \(record.receivedAt), \(record.receivedOn), \(record.channel.rawValue), \(record.summary), \(record.language),
                 \(record.incidentDate), \(record.lateFiling), \(record.lateFilingReason), \(record.urgent),
                 \(record.confidential), \(record.groupSize), \(respondent.id), \(record.openedBy))
             RETURNING id, received_at, info_requests, version, created_at, updated_at
-            """).first!
+            """
+        ).first!
         let caseID = try row.decode(Int.self, at: 0)
         for (role, position, party) in record.partyRows {
             try insertParty(caseID: caseID, role: role, position: position, party)
         }
         if !record.categories.isEmpty {
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO case_category (case_id, category_code)
                 SELECT \(caseID)::bigint, code FROM unnest(\(PostgresTextArray(record.categories))::text[]) AS code
                 """)
@@ -172,8 +191,10 @@ public struct CaseStore {
         record.version = try row.decode(Int.self, at: 3)
         record.createdAt = try row.decode(Date.self, at: 4)
         record.updatedAt = try row.decode(Date.self, at: 5)
-        try ClockWriter(connection: connection).save(&record.clocks, caseID: caseID, calendar: context.calendar, asOf: intake.receivedOn)
-        try AuditLog(connection).record(caseID: caseID, actor: actor.login, at: new.receivedAt, kind: opening.eventKind, data: opening.event)
+        try ClockWriter(connection: connection).save(
+            &record.clocks, caseID: caseID, calendar: context.calendar, asOf: intake.receivedOn)
+        try AuditLog(connection).record(
+            caseID: caseID, actor: actor.login, at: new.receivedAt, kind: opening.eventKind, data: opening.event)
         return record
     }
 
@@ -181,11 +202,13 @@ public struct CaseStore {
     /// transaction, and returns the first; a rollback gives them back, so references stay gapless.
     func takeReferenceNumbers(prefix: String, year: Int, count: Int) throws -> Int {
         do {
-            let last = try connection.query("""
+            let last = try connection.query(
+                """
                 INSERT INTO reference_counter (prefix, year, last_number) VALUES (\(prefix), \(year), \(count))
                 ON CONFLICT (prefix, year) DO UPDATE SET last_number = reference_counter.last_number + EXCLUDED.last_number
                 RETURNING last_number
-                """).first!.decode(Int.self, at: 0)
+                """
+            ).first!.decode(Int.self, at: 0)
             return last - count + 1
         } catch {
             if error.constraint == "reference_counter_fits_six_digits" {
@@ -199,13 +222,16 @@ public struct CaseStore {
     /// the complaint adds nothing to what is stored (no write, so no row lock held until commit
     /// by every complaint about a busy body), else upserted.
     func respondent(for body: RespondentBody) throws -> (id: Int, stored: RespondentBody) {
-        if let row = try connection.query("""
+        if let row = try connection.query(
+            """
             SELECT id, name, email, head_of_body_name, head_of_body_email FROM respondent_body WHERE name = \(body.name)
-            """).first {
+            """
+        ).first {
             let stored = try Self.respondent(row)
             if (body.email ?? stored.stored.email) == stored.stored.email,
-               (body.headOfBodyName ?? stored.stored.headOfBodyName) == stored.stored.headOfBodyName,
-               (body.headOfBodyEmail ?? stored.stored.headOfBodyEmail) == stored.stored.headOfBodyEmail {
+                (body.headOfBodyName ?? stored.stored.headOfBodyName) == stored.stored.headOfBodyName,
+                (body.headOfBodyEmail ?? stored.stored.headOfBodyEmail) == stored.stored.headOfBodyEmail
+            {
                 return stored
             }
         }
@@ -213,26 +239,34 @@ public struct CaseStore {
     }
 
     func upsertRespondent(_ body: RespondentBody) throws -> (id: Int, stored: RespondentBody) {
-        try Self.respondent(connection.query("""
-            INSERT INTO respondent_body (name, email, head_of_body_name, head_of_body_email)
-            VALUES (\(body.name), \(body.email), \(body.headOfBodyName), \(body.headOfBodyEmail))
-            ON CONFLICT (name) DO UPDATE SET
-                email = coalesce(EXCLUDED.email, respondent_body.email),
-                head_of_body_name = coalesce(EXCLUDED.head_of_body_name, respondent_body.head_of_body_name),
-                head_of_body_email = coalesce(EXCLUDED.head_of_body_email, respondent_body.head_of_body_email)
-            RETURNING id, name, email, head_of_body_name, head_of_body_email
-            """).first!)
+        try Self.respondent(
+            connection.query(
+                """
+                INSERT INTO respondent_body (name, email, head_of_body_name, head_of_body_email)
+                VALUES (\(body.name), \(body.email), \(body.headOfBodyName), \(body.headOfBodyEmail))
+                ON CONFLICT (name) DO UPDATE SET
+                    email = coalesce(EXCLUDED.email, respondent_body.email),
+                    head_of_body_name = coalesce(EXCLUDED.head_of_body_name, respondent_body.head_of_body_name),
+                    head_of_body_email = coalesce(EXCLUDED.head_of_body_email, respondent_body.head_of_body_email)
+                RETURNING id, name, email, head_of_body_name, head_of_body_email
+                """
+            ).first!)
     }
 
     /// A respondent body from a row of id, name, email, head of body name and email.
     static func respondent(_ row: PostgresRow) throws -> (id: Int, stored: RespondentBody) {
-        (try row.decode(Int.self, at: 0), RespondentBody(
-            name: try row.decode(String.self, at: 1), email: try row.decode(String?.self, at: 2),
-            headOfBodyName: try row.decode(String?.self, at: 3), headOfBodyEmail: try row.decode(String?.self, at: 4)))
+        (
+            try row.decode(Int.self, at: 0),
+            RespondentBody(
+                name: try row.decode(String.self, at: 1), email: try row.decode(String?.self, at: 2),
+                headOfBodyName: try row.decode(String?.self, at: 3),
+                headOfBodyEmail: try row.decode(String?.self, at: 4))
+        )
     }
 
     func insertParty(caseID: Int, role: String, position: Int, _ party: Party) throws {
-        try connection.execute("""
+        try connection.execute(
+            """
             INSERT INTO party (case_id, role, position, name, email, phone, postal_address, language, contact_preference)
             VALUES (\(caseID), \(role), \(position), \(party.name), \(party.email), \(party.phone), \(party.postalAddress),
                 \(party.language), \(party.contactPreference?.rawValue))

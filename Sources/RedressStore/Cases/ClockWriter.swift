@@ -9,7 +9,9 @@ struct ClockWriter {
 
     /// The stored results of a clock: what `clock.due_date`, `clock.status` and
     /// `clock.paused_days` hold, as of `asOf`.
-    static func results(of clock: Clock, calendar: WorkCalendar, asOf: LocalDate) -> (due: LocalDate?, status: ClockStatus, pausedDays: Int) {
+    static func results(of clock: Clock, calendar: WorkCalendar, asOf: LocalDate) -> (
+        due: LocalDate?, status: ClockStatus, pausedDays: Int
+    ) {
         let status = clock.status(asOf: max(asOf, clock.endedOn ?? asOf, clock.cancelledOn ?? asOf), calendar: calendar)
         let due: LocalDate?
         if let ended = clock.endedOn {
@@ -30,7 +32,8 @@ struct ClockWriter {
             let id = clocks[index].id!
             if !inserted.contains(index) {
                 let result = Self.results(of: clock, calendar: calendar, asOf: asOf)
-                try connection.execute("""
+                try connection.execute(
+                    """
                     UPDATE clock SET ended_on = \(clock.endedOn), cancelled_on = \(clock.cancelled ? clock.cancelledOn ?? asOf : nil),
                         status = \(result.status.rawValue), due_date = \(result.due), paused_days = \(result.pausedDays), updated_at = now()
                     WHERE id = \(id)
@@ -40,19 +43,22 @@ struct ClockWriter {
             for (position, pause) in clock.pauses.enumerated() {
                 if position < saved.count {
                     if saved[position].to != pause.to {
-                        try connection.execute("""
+                        try connection.execute(
+                            """
                             UPDATE clock_pause SET to_date = \(pause.to) WHERE clock_id = \(id) AND position = \(position + 1)
                             """)
                     }
                 } else {
-                    try connection.execute("""
+                    try connection.execute(
+                        """
                         INSERT INTO clock_pause (clock_id, position, from_date, to_date, cause, reason)
                         VALUES (\(id), \(position + 1), \(pause.from), \(pause.to), \(clocks[index].pauseCauses[position]), \(pause.reason))
                         """)
                 }
             }
             for (position, grant) in clock.extensions.enumerated() where position >= clocks[index].savedExtensionCount {
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO clock_extension (clock_id, grant_number, amount, reason, approver_role, approved_by, on_date, with_consent)
                     VALUES (\(id), \(position + 1), \(grant.amount), \(grant.reason), \(grant.approverRole.rawValue),
                         \(grant.approvedBy), \(grant.onDate), \(grant.withConsent))
@@ -66,7 +72,9 @@ struct ClockWriter {
 
     /// Inserts the clocks that have no row yet, all in one statement (a case opens with two,
     /// while the year's reference counter is locked), and gives each its id; returns their indices.
-    private func insertNew(_ clocks: inout [StoredClock], caseID: Int, calendar: WorkCalendar, asOf: LocalDate) throws -> Set<Int> {
+    private func insertNew(_ clocks: inout [StoredClock], caseID: Int, calendar: WorkCalendar, asOf: LocalDate) throws
+        -> Set<Int>
+    {
         let new = clocks.indices.filter { clocks[$0].id == nil }
         guard !new.isEmpty else { return [] }
         var insert: PostgresQuery = """
@@ -78,7 +86,8 @@ struct ClockWriter {
             let clock = clocks[index].clock
             let result = Self.results(of: clock, calendar: calendar, asOf: asOf)
             insert.append(position == 0 ? " " : ", ")
-            insert.append("""
+            insert.append(
+                """
                 (\(caseID), \(clocks[index].subject), \(clock.kind.rawValue), \(clock.remedyScale?.rawValue), \(clock.startInstant),
                 \(clock.startDate), \(clock.allowance.amount), \(clock.allowance.unit.rawValue), \(clock.policyVersion), \(clock.urgent),
                 \(clock.endedOn), \(clock.cancelled ? clock.cancelledOn ?? asOf : nil), \(result.status.rawValue),
@@ -122,7 +131,8 @@ struct ClockRow: Decodable {
 
     var stored: StoredClock {
         let clock = Clock(
-            kind: kind, remedyScale: remedy_scale, startInstant: Date(timeIntervalSince1970: start_epoch), startDate: start_date,
+            kind: kind, remedyScale: remedy_scale, startInstant: Date(timeIntervalSince1970: start_epoch),
+            startDate: start_date,
             allowance: Allowance(amount, unit), policyVersion: policy_version, urgent: urgent,
             pauses: pauses.map { Clock.Pause(from: $0.from, to: $0.to, reason: $0.reason) }, extensions: extensions,
             endedOn: ended_on, cancelled: cancelled_on != nil, cancelledOn: cancelled_on)

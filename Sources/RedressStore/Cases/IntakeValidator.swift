@@ -31,12 +31,16 @@ public struct IntakeValidator: Sendable {
     public static let maximumGroupSize = 1_000_000
 
     public func validate(_ new: NewCase) throws -> Intake {
-        guard !new.complainants.isEmpty else { throw StoreError.invalid("A complaint needs a complainant.", hint: .give(["complainant"])) }
+        guard !new.complainants.isEmpty else {
+            throw StoreError.invalid("A complaint needs a complainant.", hint: .give(["complainant"]))
+        }
         for party in new.complainants + (new.representative.map { [$0] } ?? []) {
             try checkParty(party)
         }
         if let size = new.groupSize, !(2...Self.maximumGroupSize).contains(size) {
-            throw StoreError.invalid("A group complaint speaks for 2 to \(Self.maximumGroupSize) people; \(size) is not that.", hint: .give(["group_size"]))
+            throw StoreError.invalid(
+                "A group complaint speaks for 2 to \(Self.maximumGroupSize) people; \(size) is not that.",
+                hint: .give(["group_size"]))
         }
         guard !new.respondent.name.isBlankText else {
             throw StoreError.invalid("A complaint needs the respondent body.", hint: .give(["respondent"]))
@@ -44,19 +48,25 @@ public struct IntakeValidator: Sendable {
         try checkLine("respondent", new.respondent.name)
         if let head = new.respondent.headOfBodyName { try checkLine("head of body", head) }
         for email in [new.respondent.email, new.respondent.headOfBodyEmail].compactMap({ $0 }) { try checkEmail(email) }
-        guard !new.summary.isBlankText else { throw StoreError.invalid("A complaint needs a summary.", hint: .give(["summary"])) }
+        guard !new.summary.isBlankText else {
+            throw StoreError.invalid("A complaint needs a summary.", hint: .give(["summary"]))
+        }
         try checkText("summary", new.summary, limit: Self.maximumSummaryLength, lines: true)
         for code in new.categories where !knownCategories.contains(code) {
             throw StoreError.unknownCategory(code, known: knownCategories.sorted())
         }
         if let language = new.language { try checkLanguage(language) }
-        if let reason = new.acceptLateReason { try checkText("reason for accepting it late", reason, limit: Self.maximumFieldLength, lines: true) }
+        if let reason = new.acceptLateReason {
+            try checkText("reason for accepting it late", reason, limit: Self.maximumFieldLength, lines: true)
+        }
         try context.checkEventTime(new.receivedAt)
         let receivedOn = context.localDate(new.receivedAt)
         var late = false
         if let incident = new.incidentDate {
             guard incident <= receivedOn else {
-                throw StoreError.invalid("The incident date \(incident.iso) is after the complaint was received on \(receivedOn.iso); give a date on or before it.")
+                throw StoreError.invalid(
+                    "The incident date \(incident.iso) is after the complaint was received on \(receivedOn.iso); give a date on or before it."
+                )
             }
             let policy = try context.policies.inForce(on: receivedOn)
             if policy.isLateFiling(eventsOn: incident, receivedOn: receivedOn) {
@@ -70,10 +80,14 @@ public struct IntakeValidator: Sendable {
     }
 
     func checkParty(_ party: Party) throws {
-        guard !party.name.isBlankText else { throw StoreError.invalid("Every complainant and representative needs a name.") }
+        guard !party.name.isBlankText else {
+            throw StoreError.invalid("Every complainant and representative needs a name.")
+        }
         try checkLine("name", party.name)
         if let email = party.email { try checkEmail(email) }
-        if let address = party.postalAddress { try checkText("postal address", address, limit: Self.maximumFieldLength, lines: true) }
+        if let address = party.postalAddress {
+            try checkText("postal address", address, limit: Self.maximumFieldLength, lines: true)
+        }
         if let phone = party.phone {
             try checkLine("phone number", phone)
             guard phone.allSatisfy({ $0.isNumber || " +-().".contains($0) }), phone.contains(where: \.isNumber) else {
@@ -94,7 +108,8 @@ public struct IntakeValidator: Sendable {
 
     func checkLanguage(_ language: String) throws {
         guard (2...3).contains(language.utf8.count), language.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else {
-            throw StoreError.invalid("\"\(language)\" is not a language code; use a two- or three-letter ISO 639 code such as en or ko.")
+            throw StoreError.invalid(
+                "\"\(language)\" is not a language code; use a two- or three-letter ISO 639 code such as en or ko.")
         }
     }
 

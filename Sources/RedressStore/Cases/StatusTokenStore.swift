@@ -14,7 +14,8 @@ public struct StatusTokenStore {
     /// Call in the transaction that opens the case.
     public func issue(caseID: Int, at instant: Date) throws -> String {
         let secret = Secret.make()
-        try connection.execute("""
+        try connection.execute(
+            """
             INSERT INTO complaint_status_token (case_id, secret_sha256, created_at)
             VALUES (\(caseID), sha256(convert_to(\(secret), 'UTF8')), \(instant))
             """)
@@ -23,10 +24,12 @@ public struct StatusTokenStore {
 
     /// Whether `offered` is the status token of case `caseID`.
     public func matches(caseID: Int, offered: String) throws -> Bool {
-        let row = try connection.query("""
+        let row = try connection.query(
+            """
             SELECT encode(secret_sha256, 'hex'), encode(sha256(convert_to(\(offered), 'UTF8')), 'hex')
             FROM complaint_status_token WHERE case_id = \(caseID)
-            """).first
+            """
+        ).first
         guard let row else { return false }
         return Secret.constantTimeEquals(try row.decode(String.self, at: 0), try row.decode(String.self, at: 1))
     }

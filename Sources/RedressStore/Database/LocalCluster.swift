@@ -53,10 +53,12 @@ public struct LocalCluster: Sendable {
             }
             // The superuser takes the name of whoever runs this, so peer
             // authentication lets them in by their login.
-            try run(tool: "initdb", [
-                "-D", dataDirectory.path, "-U", Self.currentUser, "--auth-local=peer", "--auth-host=reject",
-                "-E", "UTF8", "--locale=C.UTF-8",
-            ], asServerUser: true)
+            try run(
+                tool: "initdb",
+                [
+                    "-D", dataDirectory.path, "-U", Self.currentUser, "--auth-local=peer", "--auth-host=reject",
+                    "-E", "UTF8", "--locale=C.UTF-8",
+                ], asServerUser: true)
             let settings = """
 
                 # Redress: a private cluster, reached through its socket only.
@@ -72,12 +74,16 @@ public struct LocalCluster: Sendable {
             done.append("created a PostgreSQL cluster in \(dataDirectory.path)")
         }
         if !isRunning {
-            try run(tool: "pg_ctl", [
-                "-D", dataDirectory.path, "-l", dataDirectory.appendingPathComponent("server.log").path, "-w", "-t", "60", "start",
-            ], asServerUser: true)
+            try run(
+                tool: "pg_ctl",
+                [
+                    "-D", dataDirectory.path, "-l", dataDirectory.appendingPathComponent("server.log").path, "-w", "-t",
+                    "60", "start",
+                ], asServerUser: true)
             done.append("started PostgreSQL (log: \(dataDirectory.path)/server.log)")
         }
-        let admin = try PostgresConnection.connect(PostgresConfiguration(parameters: [("host", dataDirectory.path), ("dbname", "postgres")]))
+        let admin = try PostgresConnection.connect(
+            PostgresConfiguration(parameters: [("host", dataDirectory.path), ("dbname", "postgres")]))
         defer { admin.close() }
         let exists = try admin.query("SELECT 1 FROM pg_database WHERE datname = \(databaseName)").count > 0
         if !exists {
@@ -165,7 +171,8 @@ public enum LocalClusterError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .serverNotInstalled:
-            return "the PostgreSQL server programs (initdb, pg_ctl) are not installed: run 'apt-get install -y postgresql' (Debian) and try again"
+            return
+                "the PostgreSQL server programs (initdb, pg_ctl) are not installed: run 'apt-get install -y postgresql' (Debian) and try again"
         case let .unreachableDirectory(path):
             return "the postgres system user cannot write to \(path): choose another folder with --data-dir"
         case let .toolFailed(tool, output):

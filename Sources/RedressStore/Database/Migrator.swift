@@ -12,7 +12,8 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .edited(version, name):
-            return "migration \(version) (\(name)) was changed after it was applied; landed migrations are immutable: restore the file and add a new migration instead"
+            return
+                "migration \(version) (\(name)) was changed after it was applied; landed migrations are immutable: restore the file and add a new migration instead"
         case let .unknown(version):
             return "the database has migration \(version), which this redress does not know; use a newer redress"
         case .nothingToRevert:
@@ -40,9 +41,11 @@ public struct Migrator: Sendable {
 
     /// Which migrations are applied and which pending; refuses edited ones.
     public func status(_ connection: PostgresConnection) throws -> Status {
-        let exists = try connection.query("SELECT to_regclass('schema_migration') IS NOT NULL").first!.decode(Bool.self, at: 0)
+        let exists = try connection.query("SELECT to_regclass('schema_migration') IS NOT NULL").first!.decode(
+            Bool.self, at: 0)
         guard exists else { return Status(applied: [], pending: migrations) }
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             SELECT version, checksum FROM schema_migration ORDER BY version
             """)
         var applied: [Int] = []
@@ -52,7 +55,8 @@ public struct Migrator: Sendable {
             guard let migration = migrations.first(where: { $0.version == version }) else {
                 throw MigrationError.unknown(version: version)
             }
-            let expected = try connection.query("SELECT \(Self.checksumSQL(migration.up))").first!.decode(String.self, at: 0)
+            let expected = try connection.query("SELECT \(Self.checksumSQL(migration.up))").first!.decode(
+                String.self, at: 0)
             guard expected == checksum else { throw MigrationError.edited(version: version, name: migration.name) }
             applied.append(version)
         }
@@ -61,7 +65,9 @@ public struct Migrator: Sendable {
 
     /// Applies every pending migration in order; returns those applied.
     @discardableResult
-    public func migrate(_ connection: PostgresConnection, progress: (Migration) -> Void = { _ in }) throws -> [Migration] {
+    public func migrate(_ connection: PostgresConnection, progress: (Migration) -> Void = { _ in }) throws
+        -> [Migration]
+    {
         try withLock(connection) {
             try ensureTable(connection)
             var done: [Migration] = []
@@ -69,7 +75,8 @@ public struct Migrator: Sendable {
                 progress(migration)
                 try connection.withTransaction { tx in
                     try tx.execute(unsafeSQL: migration.up)
-                    try tx.execute("""
+                    try tx.execute(
+                        """
                         INSERT INTO schema_migration (version, name, checksum)
                         VALUES (\(migration.version), \(migration.name), \(Self.checksumSQL(migration.up)))
                         """)
@@ -85,7 +92,8 @@ public struct Migrator: Sendable {
     public func down(_ connection: PostgresConnection) throws -> Migration {
         try withLock(connection) {
             guard let last = try status(connection).applied.last,
-                  let migration = migrations.first(where: { $0.version == last }) else {
+                let migration = migrations.first(where: { $0.version == last })
+            else {
                 throw MigrationError.nothingToRevert
             }
             try connection.withTransaction { tx in
@@ -97,14 +105,15 @@ public struct Migrator: Sendable {
     }
 
     private func ensureTable(_ connection: PostgresConnection) throws {
-        try connection.execute(unsafeSQL: """
-            CREATE TABLE IF NOT EXISTS schema_migration (
-                version     integer PRIMARY KEY,
-                name        text NOT NULL,
-                checksum    text NOT NULL,
-                applied_at  timestamptz NOT NULL DEFAULT now()
-            )
-            """)
+        try connection.execute(
+            unsafeSQL: """
+                CREATE TABLE IF NOT EXISTS schema_migration (
+                    version     integer PRIMARY KEY,
+                    name        text NOT NULL,
+                    checksum    text NOT NULL,
+                    applied_at  timestamptz NOT NULL DEFAULT now()
+                )
+                """)
     }
 
     private func withLock<T>(_ connection: PostgresConnection, _ body: () throws -> T) throws -> T {

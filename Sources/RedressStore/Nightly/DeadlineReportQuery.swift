@@ -55,20 +55,29 @@ public struct DeadlineReportQuery {
     /// Streams the rows of `report`, limited to `assignee` when given, to `body`; returns how
     /// many live clocks were judged. `progress` hears that count now and then.
     @discardableResult
-    public func stream(_ report: DeadlineReport, assignee: String? = nil, progress: (Int) -> Void = { _ in },
-                       _ body: (DeadlineRow) throws -> Void) throws -> Int {
+    public func stream(
+        _ report: DeadlineReport, assignee: String? = nil, progress: (Int) -> Void = { _ in },
+        _ body: (DeadlineRow) throws -> Void
+    ) throws -> Int {
         var judged = 0
         try connection.stream(query(asOf: report.asOf, assignee: assignee)) { row in
             judged += 1
             if judged % 20_000 == 0 { progress(judged) }
             var clock = try SweepClockColumns.clock(from: row, at: 4)
-            if let reason = try row.decode(String?.self, at: 3), let open = clock.pauses.lastIndex(where: { $0.from <= report.asOf && ($0.to ?? report.asOf + 1) > report.asOf }) {
+            if let reason = try row.decode(String?.self, at: 3),
+                let open = clock.pauses.lastIndex(where: {
+                    $0.from <= report.asOf && ($0.to ?? report.asOf + 1) > report.asOf
+                })
+            {
                 clock.pauses[open].reason = reason
             }
             guard let finding = report.finding(for: clock) else { return }
-            try body(DeadlineRow(
-                assignee: try row.decode(String?.self, at: 0), reference: try row.decode(String.self, at: 1), clock: clock.kind,
-                respondent: try row.decode(String.self, at: 2), urgent: clock.urgent, startDate: clock.startDate, finding: finding))
+            try body(
+                DeadlineRow(
+                    assignee: try row.decode(String?.self, at: 0), reference: try row.decode(String.self, at: 1),
+                    clock: clock.kind,
+                    respondent: try row.decode(String.self, at: 2), urgent: clock.urgent, startDate: clock.startDate,
+                    finding: finding))
         }
         return judged
     }

@@ -22,13 +22,16 @@ public struct DeadlineReportRun {
 
     /// Prepares the report for `actor` as of `asOf` (the office's date at `instant` when nil),
     /// due soon meaning within `withinWorkingDays`, limited to `assignee` when given.
-    public init(_ connection: PostgresConnection, actor: Actor, asOf: LocalDate?, withinWorkingDays: Int,
-                assignee: String?, at instant: Date) throws {
+    public init(
+        _ connection: PostgresConnection, actor: Actor, asOf: LocalDate?, withinWorkingDays: Int,
+        assignee: String?, at instant: Date
+    ) throws {
         try actor.require(.read)
         if let assignee, try StaffStore(connection).member(assignee) == nil { throw StoreError.staffNotFound(assignee) }
         let context = try OfficeContext.load(connection)
-        let report = try DeadlineReport(asOf: asOf ?? context.clock.date(at: instant), withinWorkingDays: withinWorkingDays,
-                                        calendar: context.calendar)
+        let report = try DeadlineReport(
+            asOf: asOf ?? context.clock.date(at: instant), withinWorkingDays: withinWorkingDays,
+            calendar: context.calendar)
         self.report = report
         self.header = DeadlineReportHeader(office: context.settings.name, report: report, assignee: assignee)
         self.context = context

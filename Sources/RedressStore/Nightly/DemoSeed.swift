@@ -62,7 +62,9 @@ public struct DemoSeed {
     /// Seeds the demo office as `actor` (who must be an admin); `progress` hears cases done and the total.
     public func run(_ options: Options, actor: Actor, progress: (Int, Int) -> Void = { _, _ in }) throws -> Result {
         guard (1...Self.maximumCases).contains(options.cases) else {
-            throw StoreError.invalid("The number of demo cases must be from 1 to \(Self.maximumCases); \(options.cases) is not.", hint: .give(["cases"]))
+            throw StoreError.invalid(
+                "The number of demo cases must be from 1 to \(Self.maximumCases); \(options.cases) is not.",
+                hint: .give(["cases"]))
         }
         try actor.require(.manageOffice)
         let started = Date()
@@ -76,12 +78,16 @@ public struct DemoSeed {
             try PolicyStore(connection).storeDefault()
             try addStaff(actor: actor, at: started)
             let bodies = try DemoVocabulary.bodies.map { body in
-                try CaseStore(connection).upsertRespondent(RespondentBody(
-                    name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail)).id
+                try CaseStore(connection).upsertRespondent(
+                    RespondentBody(
+                        name: body.name, email: body.email, headOfBodyName: body.headName,
+                        headOfBodyEmail: body.headEmail)
+                ).id
             }
             let context = try OfficeContext.load(connection, lock: .exclusive)
             let asOf = options.asOf ?? context.localDate(started)
-            let office = try DemoOffice(seed: options.seed, asOf: asOf, cases: options.cases, calendar: context.calendar)
+            let office = try DemoOffice(
+                seed: options.seed, asOf: asOf, cases: options.cases, calendar: context.calendar)
             var result = Result(asOf: asOf)
             var loader = DemoSeedLoader(connection: connection, context: context, office: office, bodyIDs: bodies)
             var start = 0
@@ -92,28 +98,33 @@ public struct DemoSeed {
                 progress(start, options.cases)
             }
             result.seconds = Date().timeIntervalSince(started)
-            try AuditLog(connection).record(caseID: nil, actor: actor.login, at: started, kind: "demo_seeded", data: [
-                "cases": .int(result.cases), "seed": .string(String(options.seed)), "as_of": .string(asOf.iso),
-            ])
+            try AuditLog(connection).record(
+                caseID: nil, actor: actor.login, at: started, kind: "demo_seeded",
+                data: [
+                    "cases": .int(result.cases), "seed": .string(String(options.seed)), "as_of": .string(asOf.iso),
+                ])
             return result
         }
     }
 
     /// An empty database becomes the demo office: its name, Seoul time, the demo holidays.
     func configureOffice(asOf: LocalDate, actor: Actor, at instant: Date) throws {
-        _ = try OfficeStore(connection).update(OfficeChanges(
-            name: DemoOffice.name, referencePrefix: DemoOffice.referencePrefix, timeZone: DemoOffice.timeZone,
-            weekMask: "Mon-Fri", defaultLanguage: "ko", sender: DemoOffice.name + " <office@hro.demo.example>",
-            mailDomain: "hro.demo.example"), actor: actor, at: instant)
-        _ = try CalendarStore(connection).add(DemoHolidays.holidays(years: DemoOffice.holidayYears(asOf: asOf)), actor: actor, at: instant)
+        _ = try OfficeStore(connection).update(
+            OfficeChanges(
+                name: DemoOffice.name, referencePrefix: DemoOffice.referencePrefix, timeZone: DemoOffice.timeZone,
+                weekMask: "Mon-Fri", defaultLanguage: "ko", sender: DemoOffice.name + " <office@hro.demo.example>",
+                mailDomain: "hro.demo.example"), actor: actor, at: instant)
+        _ = try CalendarStore(connection).add(
+            DemoHolidays.holidays(years: DemoOffice.holidayYears(asOf: asOf)), actor: actor, at: instant)
     }
 
     /// The demo staff, with addresses, for those not on the staff yet.
     func addStaff(actor: Actor, at instant: Date) throws {
         let store = StaffStore(connection)
         for member in DemoVocabulary.staff where try store.member(member.login) == nil {
-            _ = try store.add(login: member.login, roles: member.roles, displayName: member.displayName,
-                              email: "\(member.login)@hro.demo.example", actor: actor, at: instant)
+            _ = try store.add(
+                login: member.login, roles: member.roles, displayName: member.displayName,
+                email: "\(member.login)@hro.demo.example", actor: actor, at: instant)
         }
     }
 }
@@ -131,7 +142,8 @@ extension DemoSeedError: RedressError {
     public var message: String {
         switch self {
         case let .databaseHasCases(count):
-            return "The database holds \(count) \(count == 1 ? "case" : "cases") already; seed an empty database, or force adding demo cases to these."
+            return
+                "The database holds \(count) \(count == 1 ? "case" : "cases") already; seed an empty database, or force adding demo cases to these."
         }
     }
 }

@@ -9,7 +9,8 @@ struct DemoSeedLoader {
     let office: DemoOffice
     /// `respondent_body.id` of each of `DemoVocabulary.bodies`.
     let bodyIDs: [Int]
-    let actors: [String: Actor] = Dictionary(uniqueKeysWithValues: DemoVocabulary.staff.map { ($0.login, Actor(login: $0.login, roles: Set($0.roles))) })
+    let actors: [String: Actor] = Dictionary(
+        uniqueKeysWithValues: DemoVocabulary.staff.map { ($0.login, Actor(login: $0.login, roles: Set($0.roles))) })
 
     /// A case built in memory, waiting for its ids.
     struct Built {
@@ -43,7 +44,9 @@ struct DemoSeedLoader {
         var built = try demos.map { demo in
             let number = numbers[demo.receivedOn.year]!
             numbers[demo.receivedOn.year] = number + 1
-            return try build(demo, reference: try CaseReference(prefix: prefix, year: demo.receivedOn.year, number: number).formatted)
+            return try build(
+                demo, reference: try CaseReference(prefix: prefix, year: demo.receivedOn.year, number: number).formatted
+            )
         }
         let caseIDs = try nextIDs("complaint_case_id_seq", built.count)
         let clockIDs = try nextIDs("clock_id_seq", built.reduce(0) { $0 + $1.record.clocks.count })
@@ -61,7 +64,9 @@ struct DemoSeedLoader {
     /// The next `count` values of a sequence.
     func nextIDs(_ sequence: String, _ count: Int) throws -> [Int] {
         guard count > 0 else { return [] }
-        return try connection.query("SELECT nextval(\(sequence)::regclass) FROM generate_series(1, \(count))").map { try $0.decode(Int.self, at: 0) }
+        return try connection.query("SELECT nextval(\(sequence)::regclass) FROM generate_series(1, \(count))").map {
+            try $0.decode(Int.self, at: 0)
+        }
     }
 
     // MARK: Building
@@ -72,19 +77,23 @@ struct DemoSeedLoader {
         let late = policy.isLateFiling(eventsOn: demo.incidentDate, receivedOn: demo.receivedOn)
         let body = demo.body
         func party(_ p: DemoParty) -> Party {
-            Party(name: p.name, email: p.email, phone: p.phone, postalAddress: p.postalAddress, language: demo.language,
-                  contactPreference: ContactPreference(rawValue: p.contactPreference))
+            Party(
+                name: p.name, email: p.email, phone: p.phone, postalAddress: p.postalAddress, language: demo.language,
+                contactPreference: ContactPreference(rawValue: p.contactPreference))
         }
         let openedBy = demo.index % 2 == 0 ? "intake1" : "intake2"
-        let respondent = RespondentBody(name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail)
+        let respondent = RespondentBody(
+            name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail)
         let new = NewCase(
-            receivedAt: demo.receivedAt, channel: Channel(rawValue: demo.channel) ?? .web, complainants: [party(demo.complainant)],
+            receivedAt: demo.receivedAt, channel: Channel(rawValue: demo.channel) ?? .web,
+            complainants: [party(demo.complainant)],
             groupSize: demo.groupSize, representative: demo.representative.map(party), respondent: respondent,
             categories: demo.categories, summary: demo.summary, language: demo.language, urgent: demo.urgent,
             confidential: demo.confidential, incidentDate: demo.incidentDate,
             acceptLateReason: "The complainant learned of the decision only recently; accepted by the ombudsperson.")
-        let opening = try CaseOpening(new, intake: IntakeValidator.Intake(receivedOn: demo.receivedOn, lateFiling: late), reference: reference,
-                                      openedBy: openedBy, respondent: respondent, context: context)
+        let opening = try CaseOpening(
+            new, intake: IntakeValidator.Intake(receivedOn: demo.receivedOn, lateFiling: late), reference: reference,
+            openedBy: openedBy, respondent: respondent, context: context)
         var record = opening.record
         var events = [Event(actor: openedBy, at: demo.receivedAt, kind: opening.eventKind, data: opening.event)]
         var lastChange = demo.receivedOn
@@ -100,10 +109,12 @@ struct DemoSeedLoader {
             case let .move(move):
                 recorded = try self.move(&record, move, at: step.at, on: step.on)
             case .respondentResponded:
-                recorded = try record.meetClock(.respondentResponse, on: step.on)
+                recorded =
+                    try record.meetClock(.respondentResponse, on: step.on)
                     ? ("respondent_responded", ["clock": .string(ClockKind.respondentResponse.rawValue)]) : nil
             case let .extend(kind, amount, reason, consent):
-                recorded = extend(&record, kind, amount: amount, reason: reason, consent: consent, by: step.actor, on: step.on)
+                recorded = extend(
+                    &record, kind, amount: amount, reason: reason, consent: consent, by: step.actor, on: step.on)
             case .remedyAccepted, .remedyEvidence, .remedyVerified, .complainantUpdated:
                 // Remedy items and progress letters belong to the resolution and notice records.
                 recorded = nil
@@ -120,9 +131,12 @@ struct DemoSeedLoader {
 
     /// A lifecycle move as `CaseStore.move` makes it (`Lifecycle.move`, applied to the record),
     /// and its audit row; notices of the past are not queued.
-    func move(_ record: inout CaseRecord, _ move: Move, at instant: Date, on date: LocalDate) throws -> (kind: String, data: [String: JSONValue]) {
+    func move(_ record: inout CaseRecord, _ move: Move, at instant: Date, on date: LocalDate) throws -> (
+        kind: String, data: [String: JSONValue]
+    ) {
         let policy = try context.policies.inForce(on: date)
-        let plan = try Lifecycle.move(record.situation, to: move.to, data: move.data, policy: policy, at: instant, on: date)
+        let plan = try Lifecycle.move(
+            record.situation, to: move.to, data: move.data, policy: policy, at: instant, on: date)
         let effects = try record.apply(plan, context: context)
         var data = plan.event.json
         if effects != ClockEffects() { data["clocks"] = effects.json }
@@ -130,42 +144,60 @@ struct DemoSeedLoader {
     }
 
     /// An extension under the clock's policy rules; `nil` (nothing recorded) when they refuse it.
-    func extend(_ record: inout CaseRecord, _ kind: ClockKind, amount: Int, reason: String, consent: Bool, by login: String, on date: LocalDate) -> (kind: String, data: [String: JSONValue])? {
+    func extend(
+        _ record: inout CaseRecord, _ kind: ClockKind, amount: Int, reason: String, consent: Bool, by login: String,
+        on date: LocalDate
+    ) -> (kind: String, data: [String: JSONValue])? {
         guard let actor = actors[login],
-              let clock = try? record.extendClock(kind, amount: amount, reason: reason, actor: actor, on: date, consent: consent, context: context)
+            let clock = try? record.extendClock(
+                kind, amount: amount, reason: reason, actor: actor, on: date, consent: consent, context: context)
         else { return nil }
-        return ("clock_extended", [
-            "clock": .string(kind.rawValue), "amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue),
-            "reason": .string(reason), "with_consent": .bool(consent), "approver_role": .string(clock.extensions.last!.approverRole.rawValue),
-            "new_due_date": .text(clock.dueDate(on: context.calendar)?.iso),
-        ])
+        return (
+            "clock_extended",
+            [
+                "clock": .string(kind.rawValue), "amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue),
+                "reason": .string(reason), "with_consent": .bool(consent),
+                "approver_role": .string(clock.extensions.last!.approverRole.rawValue),
+                "new_due_date": .text(clock.dueDate(on: context.calendar)?.iso),
+            ]
+        )
     }
 
     // MARK: Copying
 
     func copy(_ built: [Built], into result: inout DemoSeed.Result) throws {
-        try connection.copyFrom("""
+        try connection.copyFrom(
+            """
             COPY complaint_case (id, reference, state, outcome, received_at, received_on, channel, summary, language, incident_date,
                 late_filing, late_filing_reason, urgent, confidential, group_size, respondent_id, assignee, info_requests, version,
                 opened_by, created_at, updated_at, closed_at) FROM STDIN
-            """) { writer in
+            """
+        ) { writer in
             for item in built {
                 let r = item.record
                 try writer.write([
-                    String(r.id), r.reference, r.state.rawValue, r.outcome?.rawValue, r.receivedAt.postgresText, r.receivedOn.iso,
-                    r.channel.rawValue, r.summary, r.language, r.incidentDate?.iso, Self.bool(r.lateFiling), r.lateFilingReason,
-                    Self.bool(r.urgent), Self.bool(r.confidential), r.groupSize.map(String.init), String(bodyIDs[item.demo.bodyIndex]),
+                    String(r.id), r.reference, r.state.rawValue, r.outcome?.rawValue, r.receivedAt.postgresText,
+                    r.receivedOn.iso,
+                    r.channel.rawValue, r.summary, r.language, r.incidentDate?.iso, Self.bool(r.lateFiling),
+                    r.lateFilingReason,
+                    Self.bool(r.urgent), Self.bool(r.confidential), r.groupSize.map(String.init),
+                    String(bodyIDs[item.demo.bodyIndex]),
                     r.assignee, String(r.infoRequests), String(r.version), r.openedBy, r.createdAt.postgresText,
                     r.updatedAt.postgresText, r.closedAt?.postgresText,
                 ])
             }
         }
-        try connection.copyFrom("""
+        try connection.copyFrom(
+            """
             COPY party (case_id, role, position, name, email, phone, postal_address, language, contact_preference) FROM STDIN
-            """) { writer in
+            """
+        ) { writer in
             for item in built {
                 for (role, position, p) in item.record.partyRows {
-                    try writer.write([String(item.record.id), role, String(position), p.name, p.email, p.phone, p.postalAddress, p.language, p.contactPreference?.rawValue])
+                    try writer.write([
+                        String(item.record.id), role, String(position), p.name, p.email, p.phone, p.postalAddress,
+                        p.language, p.contactPreference?.rawValue,
+                    ])
                 }
             }
         }
@@ -174,41 +206,55 @@ struct DemoSeedLoader {
                 for code in Set(item.record.categories).sorted() { try writer.write([String(item.record.id), code]) }
             }
         }
-        try connection.copyFrom("""
+        try connection.copyFrom(
+            """
             COPY clock (id, case_id, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit, policy_version,
                 urgent, ended_on, cancelled_on, status, due_date, paused_days) FROM STDIN
-            """) { writer in
+            """
+        ) { writer in
             for item in built {
                 for stored in item.record.clocks {
                     let c = stored.clock
                     let stats = ClockWriter.results(of: c, calendar: context.calendar, asOf: item.lastChange)
                     try writer.write([
-                        String(stored.id!), String(item.record.id), c.kind.rawValue, c.remedyScale?.rawValue, c.startInstant.postgresText,
-                        c.startDate.iso, String(c.allowance.amount), c.allowance.unit.rawValue, String(c.policyVersion), Self.bool(c.urgent),
-                        c.endedOn?.iso, c.cancelled ? (c.cancelledOn ?? item.lastChange).iso : nil, stats.status.rawValue, stats.due?.iso,
+                        String(stored.id!), String(item.record.id), c.kind.rawValue, c.remedyScale?.rawValue,
+                        c.startInstant.postgresText,
+                        c.startDate.iso, String(c.allowance.amount), c.allowance.unit.rawValue, String(c.policyVersion),
+                        Self.bool(c.urgent),
+                        c.endedOn?.iso, c.cancelled ? (c.cancelledOn ?? item.lastChange).iso : nil,
+                        stats.status.rawValue, stats.due?.iso,
                         String(stats.pausedDays),
                     ])
                     result.clocks += 1
                 }
             }
         }
-        try connection.copyFrom("COPY clock_pause (clock_id, position, from_date, to_date, cause, reason) FROM STDIN") { writer in
+        try connection.copyFrom("COPY clock_pause (clock_id, position, from_date, to_date, cause, reason) FROM STDIN") {
+            writer in
             for item in built {
                 for stored in item.record.clocks {
                     for (position, pause) in stored.clock.pauses.enumerated() {
-                        try writer.write([String(stored.id!), String(position + 1), pause.from.iso, pause.to?.iso, stored.pauseCauses[position], pause.reason])
+                        try writer.write([
+                            String(stored.id!), String(position + 1), pause.from.iso, pause.to?.iso,
+                            stored.pauseCauses[position], pause.reason,
+                        ])
                     }
                 }
             }
         }
-        try connection.copyFrom("""
+        try connection.copyFrom(
+            """
             COPY clock_extension (clock_id, grant_number, amount, reason, approver_role, approved_by, on_date, with_consent) FROM STDIN
-            """) { writer in
+            """
+        ) { writer in
             for item in built {
                 for stored in item.record.clocks {
                     for (position, grant) in stored.clock.extensions.enumerated() {
-                        try writer.write([String(stored.id!), String(position + 1), String(grant.amount), grant.reason, grant.approverRole.rawValue,
-                                          grant.approvedBy, grant.onDate.iso, Self.bool(grant.withConsent)])
+                        try writer.write([
+                            String(stored.id!), String(position + 1), String(grant.amount), grant.reason,
+                            grant.approverRole.rawValue,
+                            grant.approvedBy, grant.onDate.iso, Self.bool(grant.withConsent),
+                        ])
                     }
                 }
             }
@@ -216,7 +262,10 @@ struct DemoSeedLoader {
         try connection.copyFrom("COPY case_event (case_id, actor, occurred_at, kind, data) FROM STDIN") { writer in
             for item in built {
                 for event in item.events {
-                    try writer.write([String(item.record.id), event.actor, event.at.postgresText, event.kind, DemoSeedJSON.text(.object(event.data))])
+                    try writer.write([
+                        String(item.record.id), event.actor, event.at.postgresText, event.kind,
+                        DemoSeedJSON.text(.object(event.data)),
+                    ])
                     result.events += 1
                 }
             }
@@ -242,7 +291,11 @@ enum DemoSeedJSON {
         case .null: out += "null"
         case let .bool(flag): out += flag ? "true" : "false"
         case let .number(number):
-            if number == number.rounded(), abs(number) < 1e15 { out += String(Int64(number)) } else { out += String(number) }
+            if number == number.rounded(), abs(number) < 1e15 {
+                out += String(Int64(number))
+            } else {
+                out += String(number)
+            }
         case let .string(text): string(text, to: &out)
         case let .array(items):
             out += "["

@@ -32,7 +32,10 @@ public final class Sweep {
 
     /// A sweep reading through `reader` and writing through `writer` (two connections to the
     /// same database), queueing for each step the notices `noticePlan` names.
-    public init(reader: PostgresConnection, writer: PostgresConnection, context: OfficeContext, noticePlan: @escaping SweepNoticePlan) {
+    public init(
+        reader: PostgresConnection, writer: PostgresConnection, context: OfficeContext,
+        noticePlan: @escaping SweepNoticePlan
+    ) {
         self.reader = reader
         self.writer = writer
         self.context = context
@@ -79,7 +82,8 @@ public final class Sweep {
             WHERE \(SweepClockColumns.live(on: options.asOf))
               AND (t.steps IS NULL OR NOT f.final_step = ANY (t.steps))
             """
-        let total = countTotal
+        let total =
+            countTotal
             ? try reader.query("SELECT count(*) FROM (\(candidates)) candidate").first!.decode(Int.self, at: 0) : nil
         progress(0, total)
 
@@ -105,8 +109,9 @@ public final class Sweep {
             let taken = Set(takenText.split(separator: ",").compactMap { EscalationStep(rawValue: String($0)) })
             let steps = Escalation.dueSteps(for: clock, taken: taken, asOf: options.asOf, calendar: calendar)
             if try row.decode(String.self, at: 3) == ClockStatus.running.rawValue,
-               clock.status(asOf: options.asOf, calendar: calendar) == .breached,
-               clock.snapshot(asOf: options.asOf) == clock {
+                clock.status(asOf: options.asOf, calendar: calendar) == .breached,
+                clock.snapshot(asOf: options.asOf) == clock
+            {
                 // Nothing was recorded after the sweep date, so the clock is breached now too.
                 batch.breached.append(clockID)
             }
@@ -121,7 +126,8 @@ public final class Sweep {
                     caseID: caseID, reference: reference, clockID: clockID, clock: clock.kind, step: step,
                     dueOn: thresholds.first { $0.step == step }?.date ?? options.asOf, notices: noticePlan(step))
                 planned(entry)
-                let data = Self.noticeData(entry, due: due, thresholds: thresholds, asOf: options.asOf, calendar: calendar)
+                let data = Self.noticeData(
+                    entry, due: due, thresholds: thresholds, asOf: options.asOf, calendar: calendar)
                 batch.steps.append(SweepBatch.Step(entry: entry, data: data))
             }
         }
@@ -143,24 +149,29 @@ public final class Sweep {
     func prepareTemporaryTables() throws {
         // The batch statement's cost estimate is large (the planner cannot count a batch), which
         // would have the server JIT-compile it for seconds to save milliseconds.
-        try writer.execute(unsafeSQL: """
-            SET jit = off;
-            CREATE TEMPORARY TABLE IF NOT EXISTS sweep_step (
-                clock_id bigint NOT NULL, case_id bigint NOT NULL, kind text NOT NULL, step text NOT NULL,
-                due_on date NOT NULL, data jsonb NOT NULL, PRIMARY KEY (clock_id, step)
-            ) ON COMMIT DELETE ROWS;
-            CREATE TEMPORARY TABLE IF NOT EXISTS sweep_notice_plan (step text NOT NULL, kind text NOT NULL, audience text NOT NULL);
-            TRUNCATE sweep_notice_plan;
-            """)
+        try writer.execute(
+            unsafeSQL: """
+                SET jit = off;
+                CREATE TEMPORARY TABLE IF NOT EXISTS sweep_step (
+                    clock_id bigint NOT NULL, case_id bigint NOT NULL, kind text NOT NULL, step text NOT NULL,
+                    due_on date NOT NULL, data jsonb NOT NULL, PRIMARY KEY (clock_id, step)
+                ) ON COMMIT DELETE ROWS;
+                CREATE TEMPORARY TABLE IF NOT EXISTS sweep_notice_plan (step text NOT NULL, kind text NOT NULL, audience text NOT NULL);
+                TRUNCATE sweep_notice_plan;
+                """)
         for step in EscalationStep.allCases {
             for notice in noticePlan(step) {
-                try writer.execute("INSERT INTO sweep_notice_plan (step, kind, audience) VALUES (\(step.rawValue), \(notice.kind), \(notice.audience.rawValue))")
+                try writer.execute(
+                    "INSERT INTO sweep_notice_plan (step, kind, audience) VALUES (\(step.rawValue), \(notice.kind), \(notice.audience.rawValue))"
+                )
             }
         }
     }
 
     /// Writes the batch in one transaction and empties it; on a dry run only counts it.
-    func flush(_ batch: inout SweepBatch, options: SweepOptions, occurredAt: Date, into summary: inout SweepSummary) throws {
+    func flush(_ batch: inout SweepBatch, options: SweepOptions, occurredAt: Date, into summary: inout SweepSummary)
+        throws
+    {
         defer { batch = SweepBatch() }
         guard !batch.steps.isEmpty || !batch.breached.isEmpty else { return }
         if options.dryRun {
@@ -174,13 +185,18 @@ public final class Sweep {
         }
         let steps = batch.steps
         let breached = batch.breached
-        let written = try writer.withTransaction { connection -> (steps: [String: Int], notices: Int, cases: Int, breached: Int) in
+        let written = try writer.withTransaction {
+            connection -> (steps: [String: Int], notices: Int, cases: Int, breached: Int) in
             var result: (steps: [String: Int], notices: Int, cases: Int, breached: Int) = ([:], 0, 0, 0)
             if !steps.isEmpty {
-                try connection.copyFrom("COPY sweep_step (clock_id, case_id, kind, step, due_on, data) FROM STDIN") { writer in
+                try connection.copyFrom("COPY sweep_step (clock_id, case_id, kind, step, due_on, data) FROM STDIN") {
+                    writer in
                     for step in steps {
                         let e = step.entry
-                        try writer.write([String(e.clockID), String(e.caseID), e.clock.rawValue, e.step.rawValue, e.dueOn.iso, step.data])
+                        try writer.write([
+                            String(e.clockID), String(e.caseID), e.clock.rawValue, e.step.rawValue, e.dueOn.iso,
+                            step.data,
+                        ])
                     }
                 }
                 let row = try connection.query(Self.writeSteps(asOf: options.asOf, occurredAt: occurredAt)).first!
@@ -188,11 +204,14 @@ public final class Sweep {
                 result.cases = try row.decode(Int.self, at: 1)
                 for pair in (try row.decode(String?.self, at: 2) ?? "").split(separator: ",") {
                     let parts = pair.split(separator: ":")
-                    if parts.count == 2, let count = Int(parts[1]) { result.steps[String(parts[0]), default: 0] += count }
+                    if parts.count == 2, let count = Int(parts[1]) {
+                        result.steps[String(parts[0]), default: 0] += count
+                    }
                 }
             }
             if !breached.isEmpty {
-                result.breached = try connection.execute("""
+                result.breached = try connection.execute(
+                    """
                     UPDATE clock SET status = 'breached', updated_at = now()
                     WHERE id = ANY (\(PostgresTextArray(breached.map(String.init)))::bigint[]) AND status = 'running'
                     """)
@@ -279,8 +298,10 @@ public final class Sweep {
 
     /// What the notices of a step need beyond the case: the clock, its due date, how far past
     /// or before it the sweep date is, and for the head of the body the date of non-compliance.
-    static func noticeData(_ entry: SweepPlannedStep, due: LocalDate?, thresholds: [EscalationThreshold], asOf: LocalDate,
-                           calendar: WorkCalendar) -> String {
+    static func noticeData(
+        _ entry: SweepPlannedStep, due: LocalDate?, thresholds: [EscalationThreshold], asOf: LocalDate,
+        calendar: WorkCalendar
+    ) -> String {
         var fields = [
             "\"clock\":\"\(entry.clock.rawValue)\"", "\"step\":\"\(entry.step.rawValue)\"", "\"as_of\":\"\(asOf.iso)\"",
             "\"escalation\":true",
@@ -289,10 +310,14 @@ public final class Sweep {
             fields.append("\"due_date\":\"\(due.iso)\"")
             if asOf > due {
                 fields.append("\"breached\":true")
-                fields.append("\"working_days_overdue\":\(DeadlineReport.workingDaysOverdue(since: due, asOf: asOf, calendar: calendar))")
+                fields.append(
+                    "\"working_days_overdue\":\(DeadlineReport.workingDaysOverdue(since: due, asOf: asOf, calendar: calendar))"
+                )
             } else {
                 fields.append("\"breached\":false")
-                fields.append("\"working_days_left\":\(DeadlineReport.workingDaysLeft(until: due, asOf: asOf, calendar: calendar))")
+                fields.append(
+                    "\"working_days_left\":\(DeadlineReport.workingDaysLeft(until: due, asOf: asOf, calendar: calendar))"
+                )
             }
         }
         if let last = thresholds.first(where: { $0.step == .nonCompliance }) {
@@ -334,8 +359,10 @@ public struct SweepPlannedStep: Sendable, Hashable {
     /// The notices it sends, as (kind, audience).
     public var notices: [SweepNotice]
 
-    public init(caseID: Int, reference: String, clockID: Int, clock: ClockKind, step: EscalationStep, dueOn: LocalDate,
-                notices: [(kind: String, audience: NoticeAudience)]) {
+    public init(
+        caseID: Int, reference: String, clockID: Int, clock: ClockKind, step: EscalationStep, dueOn: LocalDate,
+        notices: [(kind: String, audience: NoticeAudience)]
+    ) {
         self.caseID = caseID
         self.reference = reference
         self.clockID = clockID

@@ -54,7 +54,9 @@ enum SweepClockColumns {
         guard let text, !text.isEmpty else { return [] }
         return try text.split(separator: ",").map { pair in
             let parts = pair.split(separator: " ")
-            guard parts.count == 2, let from = LocalDate(iso: String(parts[0])) else { throw SweepError.unreadableClock("pause \(pair)") }
+            guard parts.count == 2, let from = LocalDate(iso: String(parts[0])) else {
+                throw SweepError.unreadableClock("pause \(pair)")
+            }
             if parts[1] == "-" { return Clock.Pause(from: from, reason: "") }
             guard let to = LocalDate(iso: String(parts[1])) else { throw SweepError.unreadableClock("pause \(pair)") }
             return Clock.Pause(from: from, to: to, reason: "")

@@ -26,9 +26,11 @@ extension SweepError: RedressError {
     public var message: String {
         switch self {
         case let .futureDate(date, today):
-            return "The sweep date \(date.iso) is after today, \(today.iso); give today or an earlier date, or ask for a dry run to see what would be due."
+            return
+                "The sweep date \(date.iso) is after today, \(today.iso); give today or an earlier date, or ask for a dry run to see what would be due."
         case let .unreadableClock(detail):
-            return "A stored clock holds a value this version of Redress cannot read (\(detail)); check the database's migrations and update Redress."
+            return
+                "A stored clock holds a value this version of Redress cannot read (\(detail)); check the database's migrations and update Redress."
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 public import Postgres
-public import RedressNotices
 import RedressCore
+public import RedressNotices
 
 /// Renders outbox rows: builds each notice's `NoticeInput` from its row, its case and the
 /// office, and hands it to `NoticeRenderer` with the office's override folder (`office set
@@ -44,9 +44,14 @@ public struct NoticeComposer {
     /// What the renderer is given for `notice`.
     public func input(for notice: NoticeRecord) throws -> NoticeInput {
         guard let caseID = notice.caseID else { throw NoticeStoreError.noCase(notice.id) }
-        guard let kind = NoticeKind(rawValue: notice.kind) else { throw NoticeStoreError.unknownKind(id: notice.id, kind: notice.kind) }
-        guard let record = try CaseStore(connection).load(where: "cc.id = \(caseID)") else { throw NoticeStoreError.noCase(notice.id) }
-        let disclosed = try connection.query("SELECT disclose_identity FROM complaint_case WHERE id = \(caseID)")
+        guard let kind = NoticeKind(rawValue: notice.kind) else {
+            throw NoticeStoreError.unknownKind(id: notice.id, kind: notice.kind)
+        }
+        guard let record = try CaseStore(connection).load(where: "cc.id = \(caseID)") else {
+            throw NoticeStoreError.noCase(notice.id)
+        }
+        let disclosed =
+            try connection.query("SELECT disclose_identity FROM complaint_case WHERE id = \(caseID)")
             .first?.decode(Bool.self, at: 0) ?? false
         let audience = notice.audience
         let channel = notice.channel
@@ -61,8 +66,9 @@ public struct NoticeComposer {
         return NoticeInput(
             id: notice.id, kind: kind, audience: audience, channel: channel, language: language,
             recipient: recipient(notice, audience: audience, record: record), automatic: notice.automatic,
-            office: NoticeOffice(name: context.settings.name, sender: context.settings.sender,
-                                 mailDomain: context.settings.mailDomain, timeZone: context.calendar.timeZone),
+            office: NoticeOffice(
+                name: context.settings.name, sender: context.settings.sender,
+                mailDomain: context.settings.mailDomain, timeZone: context.calendar.timeZone),
             reference: try CaseReference(parsing: record.reference), issuedAt: notice.createdAt,
             disclosureAllowed: disclosed, withheldIdentity: Self.identity(of: record), variables: variables)
     }
@@ -82,22 +88,27 @@ public struct NoticeComposer {
     /// it was queued with (or the one on the case).
     func recipient(_ notice: NoticeRecord, audience: NoticeAudience, record: CaseRecord) -> NoticeRecipient {
         func lines(_ address: String?) -> [String] {
-            (address ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            (address ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
         }
         switch audience {
         case .complainant, .representative:
             let party = audience == .complainant ? record.primaryComplainant : record.representative
-            return NoticeRecipient(name: party?.name ?? record.complainants.first?.name ?? "",
-                                   email: notice.recipient ?? party?.email, postalAddress: lines(party?.postalAddress))
+            return NoticeRecipient(
+                name: party?.name ?? record.complainants.first?.name ?? "",
+                email: notice.recipient ?? party?.email, postalAddress: lines(party?.postalAddress))
         case .respondent:
             return NoticeRecipient(name: record.respondent.name, email: notice.recipient ?? record.respondent.email)
         case .headOfBody:
-            return NoticeRecipient(name: record.respondent.headOfBodyName ?? record.respondent.name,
-                                   email: notice.recipient ?? record.respondent.headOfBodyEmail)
+            return NoticeRecipient(
+                name: record.respondent.headOfBodyName ?? record.respondent.name,
+                email: notice.recipient ?? record.respondent.headOfBodyEmail)
         case .assignee, .supervisor, .ombudsperson:
             let byEmail = notice.recipient.flatMap { staffByEmail[$0.lowercased()] }
             let assignee = audience == .assignee ? record.assignee.map { staffNames[$0] ?? $0 } : nil
-            return NoticeRecipient(name: byEmail ?? assignee ?? notice.recipient ?? audience.rawValue, email: notice.recipient)
+            return NoticeRecipient(
+                name: byEmail ?? assignee ?? notice.recipient ?? audience.rawValue, email: notice.recipient)
         }
     }
 

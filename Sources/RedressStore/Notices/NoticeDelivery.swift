@@ -32,7 +32,9 @@ public struct NoticeDelivery {
     public let retryNow: Bool
     public let policy: NoticeRetryPolicy
 
-    public init(connection: PostgresConnection, channel: NoticeChannel, limit: Int?, retryNow: Bool, policy: NoticeRetryPolicy) {
+    public init(
+        connection: PostgresConnection, channel: NoticeChannel, limit: Int?, retryNow: Bool, policy: NoticeRetryPolicy
+    ) {
         self.connection = connection
         self.channel = channel
         self.limit = limit
@@ -70,7 +72,8 @@ public struct NoticeDelivery {
         while limit.map({ summary.attempted < $0 }) ?? true {
             // One attempt only: the body delivers, which a retry would do twice.
             let attempt = try connection.withTransaction(attempts: 1) { _ -> (NoticeRecord, Outcome)? in
-                guard let notice = try store.claimNext(channel: channel, after: after, dueBy: retryNow ? nil : Date()) else { return nil }
+                guard let notice = try store.claimNext(channel: channel, after: after, dueBy: retryNow ? nil : Date())
+                else { return nil }
                 after = notice.id
                 var failure: String? = nil
                 do {

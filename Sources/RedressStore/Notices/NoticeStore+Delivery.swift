@@ -47,8 +47,9 @@ extension NoticeStore {
     /// and the delivery command (`--via`) could be anything, `cat` included.
     public static func requireSender(_ actor: Actor) throws {
         guard actor.roles.contains(.supervisor) || actor.roles.contains(.ombudsperson) else {
-            throw StoreError.notPermitted(login: actor.login, action: "deliver notices, which name complainants",
-                                          allowed: [.supervisor, .ombudsperson])
+            throw StoreError.notPermitted(
+                login: actor.login, action: "deliver notices, which name complainants",
+                allowed: [.supervisor, .ombudsperson])
         }
     }
 
@@ -70,7 +71,8 @@ extension NoticeStore {
 
     /// Records that a claimed notice went out at `instant`.
     public func markSent(id: Int, at instant: Date) throws {
-        try connection.execute("""
+        try connection.execute(
+            """
             UPDATE notice SET state = 'sent', sent_at = \(instant), attempts = attempts + 1, last_error = NULL
             WHERE id = \(id) AND state = 'pending'
             """)
@@ -78,12 +80,16 @@ extension NoticeStore {
 
     /// Records a failed attempt at a claimed notice: its error, one more attempt, and the time
     /// of the next try, or `failed` once `policy.maximumAttempts` are used up.
-    public func recordFailure(id: Int, error: String, at instant: Date, policy: NoticeRetryPolicy = .standard) throws -> NoticeFailure {
-        let attempts = try connection.query("SELECT attempts FROM notice WHERE id = \(id)").first?.decode(Int.self, at: 0) ?? 0
+    public func recordFailure(id: Int, error: String, at instant: Date, policy: NoticeRetryPolicy = .standard) throws
+        -> NoticeFailure
+    {
+        let attempts =
+            try connection.query("SELECT attempts FROM notice WHERE id = \(id)").first?.decode(Int.self, at: 0) ?? 0
         let made = attempts + 1
         let state: NoticeState = made >= policy.maximumAttempts ? .failed : .pending
         let next = instant.addingTimeInterval(state == .failed ? 0 : policy.delay(afterAttempt: made))
-        try connection.execute("""
+        try connection.execute(
+            """
             UPDATE notice SET attempts = \(made), last_error = \(Self.errorText(error)), state = \(state.rawValue),
                 next_attempt_at = \(next)
             WHERE id = \(id) AND state = 'pending'

@@ -19,13 +19,17 @@ public struct NoticeStore {
 
     static func decode(_ row: PostgresRow) throws -> (notice: NoticeRecord, assignee: String?) {
         let data = try row.decode(PostgresJSON<JSONValue>.self, at: 10).value
-        guard case .object(let fields) = data else { throw StoreError.invalid("The data of notice \(try row.decode(Int.self, at: 0)) is not a JSON object.") }
+        guard case .object(let fields) = data else {
+            throw StoreError.invalid("The data of notice \(try row.decode(Int.self, at: 0)) is not a JSON object.")
+        }
         // The database's checks keep both columns to the vocabulary; a value outside it is not
         // guessed at but refused.
         func vocabulary<T: RawRepresentable>(_ type: T.Type, at column: Int) throws -> T where T.RawValue == String {
             let text = try row.decode(String.self, at: column)
             guard let value = T(rawValue: text) else {
-                throw StoreError.invalid("Notice \(try row.decode(Int.self, at: 0)) has \"\(text)\" as its \(column == 4 ? "audience" : "channel"), which Redress does not know.")
+                throw StoreError.invalid(
+                    "Notice \(try row.decode(Int.self, at: 0)) has \"\(text)\" as its \(column == 4 ? "audience" : "channel"), which Redress does not know."
+                )
             }
             return value
         }
@@ -58,8 +62,11 @@ public struct NoticeStore {
                 throw StoreError.caseNotFound(reference)
             }
         }
-        if let limit = filter.limit, limit < 1 { throw StoreError.invalid("The limit is a number of notices, 1 or more.", hint: .give(["limit"])) }
-        var query: PostgresQuery = "SELECT \(unsafeSQL: Self.columns) FROM notice n LEFT JOIN complaint_case c ON c.id = n.case_id WHERE true"
+        if let limit = filter.limit, limit < 1 {
+            throw StoreError.invalid("The limit is a number of notices, 1 or more.", hint: .give(["limit"]))
+        }
+        var query: PostgresQuery =
+            "SELECT \(unsafeSQL: Self.columns) FROM notice n LEFT JOIN complaint_case c ON c.id = n.case_id WHERE true"
         if let state = filter.state { query.append(" AND n.state = \(state.rawValue)") }
         if let reference = filter.reference { query.append(" AND c.reference = \(reference)") }
         query.append(" ORDER BY n.id")
@@ -74,23 +81,28 @@ public struct NoticeStore {
             if let caseID = notice.caseID { shown[caseID] = mayShow }
             return notice
         }
-        let confidential = try connection.query("""
+        let confidential = try connection.query(
+            """
             SELECT id FROM complaint_case
             WHERE confidential AND id = ANY(\(PostgresTextArray(shown.keys.sorted().map(String.init)))::bigint[])
             ORDER BY id
-            """).map { try $0.decode(Int.self, at: 0) }
+            """
+        ).map { try $0.decode(Int.self, at: 0) }
         let log = AuditLog(connection)
         for caseID in confidential {
-            try log.record(caseID: caseID, actor: actor.login, at: instant, kind: "case_viewed", data: [
-                "purpose": "notices", "identity_shown": .bool(shown[caseID] ?? false),
-            ])
+            try log.record(
+                caseID: caseID, actor: actor.login, at: instant, kind: "case_viewed",
+                data: [
+                    "purpose": "notices", "identity_shown": .bool(shown[caseID] ?? false),
+                ])
         }
         return notices
     }
 
     /// The notice with `id`, or `NoticeStoreError.notFound`; `lock` takes its row for update.
     public func require(id: Int, lock: Bool = false) throws -> (notice: NoticeRecord, assignee: String?) {
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             SELECT \(unsafeSQL: Self.columns) FROM notice n LEFT JOIN complaint_case c ON c.id = n.case_id
             WHERE n.id = \(id)\(unsafeSQL: lock ? " FOR UPDATE OF n" : "")
             """)
@@ -105,7 +117,9 @@ public struct NoticeStore {
         try actor.require(.read)
         let (notice, assignee) = try require(id: id)
         guard let caseID = notice.caseID else { return notice }
-        let row = try connection.query("SELECT confidential, disclose_identity FROM complaint_case WHERE id = \(caseID)").first
+        let row = try connection.query(
+            "SELECT confidential, disclose_identity FROM complaint_case WHERE id = \(caseID)"
+        ).first
         let confidential = try row?.decode(Bool.self, at: 0) ?? false
         let disclosed = try row?.decode(Bool.self, at: 1) ?? false
         let namesComplainant = notice.isComplainantSide || (disclosed && !Self.isStaffAudience(notice.audience))
@@ -113,9 +127,11 @@ public struct NoticeStore {
             throw NoticeStoreError.identityHidden(id: id, login: actor.login)
         }
         if confidential {
-            try AuditLog(connection).record(caseID: caseID, actor: actor.login, at: instant, kind: "case_viewed", data: [
-                "purpose": .string("notice"), "notice_id": .int(id), "identity_shown": .bool(namesComplainant),
-            ])
+            try AuditLog(connection).record(
+                caseID: caseID, actor: actor.login, at: instant, kind: "case_viewed",
+                data: [
+                    "purpose": .string("notice"), "notice_id": .int(id), "identity_shown": .bool(namesComplainant),
+                ])
         }
         return notice
     }
@@ -132,13 +148,16 @@ public struct NoticeStore {
         try Self.requireHandler(actor, action: "cancel notices")
         var (notice, _) = try require(id: id, lock: true)
         guard notice.state == .pending || notice.state == .failed else {
-            throw NoticeStoreError.wrongState(id: id, state: notice.state, action: "be cancelled", expected: [.pending, .failed])
+            throw NoticeStoreError.wrongState(
+                id: id, state: notice.state, action: "be cancelled", expected: [.pending, .failed])
         }
         try connection.execute("UPDATE notice SET state = 'cancelled' WHERE id = \(id)")
-        try AuditLog(connection).record(caseID: notice.caseID, actor: actor.login, at: instant, kind: "notice_cancelled", data: [
-            "notice_id": .int(id), "kind": .string(notice.kind), "audience": .string(notice.audience.rawValue),
-            "previous_state": .string(notice.state.rawValue),
-        ])
+        try AuditLog(connection).record(
+            caseID: notice.caseID, actor: actor.login, at: instant, kind: "notice_cancelled",
+            data: [
+                "notice_id": .int(id), "kind": .string(notice.kind), "audience": .string(notice.audience.rawValue),
+                "previous_state": .string(notice.state.rawValue),
+            ])
         notice.state = .cancelled
         return notice
     }
@@ -151,10 +170,13 @@ public struct NoticeStore {
         guard notice.state == .failed else {
             throw NoticeStoreError.wrongState(id: id, state: notice.state, action: "be retried", expected: [.failed])
         }
-        try connection.execute("UPDATE notice SET state = 'pending', attempts = 0, next_attempt_at = \(instant) WHERE id = \(id)")
-        try AuditLog(connection).record(caseID: notice.caseID, actor: actor.login, at: instant, kind: "notice_retried", data: [
-            "notice_id": .int(id), "kind": .string(notice.kind), "last_error": .text(notice.lastError),
-        ])
+        try connection.execute(
+            "UPDATE notice SET state = 'pending', attempts = 0, next_attempt_at = \(instant) WHERE id = \(id)")
+        try AuditLog(connection).record(
+            caseID: notice.caseID, actor: actor.login, at: instant, kind: "notice_retried",
+            data: [
+                "notice_id": .int(id), "kind": .string(notice.kind), "last_error": .text(notice.lastError),
+            ])
         notice.state = .pending
         notice.attempts = 0
         notice.nextAttemptAt = instant
@@ -164,7 +186,8 @@ public struct NoticeStore {
     /// Caseworkers and above handle notices by hand; so does an admin.
     static func requireHandler(_ actor: Actor, action: String) throws {
         guard actor.may(.workCase) || actor.may(.manageOffice) else {
-            throw StoreError.notPermitted(login: actor.login, action: action, allowed: [.caseworker, .supervisor, .ombudsperson, .admin])
+            throw StoreError.notPermitted(
+                login: actor.login, action: action, allowed: [.caseworker, .supervisor, .ombudsperson, .admin])
         }
     }
 }

@@ -43,7 +43,8 @@ extension NoticeStoreError: RedressError {
         case let .unknownKind(id, kind):
             return "Notice \(id) is of the kind \"\(kind)\", for which Redress has no templates; cancel it."
         case let .identityHidden(id, login):
-            return "\(login) may not read notice \(id): it names the complainant, whom only the assignee, supervisors and the ombudsperson may see."
+            return
+                "\(login) may not read notice \(id): it names the complainant, whom only the assignee, supervisors and the ombudsperson may see."
         }
     }
 }

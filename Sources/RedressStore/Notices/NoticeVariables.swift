@@ -55,7 +55,9 @@ struct NoticeVariables {
         switch kind {
         case .informationRequest:
             fill("information_needed") { Self.lines(notice.data["requested"]) }
-            fill("response_due_date") { data("due_date") ?? due(audience == .respondent ? .respondentResponse : .infoResponse) }
+            fill("response_due_date") {
+                data("due_date") ?? due(audience == .respondent ? .respondentResponse : .infoResponse)
+            }
         case .routeDecision:
             let route = notice.data["route"]?.stringValue.flatMap(CaseState.init(rawValue:)) ?? record.state
             fill("route") { .state(route) }
@@ -72,7 +74,9 @@ struct NoticeVariables {
             }
             // A login is written as the person's name.
             let approver = notice.data["approved_by"]?.stringValue ?? clock?.extensions.last?.approvedBy
-            if let approver, wanted.contains("approved_by") { values["approved_by"] = .text(staffNames[approver] ?? approver) }
+            if let approver, wanted.contains("approved_by") {
+                values["approved_by"] = .text(staffNames[approver] ?? approver)
+            }
         case .closure:
             fill("closure_reasons") { text("reason") }
         case .decision:
@@ -101,8 +105,9 @@ struct NoticeVariables {
                 return .list([.record(item)])
             }
         case .escalationToSupervisor, .warningToAssignee, .ombudspersonListing, .respondentReminder,
-             .letterToHeadOfBody, .nonComplianceNotice:
-            let dueDate = dataDate("due_date") ?? dataClock.flatMap { record.noticeClock($0)?.clock.dueDate(on: calendar) }
+            .letterToHeadOfBody, .nonComplianceNotice:
+            let dueDate =
+                dataDate("due_date") ?? dataClock.flatMap { record.noticeClock($0)?.clock.dueDate(on: calendar) }
             fill("due_date") { dueDate.map(NoticeValue.date) }
             // Counted from the date the sweep judged the clock on, else the issue date; a step
             // taken late (a warning on the day of the breach) counts zero.
@@ -123,7 +128,9 @@ struct NoticeVariables {
         fill("respondent_name") { .text(record.respondent.name) }
         fill("subject_matter") { .text(record.summary) }
         fill("caseworker_name") { caseworkerName.map(NoticeValue.text) }
-        fill("assignee_name") { .text(record.assignee.map { staffNames[$0] ?? $0 } ?? Self.unassigned(notice.language)) }
+        fill("assignee_name") {
+            .text(record.assignee.map { staffNames[$0] ?? $0 } ?? Self.unassigned(notice.language))
+        }
         fill("received_date") { .date(record.receivedOn) }
         fill("triage_due_date") { due(.triage) }
         fill("stage") { .state(record.state) }
@@ -137,11 +144,12 @@ struct NoticeVariables {
         // A remedy proposed but not yet accepted has no date yet.
         for name in ["remedies", "terms"] {
             guard case let .list(items)? = values[name] else { continue }
-            values[name] = .list(items.map { item in
-                guard case var .record(fields) = item, fields["due_date"] == nil else { return item }
-                fields["due_date"] = .text(Self.dateToBeAgreed(notice.language))
-                return .record(fields)
-            })
+            values[name] = .list(
+                items.map { item in
+                    guard case var .record(fields) = item, fields["due_date"] == nil else { return item }
+                    fields["due_date"] = .text(Self.dateToBeAgreed(notice.language))
+                    return .record(fields)
+                })
         }
 
         // Only what the template may use, and never a name the renderer supplies itself or,
@@ -220,9 +228,11 @@ struct NoticeVariables {
         var moved: [NoticeValue] = []
         for case let .object(fields) in items {
             guard let clock = fields["clock"]?.stringValue.flatMap(ClockKind.init(rawValue:)),
-                  let from = fields["from"]?.stringValue.flatMap(LocalDate.init(iso:)),
-                  let to = fields["to"]?.stringValue.flatMap(LocalDate.init(iso:)) else { continue }
-            moved.append(.record(["clock": .clock(clock), "previous_due_date": .date(from), "new_due_date": .date(to)]))
+                let from = fields["from"]?.stringValue.flatMap(LocalDate.init(iso:)),
+                let to = fields["to"]?.stringValue.flatMap(LocalDate.init(iso:))
+            else { continue }
+            moved.append(
+                .record(["clock": .clock(clock), "previous_due_date": .date(from), "new_due_date": .date(to)]))
         }
         return moved.isEmpty ? nil : .list(moved)
     }
@@ -239,8 +249,12 @@ struct NoticeVariables {
         case let .string(text):
             if name.hasSuffix("_date") || name == "due_date", let date = LocalDate(iso: text) { return .date(date) }
             if name.hasSuffix("_at"), let instant = try? Date(text, strategy: .iso8601) { return .instant(instant) }
-            if name == "clock" || name.hasSuffix("_clock"), let clock = ClockKind(rawValue: text) { return .clock(clock) }
-            if ["route", "next_route", "stage"].contains(name), let state = CaseState(rawValue: text) { return .state(state) }
+            if name == "clock" || name.hasSuffix("_clock"), let clock = ClockKind(rawValue: text) {
+                return .clock(clock)
+            }
+            if ["route", "next_route", "stage"].contains(name), let state = CaseState(rawValue: text) {
+                return .state(state)
+            }
             if name == "outcome", let outcome = Outcome(rawValue: text) { return .outcome(outcome) }
             return .text(text)
         case let .array(items):

@@ -30,7 +30,8 @@ public struct OfficeContext: Sendable {
         }
         let settings = try OfficeStore(connection).settings(lockSQL: lockSQL)
         let holidays = try CalendarStore(connection).holidays()
-        let calendar = try WorkCalendar(timeZone: settings.timeZone, weekMask: WeekMask(parsing: settings.weekMask), holidays: holidays)
+        let calendar = try WorkCalendar(
+            timeZone: settings.timeZone, weekMask: WeekMask(parsing: settings.weekMask), holidays: holidays)
         let policies = try PolicyStore(connection).policySet()
         return OfficeContext(settings: settings, calendar: calendar, policies: policies)
     }

@@ -20,9 +20,11 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
     /// The earliest date an event may be entered for; earlier times are refused as typos.
     public var earliestEventDate: LocalDate
 
-    public init(name: String, referencePrefix: String, timeZone: String, weekMask: String,
-                defaultLanguage: String, sender: String, mailDomain: String, templatesDir: String?,
-                earliestEventDate: LocalDate = OfficeSettings.defaultEarliestEventDate) {
+    public init(
+        name: String, referencePrefix: String, timeZone: String, weekMask: String,
+        defaultLanguage: String, sender: String, mailDomain: String, templatesDir: String?,
+        earliestEventDate: LocalDate = OfficeSettings.defaultEarliestEventDate
+    ) {
         self.name = name
         self.referencePrefix = referencePrefix
         self.timeZone = timeZone
@@ -64,9 +66,11 @@ public struct OfficeChanges: Sendable, Hashable {
     public var templatesDir: String?
     public var earliestEventDate: LocalDate?
 
-    public init(name: String? = nil, referencePrefix: String? = nil, timeZone: String? = nil, weekMask: String? = nil,
-                defaultLanguage: String? = nil, sender: String? = nil, mailDomain: String? = nil, templatesDir: String? = nil,
-                earliestEventDate: LocalDate? = nil) {
+    public init(
+        name: String? = nil, referencePrefix: String? = nil, timeZone: String? = nil, weekMask: String? = nil,
+        defaultLanguage: String? = nil, sender: String? = nil, mailDomain: String? = nil, templatesDir: String? = nil,
+        earliestEventDate: LocalDate? = nil
+    ) {
         self.name = name
         self.referencePrefix = referencePrefix
         self.timeZone = timeZone

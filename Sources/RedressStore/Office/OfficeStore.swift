@@ -17,7 +17,8 @@ public struct OfficeStore {
     }
 
     func settings(lockSQL: String) throws -> OfficeSettings {
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             SELECT name, reference_prefix, time_zone, week_mask, default_language, sender, mail_domain, templates_dir,
                 earliest_event_date
             FROM office\(unsafeSQL: lockSQL)
@@ -54,17 +55,21 @@ public struct OfficeStore {
         }
         if let prefix = changes.referencePrefix {
             guard prefix.range(of: "^[A-Z][A-Z0-9]{0,9}$", options: .regularExpression) != nil else {
-                throw StoreError.invalid("\"\(prefix)\" is not a reference prefix; use 1 to 10 capital letters or digits starting with a letter, such as HRC.")
+                throw StoreError.invalid(
+                    "\"\(prefix)\" is not a reference prefix; use 1 to 10 capital letters or digits starting with a letter, such as HRC."
+                )
             }
             settings.referencePrefix = prefix
         }
         if let language = changes.defaultLanguage {
             guard language.range(of: "^[a-z]{2,3}$", options: .regularExpression) != nil else {
-                throw StoreError.invalid("\"\(language)\" is not a language code; use a two- or three-letter ISO 639 code such as en or ko.")
+                throw StoreError.invalid(
+                    "\"\(language)\" is not a language code; use a two- or three-letter ISO 639 code such as en or ko.")
             }
             settings.defaultLanguage = language
         }
-        for (label, value) in [("name", changes.name), ("sender", changes.sender), ("mail domain", changes.mailDomain)] {
+        for (label, value) in [("name", changes.name), ("sender", changes.sender), ("mail domain", changes.mailDomain)]
+        {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw StoreError.invalid("The office \(label) cannot be blank; give a value.")
             }
@@ -84,7 +89,8 @@ public struct OfficeStore {
             }
             settings.earliestEventDate = earliest
         }
-        try connection.execute("""
+        try connection.execute(
+            """
             UPDATE office SET name = \(settings.name), reference_prefix = \(settings.referencePrefix),
                 time_zone = \(settings.timeZone), week_mask = \(settings.weekMask),
                 default_language = \(settings.defaultLanguage), sender = \(settings.sender),
@@ -93,15 +99,21 @@ public struct OfficeStore {
             """)
         var moved: [MovedDueDate] = []
         if settings.weekMask != context.settings.weekMask {
-            let calendar = try WorkCalendar(timeZone: context.calendar.timeZoneIdentifier, weekMask: WeekMask(parsing: settings.weekMask), holidays: context.calendar.holidays)
-            moved = try ClockRecomputation(connection: connection).recompute(calendar: calendar, touching: nil, actor: actor, at: instant, cause: "week mask changed to \(settings.weekMask)")
+            let calendar = try WorkCalendar(
+                timeZone: context.calendar.timeZoneIdentifier, weekMask: WeekMask(parsing: settings.weekMask),
+                holidays: context.calendar.holidays)
+            moved = try ClockRecomputation(connection: connection).recompute(
+                calendar: calendar, touching: nil, actor: actor, at: instant,
+                cause: "week mask changed to \(settings.weekMask)")
         }
         var data: [String: JSONValue] = [:]
-        let before = try encodeSettings(context.settings), after = try encodeSettings(settings)
+        let before = try encodeSettings(context.settings)
+        let after = try encodeSettings(settings)
         for (key, value) in after where before[key] != value {
             data[key] = ["from": before[key] ?? .null, "to": value]
         }
-        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "office_changed", data: ["changes": .object(data)])
+        try AuditLog(connection).record(
+            caseID: nil, actor: actor.login, at: instant, kind: "office_changed", data: ["changes": .object(data)])
         return Update(settings: settings, moved: moved)
     }
 

@@ -31,9 +31,13 @@ public struct PolicyStore {
 
     /// Every version with its author, oldest first.
     public func history() throws -> [Version] {
-        var versions = try connection.query("SELECT document, created_by, created_at FROM policy_version ORDER BY version").map {
-            Version(policy: try $0.decode(PostgresJSON<Policy>.self, at: 0).value, createdBy: try $0.decode(String.self, at: 1),
-                    createdAt: try $0.decode(Date.self, at: 2))
+        var versions = try connection.query(
+            "SELECT document, created_by, created_at FROM policy_version ORDER BY version"
+        ).map {
+            Version(
+                policy: try $0.decode(PostgresJSON<Policy>.self, at: 0).value,
+                createdBy: try $0.decode(String.self, at: 1),
+                createdAt: try $0.decode(Date.self, at: 2))
         }
         if !versions.contains(where: { $0.policy.version == Policy.default.version }) {
             versions.insert(Version(policy: .default, createdBy: "redress", createdAt: nil), at: 0)
@@ -43,7 +47,8 @@ public struct PolicyStore {
 
     /// Writes the default version 1 unless it is stored already.
     public func storeDefault() throws {
-        try connection.execute("""
+        try connection.execute(
+            """
             INSERT INTO policy_version (version, effective_from, document, created_by)
             VALUES (\(Policy.default.version), \(Policy.default.effectiveFrom), \(PolicyDocuments.defaultDocument)::jsonb, 'redress')
             ON CONFLICT (version) DO NOTHING
@@ -60,8 +65,10 @@ public struct PolicyStore {
         public var urgentPercent: Int?
         public var maxInfoRequests: Int?
 
-        public init(kind: ClockKind? = nil, remedyScale: RemedyScale? = nil, allowance: Int? = nil, unit: AllowanceUnit? = nil,
-                    cap: Int?? = nil, urgentPercent: Int? = nil, maxInfoRequests: Int? = nil) {
+        public init(
+            kind: ClockKind? = nil, remedyScale: RemedyScale? = nil, allowance: Int? = nil, unit: AllowanceUnit? = nil,
+            cap: Int?? = nil, urgentPercent: Int? = nil, maxInfoRequests: Int? = nil
+        ) {
             self.kind = kind
             self.remedyScale = remedyScale
             self.allowance = allowance
@@ -74,7 +81,8 @@ public struct PolicyStore {
 
     /// Makes a new version from the newest one with `change` applied, in force from
     /// `effective`. Call inside a transaction.
-    public func setVersion(_ change: RuleChange, effective: LocalDate, actor: Actor, at instant: Date) throws -> Policy {
+    public func setVersion(_ change: RuleChange, effective: LocalDate, actor: Actor, at instant: Date) throws -> Policy
+    {
         try actor.require(.manageOffice)
         _ = try OfficeContext.load(connection, lock: .exclusive)
         try storeDefault()
@@ -87,7 +95,9 @@ public struct PolicyStore {
                 throw StoreError.invalid("The policy has no rule for the \(kind) clock.")
             }
             if let amount = change.allowance {
-                guard amount >= 0 else { throw StoreError.invalid("An allowance of \(amount) is negative; give zero or more.") }
+                guard amount >= 0 else {
+                    throw StoreError.invalid("An allowance of \(amount) is negative; give zero or more.")
+                }
                 rules[index].allowance.amount = amount
             }
             if let unit = change.unit { rules[index].allowance.unit = unit }
@@ -104,11 +114,14 @@ public struct PolicyStore {
         } catch let error as PolicyError {
             throw StoreError.invalid(error.description)
         }
-        try connection.execute("""
+        try connection.execute(
+            """
             INSERT INTO policy_version (version, effective_from, document, created_by)
             VALUES (\(policy.version), \(effective), \(PostgresJSON(policy)), \(actor.login))
             """)
-        var data: [String: JSONValue] = ["version": .int(policy.version), "effective_from": .string(effective.iso), "based_on": .int(base.version)]
+        var data: [String: JSONValue] = [
+            "version": .int(policy.version), "effective_from": .string(effective.iso), "based_on": .int(base.version),
+        ]
         if let kind = change.kind { data["clock"] = .string(kind.rawValue) }
         if let kind = change.kind {
             let rule = policy.rule(for: kind, scale: change.remedyScale ?? .personal)
@@ -117,7 +130,8 @@ public struct PolicyStore {
         }
         if let percent = change.urgentPercent { data["urgent_percent"] = .int(percent) }
         if let most = change.maxInfoRequests { data["max_info_requests"] = .int(most) }
-        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "policy_version_added", data: data)
+        try AuditLog(connection).record(
+            caseID: nil, actor: actor.login, at: instant, kind: "policy_version_added", data: data)
         return policy
     }
 }
@@ -141,7 +155,9 @@ final class PolicyDocuments: @unchecked Sendable {
         lock.unlock()
         if let known { return known }
         var text = document
-        let policy = try text.withUTF8 { bytes throws(PostgresError) in try PostgresJSON<Policy>(postgresText: bytes).value }
+        let policy = try text.withUTF8 { bytes throws(PostgresError) in
+            try PostgresJSON<Policy>(postgresText: bytes).value
+        }
         lock.lock()
         // Policy versions are few; the bound only keeps a misuse from growing without end.
         if policies.count < 256 { policies[document] = policy }

@@ -21,7 +21,8 @@ public enum Secret {
     /// Compares two strings in time that depends on their lengths only, never
     /// on where they first differ.
     public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         var difference = UInt8(truncatingIfNeeded: x.count ^ y.count)
         for index in 0..<max(x.count, y.count) {
             let left = index < x.count ? x[index] : 0

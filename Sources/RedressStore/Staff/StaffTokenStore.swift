@@ -131,7 +131,8 @@ public struct StaffTokenStore {
         let rest = token.dropFirst(prefix.count)
         guard let separator = rest.firstIndex(of: "_") else { return nil }
         let idText = rest[..<separator]
-        guard idText.utf8.count <= 18, idText.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let id = Int64(idText) else { return nil }
+        guard idText.utf8.count <= 18, idText.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let id = Int64(idText)
+        else { return nil }
         let secret = rest[rest.index(after: separator)...]
         guard Secret.isWellFormed(secret) else { return nil }
         return (id, secret)
@@ -139,21 +140,27 @@ public struct StaffTokenStore {
 
     /// Issues a token for the active staff member `login`; the actor must be an admin.
     /// Call inside a transaction: the token and its audit row are written together.
-    public func create(login: String, expires: TokenExpiry?, actor: Actor, at instant: Date) throws -> IssuedStaffToken {
+    public func create(login: String, expires: TokenExpiry?, actor: Actor, at instant: Date) throws -> IssuedStaffToken
+    {
         try actor.require(.manageOffice)
         guard let member = try StaffStore(connection).member(login) else { throw StoreError.staffNotFound(login) }
         guard member.active else { throw StoreError.inactiveStaff(login: login) }
         let expiresAt = try expires.map { try expiryInstant($0) }
         if let expiresAt, expiresAt <= instant { throw StaffTokenError.expiryNotInFuture(expiresAt) }
         let secret = Secret.make()
-        let id = try connection.query("""
+        let id = try connection.query(
+            """
             INSERT INTO staff_token (staff_login, secret_sha256, created_at, created_by, expires_at)
             VALUES (\(login), sha256(convert_to(\(secret), 'UTF8')), \(instant), \(actor.login), \(expiresAt))
             RETURNING id
-            """).first!.decode(Int64.self, at: 0)
-        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "staff_token_created", data: [
-            "token_id": .number(Double(id)), "login": .string(login), "expires_at": .text(expiresAt?.formatted(.iso8601)),
-        ])
+            """
+        ).first!.decode(Int64.self, at: 0)
+        try AuditLog(connection).record(
+            caseID: nil, actor: actor.login, at: instant, kind: "staff_token_created",
+            data: [
+                "token_id": .number(Double(id)), "login": .string(login),
+                "expires_at": .text(expiresAt?.formatted(.iso8601)),
+            ])
         return IssuedStaffToken(id: id, login: login, token: "\(Self.prefix)\(id)_\(secret)", expiresAt: expiresAt)
     }
 
@@ -161,28 +168,34 @@ public struct StaffTokenStore {
     /// Call inside a transaction.
     public func revoke(id: Int64, actor: Actor, at instant: Date) throws {
         try actor.require(.manageOffice)
-        let rows = try connection.query("""
+        let rows = try connection.query(
+            """
             SELECT staff_login, revoked_at IS NOT NULL FROM staff_token WHERE id = \(id) FOR UPDATE
             """)
         guard let row = rows.first else { throw StaffTokenError.notFound(id: id) }
         guard try !row.decode(Bool.self, at: 1) else { return }
         let login = try row.decode(String.self, at: 0)
-        try connection.execute("UPDATE staff_token SET revoked_at = \(instant), revoked_by = \(actor.login) WHERE id = \(id)")
-        try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "staff_token_revoked", data: [
-            "token_id": .number(Double(id)), "login": .string(login),
-        ])
+        try connection.execute(
+            "UPDATE staff_token SET revoked_at = \(instant), revoked_by = \(actor.login) WHERE id = \(id)")
+        try AuditLog(connection).record(
+            caseID: nil, actor: actor.login, at: instant, kind: "staff_token_revoked",
+            data: [
+                "token_id": .number(Double(id)), "login": .string(login),
+            ])
     }
 
     /// Every token, newest first, without secrets; the actor must be an admin.
     public func list(actor: Actor, at instant: Date) throws -> [StaffTokenInfo] {
         try actor.require(.manageOffice)
-        return try connection.query("""
+        return try connection.query(
+            """
             SELECT id, staff_login, created_at, created_by, expires_at, revoked_at, revoked_by,
                 CASE WHEN revoked_at IS NOT NULL THEN 'revoked'
                      WHEN expires_at IS NOT NULL AND expires_at <= \(instant) THEN 'expired'
                      ELSE 'active' END
             FROM staff_token ORDER BY id DESC
-            """).map { row in
+            """
+        ).map { row in
             StaffTokenInfo(
                 id: try row.decode(Int64.self, at: 0), login: try row.decode(String.self, at: 1),
                 createdAt: try row.decode(Date.self, at: 2), createdBy: try row.decode(String.self, at: 3),
@@ -199,13 +212,19 @@ public struct StaffTokenStore {
     public func authenticate(bearer token: String, at instant: Date) throws -> Actor {
         let rejected = StaffTokenError.invalid
         guard let (id, secret) = Self.parse(token) else { throw rejected }
-        guard let row = try connection.query("""
-            SELECT encode(t.secret_sha256, 'hex'), encode(sha256(convert_to(\(String(secret)), 'UTF8')), 'hex'),
-                t.revoked_at IS NOT NULL, t.expires_at IS NOT NULL AND t.expires_at <= \(instant), s.login, s.roles, s.active
-            FROM staff_token t JOIN staff s ON s.login = t.staff_login
-            WHERE t.id = \(id)
-            """).first else { throw rejected }
-        guard Secret.constantTimeEquals(try row.decode(String.self, at: 0), try row.decode(String.self, at: 1)) else { throw rejected }
+        guard
+            let row = try connection.query(
+                """
+                SELECT encode(t.secret_sha256, 'hex'), encode(sha256(convert_to(\(String(secret)), 'UTF8')), 'hex'),
+                    t.revoked_at IS NOT NULL, t.expires_at IS NOT NULL AND t.expires_at <= \(instant), s.login, s.roles, s.active
+                FROM staff_token t JOIN staff s ON s.login = t.staff_login
+                WHERE t.id = \(id)
+                """
+            ).first
+        else { throw rejected }
+        guard Secret.constantTimeEquals(try row.decode(String.self, at: 0), try row.decode(String.self, at: 1)) else {
+            throw rejected
+        }
         if try row.decode(Bool.self, at: 2) {
             throw StaffTokenError.revoked
         }
@@ -216,7 +235,9 @@ public struct StaffTokenStore {
         guard try row.decode(Bool.self, at: 6) else {
             throw StaffTokenError.staffInactive
         }
-        let roles = try row.decode(PostgresTextArray.self, at: 5).elements.compactMap { $0.flatMap(Role.init(rawValue:)) }
+        let roles = try row.decode(PostgresTextArray.self, at: 5).elements.compactMap {
+            $0.flatMap(Role.init(rawValue:))
+        }
         return Actor(login: login, roles: Set(roles))
     }
 

@@ -62,7 +62,10 @@ public struct StatisticsCalendar: Sendable {
 
     /// The parameters `$1` to `$4`.
     public var binds: [PostgresBind] {
-        [PostgresBind(IntegerArray(ordinal)), PostgresBind(IntegerArray(rolled)), PostgresBind(IntegerArray(working)), PostgresBind(first)]
+        [
+            PostgresBind(IntegerArray(ordinal)), PostgresBind(IntegerArray(rolled)),
+            PostgresBind(IntegerArray(working)), PostgresBind(first),
+        ]
     }
 
     /// SQL for the ordinal of the date `date` (an SQL expression): `busday_count(first, date)`.

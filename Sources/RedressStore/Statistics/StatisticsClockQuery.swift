@@ -51,14 +51,19 @@ public enum StatisticsClockQuery {
         pause: String = "clock_pause",
         extensions: String = "clock_extension"
     ) -> PostgresQuery {
-        PostgresQuery(unsafeSQL: sql(selection: selection, clock: clock, pause: pause, extensions: extensions),
-                      binds: calendar.binds + [PostgresBind(period.from), PostgresBind(period.to)])
+        PostgresQuery(
+            unsafeSQL: sql(selection: selection, clock: clock, pause: pause, extensions: extensions),
+            binds: calendar.binds + [PostgresBind(period.from), PostgresBind(period.to)])
     }
 
     /// The SQL text, with the parameters described in the type's summary.
-    static func sql(selection: Selection, clock: String = "clock", pause: String = "clock_pause", extensions: String = "clock_extension") -> String {
+    static func sql(
+        selection: Selection, clock: String = "clock", pause: String = "clock_pause",
+        extensions: String = "clock_extension"
+    ) -> String {
         typealias C = StatisticsCalendar
-        let respondentKinds = ClockKind.allCases.filter(\.isRespondentClock).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let respondentKinds = ClockKind.allCases.filter(\.isRespondentClock).map { "'\($0.rawValue)'" }.joined(
+            separator: ", ")
         let selected: String
         switch selection {
         case .all: selected = "(c.ended_on IS NULL OR c.ended_on >= $5::date)"
@@ -66,7 +71,8 @@ public enum StatisticsClockQuery {
         case .respondentLiveAtEnd:
             // A clock never both ends and is cancelled, so this is "neither by the end of the
             // period", written as the nightly sweep's index on live clocks has it.
-            selected = "coalesce(c.ended_on, c.cancelled_on, 'infinity'::date) > $6::date AND c.kind IN (\(respondentKinds))"
+            selected =
+                "coalesce(c.ended_on, c.cancelled_on, 'infinity'::date) > $6::date AND c.kind IN (\(respondentKinds))"
         }
         return """
             SELECT f.id, f.case_id, f.kind, f.allowance_unit, f.start_date, f.ended_on, f.total,

@@ -60,9 +60,11 @@ public struct StatisticsStore {
             try Scope.tune(connection)
             // Clocks start at or after the receipt of their case (the store refuses events
             // dated before it), so the first receipt is the first date any query looks up.
-            let first = try connection.query("""
+            let first = try connection.query(
+                """
                 SELECT least((SELECT min(received_on) FROM complaint_case), \(period.from.iso)::date)::text
-                """).first!.decode(String.self, at: 0)
+                """
+            ).first!.decode(String.self, at: 0)
             // A week's margin before the first date, and time after the period for due dates
             // beyond it; a date past the arrays reads as "after the period", which it is.
             let days = StatisticsCalendar(calendar, from: LocalDate(iso: first)! - 7, through: period.to + 800)
@@ -97,17 +99,20 @@ public struct StatisticsStore {
             step()
             let other = try otherWork.result(on: connection)
             step()
-            let timeliness = Scope.timeliness(clocks: clockFigures.rows, extensions: other.extensions, paused: other.paused, age: age)
+            let timeliness = Scope.timeliness(
+                clocks: clockFigures.rows, extensions: other.extensions, paused: other.paused, age: age)
             let groups = base.map { table in
-                GroupStatistics(grouping: table.grouping, rows: table.rows.map { row in
-                    var row = row
-                    if let closing = closings.groups[row.key] {
-                        row.upheld = closing.upheld
-                        row.medianWorkingDaysToClose = closing.median
-                    }
-                    row.clocksWithinAllowance = clockFigures.groups[row.key] ?? .none
-                    return row
-                })
+                GroupStatistics(
+                    grouping: table.grouping,
+                    rows: table.rows.map { row in
+                        var row = row
+                        if let closing = closings.groups[row.key] {
+                            row.upheld = closing.upheld
+                            row.medianWorkingDaysToClose = closing.median
+                        }
+                        row.clocksWithinAllowance = clockFigures.groups[row.key] ?? .none
+                        return row
+                    })
             }
             let outcomes = closings.outcomes
             return StatisticsReport(
@@ -168,7 +173,8 @@ public struct StatisticsStore {
                         // A utility statement takes no parameters; the identifier comes from
                         // pg_export_snapshot and is checked to be hexadecimal digits and dashes.
                         guard !snapshot.isEmpty, snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
-                            throw PostgresError(kind: .client, message: "unexpected snapshot identifier from pg_export_snapshot")
+                            throw PostgresError(
+                                kind: .client, message: "unexpected snapshot identifier from pg_export_snapshot")
                         }
                         try connection.execute(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'")
                         try Scope.tune(connection)
@@ -195,14 +201,18 @@ public struct StatisticsStore {
 
         /// The events that close or reopen a case (`x`), written as the index
         /// `case_event_closing_by_time` has them so that it serves.
-        static let closingOrReopening = "(x.kind IN ('case_closed', 'case_reopened') OR x.data ->> 'case_moved_to' = 'closed')"
+        static let closingOrReopening =
+            "(x.kind IN ('case_closed', 'case_reopened') OR x.data ->> 'case_moved_to' = 'closed')"
 
         /// Settings for the statistics queries, for the current transaction.
         static func tune(_ connection: PostgresConnection) throws {
             // With the default 4 MB the planner sorts a million clocks to count a hundred groups
             // rather than hash them. JIT pays for itself over millions of clocks, but inlining
             // and optimising the code of these one-off queries costs more than it saves.
-            try connection.execute(unsafeSQL: "SET LOCAL work_mem = '256MB'; SET LOCAL jit_inline_above_cost = -1; SET LOCAL jit_optimize_above_cost = -1")
+            try connection.execute(
+                unsafeSQL:
+                    "SET LOCAL work_mem = '256MB'; SET LOCAL jit_inline_above_cost = -1; SET LOCAL jit_optimize_above_cost = -1"
+            )
         }
 
         /// The first instant of the period, and the first instant after it, in the office time zone.
@@ -211,9 +221,12 @@ public struct StatisticsStore {
 
         /// A statistics query: `sql` with the shared parameters.
         func query(_ sql: String) -> PostgresQuery {
-            PostgresQuery(unsafeSQL: sql, binds: calendar.binds + [
-                PostgresBind(period.from), PostgresBind(period.to), PostgresBind(calendar.calendar.timeZoneIdentifier),
-            ])
+            PostgresQuery(
+                unsafeSQL: sql,
+                binds: calendar.binds + [
+                    PostgresBind(period.from), PostgresBind(period.to),
+                    PostgresBind(calendar.calendar.timeZoneIdentifier),
+                ])
         }
 
         /// `StatisticsClockQuery` as a subquery of a statistics query.
@@ -257,43 +270,47 @@ public struct StatisticsStore {
             case .respondent: return ("gr.name", "JOIN respondent_body gr ON gr.id = gc.respondent_id")
             case .channel: return ("gc.channel", "")
             case .category: return ("gk.category_code", "JOIN case_category gk ON gk.case_id = gc.id")
-            case .assignee: return ("coalesce(ga.login, '(unassigned)')", "LEFT JOIN (\(lastAssignment)) ga ON ga.case_id = gc.id")
+            case .assignee:
+                return ("coalesce(ga.login, '(unassigned)')", "LEFT JOIN (\(lastAssignment)) ga ON ga.case_id = gc.id")
             }
         }
 
         /// `stat_case`: one row per case received by the end of the period.
         func createCases(_ connection: PostgresConnection) throws {
-            let assignee = grouping == .assignee
+            let assignee =
+                grouping == .assignee
                 ? "LEFT JOIN (\(Self.lastAssignment)) a ON a.case_id = c.id"
                 : "LEFT JOIN (SELECT NULL::bigint AS case_id, NULL::text AS login) a ON false"
             // Whether a case is open at a moment is whether it has been closed as often as
             // reopened by then.
-            try connection.execute(query("""
-                CREATE TEMP TABLE stat_case ON COMMIT DROP AS
-                SELECT c.id AS case_id, c.channel, r.name AS respondent, coalesce(a.login, '(unassigned)') AS assignee,
-                       c.received_on,
-                       c.received_on >= $5::date AS received_in,
-                       c.received_on < $5::date AND coalesce(ev.balance_at_start, 0) = 0 AS open_at_start,
-                       coalesce(ev.balance_at_end, 0) = 0 AS open_at_end,
-                       coalesce(ev.closed_in, 0)::integer AS closed_in,
-                       coalesce(ev.reopened_in, 0)::integer AS reopened_in
-                FROM complaint_case c
-                JOIN respondent_body r ON r.id = c.respondent_id
-                LEFT JOIN (
-                    SELECT x.case_id,
-                           count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at < \(Self.start))
-                             - count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at < \(Self.start)) AS balance_at_start,
-                           count(*) FILTER (WHERE x.kind <> 'case_reopened')
-                             - count(*) FILTER (WHERE x.kind = 'case_reopened') AS balance_at_end,
-                           count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at >= \(Self.start)) AS closed_in,
-                           count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at >= \(Self.start)) AS reopened_in
-                    FROM case_event x
-                    WHERE \(Self.closingOrReopening) AND x.occurred_at < \(Self.end)
-                    GROUP BY x.case_id
-                ) ev ON ev.case_id = c.id
-                \(assignee)
-                WHERE c.received_on <= $6::date
-                """))
+            try connection.execute(
+                query(
+                    """
+                    CREATE TEMP TABLE stat_case ON COMMIT DROP AS
+                    SELECT c.id AS case_id, c.channel, r.name AS respondent, coalesce(a.login, '(unassigned)') AS assignee,
+                           c.received_on,
+                           c.received_on >= $5::date AS received_in,
+                           c.received_on < $5::date AND coalesce(ev.balance_at_start, 0) = 0 AS open_at_start,
+                           coalesce(ev.balance_at_end, 0) = 0 AS open_at_end,
+                           coalesce(ev.closed_in, 0)::integer AS closed_in,
+                           coalesce(ev.reopened_in, 0)::integer AS reopened_in
+                    FROM complaint_case c
+                    JOIN respondent_body r ON r.id = c.respondent_id
+                    LEFT JOIN (
+                        SELECT x.case_id,
+                               count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at < \(Self.start))
+                                 - count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at < \(Self.start)) AS balance_at_start,
+                               count(*) FILTER (WHERE x.kind <> 'case_reopened')
+                                 - count(*) FILTER (WHERE x.kind = 'case_reopened') AS balance_at_end,
+                               count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at >= \(Self.start)) AS closed_in,
+                               count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at >= \(Self.start)) AS reopened_in
+                        FROM case_event x
+                        WHERE \(Self.closingOrReopening) AND x.occurred_at < \(Self.end)
+                        GROUP BY x.case_id
+                    ) ev ON ev.case_id = c.id
+                    \(assignee)
+                    WHERE c.received_on <= $6::date
+                    """))
             try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_case")
         }
 
@@ -305,63 +322,73 @@ public struct StatisticsStore {
             // closing by hand left; from awaiting_info, decided or remedy (and for a closing by
             // itself, always from remedy or decided), the last working stage it entered before
             // (on_hold and awaiting_info during an investigation are investigation).
-            try connection.execute(query("""
-                CREATE TEMP TABLE stat_closing ON COMMIT DROP AS
-                SELECT x.case_id, x.id AS event_id, (x.occurred_at AT TIME ZONE $7::text)::date AS closed_on,
-                       coalesce(CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'outcome' END, (
-                           SELECT y.data ->> 'outcome' FROM case_event y
-                           WHERE y.case_id = x.case_id AND y.id < x.id AND y.kind = 'case_moved' AND y.data ->> 'to' = 'decided'
-                           ORDER BY y.id DESC LIMIT 1)) AS outcome,
-                       CASE CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'from' END
-                           WHEN 'received' THEN 'triage'
-                           WHEN 'triage' THEN 'triage'
-                           WHEN 'early_resolution' THEN 'early_resolution'
-                           WHEN 'mediation' THEN 'mediation'
-                           WHEN 'investigation' THEN 'investigation'
-                           WHEN 'on_hold' THEN 'investigation'
-                           WHEN 'arbitration' THEN 'arbitration'
-                           ELSE coalesce((
-                               SELECT y.data ->> 'to' FROM case_event y
-                               WHERE y.case_id = x.case_id AND y.id < x.id
-                                 AND y.kind IN ('case_acknowledged', 'case_moved', 'information_received', 'case_reopened')
-                                 AND y.data ->> 'to' IN ('triage', 'early_resolution', 'mediation', 'investigation', 'arbitration')
-                               ORDER BY y.id DESC LIMIT 1), 'triage')
-                       END AS stage
-                FROM case_event x
-                WHERE \(Self.closingOrReopening) AND x.kind <> 'case_reopened'
-                  AND x.occurred_at >= \(Self.start) AND x.occurred_at < \(Self.end)
-                """))
+            try connection.execute(
+                query(
+                    """
+                    CREATE TEMP TABLE stat_closing ON COMMIT DROP AS
+                    SELECT x.case_id, x.id AS event_id, (x.occurred_at AT TIME ZONE $7::text)::date AS closed_on,
+                           coalesce(CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'outcome' END, (
+                               SELECT y.data ->> 'outcome' FROM case_event y
+                               WHERE y.case_id = x.case_id AND y.id < x.id AND y.kind = 'case_moved' AND y.data ->> 'to' = 'decided'
+                               ORDER BY y.id DESC LIMIT 1)) AS outcome,
+                           CASE CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'from' END
+                               WHEN 'received' THEN 'triage'
+                               WHEN 'triage' THEN 'triage'
+                               WHEN 'early_resolution' THEN 'early_resolution'
+                               WHEN 'mediation' THEN 'mediation'
+                               WHEN 'investigation' THEN 'investigation'
+                               WHEN 'on_hold' THEN 'investigation'
+                               WHEN 'arbitration' THEN 'arbitration'
+                               ELSE coalesce((
+                                   SELECT y.data ->> 'to' FROM case_event y
+                                   WHERE y.case_id = x.case_id AND y.id < x.id
+                                     AND y.kind IN ('case_acknowledged', 'case_moved', 'information_received', 'case_reopened')
+                                     AND y.data ->> 'to' IN ('triage', 'early_resolution', 'mediation', 'investigation', 'arbitration')
+                                   ORDER BY y.id DESC LIMIT 1), 'triage')
+                           END AS stage
+                    FROM case_event x
+                    WHERE \(Self.closingOrReopening) AND x.kind <> 'case_reopened'
+                      AND x.occurred_at >= \(Self.start) AND x.occurred_at < \(Self.end)
+                    """))
             try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_closing")
         }
 
         // MARK: Volume
 
         func volume(_ connection: PostgresConnection) throws -> VolumeStatistics {
-            let totals = try connection.query(query("""
-                SELECT count(*) FILTER (WHERE received_in), coalesce(sum(closed_in), 0)::integer, coalesce(sum(reopened_in), 0)::integer,
-                       count(*) FILTER (WHERE open_at_start), count(*) FILTER (WHERE open_at_end)
-                FROM pg_temp.stat_case
-                """)).first!
+            let totals = try connection.query(
+                query(
+                    """
+                    SELECT count(*) FILTER (WHERE received_in), coalesce(sum(closed_in), 0)::integer, coalesce(sum(reopened_in), 0)::integer,
+                           count(*) FILTER (WHERE open_at_start), count(*) FILTER (WHERE open_at_end)
+                    FROM pg_temp.stat_case
+                    """)
+            ).first!
             return VolumeStatistics(
                 received: try totals.decode(Int.self, at: 0), closed: try totals.decode(Int.self, at: 1),
                 reopened: try totals.decode(Int.self, at: 2), openAtStart: try totals.decode(Int.self, at: 3),
                 openAtEnd: try totals.decode(Int.self, at: 4),
                 byChannel: try volumeRows(connection, key: "s.channel", join: ""),
-                byCategory: try volumeRows(connection, key: "k.category_code", join: "JOIN case_category k ON k.case_id = s.case_id"),
+                byCategory: try volumeRows(
+                    connection, key: "k.category_code", join: "JOIN case_category k ON k.case_id = s.case_id"),
                 byRespondent: try volumeRows(connection, key: "s.respondent", join: ""))
         }
 
         private func volumeRows(_ connection: PostgresConnection, key: String, join: String) throws -> [VolumeRow] {
-            try connection.query(query("""
-                SELECT \(key) AS key, count(*) FILTER (WHERE s.received_in) AS received,
-                       coalesce(sum(s.closed_in), 0)::integer AS closed, count(*) FILTER (WHERE s.open_at_end) AS open_at_end
-                FROM pg_temp.stat_case s \(join)
-                GROUP BY 1
-                HAVING count(*) FILTER (WHERE s.received_in) > 0 OR sum(s.closed_in) > 0 OR count(*) FILTER (WHERE s.open_at_end) > 0
-                ORDER BY received DESC, key
-                """)).map { row in
-                VolumeRow(key: try row.decode(String.self, at: 0), received: try row.decode(Int.self, at: 1),
-                          closed: try row.decode(Int.self, at: 2), openAtEnd: try row.decode(Int.self, at: 3))
+            try connection.query(
+                query(
+                    """
+                    SELECT \(key) AS key, count(*) FILTER (WHERE s.received_in) AS received,
+                           coalesce(sum(s.closed_in), 0)::integer AS closed, count(*) FILTER (WHERE s.open_at_end) AS open_at_end
+                    FROM pg_temp.stat_case s \(join)
+                    GROUP BY 1
+                    HAVING count(*) FILTER (WHERE s.received_in) > 0 OR sum(s.closed_in) > 0 OR count(*) FILTER (WHERE s.open_at_end) > 0
+                    ORDER BY received DESC, key
+                    """)
+            ).map { row in
+                VolumeRow(
+                    key: try row.decode(String.self, at: 0), received: try row.decode(Int.self, at: 1),
+                    closed: try row.decode(Int.self, at: 2), openAtEnd: try row.decode(Int.self, at: 3))
             }
         }
 
@@ -371,11 +398,14 @@ public struct StatisticsStore {
             var byStage: [String: Int] = [:]
             var byOutcome: [String: Int] = [:]
             var closed = 0
-            for row in try connection.query(query("""
-                SELECT 'stage', stage, count(*) FROM pg_temp.stat_closing GROUP BY stage
-                UNION ALL
-                SELECT 'outcome', coalesce(outcome, '(none)'), count(*) FROM pg_temp.stat_closing GROUP BY outcome
-                """)) {
+            for row in try connection.query(
+                query(
+                    """
+                    SELECT 'stage', stage, count(*) FROM pg_temp.stat_closing GROUP BY stage
+                    UNION ALL
+                    SELECT 'outcome', coalesce(outcome, '(none)'), count(*) FROM pg_temp.stat_closing GROUP BY outcome
+                    """))
+            {
                 let count = try row.decode(Int.self, at: 2)
                 if try row.decode(String.self, at: 0) == "stage" {
                     byStage[try row.decode(String.self, at: 1)] = count
@@ -384,8 +414,12 @@ public struct StatisticsStore {
                     byOutcome[try row.decode(String.self, at: 1)] = count
                 }
             }
-            let stages = ClosureStage.allCases.map { CountRow(key: $0.rawValue, count: byStage[$0.rawValue] ?? 0, of: closed) }
-            var outcomeRows = Outcome.allCases.map { CountRow(key: $0.rawValue, count: byOutcome[$0.rawValue] ?? 0, of: closed) }
+            let stages = ClosureStage.allCases.map {
+                CountRow(key: $0.rawValue, count: byStage[$0.rawValue] ?? 0, of: closed)
+            }
+            var outcomeRows = Outcome.allCases.map {
+                CountRow(key: $0.rawValue, count: byOutcome[$0.rawValue] ?? 0, of: closed)
+            }
             // An outcome code the vocabulary does not know still counts, after the known ones.
             for key in byOutcome.keys.sorted() where Outcome(rawValue: key) == nil {
                 outcomeRows.append(CountRow(key: key, count: byOutcome[key]!, of: closed))
@@ -416,25 +450,29 @@ public struct StatisticsStore {
             // lengths by the distinct dates they are made of, expected millions of groups where
             // there are hundreds, and sorted 3.8 million rows to count them instead of hashing
             // (1,000,000 cases: 7.6 s of one core before, 3.9 s after, the same figures).
-            for row in try connection.query(query("""
-                WITH histogram AS (
-                    SELECT kind, net_working_days AS days, count(ended_on) AS ended, count(*) FILTER (WHERE met) AS met,
-                           count(*) FILTER (WHERE breached_at_end) AS breached
-                    FROM (SELECT * FROM \(clocks(.all)) c OFFSET 0) q
-                    GROUP BY kind, net_working_days
-                )
-                SELECT kind, sum(ended)::bigint, sum(met)::bigint,
-                       \(Self.histogramFigures),
-                       sum(breached)::bigint
-                       \(bandSQL)
-                FROM (\(Self.cumulative("histogram", partition: "kind"))) c
-                GROUP BY kind
-                """)) {
+            for row in try connection.query(
+                query(
+                    """
+                    WITH histogram AS (
+                        SELECT kind, net_working_days AS days, count(ended_on) AS ended, count(*) FILTER (WHERE met) AS met,
+                               count(*) FILTER (WHERE breached_at_end) AS breached
+                        FROM (SELECT * FROM \(clocks(.all)) c OFFSET 0) q
+                        GROUP BY kind, net_working_days
+                    )
+                    SELECT kind, sum(ended)::bigint, sum(met)::bigint,
+                           \(Self.histogramFigures),
+                           sum(breached)::bigint
+                           \(bandSQL)
+                    FROM (\(Self.cumulative("histogram", partition: "kind"))) c
+                    GROUP BY kind
+                    """))
+            {
                 let kind = try row.decode(String.self, at: 0)
                 guard let clockKind = ClockKind(rawValue: kind) else { continue }
                 rows[kind] = ClockTimeliness(
                     kind: clockKind, ended: try row.decode(Int.self, at: 1), met: try row.decode(Int.self, at: 2),
-                    meanWorkingDays: try row.decode(Double?.self, at: 3), medianWorkingDays: try row.decode(Double?.self, at: 4),
+                    meanWorkingDays: try row.decode(Double?.self, at: 3),
+                    medianWorkingDays: try row.decode(Double?.self, at: 4),
                     p90WorkingDays: try row.decode(Int?.self, at: 5), extensionsGranted: 0,
                     breachedAtEnd: try row.decode(Int.self, at: 6),
                     distribution: try (0...bands.count).map { try row.decode(Int.self, at: 7 + $0) })
@@ -445,11 +483,14 @@ public struct StatisticsStore {
         /// Extensions granted in the period, by clock kind.
         func extensionsByKind(_ connection: PostgresConnection) throws -> [String: Int] {
             var granted: [String: Int] = [:]
-            for row in try connection.query(query("""
-                SELECT c.kind, count(*) FROM clock_extension x JOIN clock c ON c.id = x.clock_id
-                WHERE x.on_date BETWEEN $5::date AND $6::date
-                GROUP BY c.kind
-                """)) {
+            for row in try connection.query(
+                query(
+                    """
+                    SELECT c.kind, count(*) FROM clock_extension x JOIN clock c ON c.id = x.clock_id
+                    WHERE x.on_date BETWEEN $5::date AND $6::date
+                    GROUP BY c.kind
+                    """))
+            {
                 granted[try row.decode(String.self, at: 0)] = try row.decode(Int.self, at: 1)
             }
             return granted
@@ -460,34 +501,42 @@ public struct StatisticsStore {
             // A pause of a case holds several of its clocks at once; count each episode once.
             // Only the part inside the period counts; a pause open at the end counts up to it.
             typealias C = StatisticsCalendar
-            return try connection.query(query("""
-                SELECT cause, count(*), sum(\(C.ordinal("until")) - \(C.ordinal("since")))::integer, sum(until - since)::integer
-                FROM (
-                    SELECT DISTINCT ON (c.case_id, p.cause, p.from_date) p.cause,
-                           greatest(p.from_date, $5::date) AS since,
-                           least(coalesce(p.to_date, $6::date + 1), $6::date + 1) AS until
-                    FROM clock_pause p
-                    JOIN clock c ON c.id = p.clock_id
-                    WHERE p.from_date <= $6::date AND (p.to_date IS NULL OR p.to_date > $5::date)
-                    ORDER BY c.case_id, p.cause, p.from_date, until DESC
-                ) episode
-                WHERE until > since
-                GROUP BY cause
-                ORDER BY 3 DESC, cause
-                """)).map { row in
-                PauseRow(reason: try row.decode(String.self, at: 0), pauses: try row.decode(Int.self, at: 1),
-                         workingDays: try row.decode(Int.self, at: 2), calendarDays: try row.decode(Int.self, at: 3))
+            return try connection.query(
+                query(
+                    """
+                    SELECT cause, count(*), sum(\(C.ordinal("until")) - \(C.ordinal("since")))::integer, sum(until - since)::integer
+                    FROM (
+                        SELECT DISTINCT ON (c.case_id, p.cause, p.from_date) p.cause,
+                               greatest(p.from_date, $5::date) AS since,
+                               least(coalesce(p.to_date, $6::date + 1), $6::date + 1) AS until
+                        FROM clock_pause p
+                        JOIN clock c ON c.id = p.clock_id
+                        WHERE p.from_date <= $6::date AND (p.to_date IS NULL OR p.to_date > $5::date)
+                        ORDER BY c.case_id, p.cause, p.from_date, until DESC
+                    ) episode
+                    WHERE until > since
+                    GROUP BY cause
+                    ORDER BY 3 DESC, cause
+                    """)
+            ).map { row in
+                PauseRow(
+                    reason: try row.decode(String.self, at: 0), pauses: try row.decode(Int.self, at: 1),
+                    workingDays: try row.decode(Int.self, at: 2), calendarDays: try row.decode(Int.self, at: 3))
             }
         }
 
         /// The timeliness section from its parts, clock kinds in the order of `ClockKind.allCases`.
-        static func timeliness(clocks rows: [String: ClockTimeliness], extensions: [String: Int], paused: [PauseRow],
-                               age: AgeProfile) -> TimelinessStatistics {
+        static func timeliness(
+            clocks rows: [String: ClockTimeliness], extensions: [String: Int], paused: [PauseRow],
+            age: AgeProfile
+        ) -> TimelinessStatistics {
             let bands = TimelinessStatistics.bandUpperBounds.count + 1
             let clocks = ClockKind.allCases.compactMap { kind -> ClockTimeliness? in
-                var entry = rows[kind.rawValue] ?? ClockTimeliness(
-                    kind: kind, ended: 0, met: 0, meanWorkingDays: nil, medianWorkingDays: nil, p90WorkingDays: nil,
-                    extensionsGranted: 0, breachedAtEnd: 0, distribution: Array(repeating: 0, count: bands))
+                var entry =
+                    rows[kind.rawValue]
+                    ?? ClockTimeliness(
+                        kind: kind, ended: 0, met: 0, meanWorkingDays: nil, medianWorkingDays: nil, p90WorkingDays: nil,
+                        extensionsGranted: 0, breachedAtEnd: 0, distribution: Array(repeating: 0, count: bands))
                 entry.extensionsGranted = extensions[kind.rawValue] ?? 0
                 return entry.ended > 0 || entry.extensionsGranted > 0 || entry.breachedAtEnd > 0 ? entry : nil
             }
@@ -496,15 +545,19 @@ public struct StatisticsStore {
 
         /// How long the cases open at the end had been open.
         func ageProfile(_ connection: PostgresConnection) throws -> AgeProfile {
-            let age = try connection.query(query("""
-                SELECT count(*),
-                       count(*) FILTER (WHERE (received_on + interval '3 months')::date < $6::date),
-                       count(*) FILTER (WHERE (received_on + interval '6 months')::date < $6::date),
-                       count(*) FILTER (WHERE (received_on + interval '12 months')::date < $6::date)
-                FROM pg_temp.stat_case WHERE open_at_end
-                """)).first!
-            return AgeProfile(open: try age.decode(Int.self, at: 0), over3Months: try age.decode(Int.self, at: 1),
-                              over6Months: try age.decode(Int.self, at: 2), over12Months: try age.decode(Int.self, at: 3))
+            let age = try connection.query(
+                query(
+                    """
+                    SELECT count(*),
+                           count(*) FILTER (WHERE (received_on + interval '3 months')::date < $6::date),
+                           count(*) FILTER (WHERE (received_on + interval '6 months')::date < $6::date),
+                           count(*) FILTER (WHERE (received_on + interval '12 months')::date < $6::date)
+                    FROM pg_temp.stat_case WHERE open_at_end
+                    """)
+            ).first!
+            return AgeProfile(
+                open: try age.decode(Int.self, at: 0), over3Months: try age.decode(Int.self, at: 1),
+                over6Months: try age.decode(Int.self, at: 2), over12Months: try age.decode(Int.self, at: 3))
         }
 
         // MARK: Groups
@@ -518,19 +571,25 @@ public struct StatisticsStore {
             case .respondent: key = "s.respondent"
             case .channel: key = "s.channel"
             case .assignee: key = "s.assignee"
-            case .category: key = "k.category_code"; join = "JOIN case_category k ON k.case_id = s.case_id"
+            case .category:
+                key = "k.category_code"
+                join = "JOIN case_category k ON k.case_id = s.case_id"
             }
-            let rows = try connection.query(query("""
-                SELECT \(key) AS key, count(*) FILTER (WHERE s.received_in) AS received,
-                       coalesce(sum(s.closed_in), 0)::integer, count(*) FILTER (WHERE s.open_at_end),
-                       count(*) FILTER (WHERE s.open_at_end AND (s.received_on + interval '12 months')::date < $6::date)
-                FROM pg_temp.stat_case s \(join)
-                GROUP BY 1
-                HAVING count(*) FILTER (WHERE s.received_in) > 0 OR sum(s.closed_in) > 0 OR count(*) FILTER (WHERE s.open_at_end) > 0
-                ORDER BY received DESC, key
-                """)).map { row in
+            let rows = try connection.query(
+                query(
+                    """
+                    SELECT \(key) AS key, count(*) FILTER (WHERE s.received_in) AS received,
+                           coalesce(sum(s.closed_in), 0)::integer, count(*) FILTER (WHERE s.open_at_end),
+                           count(*) FILTER (WHERE s.open_at_end AND (s.received_on + interval '12 months')::date < $6::date)
+                    FROM pg_temp.stat_case s \(join)
+                    GROUP BY 1
+                    HAVING count(*) FILTER (WHERE s.received_in) > 0 OR sum(s.closed_in) > 0 OR count(*) FILTER (WHERE s.open_at_end) > 0
+                    ORDER BY received DESC, key
+                    """)
+            ).map { row in
                 GroupRow(
-                    key: try row.decode(String.self, at: 0), received: try row.decode(Int.self, at: 1), closed: try row.decode(Int.self, at: 2),
+                    key: try row.decode(String.self, at: 0), received: try row.decode(Int.self, at: 1),
+                    closed: try row.decode(Int.self, at: 2),
                     openAtEnd: try row.decode(Int.self, at: 3), openOver12Months: try row.decode(Int.self, at: 4),
                     upheld: .none, clocksWithinAllowance: .none, medianWorkingDaysToClose: nil)
             }
@@ -545,22 +604,27 @@ public struct StatisticsStore {
             guard let grouping else { return figures }
             typealias C = StatisticsCalendar
             let (key, join) = Self.groupKey(grouping)
-            for row in try connection.query(query("""
-                WITH histogram AS (
-                    SELECT \(key) AS key, \(C.ordinal("z.closed_on")) - \(C.ordinal("gc.received_on")) AS days, count(*) AS ended,
-                           count(*) FILTER (WHERE z.outcome IN ('upheld', 'partly_upheld')) AS upheld,
-                           count(*) FILTER (WHERE z.outcome IN ('upheld', 'partly_upheld', 'not_upheld')) AS investigated
-                    FROM pg_temp.stat_closing z
-                    JOIN complaint_case gc ON gc.id = z.case_id
-                    \(join)
-                    GROUP BY 1, 2
-                )
-                SELECT key, sum(upheld)::bigint, sum(investigated)::bigint, \(Self.histogramFigures)
-                FROM (\(Self.cumulative("histogram", partition: "key"))) c
-                GROUP BY key
-                """)) {
+            for row in try connection.query(
+                query(
+                    """
+                    WITH histogram AS (
+                        SELECT \(key) AS key, \(C.ordinal("z.closed_on")) - \(C.ordinal("gc.received_on")) AS days, count(*) AS ended,
+                               count(*) FILTER (WHERE z.outcome IN ('upheld', 'partly_upheld')) AS upheld,
+                               count(*) FILTER (WHERE z.outcome IN ('upheld', 'partly_upheld', 'not_upheld')) AS investigated
+                        FROM pg_temp.stat_closing z
+                        JOIN complaint_case gc ON gc.id = z.case_id
+                        \(join)
+                        GROUP BY 1, 2
+                    )
+                    SELECT key, sum(upheld)::bigint, sum(investigated)::bigint, \(Self.histogramFigures)
+                    FROM (\(Self.cumulative("histogram", partition: "key"))) c
+                    GROUP BY key
+                    """))
+            {
                 figures.groups[try row.decode(String.self, at: 0)] = (
-                    Proportion(try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2)), try row.decode(Double?.self, at: 4))
+                    Proportion(try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2)),
+                    try row.decode(Double?.self, at: 4)
+                )
             }
             return figures
         }
@@ -570,14 +634,18 @@ public struct StatisticsStore {
             var figures = ClockFigures(rows: try clockRows(connection), groups: [:])
             guard let grouping else { return figures }
             let (key, join) = Self.groupKey(grouping)
-            for row in try connection.query(query("""
-                SELECT \(key), count(*) FILTER (WHERE q.met), count(*)
-                FROM \(clocks(.ended)) q
-                JOIN complaint_case gc ON gc.id = q.case_id
-                \(join)
-                GROUP BY 1
-                """)) {
-                figures.groups[try row.decode(String.self, at: 0)] = Proportion(try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2))
+            for row in try connection.query(
+                query(
+                    """
+                    SELECT \(key), count(*) FILTER (WHERE q.met), count(*)
+                    FROM \(clocks(.ended)) q
+                    JOIN complaint_case gc ON gc.id = q.case_id
+                    \(join)
+                    GROUP BY 1
+                    """))
+            {
+                figures.groups[try row.decode(String.self, at: 0)] = Proportion(
+                    try row.decode(Int.self, at: 1), of: try row.decode(Int.self, at: 2))
             }
             return figures
         }

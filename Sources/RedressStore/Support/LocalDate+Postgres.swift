@@ -26,10 +26,13 @@ extension LocalDate: PostgresEncodable, PostgresDecodable {
             // A year of five or more digits (beyond 9999), or any date BC.
             if text.hasSuffix(" BC") {
                 self = Self.storableRange.lowerBound
-            } else if let dash = text.firstIndex(of: "-"), text[..<dash].count > 4, text[..<dash].allSatisfy(\.isASCIIDigit) {
+            } else if let dash = text.firstIndex(of: "-"), text[..<dash].count > 4,
+                text[..<dash].allSatisfy(\.isASCIIDigit)
+            {
                 self = Self.storableRange.upperBound
             } else {
-                throw PostgresError(kind: .decoding, message: "cannot decode a \(bytes.count)-byte column value as a date")
+                throw PostgresError(
+                    kind: .decoding, message: "cannot decode a \(bytes.count)-byte column value as a date")
             }
         }
     }

@@ -64,8 +64,9 @@ extension StoreError: RedressError {
         case .invalid, .unknownCategory: return .badInput
         case .caseNotFound, .staffNotFound, .holidayNotFound: return .notFound
         case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted: return .forbidden
-        case .staffExists, .lateFiling, .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState, .ruleViolated,
-             .missingReference:
+        case .staffExists, .lateFiling, .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState,
+            .ruleViolated,
+            .missingReference:
             return .refused
         case .staleVersion, .changedMeanwhile, .busy: return .conflict
         case .databaseUnavailable: return .unavailable
@@ -95,7 +96,8 @@ extension StoreError: RedressError {
         case let .inactiveStaff(login):
             return "The staff login \"\(login)\" is deactivated; ask an admin to add it again."
         case let .notPermitted(login, action, allowed):
-            return "\(login) may not \(action): it needs the role \(allowed.map(\.rawValue).joinedAsList(conjunction: "or")); ask an admin to grant it or someone who holds it."
+            return
+                "\(login) may not \(action): it needs the role \(allowed.map(\.rawValue).joinedAsList(conjunction: "or")); ask an admin to grant it or someone who holds it."
         case let .caseNotFound(reference):
             return "No case has the reference \(reference); check the reference."
         case let .staffNotFound(login):
@@ -106,7 +108,8 @@ extension StoreError: RedressError {
         case let .staffExists(login):
             return "\"\(login)\" is on the staff already."
         case let .staleVersion(reference, expected, actual):
-            return "\(reference) is at version \(actual), not \(expected): someone changed it meanwhile; look again and retry."
+            return
+                "\(reference) is at version \(actual), not \(expected): someone changed it meanwhile; look again and retry."
         case let .changedMeanwhile(reference):
             return "Someone else changed \(reference) at the same moment; look again and retry."
         case .busy:
@@ -116,9 +119,11 @@ extension StoreError: RedressError {
         case let .unknownCategory(code, known):
             return "\"\(code)\" is not a rights category; use one of \(known.joinedAsList(conjunction: "or"))."
         case let .lateFiling(incidentDate, limit):
-            return "The events of \(incidentDate.iso) are older than the filing limit of \(limit); accept the complaint anyway with a reason."
+            return
+                "The events of \(incidentDate.iso) are older than the filing limit of \(limit); accept the complaint anyway with a reason."
         case let .infoRequestLimit(reference, limit):
-            return "\(reference) has had \(limit) information \(limit == 1 ? "request" : "requests"), the most the policy allows; decide on what the case has."
+            return
+                "\(reference) has had \(limit) information \(limit == 1 ? "request" : "requests"), the most the policy allows; decide on what the case has."
         case let .noLiveClock(reference, kind):
             return "\(reference) has no running \(kind) clock."
         case let .nothingPaused(reference):
@@ -126,9 +131,11 @@ extension StoreError: RedressError {
         case let .nothingToPause(reference):
             return "\(reference) has no running clock that can be paused."
         case let .wrongState(reference, state, action, expected):
-            return "\(reference) is in \(state), so it cannot \(action); that needs a case in \(expected.map(\.rawValue).joinedAsList(conjunction: "or"))."
+            return
+                "\(reference) is in \(state), so it cannot \(action); that needs a case in \(expected.map(\.rawValue).joinedAsList(conjunction: "or"))."
         case let .referenceNumbersExhausted(prefix, year):
-            return "The reference numbers of \(prefix)-\(year) are used up (999999); change the office's reference prefix."
+            return
+                "The reference numbers of \(prefix)-\(year) are used up (999999); change the office's reference prefix."
         case let .ruleViolated(constraint):
             return "The database refused the change by its rule \(constraint); check the values given."
         case let .missingReference(constraint):
@@ -136,7 +143,8 @@ extension StoreError: RedressError {
         case .schemaMissing:
             return "The database has no Redress schema yet; migrate it first."
         case let .loginNotGranted(detail):
-            return "PostgreSQL refused this login access (\(detail)); ask an admin to add it to the staff, or a database administrator to GRANT redress_staff to it."
+            return
+                "PostgreSQL refused this login access (\(detail)); ask an admin to add it to the staff, or a database administrator to GRANT redress_staff to it."
         case let .databaseUnavailable(detail):
             return detail
         case let .databaseRefused(detail):
@@ -151,9 +159,11 @@ extension PostgresError {
     func translated() -> any Error {
         switch sqlState {
         case "40001", "40P01", "55P03": return StoreError.busy
-        case "23505", "23514", "23502": return StoreError.ruleViolated(constraint: constraint ?? "of the table \(table ?? "?")")
+        case "23505", "23514", "23502":
+            return StoreError.ruleViolated(constraint: constraint ?? "of the table \(table ?? "?")")
         case "23503": return StoreError.missingReference(constraint: constraint ?? "a foreign key")
-        case "22023", "22007", "22008", "22P02", "22021": return StoreError.invalid(message.prefix(1).uppercased() + message.dropFirst() + ".")
+        case "22023", "22007", "22008", "22P02", "22021":
+            return StoreError.invalid(message.prefix(1).uppercased() + message.dropFirst() + ".")
         default: return self
         }
     }
@@ -166,7 +176,9 @@ extension StoreError {
     public static func reading(_ error: any Error) -> any Error {
         guard let error = error as? PostgresError else { return error }
         if case let translated as StoreError = error.translated() { return translated }
-        if error.kind == .configuration { return StoreError.invalid(error.description + ".", hint: .give(["database"])) }
+        if error.kind == .configuration {
+            return StoreError.invalid(error.description + ".", hint: .give(["database"]))
+        }
         if error.isConnectionFailure || error.sqlState == "57P03" || error.sqlState == "53300" {
             return StoreError.databaseUnavailable(error.description)
         }

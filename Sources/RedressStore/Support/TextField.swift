@@ -7,15 +7,18 @@ enum TextField {
     static let longText = (characters: 20_000, bytes: 80_000)
 
     static func check(_ label: String, _ text: String, limit: (characters: Int, bytes: Int), lines: Bool) throws {
-        let characters = text.unicodeScalars.count, bytes = text.utf8.count
+        let characters = text.unicodeScalars.count
+        let bytes = text.utf8.count
         guard characters <= limit.characters, bytes <= limit.bytes else {
             throw StoreError.invalid(
-                "The \(label) is \(characters) characters (\(bytes) bytes) long; the most is \(limit.characters) characters and \(limit.bytes) bytes.")
+                "The \(label) is \(characters) characters (\(bytes) bytes) long; the most is \(limit.characters) characters and \(limit.bytes) bytes."
+            )
         }
         if let bad = text.unicodeScalars.first(where: { isControl($0, lines: lines) }) {
             let hex = String(bad.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            throw StoreError.invalid("The \(label) holds the control character \(code), which Redress does not keep; remove it.")
+            throw StoreError.invalid(
+                "The \(label) holds the control character \(code), which Redress does not keep; remove it.")
         }
     }
 

@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct ArbitrationCloseHearing: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "close-hearing", abstract: "Close the hearing; the award clock starts.")
+    static let configuration = CommandConfiguration(
+        commandName: "close-hearing", abstract: "Close the hearing; the award clock starts.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions

@@ -9,6 +9,9 @@ struct ArbitrationCommand: ParsableCommand {
             Appointing the first arbitrator constitutes the panel and starts arbitration_overall \
             (6 months); closing the hearing starts arbitration_award (20 working days).
             """,
-        subcommands: [ArbitrationConsent.self, ArbitrationAppoint.self, ArbitrationHearing.self, ArbitrationCloseHearing.self, ArbitrationAward.self]
+        subcommands: [
+            ArbitrationConsent.self, ArbitrationAppoint.self, ArbitrationHearing.self, ArbitrationCloseHearing.self,
+            ArbitrationAward.self,
+        ]
     )
 }

@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct ArbitrationConsent: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "consent", abstract: "Record one party's consent to arbitration.")
+    static let configuration = CommandConfiguration(
+        commandName: "consent", abstract: "Record one party's consent to arbitration.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -12,7 +13,8 @@ struct ArbitrationConsent: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try ArbitrationStore($0.connection).consent(reference: reference, party: party, actor: $1, at: $2, expectVersion: $3)
+            try ArbitrationStore($0.connection).consent(
+                reference: reference, party: party, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

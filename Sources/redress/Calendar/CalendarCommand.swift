@@ -1,5 +1,5 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

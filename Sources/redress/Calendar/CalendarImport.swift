@@ -1,6 +1,6 @@
-import RedressCore
 import ArgumentParser
 import Foundation
+import RedressCore
 import RedressStore
 
 struct CalendarImport: ParsableCommand {
@@ -11,13 +11,16 @@ struct CalendarImport: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The file.") var file: String
     @Option(name: .long, help: "csv or ical (default: detected).") var format: String?
-    @Option(name: .long, help: "The holiday calendar (default: office).") var calendar: String = CalendarStore.defaultCalendar
+    @Option(name: .long, help: "The holiday calendar (default: office).") var calendar: String = CalendarStore
+        .defaultCalendar
 
     func run() throws {
         let text = try readTextFile(file, limit: 16 << 20)
         let fileFormat: HolidayFile.Format
         if let format {
-            guard let chosen = HolidayFile.Format(rawValue: format.lowercased()) else { throw ValidationError("--format is csv or ical, not \(format).") }
+            guard let chosen = HolidayFile.Format(rawValue: format.lowercased()) else {
+                throw ValidationError("--format is csv or ical, not \(format).")
+            }
             fileFormat = chosen
         } else {
             fileFormat = HolidayFile.detect(text: text, path: file)
@@ -26,7 +29,9 @@ struct CalendarImport: ParsableCommand {
         let session = try Session.open(database)
         defer { session.close() }
         let change = try session.transaction { try CalendarStore($0).add(holidays, actor: session.actor, at: .now) }
-        print("imported \(holidays.count) \(holidays.count == 1 ? "holiday" : "holidays") into \(calendar) (\(change.added.count) new or renamed)")
+        print(
+            "imported \(holidays.count) \(holidays.count == 1 ? "holiday" : "holidays") into \(calendar) (\(change.added.count) new or renamed)"
+        )
         printMoved(change.moved)
     }
 }
@@ -42,14 +47,21 @@ func readTextFile(_ path: String, limit: Int) throws -> String {
     }
     let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
     guard size <= limit else {
-        throw CLIFailure(status: .usage, description: "\(path) is \(size >> 20) MiB; files are limited to \(limit >> 20) MiB: split it into smaller files")
+        throw CLIFailure(
+            status: .usage,
+            description:
+                "\(path) is \(size >> 20) MiB; files are limited to \(limit >> 20) MiB: split it into smaller files")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw CLIFailure(status: .usage, description: "cannot read \(path): permission denied")
     }
     guard let text = String(data: data, encoding: .utf8) else {
         let offset = firstInvalidUTF8Offset(data) ?? 0
-        throw CLIFailure(status: .usage, description: "\(path) is not valid UTF-8 text (the first bad byte is at offset \(offset)); save it as UTF-8 and try again")
+        throw CLIFailure(
+            status: .usage,
+            description:
+                "\(path) is not valid UTF-8 text (the first bad byte is at offset \(offset)); save it as UTF-8 and try again"
+        )
     }
     return text
 }

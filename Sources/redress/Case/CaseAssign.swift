@@ -1,5 +1,5 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 import RedressStore
 
 struct CaseAssign: ParsableCommand {
@@ -11,6 +11,8 @@ struct CaseAssign: ParsableCommand {
     @Argument(help: "The staff login.") var login: String
 
     func run() throws {
-        try runCaseChange(options, database: database) { try $0.assign(reference: reference, to: login, actor: $1, at: $2, expectVersion: $3) }
+        try runCaseChange(options, database: database) {
+            try $0.assign(reference: reference, to: login, actor: $1, at: $2, expectVersion: $3)
+        }
     }
 }

@@ -15,7 +15,8 @@ func runCaseChange(
     let (change, document) = try session.transaction { connection in
         let store = CaseStore(connection)
         let change = try body(store, session.actor, at, options.expectVersion)
-        let document = options.format == .json ? try store.document(of: change.record, actor: session.actor, at: at) : nil
+        let document =
+            options.format == .json ? try store.document(of: change.record, actor: session.actor, at: at) : nil
         return (change, document)
     }
     if let document {
@@ -25,11 +26,12 @@ func runCaseChange(
     if quiet { return }
     var parts = ["\(change.record.reference) \(change.record.state.rawValue), version \(change.record.version)"]
     let effects = change.effects
-    for (label, kinds) in [("started", effects.started), ("met", effects.met), ("paused", effects.paused), ("resumed", effects.resumed),
-                           ("cancelled", effects.cancelled), ("extended", effects.extended)] where !kinds.isEmpty {
+    for (label, kinds) in [
+        ("started", effects.started), ("met", effects.met), ("paused", effects.paused), ("resumed", effects.resumed),
+        ("cancelled", effects.cancelled), ("extended", effects.extended),
+    ] where !kinds.isEmpty {
         parts.append("\(label) \(kinds.map(\.rawValue).joined(separator: ", "))")
     }
     if !change.notices.isEmpty { parts.append("queued \(change.notices.joined(separator: ", "))") }
     print(parts.joined(separator: "; "))
 }
-

@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct CaseClose: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case with an outcome; every running clock stops.")
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Close a case with an outcome; every running clock stops.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions

@@ -1,5 +1,5 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,7 +7,8 @@ struct CaseCommand: ParsableCommand {
         abstract: "Register, read and work on cases.",
         subcommands: [
             CaseOpen.self, CaseImport.self, CaseList.self, CaseShow.self, CaseExplain.self, CaseHistory.self,
-            CaseAssign.self, CaseNote.self, CaseAcknowledge.self, CaseMove.self, CaseRequestInfo.self, CaseInfoReceived.self,
+            CaseAssign.self, CaseNote.self, CaseAcknowledge.self, CaseMove.self, CaseRequestInfo.self,
+            CaseInfoReceived.self,
             CasePause.self, CaseResume.self, CaseExtend.self, CaseClose.self, CaseReopen.self, CaseConsent.self,
         ]
     )

@@ -4,7 +4,8 @@ import RedressStore
 
 struct CaseExtend: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "extend", abstract: "Extend a running clock (approved by the role the policy names) and queue the letter.",
+        commandName: "extend",
+        abstract: "Extend a running clock (approved by the role the policy names) and queue the letter.",
         discussion: "--amount counts in the clock's own unit: working days, calendar days or months.")
 
     @OptionGroup var database: DatabaseOptions
@@ -28,7 +29,9 @@ struct CaseExtend: ParsableCommand {
     func run() throws {
         let amount = amount ?? days!
         try runCaseChange(options, database: database) {
-            try $0.extend(reference: reference, kind: clock, amount: amount, reason: reason, consent: consent, actor: $1, at: $2, expectVersion: $3)
+            try $0.extend(
+                reference: reference, kind: clock, amount: amount, reason: reason, consent: consent, actor: $1, at: $2,
+                expectVersion: $3)
         }
     }
 }

@@ -1,10 +1,11 @@
-import RedressCore
 import ArgumentParser
 import Foundation
+import RedressCore
 import RedressStore
 
 struct CaseHistory: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "List a case's audit events, oldest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "List a case's audit events, oldest first.")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The case reference.") var reference: String
@@ -13,14 +14,18 @@ struct CaseHistory: ParsableCommand {
     func run() throws {
         let session = try Session.open(database)
         defer { session.close() }
-        let events = try session.transaction { try CaseStore($0).history(reference: reference, actor: session.actor, at: Date()) }
+        let events = try session.transaction {
+            try CaseStore($0).history(reference: reference, actor: session.actor, at: Date())
+        }
         if format == .json {
             try printJSON(events)
             return
         }
         let rows = events.map { event in
-            [String(event.id), event.occurredAt.formatted(.iso8601), event.actor, event.kind,
-             (try? RedressJSON.text(event.data, pretty: false)) ?? ""]
+            [
+                String(event.id), event.occurredAt.formatted(.iso8601), event.actor, event.kind,
+                (try? RedressJSON.text(event.data, pretty: false)) ?? "",
+            ]
         }
         printTable(header: ["ID", "AT", "ACTOR", "KIND", "DATA"], rows: rows)
     }

@@ -27,7 +27,9 @@ struct CaseImport: ParsableCommand {
         let text = try readTextFile(file, limit: Self.sizeLimit)
         let fileFormat: CaseImporter.Format
         if let format {
-            guard let chosen = CaseImporter.Format(rawValue: format.lowercased()) else { throw ValidationError("--format is csv or jsonl, not \(format).") }
+            guard let chosen = CaseImporter.Format(rawValue: format.lowercased()) else {
+                throw ValidationError("--format is csv or jsonl, not \(format).")
+            }
             fileFormat = chosen
         } else {
             fileFormat = CaseImporter.detect(text: text, path: file)
@@ -37,20 +39,26 @@ struct CaseImport: ParsableCommand {
         let bar = ProgressBar(label: "importing")
         do {
             let summary = try session.transaction { connection in
-                try CaseImporter(connection).run(text: text, format: fileFormat, source: (file as NSString).lastPathComponent, dryRun: dryRun,
-                                                 actor: session.actor, at: Date(), progress: bar.update)
+                try CaseImporter(connection).run(
+                    text: text, format: fileFormat, source: (file as NSString).lastPathComponent, dryRun: dryRun,
+                    actor: session.actor, at: Date(), progress: bar.update)
             }
             bar.finish()
             if dryRun {
-                print("\(summary.rows) \(summary.rows == 1 ? "row is" : "rows are") valid; nothing was written (dry run)")
+                print(
+                    "\(summary.rows) \(summary.rows == 1 ? "row is" : "rows are") valid; nothing was written (dry run)")
             } else {
-                print("imported \(summary.rows) \(summary.rows == 1 ? "case" : "cases"): \(summary.firstReference ?? "") to \(summary.lastReference ?? "")")
+                print(
+                    "imported \(summary.rows) \(summary.rows == 1 ? "case" : "cases"): \(summary.firstReference ?? "") to \(summary.lastReference ?? "")"
+                )
             }
         } catch let rejected as CaseImporter.Rejected {
             bar.finish()
             let shown = dryRun ? rejected.problems : Array(rejected.problems.prefix(20))
             for problem in shown { printErr("\(file): \(problem)") }
-            if shown.count < rejected.problems.count { printErr("\(file): … and \(rejected.problems.count - shown.count) more (see --dry-run)") }
+            if shown.count < rejected.problems.count {
+                printErr("\(file): … and \(rejected.problems.count - shown.count) more (see --dry-run)")
+            }
             throw CLIFailure(status: .usage, description: rejected.description)
         }
     }

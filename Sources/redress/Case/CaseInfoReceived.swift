@@ -9,7 +9,8 @@ struct CaseInfoReceived: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
     @Argument(help: "The case reference.") var reference: String
-    @Option(name: .long, help: "Where the case goes next (default: back to triage or investigation).") var to: CaseState?
+    @Option(name: .long, help: "Where the case goes next (default: back to triage or investigation).") var to:
+        CaseState?
 
     func run() throws {
         try runCaseChange(options, database: database) {

@@ -12,7 +12,8 @@ struct CaseList: ParsableCommand {
     @Option(name: .long, help: "Only cases against this respondent body.") var respondent: String?
     @Option(name: .long, help: "Only cases in this rights category.") var category: String?
     @Flag(name: .long, help: "Only cases with a clock past its due date.") var breached = false
-    @Option(name: .long, help: ArgumentHelp("Only cases with a clock due within N working days.", valueName: "n")) var dueWithin: Int?
+    @Option(name: .long, help: ArgumentHelp("Only cases with a clock due within N working days.", valueName: "n"))
+    var dueWithin: Int?
     @Flag(name: .long, help: "Only cases with a paused clock.") var paused = false
     @Option(name: .long, help: ArgumentHelp("As of this date (default: today).", valueName: "date")) var asOf: String?
     @Option(name: .long, help: "At most this many cases.") var limit: Int?
@@ -22,16 +23,25 @@ struct CaseList: ParsableCommand {
         let session = try Session.open(database)
         defer { session.close() }
         let asOfDate = try session.date(asOf)
-        let filter = CaseFilter(state: state, assignee: assignee, respondent: respondent, category: category,
-                                breached: breached, dueWithin: dueWithin, paused: paused, limit: limit)
+        let filter = CaseFilter(
+            state: state, assignee: assignee, respondent: respondent, category: category,
+            breached: breached, dueWithin: dueWithin, paused: paused, limit: limit)
         let summaries = try session.transaction { connection in
             let calendar = try OfficeContext.load(connection).calendar
-            return try CaseStore(connection).list(filter, actor: session.actor, asOf: asOfDate, calendar: calendar, at: Date())
+            return try CaseStore(connection).list(
+                filter, actor: session.actor, asOf: asOfDate, calendar: calendar, at: Date())
         }
-        let header = ["reference", "status", "received_on", "urgent", "assignee", "respondent", "complainant", "categories", "next_due_date", "next_due_clock", "breached", "paused"]
+        let header = [
+            "reference", "status", "received_on", "urgent", "assignee", "respondent", "complainant", "categories",
+            "next_due_date", "next_due_clock", "breached", "paused",
+        ]
         let rows = summaries.map { s in
-            [s.reference, s.status.rawValue, s.receivedOn.iso, s.urgent ? "yes" : "no", s.assignee ?? "", s.respondent, s.complainant ?? "",
-             s.categories.joined(separator: ";"), s.nextDueDate?.iso ?? "", s.nextDueClock?.rawValue ?? "", s.breached ? "yes" : "no", s.paused ? "yes" : "no"]
+            [
+                s.reference, s.status.rawValue, s.receivedOn.iso, s.urgent ? "yes" : "no", s.assignee ?? "",
+                s.respondent, s.complainant ?? "",
+                s.categories.joined(separator: ";"), s.nextDueDate?.iso ?? "", s.nextDueClock?.rawValue ?? "",
+                s.breached ? "yes" : "no", s.paused ? "yes" : "no",
+            ]
         }
         switch format {
         case .json: try printJSON(summaries)

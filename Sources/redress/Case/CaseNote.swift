@@ -1,5 +1,5 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 import RedressStore
 
 struct CaseNote: ParsableCommand {
@@ -11,6 +11,8 @@ struct CaseNote: ParsableCommand {
     @Argument(help: "The note.") var text: String
 
     func run() throws {
-        try runCaseChange(options, database: database) { try $0.addNote(reference: reference, text: text, actor: $1, at: $2, expectVersion: $3) }
+        try runCaseChange(options, database: database) {
+            try $0.addNote(reference: reference, text: text, actor: $1, at: $2, expectVersion: $3)
+        }
     }
 }

@@ -44,7 +44,9 @@ struct CaseOpen: ParsableCommand {
     var summary: String
     @Option(name: .long, help: "How it arrived: web, email, post, phone, in_person, referral or own_initiative.")
     var channel: Channel = .web
-    @Flag(name: .long, help: "Imminent harm (eviction, loss of utilities, detention): the urgent profile halves the allowances.")
+    @Flag(
+        name: .long,
+        help: "Imminent harm (eviction, loss of utilities, detention): the urgent profile halves the allowances.")
     var urgent = false
     @Flag(name: .long, help: "Mark the case confidential: every read of it is audited.")
     var confidential = false
@@ -63,7 +65,8 @@ struct CaseOpen: ParsableCommand {
         let session = try Session.open(database)
         defer { session.close() }
         if acceptLate, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw CLIFailure(status: .usage, description: "--accept-late needs --reason saying why the late complaint is accepted")
+            throw CLIFailure(
+                status: .usage, description: "--accept-late needs --reason saying why the late complaint is accepted")
         }
         var parties = complainant.map { Party(name: $0) }
         if !parties.isEmpty {
@@ -76,7 +79,8 @@ struct CaseOpen: ParsableCommand {
         let new = NewCase(
             receivedAt: try session.instant(receivedAt), channel: channel, complainants: parties, groupSize: groupSize,
             representative: representative.map { Party(name: $0, email: representativeEmail) },
-            respondent: RespondentBody(name: respondent, email: respondentEmail, headOfBodyName: headOfBody, headOfBodyEmail: headOfBodyEmail),
+            respondent: RespondentBody(
+                name: respondent, email: respondentEmail, headOfBodyName: headOfBody, headOfBodyEmail: headOfBodyEmail),
             categories: category, summary: summary, language: language, urgent: urgent, confidential: confidential,
             incidentDate: try incidentDate.map(parseDate), acceptLateReason: acceptLate ? reason : nil)
         let (record, document) = try session.transaction { connection in
@@ -91,4 +95,3 @@ struct CaseOpen: ParsableCommand {
         }
     }
 }
-

@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct CasePause: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "pause", abstract: "Pause the case's running stage clocks (or one clock).")
+    static let configuration = CommandConfiguration(
+        commandName: "pause", abstract: "Pause the case's running stage clocks (or one clock).")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions

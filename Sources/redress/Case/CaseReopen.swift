@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct CaseReopen: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case into triage or investigation.")
+    static let configuration = CommandConfiguration(
+        commandName: "reopen", abstract: "Reopen a closed case into triage or investigation.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions

@@ -1,10 +1,11 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 import RedressStore
 
 struct CaseRequestInfo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "request-info", abstract: "Ask the complainant for information: stage clocks pause, info_response starts.")
+        commandName: "request-info",
+        abstract: "Ask the complainant for information: stage clocks pause, info_response starts.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions

@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct CaseResume: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume the clocks paused by hand.")
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Resume the clocks paused by hand.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -11,6 +12,8 @@ struct CaseResume: ParsableCommand {
     @Option(name: .long, help: "Resume only this clock.") var clock: ClockKind?
 
     func run() throws {
-        try runCaseChange(options, database: database) { try $0.resume(reference: reference, kind: clock, actor: $1, at: $2, expectVersion: $3) }
+        try runCaseChange(options, database: database) {
+            try $0.resume(reference: reference, kind: clock, actor: $1, at: $2, expectVersion: $3)
+        }
     }
 }

@@ -4,7 +4,8 @@ import RedressCore
 import RedressStore
 
 struct CaseShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case, its parties and its clocks.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a case, its parties and its clocks.")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The case reference, e.g. HRC-2026-000042.")
@@ -58,11 +59,16 @@ enum CaseText {
         lines.append("")
         var rows: [[String]] = []
         for clock in d.clocks {
-            let extensions = clock.extensions.isEmpty ? "" : "+" + clock.extensions.map { String($0.amount) }.joined(separator: "+")
-            rows.append([clock.kind.rawValue, clock.status.rawValue, clock.allowance.description + extensions,
-                         clock.startDate.iso, clock.dueDate?.iso ?? "paused", String(clock.pausedDays), clock.metDate?.iso ?? ""])
+            let extensions =
+                clock.extensions.isEmpty ? "" : "+" + clock.extensions.map { String($0.amount) }.joined(separator: "+")
+            rows.append([
+                clock.kind.rawValue, clock.status.rawValue, clock.allowance.description + extensions,
+                clock.startDate.iso, clock.dueDate?.iso ?? "paused", String(clock.pausedDays), clock.metDate?.iso ?? "",
+            ])
         }
-        lines.append(contentsOf: tableLines(header: ["CLOCK", "STATUS", "ALLOWANCE", "START", "DUE", "PAUSED", "MET"], rows: rows))
+        lines.append(
+            contentsOf: tableLines(
+                header: ["CLOCK", "STATUS", "ALLOWANCE", "START", "DUE", "PAUSED", "MET"], rows: rows))
         return lines.joined(separator: "\n")
     }
 }
@@ -73,7 +79,9 @@ func tableLines(header: [String], rows: [[String]]) -> [String] {
     let rows = rows.map { $0.map { TerminalText.neutralised($0, keepingLines: false) } }
     var widths = header.map(\.count)
     for row in rows {
-        for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+        for (index, cell) in row.enumerated() where index < widths.count {
+            widths[index] = max(widths[index], cell.count)
+        }
     }
     return ([header] + rows).map { cells in
         cells.enumerated().map { index, cell in

@@ -1,10 +1,11 @@
+import ArgumentParser
 import Foundation
 import Postgres
-import ArgumentParser
 import RedressStore
 
 struct DBDown: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "down", abstract: "Revert the newest applied migration.")
+    static let configuration = CommandConfiguration(
+        commandName: "down", abstract: "Revert the newest applied migration.")
 
     @OptionGroup var database: DatabaseOptions
 

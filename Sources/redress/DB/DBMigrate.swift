@@ -1,10 +1,11 @@
+import ArgumentParser
 import Foundation
 import Postgres
-import ArgumentParser
 import RedressStore
 
 struct DBMigrate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply every pending migration, in order.")
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Apply every pending migration, in order.")
 
     @OptionGroup var database: DatabaseOptions
 

@@ -1,6 +1,6 @@
+import ArgumentParser
 import Foundation
 import Postgres
-import ArgumentParser
 import RedressStore
 
 struct DBStatus: ParsableCommand {
@@ -20,7 +20,8 @@ struct DBStatus: ParsableCommand {
             print("\(status.applied.contains(migration.version) ? "applied" : "pending")  \(migration.fileStem)")
         }
         if !status.pending.isEmpty {
-            throw CLIFailure(status: .failure, description: "\(status.pending.count) migration(s) pending: run 'redress db migrate'")
+            throw CLIFailure(
+                status: .failure, description: "\(status.pending.count) migration(s) pending: run 'redress db migrate'")
         }
     }
 }

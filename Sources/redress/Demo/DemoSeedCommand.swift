@@ -17,8 +17,10 @@ struct DemoSeedCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: ArgumentHelp("How many cases.", valueName: "n")) var cases: Int = 5_000
-    @Option(name: .long, help: ArgumentHelp("The seed: the same seed gives the same office.", valueName: "s")) var seed: UInt64 = 1
-    @Option(name: .long, help: ArgumentHelp("The office's today (default: today).", valueName: "date")) var asOf: String?
+    @Option(name: .long, help: ArgumentHelp("The seed: the same seed gives the same office.", valueName: "s")) var seed:
+        UInt64 = 1
+    @Option(name: .long, help: ArgumentHelp("The office's today (default: today).", valueName: "date")) var asOf:
+        String?
     @Flag(name: .long, help: "Add demo cases to a database that holds cases already.") var force = false
 
     func validate() throws {
@@ -42,8 +44,12 @@ struct DemoSeedCommand: ParsableCommand {
             throw error
         }
         bar.finish()
-        let states = CaseState.allCases.compactMap { state in result.states[state].map { "\(state.rawValue) \(grouped($0))" } }
-        print("seeded \(grouped(result.cases)) cases as of \(result.asOf.iso) with seed \(seed): \(grouped(result.clocks)) clocks, "
-            + "\(grouped(result.events)) audit rows; " + states.joined(separator: ", ") + String(format: "; %.1f s", result.seconds))
+        let states = CaseState.allCases.compactMap { state in
+            result.states[state].map { "\(state.rawValue) \(grouped($0))" }
+        }
+        print(
+            "seeded \(grouped(result.cases)) cases as of \(result.asOf.iso) with seed \(seed): \(grouped(result.clocks)) clocks, "
+                + "\(grouped(result.events)) audit rows; " + states.joined(separator: ", ")
+                + String(format: "; %.1f s", result.seconds))
     }
 }

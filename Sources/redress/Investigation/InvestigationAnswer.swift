@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct InvestigationAnswer: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "answer", abstract: "Record the respondent's answer to a further request.")
+    static let configuration = CommandConfiguration(
+        commandName: "answer", abstract: "Record the respondent's answer to a further request.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -12,7 +13,8 @@ struct InvestigationAnswer: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try DecisionStore($0.connection).recordAnswer(reference: reference, number: number, actor: $1, at: $2, expectVersion: $3)
+            try DecisionStore($0.connection).recordAnswer(
+                reference: reference, number: number, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

@@ -11,7 +11,9 @@ struct InvestigationCommand: ParsableCommand {
             its recommendations become remedy items that the respondent accepts or rejects with \
             'redress remedy accept' or 'redress remedy reject'.
             """,
-        subcommands: [InvestigationOpen.self, InvestigationResponse.self, InvestigationRequest.self, InvestigationAnswer.self,
-                      InvestigationFindings.self, InvestigationDecide.self]
+        subcommands: [
+            InvestigationOpen.self, InvestigationResponse.self, InvestigationRequest.self, InvestigationAnswer.self,
+            InvestigationFindings.self, InvestigationDecide.self,
+        ]
     )
 }

@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct InvestigationFindings: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "findings", abstract: "Record the findings of the investigation.")
+    static let configuration = CommandConfiguration(
+        commandName: "findings", abstract: "Record the findings of the investigation.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -12,7 +13,8 @@ struct InvestigationFindings: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try DecisionStore($0.connection).recordFindings(reference: reference, findings: text, actor: $1, at: $2, expectVersion: $3)
+            try DecisionStore($0.connection).recordFindings(
+                reference: reference, findings: text, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

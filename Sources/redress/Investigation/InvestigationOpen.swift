@@ -4,7 +4,8 @@ import RedressStore
 
 struct InvestigationOpen: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "open", abstract: "Move a case to investigation (from triage, or from mediation after a refusal or failure).")
+        commandName: "open",
+        abstract: "Move a case to investigation (from triage, or from mediation after a refusal or failure).")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions

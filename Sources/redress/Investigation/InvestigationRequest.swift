@@ -14,7 +14,8 @@ struct InvestigationRequest: ParsableCommand {
     func run() throws {
         var number = 0
         try runCaseChange(options, database: database, quiet: true) {
-            let made = try DecisionStore($0.connection).requestInformation(reference: reference, about: about, actor: $1, at: $2, expectVersion: $3)
+            let made = try DecisionStore($0.connection).requestInformation(
+                reference: reference, about: about, actor: $1, at: $2, expectVersion: $3)
             number = made.number
             return made.change
         }

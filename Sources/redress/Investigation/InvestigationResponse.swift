@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct InvestigationResponse: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "response", abstract: "Record the respondent's first written response.")
+    static let configuration = CommandConfiguration(
+        commandName: "response", abstract: "Record the respondent's first written response.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -12,7 +13,8 @@ struct InvestigationResponse: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try DecisionStore($0.connection).recordResponse(reference: reference, note: note, actor: $1, at: $2, expectVersion: $3)
+            try DecisionStore($0.connection).recordResponse(
+                reference: reference, note: note, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

@@ -1,6 +1,6 @@
+import ArgumentParser
 import Foundation
 import RedressStore
-import ArgumentParser
 
 struct LocalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -27,7 +27,9 @@ struct ClusterOptions: ParsableArguments {
     init() {}
     init(dataDir: String?) { self.dataDir = dataDir }
 
-    @Option(name: .long, help: ArgumentHelp("Folder of the cluster (default: $XDG_DATA_HOME/redress/postgres).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Folder of the cluster (default: $XDG_DATA_HOME/redress/postgres).", valueName: "dir"))
     var dataDir: String?
 
     var cluster: LocalCluster {

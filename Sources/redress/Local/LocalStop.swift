@@ -1,6 +1,6 @@
+import ArgumentParser
 import Foundation
 import RedressStore
-import ArgumentParser
 
 struct LocalStop: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop the local cluster.")
@@ -9,6 +9,9 @@ struct LocalStop: ParsableCommand {
 
     func run() throws {
         let cluster = clusterOptions.cluster
-        print(try cluster.stop() ? "stopped the local cluster in \(cluster.dataDirectory.path)" : "the local cluster in \(cluster.dataDirectory.path) was not running")
+        print(
+            try cluster.stop()
+                ? "stopped the local cluster in \(cluster.dataDirectory.path)"
+                : "the local cluster in \(cluster.dataDirectory.path) was not running")
     }
 }

@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct MediationAccept: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "accept", abstract: "Record one party's acceptance of the mediation offer.")
+    static let configuration = CommandConfiguration(
+        commandName: "accept", abstract: "Record one party's acceptance of the mediation offer.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -12,7 +13,8 @@ struct MediationAccept: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try MediationStore($0.connection).answer(reference: reference, party: party, accepts: true, actor: $1, at: $2, expectVersion: $3)
+            try MediationStore($0.connection).answer(
+                reference: reference, party: party, accepts: true, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

@@ -11,6 +11,9 @@ struct MediationCommand: ParsableCommand {
             ('redress case extend REF --clock mediation --consent'). Notes added with \
             'redress case note' while the case is in mediation are confidential to it.
             """,
-        subcommands: [MediationOffer.self, MediationAccept.self, MediationDecline.self, MediationSession.self, MediationSettle.self, MediationFail.self]
+        subcommands: [
+            MediationOffer.self, MediationAccept.self, MediationDecline.self, MediationSession.self,
+            MediationSettle.self, MediationFail.self,
+        ]
     )
 }

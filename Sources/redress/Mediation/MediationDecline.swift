@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct MediationDecline: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "decline", abstract: "Record one party's refusal of the mediation offer.")
+    static let configuration = CommandConfiguration(
+        commandName: "decline", abstract: "Record one party's refusal of the mediation offer.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -12,7 +13,8 @@ struct MediationDecline: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try MediationStore($0.connection).answer(reference: reference, party: party, accepts: false, actor: $1, at: $2, expectVersion: $3)
+            try MediationStore($0.connection).answer(
+                reference: reference, party: party, accepts: false, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

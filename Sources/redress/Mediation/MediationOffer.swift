@@ -12,7 +12,8 @@ struct MediationOffer: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try MediationStore($0.connection).offer(reference: reference, mediator: mediator, actor: $1, at: $2, expectVersion: $3)
+            try MediationStore($0.connection).offer(
+                reference: reference, mediator: mediator, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

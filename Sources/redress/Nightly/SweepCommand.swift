@@ -17,7 +17,8 @@ struct SweepCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(name: .long, help: ArgumentHelp("Judge the clocks as of this date (default: today).", valueName: "date")) var asOf: String?
+    @Option(name: .long, help: ArgumentHelp("Judge the clocks as of this date (default: today).", valueName: "date"))
+    var asOf: String?
     @Flag(name: .long, help: "Print what would be done; write nothing.") var dryRun = false
     @Option(name: .long, help: .hidden) var batchSize: Int = Sweep.defaultBatchSize
 
@@ -45,7 +46,9 @@ struct SweepCommand: ParsableCommand {
                 planned: { step in
                     guard dryRun else { return }
                     let notices = step.notices.map { "\($0.kind) (\($0.audience))" }.joined(separator: ", ")
-                    out.write("\(step.reference)  \(step.clock.rawValue)  \(step.step.rawValue)  due \(step.dueOn.iso)  -> \(notices.isEmpty ? "no notice" : notices)\n")
+                    out.write(
+                        "\(step.reference)  \(step.clock.rawValue)  \(step.step.rawValue)  due \(step.dueOn.iso)  -> \(notices.isEmpty ? "no notice" : notices)\n"
+                    )
                 })
         } catch {
             bar.finish()
@@ -67,7 +70,8 @@ struct SweepCommand: ParsableCommand {
         text += summary.stepsTaken == 1 ? "step" : "steps"
         text += " on \(grouped(summary.casesEscalated)) \(summary.casesEscalated == 1 ? "case" : "cases")"
         if !steps.isEmpty { text += " (" + steps.joined(separator: ", ") + ")" }
-        text += summary.dryRun
+        text +=
+            summary.dryRun
             ? "; \(grouped(summary.noticesQueued)) notices to queue before recipients"
             : "; \(grouped(summary.noticesQueued)) notices queued"
         text += "; \(grouped(summary.clocksMarkedBreached)) clocks \(summary.dryRun ? "to mark" : "marked") breached"

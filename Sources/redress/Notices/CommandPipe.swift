@@ -50,7 +50,8 @@ struct CommandPipe {
         var fromChild: [Int32] = [0, 0]
         guard pipe(&toChild) == 0 else { throw CommandPipeError.system("pipe", errno) }
         guard pipe(&fromChild) == 0 else {
-            close(toChild[0]); close(toChild[1])
+            close(toChild[0])
+            close(toChild[1])
             throw CommandPipeError.system("pipe", errno)
         }
 
@@ -60,7 +61,9 @@ struct CommandPipe {
         posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 2)
-        for fd in [toChild[0], toChild[1], fromChild[0], fromChild[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
+        for fd in [toChild[0], toChild[1], fromChild[0], fromChild[1]] {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -75,7 +78,8 @@ struct CommandPipe {
         var mask = sigset_t()
         sigemptyset(&mask)
         posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
@@ -90,7 +94,8 @@ struct CommandPipe {
         close(toChild[0])
         close(fromChild[1])
         guard spawned == 0 else {
-            close(toChild[1]); close(fromChild[0])
+            close(toChild[1])
+            close(fromChild[0])
             throw CommandPipeError.system("posix_spawn /bin/sh", spawned)
         }
         return communicate(pid: pid, input: input, writeFD: toChild[1], readFD: fromChild[0])
@@ -166,7 +171,9 @@ struct CommandPipe {
                     let count = read(entry.fd, &buffer, buffer.count)
                     if count > 0 {
                         output += buffer[0..<count]
-                        if output.count > CommandPipe.keptOutput { output.removeFirst(output.count - CommandPipe.keptOutput) }
+                        if output.count > CommandPipe.keptOutput {
+                            output.removeFirst(output.count - CommandPipe.keptOutput)
+                        }
                     } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
                         close(entry.fd)
                         reading = nil

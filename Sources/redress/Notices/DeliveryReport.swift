@@ -9,7 +9,9 @@ func report(_ notice: NoticeRecord, _ outcome: NoticeDelivery.Outcome, verb: Str
     case .delivered:
         print("\(label): \(verb)")
     case let .retrying(attempt, next, reason):
-        print("\(label): not \(verb), attempt \(attempt) of \(policy.maximumAttempts), next after \(next.formatted(.iso8601)): \(reason)")
+        print(
+            "\(label): not \(verb), attempt \(attempt) of \(policy.maximumAttempts), next after \(next.formatted(.iso8601)): \(reason)"
+        )
     case let .failed(attempts, reason):
         print("\(label): failed after \(attempts) attempts: \(reason)")
     }

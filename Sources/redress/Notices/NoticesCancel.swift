@@ -4,7 +4,8 @@ import RedressStore
 
 struct NoticesCancel: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cancel", abstract: "Withdraw a pending or failed notice so it is never sent (audited on its case).")
+        commandName: "cancel",
+        abstract: "Withdraw a pending or failed notice so it is never sent (audited on its case).")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The notice id.") var id: Int

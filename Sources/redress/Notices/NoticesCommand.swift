@@ -9,6 +9,9 @@ struct NoticesCommand: ParsableCommand {
             'notices export --maildir DIR'; letters (the post channel) with 'notices export --letters DIR' \
             or 'notices show ID'.
             """,
-        subcommands: [NoticesList.self, NoticesShow.self, NoticesSend.self, NoticesExport.self, NoticesCancel.self, NoticesRetry.self]
+        subcommands: [
+            NoticesList.self, NoticesShow.self, NoticesSend.self, NoticesExport.self, NoticesCancel.self,
+            NoticesRetry.self,
+        ]
     )
 }

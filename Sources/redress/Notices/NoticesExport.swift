@@ -21,11 +21,14 @@ struct NoticesExport: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A Maildir for the email notices.", valueName: "dir")) var maildir: String?
     @Option(name: .long, help: ArgumentHelp("A folder for the letters.", valueName: "dir")) var letters: String?
     @Option(name: .long, help: "At most this many notices in this run.") var limit: Int?
-    @Option(name: .long, help: "Attempts before a notice that cannot be rendered is marked failed.") var maxAttempts: Int = NoticeRetryPolicy.standard.maximumAttempts
+    @Option(name: .long, help: "Attempts before a notice that cannot be rendered is marked failed.") var maxAttempts:
+        Int = NoticeRetryPolicy.standard.maximumAttempts
     @Flag(name: .long, help: "Also export notices whose next attempt is not due yet.") var retryNow = false
 
     func validate() throws {
-        if (maildir == nil) == (letters == nil) { throw ValidationError("Give either --maildir DIR (email) or --letters DIR (post).") }
+        if (maildir == nil) == (letters == nil) {
+            throw ValidationError("Give either --maildir DIR (email) or --letters DIR (post).")
+        }
         for folder in [maildir, letters].compactMap({ $0 }) where folder.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("The export folder cannot be blank; give a path.")
         }
@@ -40,15 +43,20 @@ struct NoticesExport: ParsableCommand {
         let folder = try ExportFolder(path: maildir ?? letters!, maildir: maildir != nil)
         var policy = NoticeRetryPolicy.standard
         policy.maximumAttempts = maxAttempts
-        let run = NoticeDelivery(connection: session.connection, channel: maildir != nil ? .email : .post, limit: limit,
-                                 retryNow: retryNow, policy: policy)
+        let run = NoticeDelivery(
+            connection: session.connection, channel: maildir != nil ? .email : .post, limit: limit,
+            retryNow: retryNow, policy: policy)
         let summary = try run.run(report: { report($0, $1, verb: "exported", policy: policy) }) { notice, rendered in
             try folder.write(Array(rendered.text.utf8), notice: notice)
         }
         print("notices: " + summary.line(verb: "exported"))
         if summary.retrying + summary.failed > 0 {
             let count = summary.retrying + summary.failed
-            throw CLIFailure(status: .failure, description: "\(count) \(count == 1 ? "notice was" : "notices were") not exported; the lines above say why, and 'redress notices list --state pending' shows them")
+            throw CLIFailure(
+                status: .failure,
+                description:
+                    "\(count) \(count == 1 ? "notice was" : "notices were") not exported; the lines above say why, and 'redress notices list --state pending' shows them"
+            )
         }
     }
 }
@@ -68,15 +76,21 @@ struct ExportFolder {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
                 guard isDirectory.boolValue else {
-                    throw CLIFailure(status: .usage, description: "\(folder) exists and is not a folder; give another path")
+                    throw CLIFailure(
+                        status: .usage, description: "\(folder) exists and is not a folder; give another path")
                 }
                 continue
             }
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
-                throw CLIFailure(status: .failure, description: "cannot make the folder \(folder) (\(ExportFolder.reason(error))); check the path and its permissions")
+                throw CLIFailure(
+                    status: .failure,
+                    description:
+                        "cannot make the folder \(folder) (\(ExportFolder.reason(error))); check the path and its permissions"
+                )
             }
         }
     }
@@ -89,7 +103,8 @@ struct ExportFolder {
         if maildir {
             // time.unique.host (maildir(5)); the notice id makes it unique and the same each
             // time, so a notice exported again after a crash replaces its own file.
-            let host = ProcessInfo.processInfo.hostName.replacingOccurrences(of: "/", with: "\\057").replacingOccurrences(of: ":", with: "\\072")
+            let host = ProcessInfo.processInfo.hostName.replacingOccurrences(of: "/", with: "\\057")
+                .replacingOccurrences(of: ":", with: "\\072")
             name = "\(Int(notice.createdAt.timeIntervalSince1970)).R\(notice.id).\(host)"
             temporary = path + "/tmp/" + name
             final = path + "/new/" + name
@@ -102,7 +117,9 @@ struct ExportFolder {
         guard fd >= 0 else { throw failure("create \(temporary)", errno) }
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let count = bytes.withUnsafeBufferPointer {
+                Glibc.write(fd, $0.baseAddress! + written, bytes.count - written)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 let code = errno
@@ -133,7 +150,9 @@ struct ExportFolder {
     }
 
     private func failure(_ what: String, _ code: Int32) -> CLIFailure {
-        CLIFailure(status: .failure, description: "cannot \(what): \(String(cString: strerror(code))); the notice stays pending")
+        CLIFailure(
+            status: .failure,
+            description: "cannot \(what): \(String(cString: strerror(code))); the notice stays pending")
     }
 
     static func reason(_ error: any Error) -> String {

@@ -1,7 +1,8 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 
 struct OfficeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "office", abstract: "Show or change the office settings.", subcommands: [OfficeShow.self, OfficeSet.self])
+        commandName: "office", abstract: "Show or change the office settings.",
+        subcommands: [OfficeShow.self, OfficeSet.self])
 }

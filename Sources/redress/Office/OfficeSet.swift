@@ -1,5 +1,5 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 import RedressStore
 
 struct OfficeSet: ParsableCommand {
@@ -15,18 +15,28 @@ struct OfficeSet: ParsableCommand {
     @Option(name: .long, help: "The From address of notices.") var sender: String?
     @Option(name: .long, help: "The domain of notice Message-IDs.") var mailDomain: String?
     @Option(name: .long, help: "Default language of notices (ISO 639 code).") var language: String?
-    @Option(name: [.customLong("templates"), .customLong("templates-dir")], help: ArgumentHelp(
-        "Folder of notice templates overriding the built-in ones ('' for none).", valueName: "dir")) var templatesDir: String?
-    @Option(name: .long, help: ArgumentHelp(
-        "The earliest date an event may be entered for (default 1990-01-01); earlier times are refused as typos.", valueName: "date"))
+    @Option(
+        name: [.customLong("templates"), .customLong("templates-dir")],
+        help: ArgumentHelp(
+            "Folder of notice templates overriding the built-in ones ('' for none).", valueName: "dir"))
+    var templatesDir: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The earliest date an event may be entered for (default 1990-01-01); earlier times are refused as typos.",
+            valueName: "date"))
     var earliestEventDate: String?
-    @Option(name: .long, help: ArgumentHelp("When the change is recorded (default: now).", valueName: "time")) var at: String?
+    @Option(name: .long, help: ArgumentHelp("When the change is recorded (default: now).", valueName: "time")) var at:
+        String?
 
     func run() throws {
-        let changes = OfficeChanges(name: name, referencePrefix: referencePrefix, timeZone: timeZone, weekMask: weekMask,
-                                    defaultLanguage: language, sender: sender, mailDomain: mailDomain, templatesDir: templatesDir,
-                                    earliestEventDate: try earliestEventDate.map(parseDate))
-        guard !changes.isEmpty else { throw ValidationError("Give at least one setting to change, e.g. --time-zone Asia/Seoul.") }
+        let changes = OfficeChanges(
+            name: name, referencePrefix: referencePrefix, timeZone: timeZone, weekMask: weekMask,
+            defaultLanguage: language, sender: sender, mailDomain: mailDomain, templatesDir: templatesDir,
+            earliestEventDate: try earliestEventDate.map(parseDate))
+        guard !changes.isEmpty else {
+            throw ValidationError("Give at least one setting to change, e.g. --time-zone Asia/Seoul.")
+        }
         let session = try Session.open(database)
         defer { session.close() }
         let at = try session.instant(at)
@@ -41,5 +51,7 @@ func printMoved(_ moved: [MovedDueDate]) {
     guard !moved.isEmpty else { return }
     let cases = Set(moved.map(\.reference)).count
     print("due dates moved on \(cases) \(cases == 1 ? "case" : "cases"):")
-    printTable(header: ["CASE", "CLOCK", "FROM", "TO"], rows: moved.map { [$0.reference, $0.clock.rawValue, $0.from?.iso ?? "-", $0.to?.iso ?? "-"] })
+    printTable(
+        header: ["CASE", "CLOCK", "FROM", "TO"],
+        rows: moved.map { [$0.reference, $0.clock.rawValue, $0.from?.iso ?? "-", $0.to?.iso ?? "-"] })
 }

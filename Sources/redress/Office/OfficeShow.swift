@@ -1,5 +1,5 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 import RedressStore
 
 struct OfficeShow: ParsableCommand {
@@ -14,9 +14,13 @@ struct OfficeShow: ParsableCommand {
         try session.actor.require(.read)
         let s = session.settings
         if format == .json { return try printJSON(s) }
-        printTable(header: ["SETTING", "VALUE"], rows: [
-            ["name", s.name], ["reference_prefix", s.referencePrefix], ["time_zone", s.timeZone], ["week_mask", s.weekMask],
-            ["default_language", s.defaultLanguage], ["sender", s.sender], ["mail_domain", s.mailDomain], ["templates_dir", s.templatesDir ?? ""],
-        ])
+        printTable(
+            header: ["SETTING", "VALUE"],
+            rows: [
+                ["name", s.name], ["reference_prefix", s.referencePrefix], ["time_zone", s.timeZone],
+                ["week_mask", s.weekMask],
+                ["default_language", s.defaultLanguage], ["sender", s.sender], ["mail_domain", s.mailDomain],
+                ["templates_dir", s.templatesDir ?? ""],
+            ])
     }
 }

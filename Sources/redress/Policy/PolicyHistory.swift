@@ -1,6 +1,6 @@
-import RedressCore
 import ArgumentParser
 import Foundation
+import RedressCore
 import RedressStore
 
 struct PolicyHistory: ParsableCommand {
@@ -15,8 +15,13 @@ struct PolicyHistory: ParsableCommand {
         try session.actor.require(.read)
         let versions = try PolicyStore(session.connection).history()
         if format == .json { return try printJSON(versions.map(\.policy)) }
-        printTable(header: ["VERSION", "EFFECTIVE", "BY", "AT"], rows: versions.map {
-            [String($0.policy.version), $0.policy.effectiveFrom.iso, $0.createdBy, $0.createdAt?.formatted(.iso8601) ?? "built in"]
-        })
+        printTable(
+            header: ["VERSION", "EFFECTIVE", "BY", "AT"],
+            rows: versions.map {
+                [
+                    String($0.policy.version), $0.policy.effectiveFrom.iso, $0.createdBy,
+                    $0.createdAt?.formatted(.iso8601) ?? "built in",
+                ]
+            })
     }
 }

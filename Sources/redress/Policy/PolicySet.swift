@@ -1,12 +1,14 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import RedressCore
 import RedressStore
 
 struct PolicySet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Add a policy version with a changed rule, in force from a date (admin).",
-        discussion: "Example: redress policy set --clock triage --allowance 12 --effective 2027-01-01. Running clocks keep the version they were made under.")
+        discussion:
+            "Example: redress policy set --clock triage --allowance 12 --effective 2027-01-01. Running clocks keep the version they were made under."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: "The clock whose rule changes.") var clock: ClockKind?
@@ -16,16 +18,19 @@ struct PolicySet: ParsableCommand {
     @Option(name: .long, help: "The cap (allowance plus extensions) before consent is needed.") var cap: Int?
     @Option(name: .long, help: "The urgent profile's share of each allowance, in percent.") var urgentPercent: Int?
     @Option(name: .long, help: "How many information requests a case may make.") var maxInfoRequests: Int?
-    @Option(name: .long, help: ArgumentHelp("The first date the version applies to new clocks.", valueName: "date")) var effective: String
+    @Option(name: .long, help: ArgumentHelp("The first date the version applies to new clocks.", valueName: "date"))
+    var effective: String
 
     func run() throws {
         let date = try parseDate(effective)
-        let change = PolicyStore.RuleChange(kind: clock, remedyScale: scale, allowance: allowance, unit: unit,
-                                            cap: cap.map { .some($0) }, urgentPercent: urgentPercent, maxInfoRequests: maxInfoRequests)
+        let change = PolicyStore.RuleChange(
+            kind: clock, remedyScale: scale, allowance: allowance, unit: unit,
+            cap: cap.map { .some($0) }, urgentPercent: urgentPercent, maxInfoRequests: maxInfoRequests)
         let session = try Session.open(database)
         defer { session.close() }
-        let policy = try session.transaction { try PolicyStore($0).setVersion(change, effective: date, actor: session.actor, at: .now) }
+        let policy = try session.transaction {
+            try PolicyStore($0).setVersion(change, effective: date, actor: session.actor, at: .now)
+        }
         print("policy version \(policy.version) in force from \(policy.effectiveFrom.iso)")
     }
 }
-

@@ -12,6 +12,9 @@ struct RemedyCommand: ParsableCommand {
             closes by itself when every item is verified, partial, not implemented, rejected or \
             superseded.
             """,
-        subcommands: [RemedyAdd.self, RemedyAccept.self, RemedyReject.self, RemedyProgress.self, RemedyEvidence.self, RemedyVerify.self, RemedyList.self]
+        subcommands: [
+            RemedyAdd.self, RemedyAccept.self, RemedyReject.self, RemedyProgress.self, RemedyEvidence.self,
+            RemedyVerify.self, RemedyList.self,
+        ]
     )
 }

@@ -14,7 +14,8 @@ struct RemedyEvidence: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try RemedyStore($0.connection).evidence(reference: reference, number: number, description: description, actor: $1, at: $2, expectVersion: $3)
+            try RemedyStore($0.connection).evidence(
+                reference: reference, number: number, description: description, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

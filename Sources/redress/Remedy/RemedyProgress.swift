@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct RemedyProgress: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "progress", abstract: "Record progress on a remedy item.")
+    static let configuration = CommandConfiguration(
+        commandName: "progress", abstract: "Record progress on a remedy item.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -13,7 +14,8 @@ struct RemedyProgress: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try RemedyStore($0.connection).progress(reference: reference, number: number, note: note, actor: $1, at: $2, expectVersion: $3)
+            try RemedyStore($0.connection).progress(
+                reference: reference, number: number, note: note, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

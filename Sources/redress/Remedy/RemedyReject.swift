@@ -3,7 +3,8 @@ import RedressCore
 import RedressStore
 
 struct RemedyReject: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reject", abstract: "Record the respondent's rejection of a remedy item, with its reasons.")
+    static let configuration = CommandConfiguration(
+        commandName: "reject", abstract: "Record the respondent's rejection of a remedy item, with its reasons.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -13,7 +14,8 @@ struct RemedyReject: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try RemedyStore($0.connection).reject(reference: reference, number: number, reason: reason, actor: $1, at: $2, expectVersion: $3)
+            try RemedyStore($0.connection).reject(
+                reference: reference, number: number, reason: reason, actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

@@ -4,7 +4,8 @@ import RedressStore
 
 struct RemedyVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Record the office's verdict on a remedy item: verified, partial or not implemented.")
+        commandName: "verify",
+        abstract: "Record the office's verdict on a remedy item: verified, partial or not implemented.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ChangeOptions
@@ -28,8 +29,9 @@ struct RemedyVerify: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) {
-            try RemedyStore($0.connection).verify(reference: reference, number: number, result: result.action, reason: reason,
-                                                  actor: $1, at: $2, expectVersion: $3)
+            try RemedyStore($0.connection).verify(
+                reference: reference, number: number, result: result.action, reason: reason,
+                actor: $1, at: $2, expectVersion: $3)
         }
     }
 }

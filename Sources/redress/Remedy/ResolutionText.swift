@@ -11,8 +11,12 @@ enum ResolutionText {
             lines.append((label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + value)
         }
         if let m = r.mediation {
-            let answers = DisputeParty.allCases.map { "\($0.rawValue) \(m.answers[$0]?.answer.rawValue ?? "pending")" }.joined(separator: ", ")
-            field("Mediation", "\(m.status.rawValue), offered \(m.offeredOn.iso)" + (m.acceptanceDueDate.map { ", answer due \($0.iso)" } ?? ""))
+            let answers = DisputeParty.allCases.map { "\($0.rawValue) \(m.answers[$0]?.answer.rawValue ?? "pending")" }
+                .joined(separator: ", ")
+            field(
+                "Mediation",
+                "\(m.status.rawValue), offered \(m.offeredOn.iso)"
+                    + (m.acceptanceDueDate.map { ", answer due \($0.iso)" } ?? ""))
             field("Answers", answers)
             for session in m.sessions {
                 field("Session", "\(session.at.formatted(.iso8601)) at \(session.place) with \(session.mediator)")
@@ -25,7 +29,9 @@ enum ResolutionText {
         }
         if let a = r.arbitration {
             field("Arbitration", a.status.rawValue)
-            field("Consents", DisputeParty.allCases.map { "\($0.rawValue) \(a.consents[$0]?.iso ?? "no")" }.joined(separator: ", "))
+            field(
+                "Consents",
+                DisputeParty.allCases.map { "\($0.rawValue) \(a.consents[$0]?.iso ?? "no")" }.joined(separator: ", "))
             field("Arbitrators", a.arbitrators.joined(separator: ", "))
             for hearing in a.hearings { field("Hearing", "\(hearing.at.formatted(.iso8601)) at \(hearing.place)") }
             if let award = a.award { field("Award", "\(award.binding ? "binding" : "advisory"), \(award.on.iso)") }
@@ -33,19 +39,30 @@ enum ResolutionText {
         if let i = r.investigation {
             field("Response", i.firstResponseOn.map { "first response \($0.iso)" } ?? "first response awaited")
             for request in i.requests {
-                field("Request \(request.number)", "\(request.about) (due \(request.dueDate?.iso ?? "-"), \(request.answeredOn.map { "answered \($0.iso)" } ?? "open"))")
+                field(
+                    "Request \(request.number)",
+                    "\(request.about) (due \(request.dueDate?.iso ?? "-"), \(request.answeredOn.map { "answered \($0.iso)" } ?? "open"))"
+                )
             }
         }
         if let d = r.decision {
-            field("Decision", "\(d.kind.rawValue), \(d.outcome.rawValue), \(d.issuedOn.iso)" + (d.respondentReplyDueDate.map { "; reply due \($0.iso)" } ?? ""))
+            field(
+                "Decision",
+                "\(d.kind.rawValue), \(d.outcome.rawValue), \(d.issuedOn.iso)"
+                    + (d.respondentReplyDueDate.map { "; reply due \($0.iso)" } ?? ""))
         }
         if !r.remedies.isEmpty {
             lines.append("")
             let rows = r.remedies.map { item in
-                [String(item.number), item.kind.rawValue, item.state.rawValue, item.dueDate?.iso ?? "", item.overdue ? "overdue" : "",
-                 item.late.map { $0 ? "late" : "on time" } ?? "", item.description]
+                [
+                    String(item.number), item.kind.rawValue, item.state.rawValue, item.dueDate?.iso ?? "",
+                    item.overdue ? "overdue" : "",
+                    item.late.map { $0 ? "late" : "on time" } ?? "", item.description,
+                ]
             }
-            lines.append(contentsOf: tableLines(header: ["#", "REMEDY", "STATE", "DUE", "OVERDUE", "VERIFIED", "DESCRIPTION"], rows: rows))
+            lines.append(
+                contentsOf: tableLines(
+                    header: ["#", "REMEDY", "STATE", "DUE", "OVERDUE", "VERIFIED", "DESCRIPTION"], rows: rows))
         }
         return lines.joined(separator: "\n")
     }

@@ -7,7 +7,8 @@ import RedressStore
 struct ReportDeadlines: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlines",
-        abstract: "The nightly deadline report: newly breached, overdue, due soon, paused and non-compliant, by assignee.",
+        abstract:
+            "The nightly deadline report: newly breached, overdue, due soon, paused and non-compliant, by assignee.",
         discussion: """
             Everything comes from what was recorded on or before the report date, so a report \
             --as-of a past date is the same however much happened since. Rows stream from the \
@@ -22,21 +23,26 @@ struct ReportDeadlines: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(name: .long, help: ArgumentHelp("The report date (default: today).", valueName: "date")) var asOf: String?
-    @Option(name: .long, help: ArgumentHelp("Due soon: within this many working days.", valueName: "n")) var within: Int = DeadlineReport.defaultWithinWorkingDays
-    @Option(name: .long, help: ArgumentHelp("Only the cases of this staff login.", valueName: "login")) var assignee: String?
+    @Option(name: .long, help: ArgumentHelp("Due soon: within this many working days.", valueName: "n")) var within:
+        Int = DeadlineReport.defaultWithinWorkingDays
+    @Option(name: .long, help: ArgumentHelp("Only the cases of this staff login.", valueName: "login")) var assignee:
+        String?
     @Option(name: .long, help: "Print 'text', 'csv', 'json', 'html' or 'email'.") var format: Format = .text
 
     func validate() throws {
         guard (0...DeadlineReport.maximumWithinWorkingDays).contains(within) else {
-            throw ValidationError("--within takes a number of working days from 0 to \(DeadlineReport.maximumWithinWorkingDays); \(within) is not one.")
+            throw ValidationError(
+                "--within takes a number of working days from 0 to \(DeadlineReport.maximumWithinWorkingDays); \(within) is not one."
+            )
         }
     }
 
     func run() throws {
         let session = try Session.open(database)
         defer { session.close() }
-        let run = try DeadlineReportRun(session.connection, actor: session.actor, asOf: try asOf.map(parseDate),
-                                        withinWorkingDays: within, assignee: assignee, at: Date())
+        let run = try DeadlineReportRun(
+            session.connection, actor: session.actor, asOf: try asOf.map(parseDate),
+            withinWorkingDays: within, assignee: assignee, at: Date())
         let bar = ProgressLine("report \(run.report.asOf.iso)")
         defer { bar.finish() }
         switch format {
@@ -54,7 +60,8 @@ struct ReportDeadlines: ParsableCommand {
     }
 
     /// Streams the report through one formatter to standard output.
-    func render<F: DeadlineReportFormatter>(_ formatter: F, _ run: DeadlineReportRun, _ bar: ProgressLine) throws where F.Sink == BufferedOutput {
+    func render<F: DeadlineReportFormatter>(_ formatter: F, _ run: DeadlineReportRun, _ bar: ProgressLine) throws
+    where F.Sink == BufferedOutput {
         var formatter = formatter
         formatter.begin(run.header)
         try run.stream(progress: { bar.update($0, of: nil) }) { formatter.write($0) }
@@ -71,7 +78,11 @@ struct ReportDeadlines: ParsableCommand {
         let (report, header, context) = (run.report, run.header, run.context)
         let supervisors = staff.filter { $0.active && $0.roles.contains(.supervisor) && $0.email != nil }
         guard !supervisors.isEmpty else {
-            throw CLIFailure(status: .failure, description: "no active supervisor has an email address, so the report has no one to go to; give one with 'redress staff add LOGIN --role supervisor --email ADDRESS'")
+            throw CLIFailure(
+                status: .failure,
+                description:
+                    "no active supervisor has an email address, so the report has no one to go to; give one with 'redress staff add LOGIN --role supervisor --email ADDRESS'"
+            )
         }
         let folder = try PrivateFolder()
         defer { folder.remove() }
@@ -95,32 +106,51 @@ struct ReportDeadlines: ParsableCommand {
         bar.finish()
         for var sink in [text.sink, html.sink, csv.sink] {
             sink.close()
-            if sink.failed { throw CLIFailure(status: .failure, description: "the report could not be written to a temporary file in \(folder.path); check the space left there (TMPDIR)") }
+            if sink.failed {
+                throw CLIFailure(
+                    status: .failure,
+                    description:
+                        "the report could not be written to a temporary file in \(folder.path); check the space left there (TMPDIR)"
+                )
+            }
         }
 
         let settings = context.settings
         let totals = tally.totals
-        var subject = "Deadline report \(report.asOf.iso): \(totals[.newlyBreached]) newly breached, \(totals[.overdue]) overdue, "
+        var subject =
+            "Deadline report \(report.asOf.iso): \(totals[.newlyBreached]) newly breached, \(totals[.overdue]) overdue, "
         subject += "\(totals[.dueSoon]) due soon, \(totals[.paused]) paused, \(totals[.nonCompliance]) non-compliant"
         if let assignee { subject += " (\(assignee))" }
         var headers = MIMEHeaders()
         do {
             let now = Date()
             try headers.append("From", mailboxes: [Mailbox(parsing: settings.sender)])
-            try headers.append("To", mailboxes: supervisors.map { try Mailbox(name: $0.displayName, address: $0.email!) })
+            try headers.append(
+                "To", mailboxes: supervisors.map { try Mailbox(name: $0.displayName, address: $0.email!) })
             try headers.append("Subject", text: subject)
             try headers.append("Date", date: now, timeZone: context.calendar.timeZone)
             let stamp = String(Int(now.timeIntervalSince1970))
-            try headers.append("Message-ID", messageIDs: [MessageID(left: "deadline-report.\(report.asOf.iso).\(stamp)", right: settings.mailDomain)])
+            try headers.append(
+                "Message-ID",
+                messageIDs: [MessageID(left: "deadline-report.\(report.asOf.iso).\(stamp)", right: settings.mailDomain)]
+            )
             try headers.append("Auto-Submitted", token: "auto-generated")
         } catch {
-            throw CLIFailure(status: .failure, description: "the report's email headers cannot be written (\(error)); check the office sender and mail domain with 'redress office show' and the supervisors' addresses with 'redress staff list'")
+            throw CLIFailure(
+                status: .failure,
+                description:
+                    "the report's email headers cannot be written (\(error)); check the office sender and mail domain with 'redress office show' and the supervisors' addresses with 'redress staff list'"
+            )
         }
         var out = BufferedOutput()
         try MIMEMessage.write(
             headers: headers, body: .plainText(files.text), alternatives: [.html(files.html)],
-            attachments: [try MIMEFileAttachment(filename: "deadlines-\(report.asOf.iso).csv", mediaType: "text/csv", file: files.csv)],
-            boundarySeed: "deadline-report \(report.asOf.iso)") { out.write($0) }
+            attachments: [
+                try MIMEFileAttachment(
+                    filename: "deadlines-\(report.asOf.iso).csv", mediaType: "text/csv", file: files.csv)
+            ],
+            boundarySeed: "deadline-report \(report.asOf.iso)"
+        ) { out.write($0) }
         out.flush()
     }
 }
@@ -132,7 +162,11 @@ struct PrivateFolder {
     init() throws {
         var template = Array((NSTemporaryDirectory() + "/redress-report.XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw CLIFailure(status: .failure, description: "a temporary folder for the report cannot be made in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
+            throw CLIFailure(
+                status: .failure,
+                description:
+                    "a temporary folder for the report cannot be made in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))"
+            )
         }
         path = String(cString: made)
     }
@@ -143,7 +177,8 @@ struct PrivateFolder {
     func output(_ file: URL) throws -> BufferedOutput {
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw CLIFailure(status: .failure, description: "\(file.path) cannot be written: \(String(cString: strerror(errno)))")
+            throw CLIFailure(
+                status: .failure, description: "\(file.path) cannot be written: \(String(cString: strerror(errno)))")
         }
         return BufferedOutput(descriptor: descriptor)
     }

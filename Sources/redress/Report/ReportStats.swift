@@ -25,7 +25,10 @@ struct ReportStats: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The last day of the period, YYYY-MM-DD (included).", valueName: "date"))
     var to: String
 
-    @Option(name: .long, help: ArgumentHelp("Add a table of key figures by respondent, category, channel or assignee.", valueName: "group"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Add a table of key figures by respondent, category, channel or assignee.", valueName: "group"))
     var by: StatisticsGrouping?
 
     @Option(name: .long, help: "Print 'text', 'csv', 'json' or 'html' (one self-contained page with charts).")

@@ -26,19 +26,28 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("The most database connections to open.", valueName: "n"))
     var poolSize = 8
 
-    @Option(help: ArgumentHelp("Seconds a request waits for a database connection before it is answered 503.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a request waits for a database connection before it is answered 503.", valueName: "seconds"))
     var databaseWait = 5
 
-    @Option(help: ArgumentHelp("Public requests (intake, status) a client may send a minute after its burst.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Public requests (intake, status) a client may send a minute after its burst.", valueName: "n"))
     var publicRate = 30
 
     @Option(help: ArgumentHelp("Public requests a client may send at once.", valueName: "n"))
     var publicBurst = 10
 
-    @Option(help: ArgumentHelp("Seconds a connection may stay idle, or take to send a request's head, before it is closed.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a connection may stay idle, or take to send a request's head, before it is closed.",
+            valueName: "seconds"))
     var idleTimeout = 15
 
-    @Option(help: ArgumentHelp("The most connections one client address may hold at once (raise it behind a proxy).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "The most connections one client address may hold at once (raise it behind a proxy).", valueName: "n"))
     var connectionsPerClient = 64
 
     @Flag(help: "Take the client's address from X-Forwarded-For (only behind a proxy that sets it).")
@@ -50,16 +59,27 @@ struct Serve: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
-        guard (1...256).contains(poolSize) else { throw ValidationError("--pool-size must be between 1 and 256, not \(poolSize)") }
-        guard (1...600).contains(databaseWait) else { throw ValidationError("--database-wait must be between 1 and 600 seconds, not \(databaseWait)") }
-        guard publicRate >= 1, publicBurst >= 1 else { throw ValidationError("--public-rate and --public-burst must be at least 1") }
-        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds, not \(idleTimeout)") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, not \(port)")
+        }
+        guard (1...256).contains(poolSize) else {
+            throw ValidationError("--pool-size must be between 1 and 256, not \(poolSize)")
+        }
+        guard (1...600).contains(databaseWait) else {
+            throw ValidationError("--database-wait must be between 1 and 600 seconds, not \(databaseWait)")
+        }
+        guard publicRate >= 1, publicBurst >= 1 else {
+            throw ValidationError("--public-rate and --public-burst must be at least 1")
+        }
+        guard (1...3600).contains(idleTimeout) else {
+            throw ValidationError("--idle-timeout must be between 1 and 3600 seconds, not \(idleTimeout)")
+        }
         guard (1...100_000).contains(connectionsPerClient) else {
             throw ValidationError("--connections-per-client must be between 1 and 100000, not \(connectionsPerClient)")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical, not '\(logLevel)'")
+            throw ValidationError(
+                "--log-level must be one of trace, debug, info, notice, warning, error, critical, not '\(logLevel)'")
         }
     }
 
@@ -90,7 +110,8 @@ struct Serve: ParsableCommand {
         let databaseConfiguration = target.configuration.withDefaultConnectTimeout(seconds: databaseWait)
 
         try blockUntilDone {
-            try await RedressServer.run(configuration: settings, database: databaseConfiguration, logger: logger) { host, port in
+            try await RedressServer.run(configuration: settings, database: databaseConfiguration, logger: logger) {
+                host, port in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(Data("listening on http://\(shown):\(port)\n".utf8))
             }
@@ -104,13 +125,18 @@ struct Serve: ParsableCommand {
         do {
             connection = try target.connect()
         } catch {
-            logger.warning("database not reachable at start; answering 503 until it is", metadata: ["db.error": "\(error.description)"])
+            logger.warning(
+                "database not reachable at start; answering 503 until it is",
+                metadata: ["db.error": "\(error.description)"])
             return
         }
         defer { connection.close() }
         let status = try Migrator().status(connection)
         if !status.pending.isEmpty {
-            throw CLIFailure(status: .failure, description: "\(status.pending.count) migration(s) pending: run 'redress db migrate' before 'redress serve'")
+            throw CLIFailure(
+                status: .failure,
+                description:
+                    "\(status.pending.count) migration(s) pending: run 'redress db migrate' before 'redress serve'")
         }
     }
 }

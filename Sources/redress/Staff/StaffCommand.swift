@@ -1,7 +1,8 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "Manage who may work on cases.", subcommands: [StaffAdd.self, StaffList.self, StaffDeactivate.self, StaffTokenCommand.self])
+        commandName: "staff", abstract: "Manage who may work on cases.",
+        subcommands: [StaffAdd.self, StaffList.self, StaffDeactivate.self, StaffTokenCommand.self])
 }

@@ -1,10 +1,11 @@
-import RedressCore
-import Foundation
 import ArgumentParser
+import Foundation
+import RedressCore
 import RedressStore
 
 struct StaffDeactivate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "deactivate", abstract: "Stop a login from acting; its history stays (admin).")
+    static let configuration = CommandConfiguration(
+        commandName: "deactivate", abstract: "Stop a login from acting; its history stays (admin).")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The PostgreSQL login.") var login: String

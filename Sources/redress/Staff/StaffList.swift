@@ -1,5 +1,5 @@
-import RedressCore
 import ArgumentParser
+import RedressCore
 import RedressStore
 
 struct StaffList: ParsableCommand {
@@ -14,8 +14,13 @@ struct StaffList: ParsableCommand {
         try session.actor.require(.read)
         let members = try StaffStore(session.connection).list()
         if format == .json { return try printJSON(members) }
-        printTable(header: ["LOGIN", "NAME", "EMAIL", "ROLES", "ACTIVE"], rows: members.map {
-            [$0.login, $0.displayName ?? "", $0.email ?? "", $0.roles.map(\.rawValue).joined(separator: ","), $0.active ? "yes" : "no"]
-        })
+        printTable(
+            header: ["LOGIN", "NAME", "EMAIL", "ROLES", "ACTIVE"],
+            rows: members.map {
+                [
+                    $0.login, $0.displayName ?? "", $0.email ?? "", $0.roles.map(\.rawValue).joined(separator: ","),
+                    $0.active ? "yes" : "no",
+                ]
+            })
     }
 }

@@ -6,13 +6,17 @@ import RedressStore
 struct StaffTokenCreate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create", abstract: "Issue a bearer token that acts as a staff member; print it once.",
-        discussion: "Prints the token alone on stdout; only its hash is stored, so it cannot be shown again. Needs the admin role.")
+        discussion:
+            "Prints the token alone on stdout; only its hash is stored, so it cannot be shown again. Needs the admin role."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The staff member's login.") var login: String
-    @Option(name: .long, help: ArgumentHelp(
-        "When the token stops working: YYYY-MM-DD (at the end of that day, office time) or an instant with Z or an offset (default: never).",
-        valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "When the token stops working: YYYY-MM-DD (at the end of that day, office time) or an instant with Z or an offset (default: never).",
+            valueName: "date"))
     var expires: String?
     @Option(name: .long, help: "Print 'text' (the token) or 'json'.") var format: OutputFormat = .text
 

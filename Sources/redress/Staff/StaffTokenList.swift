@@ -17,9 +17,13 @@ struct StaffTokenList: ParsableCommand {
             try printJSON(tokens)
             return
         }
-        printTable(header: ["ID", "LOGIN", "STATE", "CREATED", "CREATED BY", "EXPIRES", "REVOKED"], rows: tokens.map { token in
-            [String(token.id), token.login, token.state, token.createdAt.formatted(.iso8601), token.createdBy,
-             token.expiresAt?.formatted(.iso8601) ?? "", token.revokedAt?.formatted(.iso8601) ?? ""]
-        })
+        printTable(
+            header: ["ID", "LOGIN", "STATE", "CREATED", "CREATED BY", "EXPIRES", "REVOKED"],
+            rows: tokens.map { token in
+                [
+                    String(token.id), token.login, token.state, token.createdAt.formatted(.iso8601), token.createdBy,
+                    token.expiresAt?.formatted(.iso8601) ?? "", token.revokedAt?.formatted(.iso8601) ?? "",
+                ]
+            })
     }
 }

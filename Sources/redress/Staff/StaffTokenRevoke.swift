@@ -4,7 +4,8 @@ import RedressStore
 
 struct StaffTokenRevoke: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "revoke", abstract: "Revoke a bearer token at once (see 'staff token list' for ids). Needs the admin role.")
+        commandName: "revoke",
+        abstract: "Revoke a bearer token at once (see 'staff token list' for ids). Needs the admin role.")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The token's id (the number in rdt_ID_...).") var id: Int64

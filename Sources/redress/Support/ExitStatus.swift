@@ -82,7 +82,8 @@ extension ErrorHint {
     var commandLine: String {
         switch self {
         case let .give(fields): return fields.map(Self.option).joined(separator: " ")
-        case let .choose(field, values): return values.map { "\(Self.option(field)) \($0)" }.joinedAsList(conjunction: "or")
+        case let .choose(field, values):
+            return values.map { "\(Self.option(field)) \($0)" }.joinedAsList(conjunction: "or")
         case let .reread(reference): return "see 'redress case show \(reference)'"
         case let .command(words): return "run 'redress \(words)'"
         }

@@ -1,6 +1,6 @@
-import RedressCore
 import ArgumentParser
 import Foundation
+import RedressCore
 import RedressStore
 
 /// How a read command prints.

@@ -1,8 +1,8 @@
 import Foundation
-import Hummingbird
-import NIOCore
-import HummingbirdTesting
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
 import Postgres
 import RedressCore
 import RedressService
@@ -17,17 +17,22 @@ extension ServiceUnderTest {
             try connection.withStoreTransaction { connection in
                 let admin = try StaffStore(connection).currentActor()
                 if try StaffStore(connection).member(login) == nil {
-                    _ = try StaffStore(connection).add(login: login, roles: roles, displayName: nil, email: nil, actor: admin, at: Date())
+                    _ = try StaffStore(connection).add(
+                        login: login, roles: roles, displayName: nil, email: nil, actor: admin, at: Date())
                 }
-                return try StaffTokenStore(connection).create(login: login, expires: expires, actor: admin, at: Date()).token
+                return try StaffTokenStore(connection).create(login: login, expires: expires, actor: admin, at: Date())
+                    .token
             }
         }
     }
 
     /// Registers a complaint through the public endpoint and returns its receipt.
-    func submitComplaint(_ body: String = ServiceFixtures.complaint) async throws -> (reference: String, statusToken: String) {
+    func submitComplaint(_ body: String = ServiceFixtures.complaint) async throws -> (
+        reference: String, statusToken: String
+    ) {
         let response = try await send(.post, "/v1/complaints", documented: "/v1/complaints", body: .json(body))
-        try #require(response.status == .created, "intake answered \(response.status.code): \(String(buffer: response.body))")
+        try #require(
+            response.status == .created, "intake answered \(response.status.code): \(String(buffer: response.body))")
         let receipt = try json(response)
         return (try #require(receipt["reference"] as? String), try #require(receipt["status_token"] as? String))
     }

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import NIOCore
 import HummingbirdTesting
+import NIOCore
 import RedressService
 
 /// The served OpenAPI document, read as JSON, and a check that an answer
@@ -47,14 +47,20 @@ struct OpenAPIContract: @unchecked Sendable {
     func problems(method: String, path: String, status: Int, contentType: String?, body: Data) -> [String] {
         guard let operation = operation(method, path) else { return ["\(method) \(path) is not documented"] }
         let responses = operation["responses"] as? [String: Any] ?? [:]
-        guard var response = (responses[String(status)] ?? responses["\(status / 100)XX"] ?? responses["default"]) as? [String: Any] else {
-            return ["\(method) \(path) answered \(status), which the document does not list (it lists \(responses.keys.sorted()))"]
+        guard
+            var response = (responses[String(status)] ?? responses["\(status / 100)XX"] ?? responses["default"])
+                as? [String: Any]
+        else {
+            return [
+                "\(method) \(path) answered \(status), which the document does not list (it lists \(responses.keys.sorted()))"
+            ]
         }
         if let ref = response["$ref"] as? String, let resolved = resolve(ref) { response = resolved }
         guard let content = response["content"] as? [String: Any], !content.isEmpty else {
             return body.isEmpty ? [] : ["\(method) \(path) \(status) has a body the document does not describe"]
         }
-        let mediaType = (contentType ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let mediaType =
+            (contentType ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard let media = content[mediaType] as? [String: Any] else {
             return ["\(method) \(path) \(status) has content type '\(mediaType)', not one of \(content.keys.sorted())"]
         }
@@ -87,13 +93,17 @@ struct OpenAPIContract: @unchecked Sendable {
             let matching = options.filter { validate(value, against: $0, at: path).isEmpty }.count
             if matching != 1 { problems.append("\(path): matches \(matching) of the oneOf schemas, not exactly one") }
         }
-        if let options = schema["anyOf"] as? [Any], !options.contains(where: { validate(value, against: $0, at: path).isEmpty }) {
+        if let options = schema["anyOf"] as? [Any],
+            !options.contains(where: { validate(value, against: $0, at: path).isEmpty })
+        {
             problems.append("\(path): matches none of the anyOf schemas")
         }
         if let types = schema["type"] {
             let allowed = (types as? [String]) ?? [(types as? String) ?? ""]
             guard allowed.contains(where: { Self.isType(value, $0) }) else {
-                return problems + ["\(path): \(Self.describe(value)) where the document says \(allowed.joined(separator: " or "))"]
+                return problems + [
+                    "\(path): \(Self.describe(value)) where the document says \(allowed.joined(separator: " or "))"
+                ]
             }
         }
         if let choices = schema["enum"] as? [Any], !choices.contains(where: { Self.equal($0, value) }) {
@@ -105,9 +115,13 @@ struct OpenAPIContract: @unchecked Sendable {
         if let text = value as? String, let format = schema["format"] as? String {
             switch format {
             case "date":
-                if text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil { problems.append("\(path): '\(text)' is not a date") }
+                if text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+                    problems.append("\(path): '\(text)' is not a date")
+                }
             case "date-time":
-                if ISO8601DateFormatter().date(from: text) == nil { problems.append("\(path): '\(text)' is not a date-time") }
+                if ISO8601DateFormatter().date(from: text) == nil {
+                    problems.append("\(path): '\(text)' is not a date-time")
+                }
             default: break
             }
         }
@@ -125,7 +139,9 @@ struct OpenAPIContract: @unchecked Sendable {
             }
         }
         if let array = value as? [Any], let items = schema["items"] {
-            for (index, item) in array.enumerated() { problems += validate(item, against: items, at: "\(path)[\(index)]") }
+            for (index, item) in array.enumerated() {
+                problems += validate(item, against: items, at: "\(path)[\(index)]")
+            }
         }
         return problems
     }

@@ -38,7 +38,8 @@ final class ServeProcess: @unchecked Sendable {
         }
         let text = String(decoding: line, as: UTF8.self)
         guard let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression),
-              let port = Int(text[range].split(separator: ":").last ?? "") else {
+            let port = Int(text[range].split(separator: ":").last ?? "")
+        else {
             process.terminate()
             throw ServeFailure("redress serve printed \(text) and logged \(Self.read(logURL))")
         }

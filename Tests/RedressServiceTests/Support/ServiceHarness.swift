@@ -38,7 +38,9 @@ struct ServiceUnderTest: Sendable {
         if response.status.code >= 400 {
             let error = try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
             let detail = error?["error"] as? [String: Any]
-            #expect(detail?["status"] as? Int == response.status.code, "error answers carry their status", sourceLocation: sourceLocation)
+            #expect(
+                detail?["status"] as? Int == response.status.code, "error answers carry their status",
+                sourceLocation: sourceLocation)
             let message = detail?["message"] as? String ?? ""
             #expect(!message.isEmpty, "error answers carry a message", sourceLocation: sourceLocation)
         }

@@ -91,7 +91,9 @@ public struct Arbitration: Sendable, Hashable, Codable {
     /// `arbitration_overall`. Needs both consents; refused once the hearing is closed.
     public mutating func appoint(_ names: [String], at instant: Date, calendar: WorkCalendar) throws -> [ClockEffect] {
         try requireConsents(for: "appointing arbitrators")
-        guard hearingClosedOn == nil, award == nil else { throw ResolutionError.arbitrationStage(status, action: "appoint arbitrators") }
+        guard hearingClosedOn == nil, award == nil else {
+            throw ResolutionError.arbitrationStage(status, action: "appoint arbitrators")
+        }
         let names = names.map { $0.trimmingWhitespace() }
         guard !names.isEmpty, !names.contains(where: \.isEmpty) else { throw ResolutionError.arbitratorMissing }
         if let twice = names.first(where: { arbitrators.contains($0) }) ?? Arbitration.firstDuplicate(names) {
@@ -107,7 +109,9 @@ public struct Arbitration: Sendable, Hashable, Codable {
     /// Records a hearing at `at` in `place`; needs a constituted panel and an open hearing.
     public mutating func addHearing(at: Date, place: String) throws {
         guard panelConstitutedOn != nil else { throw ResolutionError.panelNotConstituted }
-        guard hearingClosedOn == nil, award == nil else { throw ResolutionError.arbitrationStage(status, action: "schedule a hearing") }
+        guard hearingClosedOn == nil, award == nil else {
+            throw ResolutionError.arbitrationStage(status, action: "schedule a hearing")
+        }
         guard !place.isBlank else { throw ResolutionError.hearingPlaceMissing }
         hearings.append(Hearing(at: at, place: place.trimmingWhitespace()))
     }
@@ -115,14 +119,18 @@ public struct Arbitration: Sendable, Hashable, Codable {
     /// Closes the hearing at `instant`, starting `arbitration_award`; needs at least one hearing.
     public mutating func closeHearing(at instant: Date, calendar: WorkCalendar) throws -> [ClockEffect] {
         guard !hearings.isEmpty else { throw ResolutionError.noHearing }
-        guard hearingClosedOn == nil else { throw ResolutionError.arbitrationStage(status, action: "close the hearing") }
+        guard hearingClosedOn == nil else {
+            throw ResolutionError.arbitrationStage(status, action: "close the hearing")
+        }
         hearingClosedOn = calendar.localDate(of: instant)
         return [.start(.arbitrationAward, at: instant)]
     }
 
     /// Makes the award at `instant`: needs both consents (checked first), a closed hearing and
     /// text. Ends `arbitration_award` and `arbitration_overall`.
-    public mutating func makeAward(text: String, binding: Bool, at instant: Date, calendar: WorkCalendar) throws -> [ClockEffect] {
+    public mutating func makeAward(text: String, binding: Bool, at instant: Date, calendar: WorkCalendar) throws
+        -> [ClockEffect]
+    {
         try requireConsents(for: "an award")
         guard award == nil else { throw ResolutionError.arbitrationStage(status, action: "make another award") }
         guard hearingClosedOn != nil else { throw ResolutionError.hearingNotClosed }

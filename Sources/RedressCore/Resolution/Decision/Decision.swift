@@ -44,13 +44,17 @@ public struct Decision: Sendable, Hashable, Codable {
     /// mediation and arbitration are ended by `Mediation.end` and `Arbitration.makeAward`.
     public func issue(from state: CaseState, itemCount: Int, calendar: WorkCalendar) throws -> [ClockEffect] {
         let expected = kind.fromState
-        guard state == expected else { throw ResolutionError.wrongState(action: kind.issuing, state: state, needed: [expected]) }
+        guard state == expected else {
+            throw ResolutionError.wrongState(action: kind.issuing, state: state, needed: [expected])
+        }
         if kind == .settlement, itemCount == 0 { throw ResolutionError.settlementWithoutTerms }
         var data = MoveData(outcome: outcome)
         switch kind {
         case .decision: break
         case .settlement: data.terms = text
-        case .award: data.awardText = text; data.binding = binding
+        case .award:
+            data.awardText = text
+            data.binding = binding
         }
         if kind == .decision, text.isBlank { throw ResolutionError.findingsMissing }
         try Lifecycle.validate(from: state, to: .decided, data: data)

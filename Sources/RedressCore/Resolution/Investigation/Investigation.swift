@@ -75,16 +75,22 @@ public struct Investigation: Sendable, Hashable, Codable {
     }
 
     /// Sends a further request about `about` at `instant`; starts its clock.
-    public mutating func request(_ about: String, at instant: Date, calendar: WorkCalendar, allowance: Allowance = Investigation.requestAllowance) throws -> (number: Int, effects: [ClockEffect]) {
+    public mutating func request(
+        _ about: String, at instant: Date, calendar: WorkCalendar, allowance: Allowance = Investigation.requestAllowance
+    ) throws -> (number: Int, effects: [ClockEffect]) {
         guard !about.isBlank else { throw ResolutionError.requestTextMissing }
         let number = (requests.map(\.number).max() ?? 0) + 1
-        requests.append(Request(number: number, about: about.trimmingWhitespace(), requestedOn: calendar.localDate(of: instant)))
+        requests.append(
+            Request(number: number, about: about.trimmingWhitespace(), requestedOn: calendar.localDate(of: instant)))
         return (number, [.start(.respondentResponse, at: instant, allowance: allowance, subject: number)])
     }
 
     /// Records the answer to request `number` at `instant`; ends its clock.
-    public mutating func answerRequest(_ number: Int, at instant: Date, calendar: WorkCalendar) throws -> [ClockEffect] {
-        guard let index = requests.firstIndex(where: { $0.number == number }) else { throw ResolutionError.requestNotFound(number) }
+    public mutating func answerRequest(_ number: Int, at instant: Date, calendar: WorkCalendar) throws -> [ClockEffect]
+    {
+        guard let index = requests.firstIndex(where: { $0.number == number }) else {
+            throw ResolutionError.requestNotFound(number)
+        }
         if let on = requests[index].answeredOn { throw ResolutionError.requestAnswered(number, on: on) }
         let date = calendar.localDate(of: instant)
         guard date >= requests[index].requestedOn else {

@@ -35,7 +35,9 @@ extension Mediation {
     /// The effects of leaving mediation for investigation at `instant`: the investigation
     /// clock resumes if mediation paused it, and the investigation's clocks start if it never
     /// opened (`existing` lists the clock kinds the case already has).
-    public static func toInvestigation(at instant: Date, existing: Set<ClockKind>, policy: Policy, calendar: WorkCalendar) throws -> [ClockEffect] {
+    public static func toInvestigation(
+        at instant: Date, existing: Set<ClockKind>, policy: Policy, calendar: WorkCalendar
+    ) throws -> [ClockEffect] {
         try Lifecycle.validate(from: .mediation, to: .investigation)
         let date = calendar.localDate(of: instant)
         return ClockEffect.statePauses(from: .mediation, to: .investigation, policy: policy, on: date)

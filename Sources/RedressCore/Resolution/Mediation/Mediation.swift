@@ -166,7 +166,9 @@ public struct Mediation: Sendable, Hashable, Codable {
     /// A settlement needs the mediation under way and at least one term (checked by the caller,
     /// which turns the terms into remedy items). A failure or withdrawal ends whichever clock is
     /// running: the mediation clock when both had accepted, otherwise the acceptance clock.
-    public mutating func end(_ outcome: MediationOutcome, at instant: Date, calendar: WorkCalendar, termCount: Int = 0) throws -> [ClockEffect] {
+    public mutating func end(_ outcome: MediationOutcome, at instant: Date, calendar: WorkCalendar, termCount: Int = 0)
+        throws -> [ClockEffect]
+    {
         let date = calendar.localDate(of: instant)
         let current = status
         switch outcome {

@@ -30,7 +30,7 @@ public struct Money: Sendable, Hashable {
         let fraction = point.map { bytes[($0 + 1)...] } ?? []
         let isDigit: (UInt8) -> Bool = { (0x30...0x39).contains($0) }
         guard !whole.isEmpty, whole.count <= 12, whole.allSatisfy(isDigit),
-              point == nil || (1...2).contains(fraction.count), fraction.allSatisfy(isDigit)
+            point == nil || (1...2).contains(fraction.count), fraction.allSatisfy(isDigit)
         else { throw ResolutionError.invalidAmount(text) }
         var value: Int64 = 0
         for byte in whole { value = value * 10 + Int64(byte - 0x30) }

@@ -55,10 +55,11 @@ public struct RemedyItem: Sendable, Hashable, Codable {
     ) throws -> [ClockEffect] {
         let date = calendar.localDate(of: instant)
         guard RemedyItem.allowedActions(from: state).contains(action) else {
-            if (action == .verify || action == .verifyPartial), state == .accepted || state == .inProgress {
+            if action == .verify || action == .verifyPartial, state == .accepted || state == .inProgress {
                 throw ResolutionError.remedyWithoutEvidence(number)
             }
-            throw ResolutionError.remedyActionNotAllowed(number, action, state: state, allowed: RemedyItem.allowedActions(from: state))
+            throw ResolutionError.remedyActionNotAllowed(
+                number, action, state: state, allowed: RemedyItem.allowedActions(from: state))
         }
         if action.needsText, (text ?? "").isBlank {
             throw ResolutionError.remedyTextRequired(number, action)
@@ -69,7 +70,9 @@ public struct RemedyItem: Sendable, Hashable, Codable {
         case .accept:
             if let due = spec.dueOn {
                 guard due >= date else { throw ResolutionError.dueBeforeAcceptance(number, due: due, accepted: date) }
-                effects.append(.start(.remedy, at: instant, allowance: .calendarDays(due - date), scale: spec.scale, subject: number))
+                effects.append(
+                    .start(
+                        .remedy, at: instant, allowance: .calendarDays(due - date), scale: spec.scale, subject: number))
             } else {
                 effects.append(.start(.remedy, at: instant, scale: spec.scale, subject: number))
             }
@@ -98,7 +101,9 @@ public struct RemedyItem: Sendable, Hashable, Codable {
 
     /// Whether the item is overdue on `asOf`: its remedy clock or its verification clock is
     /// still running past its due date.
-    public static func isOverdue(remedyClock: Clock?, verificationClock: Clock?, asOf: LocalDate, calendar: WorkCalendar) -> Bool {
+    public static func isOverdue(
+        remedyClock: Clock?, verificationClock: Clock?, asOf: LocalDate, calendar: WorkCalendar
+    ) -> Bool {
         [remedyClock, verificationClock].contains { clock in
             clock.map { $0.status(asOf: asOf, calendar: calendar) == .breached } ?? false
         }

@@ -44,7 +44,7 @@ public enum RemedyKind: String, Sendable, Hashable, Codable, CaseIterable {
     public var defaultClass: RemedyClass {
         switch self {
         case .apology, .explanation, .decisionRetaken, .recordAmended, .serviceProvided, .financial,
-             .stopViolation, .othersAffected, .other:
+            .stopViolation, .othersAffected, .other:
             return .personal
         case .policyChange, .training, .preventiveMeasure:
             return .learning

@@ -21,8 +21,12 @@ public struct ArbitrationDocument: Sendable, Encodable {
         panelConstitutedOn = arbitration.panelConstitutedOn
         hearings = arbitration.hearings
         hearingClosedOn = arbitration.hearingClosedOn
-        overallDueDate = record.latestClock(.arbitrationOverall, subject: nil).flatMap { RemedyDocument.due(of: $0.clock, calendar: calendar) }
-        awardDueDate = record.latestClock(.arbitrationAward, subject: nil).flatMap { RemedyDocument.due(of: $0.clock, calendar: calendar) }
+        overallDueDate = record.latestClock(.arbitrationOverall, subject: nil).flatMap {
+            RemedyDocument.due(of: $0.clock, calendar: calendar)
+        }
+        awardDueDate = record.latestClock(.arbitrationAward, subject: nil).flatMap {
+            RemedyDocument.due(of: $0.clock, calendar: calendar)
+        }
         award = arbitration.award
     }
 

@@ -14,13 +14,19 @@ public struct ResolutionSections: Sendable, Encodable {
 
     /// The sections of `record` as `actor` may see them on `asOf`: notes recorded under mediation
     /// only for its mediators, the assignee and the ombudsperson.
-    public static func load(_ connection: PostgresConnection, record: CaseRecord, actor: Actor, context: OfficeContext,
-                            asOf: LocalDate) throws -> ResolutionSections {
+    public static func load(
+        _ connection: PostgresConnection, record: CaseRecord, actor: Actor, context: OfficeContext,
+        asOf: LocalDate
+    ) throws -> ResolutionSections {
         let calendar = context.calendar
-        var sections = ResolutionSections(mediation: nil, arbitration: nil, investigation: nil, decision: nil, remedies: [])
+        var sections = ResolutionSections(
+            mediation: nil, arbitration: nil, investigation: nil, decision: nil, remedies: [])
         if let row = try MediationStore.latest(connection, caseID: record.id) {
-            let mediators = Array(Set([row.mediation.mediator].compactMap { $0 } + row.mediation.sessions.map(\.mediator))).sorted()
-            let mayRead = Mediation.canReadNotes(login: actor.login, roles: actor.roles, assignee: record.assignee, mediators: mediators)
+            let mediators = Array(
+                Set([row.mediation.mediator].compactMap { $0 } + row.mediation.sessions.map(\.mediator))
+            ).sorted()
+            let mayRead = Mediation.canReadNotes(
+                login: actor.login, roles: actor.roles, assignee: record.assignee, mediators: mediators)
             let notes = mayRead ? try MediationDocument.notes(connection, caseID: record.id) : nil
             sections.mediation = MediationDocument(row, record: record, calendar: calendar, asOf: asOf, notes: notes)
         }
@@ -28,8 +34,11 @@ public struct ResolutionSections: Sendable, Encodable {
             sections.arbitration = ArbitrationDocument(row.arbitration, record: record, calendar: calendar)
         }
         let investigation = try DecisionStore.investigation(connection, caseID: record.id)
-        if investigation.exists || !investigation.investigation.requests.isEmpty || record.latestClock(.investigation, subject: nil) != nil {
-            sections.investigation = InvestigationDocument(investigation.investigation, note: investigation.note, record: record, calendar: calendar, asOf: asOf)
+        if investigation.exists || !investigation.investigation.requests.isEmpty
+            || record.latestClock(.investigation, subject: nil) != nil
+        {
+            sections.investigation = InvestigationDocument(
+                investigation.investigation, note: investigation.note, record: record, calendar: calendar, asOf: asOf)
         }
         if let row = try DecisionStore.latest(connection, caseID: record.id) {
             sections.decision = DecisionDocument(row, record: record, calendar: calendar, asOf: asOf)
@@ -75,7 +84,8 @@ public struct DecisionDocument: Sendable, Encodable {
         issuedAt = row.decision.issuedAt
         issuedOn = row.issuedOn
         issuedBy = row.issuedBy
-        let reply = record.clocks.last { $0.clock.kind == .respondentReply && $0.clock.startDate >= row.issuedOn }?.clock
+        let reply = record.clocks.last { $0.clock.kind == .respondentReply && $0.clock.startDate >= row.issuedOn }?
+            .clock
         respondentReplyDueDate = reply.flatMap { RemedyDocument.due(of: $0, calendar: calendar) }
         respondentReplyStatus = reply.map { RemedyDocument.status(of: $0, calendar: calendar, asOf: asOf) }
     }
@@ -144,9 +154,11 @@ public struct InvestigationDocument: Sendable, Encodable {
         findings = investigation.findings
         requests = investigation.requests.map { request in
             let clock = record.latestClock(.respondentResponse, subject: request.number)?.clock
-            return Request(number: request.number, about: request.about, requestedOn: request.requestedOn,
-                           dueDate: clock.flatMap { RemedyDocument.due(of: $0, calendar: calendar) }, answeredOn: request.answeredOn,
-                           status: clock.map { RemedyDocument.status(of: $0, calendar: calendar, asOf: asOf) })
+            return Request(
+                number: request.number, about: request.about, requestedOn: request.requestedOn,
+                dueDate: clock.flatMap { RemedyDocument.due(of: $0, calendar: calendar) },
+                answeredOn: request.answeredOn,
+                status: clock.map { RemedyDocument.status(of: $0, calendar: calendar, asOf: asOf) })
         }
     }
 

@@ -16,7 +16,9 @@ extension CaseRecord {
             if case let .start(instant, _, _) = effect.action {
                 guard index == nil else { continue }
                 let policy = try context.policies.inForce(on: context.localDate(instant))
-                guard let clock = effect.makeClock(policy: policy, calendar: context.calendar, urgent: urgent) else { continue }
+                guard let clock = effect.makeClock(policy: policy, calendar: context.calendar, urgent: urgent) else {
+                    continue
+                }
                 clocks.append(StoredClock(id: nil, clock: clock, pauseCauses: [], subject: effect.subject))
                 summary.started.append(effect.kind)
                 continue
@@ -57,8 +59,11 @@ extension CaseRecord {
     /// A notice to the respondent body: by email when its address is known, else by post. It
     /// carries nothing that identifies the complainant.
     func respondentNotice(kind: String, data: [String: JSONValue]) -> NoticeRequest {
-        NoticeRequest(kind: kind, address: NoticeRouting.address(.respondent, NoticeContact(email: respondent.email), fallbackLanguage: language),
-                      data: data)
+        NoticeRequest(
+            kind: kind,
+            address: NoticeRouting.address(
+                .respondent, NoticeContact(email: respondent.email), fallbackLanguage: language),
+            data: data)
     }
 }
 
@@ -90,15 +95,18 @@ extension CaseStore {
         expectVersion: Int?,
         actor: Actor,
         at instant: Date,
-        _ body: (inout CaseRecord, OfficeContext, LocalDate) throws -> (kind: String, data: [String: JSONValue], effects: ClockEffects, notices: [NoticeRequest]),
+        _ body: (inout CaseRecord, OfficeContext, LocalDate) throws -> (
+            kind: String, data: [String: JSONValue], effects: ClockEffects, notices: [NoticeRequest]
+        ),
         afterClaim: (CaseRecord) throws -> [String: JSONValue] = { _ in [:] }
     ) throws -> CaseChange {
         var first: CaseChange?
         if let move {
             first = try self.move(reference: reference, move, actor: actor, at: instant, expectVersion: expectVersion)
         }
-        var second = try change(reference: reference, expectVersion: first == nil ? expectVersion : nil, actor: actor,
-                                permission: .workCase, at: instant, body, afterClaim: afterClaim)
+        var second = try change(
+            reference: reference, expectVersion: first == nil ? expectVersion : nil, actor: actor,
+            permission: .workCase, at: instant, body, afterClaim: afterClaim)
         if let first {
             var effects = first.effects
             effects.absorb(second.effects)

@@ -49,14 +49,19 @@ public struct MediationDocument: Sendable, Encodable {
 
     init(_ row: MediationRecord, record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, notes: [Note]?) {
         let mediation = row.mediation
-        let acceptance = record.clocks.last { $0.clock.kind == .mediationAcceptance && $0.clock.startDate >= mediation.offeredOn }?.clock
+        let acceptance = record.clocks.last {
+            $0.clock.kind == .mediationAcceptance && $0.clock.startDate >= mediation.offeredOn
+        }?.clock
         let due = acceptance.flatMap { RemedyDocument.due(of: $0, calendar: calendar) }
         let liveDue = acceptance.flatMap { $0.endedOn == nil && !$0.cancelled ? due : nil }
         var status = mediation.status
         var answers: [DisputeParty: AnswerDocument] = [:]
         for party in DisputeParty.allCases {
             let answer = mediation.answer(of: party, asOf: asOf, acceptanceDue: liveDue)
-            answers[party] = AnswerDocument(answer: answer, on: answer == .deemedDeclined ? (mediation.answers[party]?.on ?? liveDue) : mediation.answers[party]?.on)
+            answers[party] = AnswerDocument(
+                answer: answer,
+                on: answer == .deemedDeclined ? (mediation.answers[party]?.on ?? liveDue) : mediation.answers[party]?.on
+            )
             if answer == .deemedDeclined { status = .declined }
         }
         self.status = status
@@ -74,9 +79,15 @@ public struct MediationDocument: Sendable, Encodable {
 
     /// The notes recorded while the case was in mediation, oldest first.
     static func notes(_ connection: PostgresConnection, caseID: Int) throws -> [Note] {
-        try connection.query("""
+        try connection.query(
+            """
             SELECT author, noted_at, body FROM case_note WHERE case_id = \(caseID) AND under_mediation ORDER BY noted_at, id
-            """).map { Note(author: try $0.decode(String.self, at: 0), notedAt: try $0.decode(Date.self, at: 1), text: try $0.decode(String.self, at: 2)) }
+            """
+        ).map {
+            Note(
+                author: try $0.decode(String.self, at: 0), notedAt: try $0.decode(Date.self, at: 1),
+                text: try $0.decode(String.self, at: 2))
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -100,7 +111,8 @@ public struct MediationDocument: Sendable, Encodable {
         try c.encode(mediator, forKey: .mediator)
         try c.encode(acceptanceDueDate, forKey: .acceptanceDueDate)
         try c.encode(answers, forKey: .answers)
-        try c.encode(sessions.map { SessionDocument(at: $0.at, place: $0.place, mediator: $0.mediator) }, forKey: .sessions)
+        try c.encode(
+            sessions.map { SessionDocument(at: $0.at, place: $0.place, mediator: $0.mediator) }, forKey: .sessions)
         try c.encode(endedOn, forKey: .endedOn)
         try c.encode(endReason, forKey: .endReason)
         try c.encode(notes, forKey: .notes)

@@ -65,8 +65,10 @@ public struct RemedyDocument: Sendable, Encodable {
         state = record.state
         dueDate = remedy.flatMap { Self.due(of: $0, calendar: calendar) } ?? spec.dueOn
         dueSetByHand = spec.dueOn != nil
-        overdue = !record.state.isTerminal
-            && RemedyItem.isOverdue(remedyClock: remedy, verificationClock: verification, asOf: asOf, calendar: calendar)
+        overdue =
+            !record.state.isTerminal
+            && RemedyItem.isOverdue(
+                remedyClock: remedy, verificationClock: verification, asOf: asOf, calendar: calendar)
         late = record.item.late
         systemic = spec.kind.isSystemic
         reason = record.reason
@@ -90,8 +92,9 @@ public struct RemedyDocument: Sendable, Encodable {
 
     static func summary(_ clock: Clock, calendar: WorkCalendar, asOf: LocalDate) -> ClockSummary {
         let status = status(of: clock, calendar: calendar, asOf: asOf)
-        return ClockSummary(status: status, startDate: clock.startDate, dueDate: due(of: clock, calendar: calendar),
-                            metDate: status == .met || status == .metLate ? clock.endedOn : nil)
+        return ClockSummary(
+            status: status, startDate: clock.startDate, dueDate: due(of: clock, calendar: calendar),
+            metDate: status == .met || status == .metLate ? clock.endedOn : nil)
     }
 
     enum CodingKeys: String, CodingKey {

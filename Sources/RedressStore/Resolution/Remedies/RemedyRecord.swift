@@ -80,49 +80,65 @@ extension RemedyRecord {
             amount: try amount.flatMap { amount in try currency.map { try Money(amount: amount, currency: $0) } },
             dueOn: row.decode(LocalDate?.self, at: o + 11))
         spec.body = try row.decode(String.self, at: o + 8)
-        let entries = try JSONDecoder().decode([EntryRow].self, from: Data(try row.decode(String.self, at: o + 20).utf8))
+        let entries = try JSONDecoder().decode(
+            [EntryRow].self, from: Data(try row.decode(String.self, at: o + 20).utf8))
         return RemedyRecord(
-            id: try row.decode(Int.self, at: o + 0), caseID: try row.decode(Int.self, at: o + 1), decisionID: try row.decode(Int?.self, at: o + 2),
-            item: RemedyItem(number: try row.decode(Int.self, at: o + 3), spec: spec,
-                             state: RemedyState(rawValue: try row.decode(String.self, at: o + 12)) ?? .proposed,
-                             late: try row.decode(Bool?.self, at: o + 13)),
+            id: try row.decode(Int.self, at: o + 0), caseID: try row.decode(Int.self, at: o + 1),
+            decisionID: try row.decode(Int?.self, at: o + 2),
+            item: RemedyItem(
+                number: try row.decode(Int.self, at: o + 3), spec: spec,
+                state: RemedyState(rawValue: try row.decode(String.self, at: o + 12)) ?? .proposed,
+                late: try row.decode(Bool?.self, at: o + 13)),
             body: try row.decode(String.self, at: o + 8), reason: try row.decode(String?.self, at: o + 14),
             supersededBy: try row.decode(Int?.self, at: o + 15), createdAt: try row.decode(Date.self, at: o + 16),
             createdBy: try row.decode(String.self, at: o + 17), answeredAt: try row.decode(Date?.self, at: o + 18),
             verifiedAt: try row.decode(Date?.self, at: o + 19),
-            entries: entries.map { RemedyEntry(kind: $0.kind, at: Date(timeIntervalSince1970: $0.at), on: $0.on, text: $0.text, recordedBy: $0.recorded_by) })
+            entries: entries.map {
+                RemedyEntry(
+                    kind: $0.kind, at: Date(timeIntervalSince1970: $0.at), on: $0.on, text: $0.text,
+                    recordedBy: $0.recorded_by)
+            })
     }
 
     /// Every item of a case, by number.
     static func all(_ connection: PostgresConnection, caseID: Int) throws -> [RemedyRecord] {
-        try connection.query("""
+        try connection.query(
+            """
             SELECT \(unsafeSQL: columns) FROM remedy_item r JOIN respondent_body b ON b.id = r.body_id
             WHERE r.case_id = \(caseID) ORDER BY r.number
-            """).map(decode)
+            """
+        ).map(decode)
     }
 
     /// Inserts a new item for the case; its body is `spec.body` (added to the register when new)
     /// or the case's respondent.
-    static func insert(_ connection: PostgresConnection, record: CaseRecord, number: Int, spec: RemedySpec, state: RemedyState,
-                       decisionID: Int?, actor: Actor, at instant: Date) throws -> Int {
-        let bodyID = try connection.query("""
+    static func insert(
+        _ connection: PostgresConnection, record: CaseRecord, number: Int, spec: RemedySpec, state: RemedyState,
+        decisionID: Int?, actor: Actor, at instant: Date
+    ) throws -> Int {
+        let bodyID = try connection.query(
+            """
             INSERT INTO respondent_body (name) VALUES (\(spec.body ?? record.respondent.name))
             ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name
             RETURNING id
-            """).first!.decode(Int.self, at: 0)
-        return try connection.query("""
+            """
+        ).first!.decode(Int.self, at: 0)
+        return try connection.query(
+            """
             INSERT INTO remedy_item (case_id, number, decision_id, kind, remedy_class, scale, description, body_id, amount, currency,
                 due_on, state, created_at, created_by, answered_at)
             VALUES (\(record.id), \(number), \(decisionID), \(spec.kind.rawValue), \(spec.remedyClass.rawValue), \(spec.scale.rawValue),
                 \(spec.text), \(bodyID), \(spec.amount?.amount)::numeric, \(spec.amount?.currency), \(spec.dueOn), \(state.rawValue),
                 \(instant), \(actor.login), \(state == .proposed ? nil : instant))
             RETURNING id
-            """).first!.decode(Int.self, at: 0)
+            """
+        ).first!.decode(Int.self, at: 0)
     }
 
     /// Writes the item's state, lateness, reason and times back.
     func save(_ connection: PostgresConnection) throws {
-        try connection.execute("""
+        try connection.execute(
+            """
             UPDATE remedy_item SET state = \(item.state.rawValue), late = \(item.late), reason = \(reason),
                 superseded_by = \(supersededBy), due_on = \(item.spec.dueOn), answered_at = \(answeredAt),
                 verified_at = \(verifiedAt), updated_at = now()
@@ -131,8 +147,11 @@ extension RemedyRecord {
     }
 
     /// Adds a progress report or evidence.
-    func addEntry(_ connection: PostgresConnection, kind: String, text: String, at instant: Date, on date: LocalDate, actor: Actor) throws {
-        try connection.execute("""
+    func addEntry(
+        _ connection: PostgresConnection, kind: String, text: String, at instant: Date, on date: LocalDate, actor: Actor
+    ) throws {
+        try connection.execute(
+            """
             INSERT INTO remedy_entry (remedy_item_id, kind, occurred_at, occurred_on, text, recorded_by)
             VALUES (\(id), \(kind), \(instant), \(date), \(text), \(actor.login))
             """)

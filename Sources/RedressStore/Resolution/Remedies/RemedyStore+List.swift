@@ -15,8 +15,10 @@ public struct RemedyFilter: Sendable, Hashable {
     /// Only systemic recommendations (preventive measures and policy changes), across all cases.
     public var systemic: Bool
 
-    public init(reference: String? = nil, state: RemedyState? = nil, respondent: String? = nil, kind: RemedyKind? = nil,
-                overdue: Bool = false, systemic: Bool = false) {
+    public init(
+        reference: String? = nil, state: RemedyState? = nil, respondent: String? = nil, kind: RemedyKind? = nil,
+        overdue: Bool = false, systemic: Bool = false
+    ) {
         self.reference = reference
         self.state = state
         self.respondent = respondent
@@ -55,8 +57,10 @@ extension RemedyStore {
         try connection.stream(query) { row in
             let reference = try row.decode(String.self, at: 0)
             let record = try RemedyRecord.decode(row, offset: 1)
-            let clocks = try JSONDecoder().decode([ClockRow].self, from: Data(try row.decode(String.self, at: 22).utf8)).map(\.stored)
-            let document = RemedyDocument(record, reference: reference, clocks: clocks, calendar: context.calendar, asOf: asOf)
+            let clocks = try JSONDecoder().decode([ClockRow].self, from: Data(try row.decode(String.self, at: 22).utf8))
+                .map(\.stored)
+            let document = RemedyDocument(
+                record, reference: reference, clocks: clocks, calendar: context.calendar, asOf: asOf)
             if !filter.overdue || document.overdue { documents.append(document) }
         }
         return documents
