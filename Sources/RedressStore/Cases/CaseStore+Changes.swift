@@ -2,67 +2,6 @@ public import Foundation
 import Postgres
 public import RedressCore
 
-/// What a change did to the clocks, for the audit row and for people.
-public struct ClockEffects: Sendable, Hashable {
-    public var started: [ClockKind] = []
-    public var met: [ClockKind] = []
-    public var paused: [ClockKind] = []
-    public var resumed: [ClockKind] = []
-    public var cancelled: [ClockKind] = []
-    public var extended: [ClockKind] = []
-
-    public init() {}
-
-    var json: JSONValue {
-        var object: [String: JSONValue] = [:]
-        for (key, kinds) in [
-            ("started", started), ("met", met), ("paused", paused), ("resumed", resumed), ("cancelled", cancelled),
-            ("extended", extended),
-        ]
-        where !kinds.isEmpty {
-            object[key] = .array(kinds.map { .string($0.rawValue) })
-        }
-        return .object(object)
-    }
-}
-
-/// A move of a case to another state, with the data the move records.
-public struct MoveRequest: Sendable, Hashable {
-    public var to: CaseState
-    public var outcome: Outcome?
-    public var reason: String?
-    public var terms: String?
-    public var awardText: String?
-    public var binding: Bool?
-    /// For an information request: what is asked of the complainant.
-    public var requested: String?
-
-    public init(
-        to: CaseState, outcome: Outcome? = nil, reason: String? = nil, terms: String? = nil,
-        awardText: String? = nil, binding: Bool? = nil, requested: String? = nil
-    ) {
-        self.to = to
-        self.outcome = outcome
-        self.reason = reason
-        self.terms = terms
-        self.awardText = awardText
-        self.binding = binding
-        self.requested = requested
-    }
-
-    var moveData: MoveData {
-        MoveData(outcome: outcome, terms: terms, awardText: awardText, binding: binding, reason: reason)
-    }
-}
-
-/// The result of a change: the case after it, and what it did to the clocks.
-public struct CaseChange: Sendable {
-    public var record: CaseRecord
-    public var effects: ClockEffects
-    /// The kinds of the notices queued.
-    public var notices: [String]
-}
-
 extension CaseStore {
     /// Reads the case, checks the actor and the version, lets `body` change it in memory, then
     /// claims the version (`UPDATE … WHERE version = …`) and writes the case, its clocks, one

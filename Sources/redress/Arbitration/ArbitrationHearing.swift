@@ -15,7 +15,7 @@ struct ArbitrationHearing: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) { store, actor, at, version in
-            let heldAt = try time.map { try eventInstant($0, connection: store.connection) } ?? at
+            let heldAt = try time.map { try eventInstant($0, office: OfficeStore(store.connection)) } ?? at
             return try ArbitrationStore(store.connection).addHearing(
                 reference: reference, heldAt: heldAt, place: place, actor: actor, at: at, expectVersion: version)
         }

@@ -16,7 +16,7 @@ struct MediationSession: ParsableCommand {
 
     func run() throws {
         try runCaseChange(options, database: database) { store, actor, at, version in
-            let heldAt = try time.map { try eventInstant($0, connection: store.connection) } ?? at
+            let heldAt = try time.map { try eventInstant($0, office: OfficeStore(store.connection)) } ?? at
             return try MediationStore(store.connection).addSession(
                 reference: reference, heldAt: heldAt, place: place, mediator: mediator,
                 actor: actor, at: at, expectVersion: version)

@@ -1,6 +1,5 @@
 public import ArgumentParser
 import Foundation
-import Postgres
 import RedressCore
 import RedressStore
 
@@ -18,6 +17,6 @@ func parseRemedySpecs(_ lines: [String]) throws -> [RemedySpec] {
 
 /// An instant given on the command line other than `--at` (a session's or hearing's `--time`),
 /// read like `--at` in the office time zone.
-func eventInstant(_ text: String, connection: PostgresConnection) throws -> Date {
-    try OfficeClock(timeZone: OfficeStore(connection).settings().timeZone).instant(parsing: text)
+func eventInstant(_ text: String, office: OfficeStore) throws -> Date {
+    try OfficeClock(timeZone: office.settings().timeZone).instant(parsing: text)
 }
