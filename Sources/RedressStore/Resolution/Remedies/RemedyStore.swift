@@ -24,6 +24,8 @@ public struct RemedyStore {
         reference: String, spec: RemedySpec, accepted: Bool = false, supersedes: Int? = nil,
         actor: Actor, at instant: Date, expectVersion: Int? = nil
     ) throws -> (change: CaseChange, number: Int) {
+        try TextField.checkLong("remedy", spec.text)
+        try TextField.checkLong("responsible body", spec.body)
         var number = 0
         let change = try CaseStore(connection).change(
             reference: reference, expectVersion: expectVersion, actor: actor,
@@ -152,7 +154,8 @@ public struct RemedyStore {
         _ action: RemedyAction, reference: String, number: Int, text: String?, actor: Actor,
         at instant: Date, expectVersion: Int?
     ) throws -> CaseChange {
-        try itemChange(
+        try TextField.checkLong("text", text)
+        return try itemChange(
             reference: reference, number: number, kind: Self.auditKind(action), actor: actor, at: instant,
             expectVersion: expectVersion
         ) {
