@@ -23,16 +23,12 @@ enum ReportText {
     /// `text` with every control character (C0, DEL, C1: newlines, tabs, escape sequences that
     /// could drive a terminal) replaced by a space.
     static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: \.isControlCharacter) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            scalars.append(isControl(scalar) ? " " : scalar)
+            scalars.append(scalar.isControlCharacter ? " " : scalar)
         }
         return String(scalars)
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// `text` cut to at most `width` columns, ending in "…" when cut.
@@ -87,7 +83,7 @@ enum ReportText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(isControl(scalar) ? " " : scalar)
+            default: out.unicodeScalars.append(scalar.isControlCharacter ? " " : scalar)
             }
         }
         return out

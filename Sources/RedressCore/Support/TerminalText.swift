@@ -21,10 +21,9 @@ public enum TerminalText {
     static func isUnsafe(_ scalar: Unicode.Scalar, keepingLines: Bool) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: return !keepingLines
-        case 0x00...0x1F, 0x7F...0x9F: return true
         // LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI; the Arabic letter mark.
         case 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true
-        default: return false
+        default: return scalar.isControlCharacter
         }
     }
 }

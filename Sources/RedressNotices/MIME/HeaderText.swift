@@ -1,4 +1,5 @@
 import Foundation
+import RedressCore
 
 /// Header value encoding: single-line sanitising, RFC 2047 encoded-words and folding.
 ///
@@ -21,7 +22,7 @@ enum HeaderText {
         for scalar in text.unicodeScalars {
             if isWhitespace(scalar) {
                 pendingSpace = !result.isEmpty
-            } else if isControl(scalar) {
+            } else if scalar.isControlCharacter {
                 continue
             } else {
                 if pendingSpace {
@@ -41,11 +42,6 @@ enum HeaderText {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
-    }
-
-    /// Whether the scalar is a C0 or C1 control character (general category Cc).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Whether the text has `=?` or `?=`, so a decoder could take it for (part of) an encoded-word.

@@ -32,11 +32,6 @@ final class ConnectionLimiter: Sendable {
         }
     }
 
-    /// Connections held now, by all clients.
-    var total: Int {
-        open.withLock { $0.values.reduce(0, +) }
-    }
-
     /// The handler one connection carries: it admits the connection or closes it.
     func handler() -> Handler {
         Handler(limiter: self)

@@ -16,7 +16,7 @@ struct Query {
                 throw ServiceError.malformed("unknown query parameter '\(String(name.prefix(40)))': \(known)")
             }
             guard values[name] == nil else { throw ServiceError.malformed("query parameter '\(name)' is given twice") }
-            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            guard !value.unicodeScalars.contains(where: \.isControlCharacter) else {
                 throw ServiceError.malformed("query parameter '\(name)' contains a control character")
             }
             values[name] = String(value)

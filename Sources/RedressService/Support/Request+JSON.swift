@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import RedressCore
 
 /// A request body the service reads: JSON with a known set of fields.
 public protocol JSONRequestBody: Decodable, Sendable {
@@ -112,7 +113,7 @@ enum JSONBody {
     static func quoted(_ text: String) -> String {
         // Field names come from the client: keep them short and printable.
         let clean = String(
-            text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(64).map(Character.init))
+            text.unicodeScalars.filter { !$0.isControlCharacter }.prefix(64).map(Character.init))
         return "'\(clean)'"
     }
 }

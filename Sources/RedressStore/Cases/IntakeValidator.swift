@@ -45,19 +45,21 @@ public struct IntakeValidator: Sendable {
         guard !new.respondent.name.isBlankText else {
             throw StoreError.invalid("A complaint needs the respondent body.", hint: .give(["respondent"]))
         }
-        try checkLine("respondent", new.respondent.name)
-        if let head = new.respondent.headOfBodyName { try checkLine("head of body", head) }
+        try TextField.checkLine("respondent", new.respondent.name, limit: Self.maximumFieldLength)
+        if let head = new.respondent.headOfBodyName {
+            try TextField.checkLine("head of body", head, limit: Self.maximumFieldLength)
+        }
         for email in [new.respondent.email, new.respondent.headOfBodyEmail].compactMap({ $0 }) { try checkEmail(email) }
         guard !new.summary.isBlankText else {
             throw StoreError.invalid("A complaint needs a summary.", hint: .give(["summary"]))
         }
-        try checkText("summary", new.summary, limit: Self.maximumSummaryLength, lines: true)
+        try TextField.check("summary", new.summary, limit: Self.maximumSummaryLength, lines: true)
         for code in new.categories where !knownCategories.contains(code) {
             throw StoreError.unknownCategory(code, known: knownCategories.sorted())
         }
         if let language = new.language { try checkLanguage(language) }
         if let reason = new.acceptLateReason {
-            try checkText("reason for accepting it late", reason, limit: Self.maximumFieldLength, lines: true)
+            try TextField.check("reason for accepting it late", reason, limit: Self.maximumFieldLength, lines: true)
         }
         try context.checkEventTime(new.receivedAt)
         let receivedOn = context.localDate(new.receivedAt)
@@ -83,13 +85,13 @@ public struct IntakeValidator: Sendable {
         guard !party.name.isBlankText else {
             throw StoreError.invalid("Every complainant and representative needs a name.")
         }
-        try checkLine("name", party.name)
+        try TextField.checkLine("name", party.name, limit: Self.maximumFieldLength)
         if let email = party.email { try checkEmail(email) }
         if let address = party.postalAddress {
-            try checkText("postal address", address, limit: Self.maximumFieldLength, lines: true)
+            try TextField.check("postal address", address, limit: Self.maximumFieldLength, lines: true)
         }
         if let phone = party.phone {
-            try checkLine("phone number", phone)
+            try TextField.checkLine("phone number", phone, limit: Self.maximumFieldLength)
             guard phone.allSatisfy({ $0.isNumber || " +-().".contains($0) }), phone.contains(where: \.isNumber) else {
                 throw StoreError.invalid("\"\(phone)\" is not a phone number; write digits, spaces and + - ( ) only.")
             }
@@ -100,7 +102,7 @@ public struct IntakeValidator: Sendable {
     /// An address the notices can be sent to: checked by the rules the renderer writes
     /// headers by, so a notice is never stuck on an address taken at intake.
     func checkEmail(_ email: String) throws {
-        try checkLine("email address", email)
+        try TextField.checkLine("email address", email, limit: Self.maximumFieldLength)
         guard Mailbox.isValidAddress(email) else {
             throw StoreError.invalid("\"\(email)\" is not an email address; write it as name@example.org.")
         }
@@ -111,14 +113,5 @@ public struct IntakeValidator: Sendable {
             throw StoreError.invalid(
                 "\"\(language)\" is not a language code; use a two- or three-letter ISO 639 code such as en or ko.")
         }
-    }
-
-    /// A one-line field: no line breaks or tabs.
-    func checkLine(_ label: String, _ text: String) throws {
-        try TextField.check(label, text, limit: Self.maximumFieldLength, lines: false)
-    }
-
-    func checkText(_ label: String, _ text: String, limit: (characters: Int, bytes: Int), lines: Bool) throws {
-        try TextField.check(label, text, limit: limit, lines: lines)
     }
 }

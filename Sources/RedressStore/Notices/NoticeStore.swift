@@ -66,35 +66,27 @@ public struct NoticeStore {
             throw StoreError.invalid("The limit is a number of notices, 1 or more.", hint: .give(["limit"]))
         }
         var query: PostgresQuery =
-            "SELECT \(unsafeSQL: Self.columns) FROM notice n LEFT JOIN complaint_case c ON c.id = n.case_id WHERE true"
+            "SELECT \(unsafeSQL: Self.columns), coalesce(c.confidential, false) FROM notice n LEFT JOIN complaint_case c ON c.id = n.case_id WHERE true"
         if let state = filter.state { query.append(" AND n.state = \(state.rawValue)") }
         if let reference = filter.reference { query.append(" AND c.reference = \(reference)") }
         query.append(" ORDER BY n.id")
         if let limit = filter.limit { query.append(" LIMIT \(limit)") }
-        var shown: [Int: Bool] = [:]
+        // The confidential cases shown, each once, with whether their identity was shown.
+        var viewed: [Int: Bool] = [:]
         let notices = try connection.query(query).map { row in
             var (notice, assignee) = try Self.decode(row)
             let mayShow = actor.maySeeIdentity(assignee: assignee)
             if notice.isComplainantSide, notice.recipient != nil, !mayShow {
                 notice.recipient = Party.redactedText
             }
-            if let caseID = notice.caseID { shown[caseID] = mayShow }
+            if let caseID = notice.caseID, try row.decode(Bool.self, at: 17) { viewed[caseID] = mayShow }
             return notice
         }
-        let confidential = try connection.query(
-            """
-            SELECT id FROM complaint_case
-            WHERE confidential AND id = ANY(\(PostgresTextArray(shown.keys.sorted().map(String.init)))::bigint[])
-            ORDER BY id
-            """
-        ).map { try $0.decode(Int.self, at: 0) }
         let log = AuditLog(connection)
-        for caseID in confidential {
+        for (caseID, shown) in viewed.sorted(by: { $0.key < $1.key }) {
             try log.record(
                 caseID: caseID, actor: actor.login, at: instant, kind: "case_viewed",
-                data: [
-                    "purpose": "notices", "identity_shown": .bool(shown[caseID] ?? false),
-                ])
+                data: ["purpose": "notices", "identity_shown": .bool(shown)])
         }
         return notices
     }

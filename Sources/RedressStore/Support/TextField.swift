@@ -1,3 +1,5 @@
+import RedressCore
+
 /// The one rule for text people give, at intake and in every later change: no control
 /// characters (NUL, escapes, C1 controls) that could act on a terminal or that PostgreSQL
 /// cannot store, line breaks and tabs only where a field allows them, and a length limited in
@@ -14,7 +16,9 @@ enum TextField {
                 "The \(label) is \(characters) characters (\(bytes) bytes) long; the most is \(limit.characters) characters and \(limit.bytes) bytes."
             )
         }
-        if let bad = text.unicodeScalars.first(where: { isControl($0, lines: lines) }) {
+        if let bad = text.unicodeScalars.first(where: {
+            $0.isControlCharacter && !(lines && Self.lineBreaks.contains($0))
+        }) {
             let hex = String(bad.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             throw StoreError.invalid(
@@ -22,16 +26,16 @@ enum TextField {
         }
     }
 
+    /// A one-line field: no line breaks or tabs.
+    static func checkLine(_ label: String, _ text: String, limit: (characters: Int, bytes: Int)) throws {
+        try check(label, text, limit: limit, lines: false)
+    }
+
     /// Free text of many lines, up to `longText`.
     static func checkLong(_ label: String, _ text: String?) throws {
         if let text { try check(label, text, limit: longText, lines: true) }
     }
 
-    static func isControl(_ scalar: Unicode.Scalar, lines: Bool) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return !lines
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        default: return false
-        }
-    }
+    /// What free text may hold that is otherwise a control: tab, line feed, carriage return.
+    static let lineBreaks: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
 }
