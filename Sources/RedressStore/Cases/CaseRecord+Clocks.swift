@@ -75,18 +75,6 @@ extension CaseRecord {
         return summary
     }
 
-    /// Ends the live clock of `kind` on `date`, if there is one; returns whether it did.
-    @discardableResult
-    mutating func meetClock(_ kind: ClockKind, on date: LocalDate) throws -> Bool {
-        guard let index = clocks.lastIndex(where: { $0.clock.kind == kind && $0.subject == nil && $0.isLive }) else {
-            return false
-        }
-        try clocks[index].clock.end(on: max(date, clocks[index].clock.startDate))
-        closeCauses(index)
-        clocks[index].isDirty = true
-        return true
-    }
-
     /// Pauses the running (not paused) live clocks whose kinds are in `kinds`, from `date`.
     mutating func pauseClocks(_ kinds: Set<ClockKind>, from date: LocalDate, cause: String, reason: String) throws
         -> [ClockKind]

@@ -109,9 +109,10 @@ struct DemoSeedLoader {
             case let .move(move):
                 recorded = try self.move(&record, move, at: step.at, on: step.on)
             case .respondentResponded:
+                let ended = try record.apply(lifecycle: [.end(.respondentResponse, on: step.on)], context: context)
                 recorded =
-                    try record.meetClock(.respondentResponse, on: step.on)
-                    ? ("respondent_responded", ["clock": .string(ClockKind.respondentResponse.rawValue)]) : nil
+                    ended.met.isEmpty
+                    ? nil : ("respondent_responded", ["clock": .string(ClockKind.respondentResponse.rawValue)])
             case let .extend(kind, amount, reason, consent):
                 recorded = extend(
                     &record, kind, amount: amount, reason: reason, consent: consent, by: step.actor, on: step.on)
