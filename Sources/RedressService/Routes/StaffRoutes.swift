@@ -162,8 +162,7 @@ extension RedressServer {
             Body.self, limit: configuration.maximumBodySize, allowEmpty: allowEmpty)
         let document = try await asStaff(request) { connection, actor in
             try connection.withStoreTransaction { connection -> CaseDocument in
-                let clock = try OfficeContext.load(connection).clock
-                let at = try decoded.at.map(clock.instant(parsing:)) ?? Date()
+                let at = try decoded.at.map(OfficeStore(connection).clock().instant(parsing:)) ?? Date()
                 let store = CaseStore(connection)
                 let change = try body(store, decoded, reference, actor, at)
                 return try store.document(of: change.record, actor: actor, at: at)

@@ -1,6 +1,6 @@
 public import Foundation
 public import Postgres
-import RedressCore
+public import RedressCore
 import RedressNotices
 
 /// Reads and changes the office settings.
@@ -14,6 +14,12 @@ public struct OfficeStore {
     /// The settings.
     public func settings() throws -> OfficeSettings {
         try settings(lockSQL: "")
+    }
+
+    /// The office's clock, from its settings alone: for reading a time or a date, without the
+    /// holidays and policies that `OfficeContext` loads.
+    public func clock() throws -> OfficeClock {
+        try OfficeClock(timeZone: settings().timeZone)
     }
 
     func settings(lockSQL: String) throws -> OfficeSettings {

@@ -247,13 +247,13 @@ public struct StaffTokenStore {
         case let .at(date):
             return date
         case let .endOf(date):
-            let zoneName = try OfficeStore(connection).settings().timeZone
+            let zone = try OfficeStore(connection).clock().timeZone
             var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = try OfficeClock(timeZone: zoneName).timeZone
+            calendar.timeZone = zone
             let next = date + 1
             let components = DateComponents(year: next.year, month: next.month, day: next.day)
             guard let instant = calendar.date(from: components) else {
-                throw StoreError.invalid("\(date.iso) cannot be turned into an instant in \(zoneName).")
+                throw StoreError.invalid("\(date.iso) cannot be turned into an instant in \(zone.identifier).")
             }
             return instant
         }

@@ -18,5 +18,5 @@ func parseRemedySpecs(_ lines: [String]) throws -> [RemedySpec] {
 /// An instant given on the command line other than `--at` (a session's or hearing's `--time`),
 /// read like `--at` in the office time zone.
 func eventInstant(_ text: String, office: OfficeStore) throws -> Date {
-    try OfficeClock(timeZone: office.settings().timeZone).instant(parsing: text)
+    try office.clock().instant(parsing: text)
 }
