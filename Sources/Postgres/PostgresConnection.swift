@@ -322,3 +322,16 @@ public final class PostgresConnection: @unchecked Sendable {
         )
     }
 }
+
+extension PostgresConnection {
+    /// The password verifier (SCRAM or MD5, as the server's `password_encryption` says) that
+    /// `CREATE ROLE … PASSWORD` should be given, computed here so that the password itself
+    /// never reaches the server or its logs.
+    public func passwordVerifier(for password: String, user: String) throws(PostgresError) -> String {
+        guard let verifier = PQencryptPasswordConn(conn, password, user, nil) else {
+            throw PostgresError(kind: .server, message: String(cString: PQerrorMessage(conn)))
+        }
+        defer { PQfreemem(verifier) }
+        return String(cString: verifier)
+    }
+}

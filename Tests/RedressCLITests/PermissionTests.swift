@@ -133,10 +133,34 @@ import Testing
     @Test func staffAddGrantsTheGroupRoleOrSaysWhatToRun() throws {
         try withTestDatabase { db in
             let office = OfficeFixture(db)
+            // An admin whose login may not create roles is told the SQL to ask for.
+            let admin = try office.staff("adm", roles: ["admin"])
             let missing = "nobody_\(db.name.suffix(8))"
-            let result = try office.run("staff", "add", missing, "--role", "caseworker")
+            let result = try admin.binary.run(["staff", "add", missing, "--role", "caseworker"])
             #expect(result.status == 0)
             #expect(result.stderr.contains("CREATE ROLE \"\(missing)\" LOGIN; GRANT redress_staff TO \"\(missing)\""))
+            // One that may creates the login, with the staff time limits.
+            let created = "made_\(db.name.suffix(8))"
+            let made = try office.run("staff", "add", created, "--role", "caseworker")
+            #expect(made.stdout.contains("PostgreSQL login \(created) created"), "\(made)")
+            let settings = try db.withConnection {
+                try $0.query(
+                    "SELECT array_to_string(rolconfig, ' ') FROM pg_roles WHERE rolname = \(created) AND pg_has_role(rolname, 'redress_staff', 'MEMBER')"
+                ).first?.decode(String.self, at: 0)
+            }
+            #expect(settings?.contains("idle_in_transaction_session_timeout=60s") == true)
+            // A password reaches the server only as its verifier.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("pw-\(db.name)")
+            try "correct horse\n".write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let withPassword = "pw_\(db.name.suffix(8))"
+            try office.ok("staff", "add", withPassword, "--role", "auditor", "--password-file", file.path)
+            let stored = try db.withConnection {
+                try $0.query("SELECT rolpassword FROM pg_authid WHERE rolname = \(withPassword)").first?.decode(
+                    String?.self, at: 0)
+            }
+            #expect(stored?.hasPrefix("SCRAM-SHA-256$") == true)
+            #expect(stored?.contains("correct horse") == false)
             let member = try office.staff("cw", roles: ["caseworker"])
             let granted = try db.withConnection {
                 try $0.query("SELECT pg_has_role(\(member.login), 'redress_staff', 'MEMBER')").first!.decode(
@@ -148,6 +172,11 @@ import Testing
             let deactivated = try member.binary.run(["case", "list"])
             #expect(deactivated.status == 4)
             #expect(deactivated.stderr.contains("deactivated"))
+            let revoked = try db.withConnection {
+                try $0.query("SELECT pg_has_role(\(member.login), 'redress_staff', 'MEMBER')").first!.decode(
+                    Bool.self, at: 0)
+            }
+            #expect(!revoked)
         }
     }
 }

@@ -269,15 +269,15 @@ extension PublicIntakeTests {
     }
 }
 
-@Suite("The service as a staff login")
+@Suite("The service's own login")
 struct ServiceLoginTests {
-    @Test func theServiceWorksWhenItConnectsAsAMemberOfRedressStaff() async throws {
+    @Test func theServiceWorksWhenItConnectsAsAMemberOfRedressService() async throws {
         try await withTestDatabase { database in
             // Deployed, the service connects as a login of its own, not the owner of the schema.
-            try database.createLogin("redress_service")
-            try database.withConnection { try $0.execute(unsafeSQL: "GRANT redress_staff TO redress_service") }
+            try database.createLogin("redress_web")
+            try database.withConnection { try $0.execute(unsafeSQL: "GRANT redress_service TO redress_web") }
             let pool = PostgresConnectionPool(
-                configuration: PostgresConfiguration(url: database.url(asUser: "redress_service")),
+                configuration: PostgresConfiguration(url: database.url(asUser: "redress_web")),
                 maximumConnections: 2)
             defer { pool.shutdown() }
             let server = RedressServer(configuration: ServiceConfiguration(), pool: pool, logger: quietLogger)
@@ -295,6 +295,12 @@ struct ServiceLoginTests {
                     headers: [HTTPField.Name("Redress-Status-Token")!: token])
                 #expect(status.status == .ok, "\(String(buffer: status.body))")
             }
+            // The audit row names the staff record public intake acts as, written by the service's login.
+            let recorded = try database.withConnection {
+                try $0.query("SELECT actor, recorded_by FROM case_event WHERE case_id IS NOT NULL ORDER BY id LIMIT 1")
+                    .first.map { [try $0.decode(String.self, at: 0), try $0.decode(String.self, at: 1)] }
+            }
+            #expect(recorded == ["public_intake", "redress_web"])
         }
     }
 }

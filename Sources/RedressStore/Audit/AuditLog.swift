@@ -84,7 +84,7 @@ public struct AuditLog {
         try connection.stream(
             """
             SELECT id, encode(previous_hash, 'hex'), encode(hash, 'hex'),
-                   encode(sha256(case_event_canonical(id, case_id, actor, occurred_at, recorded_at, kind, data) || previous_hash), 'hex')
+                   encode(sha256(case_event_canonical(id, case_id, actor, occurred_at, recorded_at, kind, data, recorded_by) || previous_hash), 'hex')
             FROM case_event ORDER BY id
             """
         ) { row in

@@ -8,6 +8,8 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
     case unknown(version: Int)
     /// `down` with nothing applied.
     case nothingToRevert
+    /// The schema belongs to `redress_owner`, and the migrating login may not act as it.
+    case notOwner(login: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,9 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
             return "the database has migration \(version), which this redress does not know; use a newer redress"
         case .nothingToRevert:
             return "no migration is applied, so there is nothing to step back"
+        case let .notOwner(login):
+            return
+                "login \(login) may not act as redress_owner, which owns the schema; a database administrator should run: GRANT redress_owner TO \"\(login)\";"
         }
     }
 }
@@ -74,6 +79,7 @@ public struct Migrator: Sendable {
             for migration in try status(connection).pending {
                 progress(migration)
                 try connection.withTransaction { tx in
+                    try actAsOwner(tx, for: migration)
                     try tx.execute(unsafeSQL: migration.up)
                     try tx.execute(
                         """
@@ -97,10 +103,27 @@ public struct Migrator: Sendable {
                 throw MigrationError.nothingToRevert
             }
             try connection.withTransaction { tx in
+                try actAsOwner(tx, for: migration)
                 try tx.execute(unsafeSQL: migration.down)
                 try tx.execute("DELETE FROM schema_migration WHERE version = \(migration.version)")
             }
             return migration
+        }
+    }
+
+    /// The migration that gave the schema to `redress_owner`: every later one runs as that
+    /// role, so what it creates belongs to the owner and no login owns anything. Earlier ones
+    /// (met again after `down`) run as the migrating login, which may create roles.
+    static let ownerMigration = 18
+
+    private func actAsOwner(_ transaction: PostgresConnection, for migration: Migration) throws {
+        guard migration.version > Self.ownerMigration else { return }
+        let login = try transaction.query("SELECT session_user::text").first!.decode(String.self, at: 0)
+        do {
+            try transaction.execute("SET LOCAL ROLE redress_owner")
+        } catch {
+            guard error.sqlState == "42501" else { throw error }
+            throw MigrationError.notOwner(login: login)
         }
     }
 

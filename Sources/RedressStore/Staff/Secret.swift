@@ -1,4 +1,6 @@
-/// Random secrets for tokens, and their constant-time comparison.
+import Crypto
+
+/// Random secrets for tokens, and the digests the database keeps of them.
 public enum Secret {
     /// 32 random bytes from the system's cryptographic generator, as 64 hex digits.
     public static func make() -> String {
@@ -18,17 +20,9 @@ public enum Secret {
         text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
-    /// Compares two strings in time that depends on their lengths only, never
-    /// on where they first differ.
-    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        var difference = UInt8(truncatingIfNeeded: x.count ^ y.count)
-        for index in 0..<max(x.count, y.count) {
-            let left = index < x.count ? x[index] : 0
-            let right = index < y.count ? y[index] : 0
-            difference |= left ^ right
-        }
-        return difference == 0 && x.count == y.count
+    /// The SHA-256 of a secret: all the database is ever sent or keeps, so no secret appears
+    /// in a statement, a server log or a copy of the database.
+    public static func digest(_ secret: some StringProtocol) -> [UInt8] {
+        Array(SHA256.hash(data: Array(secret.utf8)))
     }
 }

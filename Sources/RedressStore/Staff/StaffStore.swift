@@ -39,86 +39,144 @@ public struct StaffStore {
         ).map(Self.decode)
     }
 
-    /// What adding a member did about the PostgreSQL side.
-    public struct Added: Sendable {
-        public var member: StaffMember
-        /// Whether the login was made a member of `redress_staff` just now (or already was).
-        public var granted: Bool
-        /// When it could not be: the SQL a database administrator should run.
+    /// How a login made by `add` signs in: by a password (only its verifier reaches the
+    /// server), or by other means the cluster is set up for (peer, certificate).
+    public enum Password: Sendable {
+        case none
+        case password(String)
+    }
+
+    /// What adding or deactivating a member did about the PostgreSQL side.
+    public struct LoginChange: Sendable {
+        /// Whether the PostgreSQL login was created just now.
+        public var created = false
+        /// Whether its membership of `redress_staff` is as it should be now.
+        public var granted = false
+        /// When it could not be made so: the SQL a database administrator should run.
         public var advice: String?
     }
 
-    /// Adds `login` with `roles` (or reactivates it with them), and grants it `redress_staff`
-    /// when that PostgreSQL role exists. Call inside a transaction.
-    public func add(login: String, roles: [Role], displayName: String?, email: String?, actor: Actor, at instant: Date)
-        throws -> Added
-    {
+    /// The time limits every staff login runs with, so that none can stall the office by
+    /// holding a transaction or waiting on a lock (a login can lower them for itself only).
+    static let loginSettings = [("idle_in_transaction_session_timeout", "60s"), ("lock_timeout", "10s")]
+
+    /// Adds `login` with `roles` (or reactivates it with them) through the audited database
+    /// function `staff_add`; creates the PostgreSQL login when it does not exist and the
+    /// connected login may create roles, and grants it `redress_staff` with the staff time
+    /// limits. Call inside a transaction.
+    public func add(
+        login: String, roles: [Role], displayName: String?, email: String?, password: Password = .none,
+        actor: Actor, at instant: Date
+    ) throws -> (member: StaffMember, login: LoginChange) {
         try actor.require(.manageOffice)
         let trimmed = login.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed == login, !login.contains("\"") else {
+        guard !trimmed.isEmpty, trimmed == login, login.utf8.count <= 63, !login.contains("\""), !login.hasPrefix("pg_")
+        else {
             throw StoreError.invalid(
                 "\"\(login)\" is not a PostgreSQL login name; give the login as PostgreSQL knows it.")
         }
         guard !roles.isEmpty else {
             throw StoreError.invalid("A staff member needs at least one role.", hint: .give(["role"]))
         }
-        var unique: [Role] = []
-        for role in roles where !unique.contains(role) { unique.append(role) }
-        let rolesArray = PostgresTextArray(unique.map(\.rawValue))
-        if let existing = try member(login) {
-            guard !existing.active else { throw StoreError.staffExists(login) }
-            try connection.execute(
-                """
-                UPDATE staff SET roles = \(rolesArray), active = true,
-                    display_name = coalesce(\(displayName), display_name), email = coalesce(\(email), email), updated_at = now()
-                WHERE login = \(login)
-                """)
-        } else {
-            try connection.execute(
-                """
-                INSERT INTO staff (login, display_name, email, roles) VALUES (\(login), \(displayName), \(email), \(rolesArray))
-                """)
-        }
-        let member = try member(login)!
-        var granted = false
-        var advice: String? = nil
+        if let existing = try member(login), existing.active { throw StoreError.staffExists(login) }
+        try connection.execute(
+            "SELECT staff_add(\(login), \(Self.rolesArray(roles)), \(displayName), \(email), \(instant))")
+        var change = LoginChange()
         let quoted = "\"\(login)\""
-        let roleExists = try connection.query("SELECT 1 FROM pg_roles WHERE rolname = \(login)").count > 0
-        if roleExists {
-            do {
-                _ = try connection.withSavepoint("staff_grant") {
-                    try connection.execute("GRANT redress_staff TO \(identifier: login)")
+        let settings = Self.loginSettings.map { "ALTER ROLE \(quoted) SET \($0.0) = '\($0.1)';" }.joined(separator: " ")
+        let exists = try connection.query("SELECT 1 FROM pg_roles WHERE rolname = \(login)").count > 0
+        do {
+            try connection.withSavepoint("staff_login") {
+                if !exists {
+                    guard try mayCreateRoles() else { throw LoginNotCreated() }
+                    switch password {
+                    case .none:
+                        try connection.execute("CREATE ROLE \(identifier: login) LOGIN")
+                    case let .password(text):
+                        let verifier = try connection.passwordVerifier(for: text, user: login)
+                        let statement = try connection.query(
+                            "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', \(login)::text, \(verifier)::text)"
+                        ).first!.decode(String.self, at: 0)
+                        try connection.execute(unsafeSQL: statement)
+                    }
+                    change.created = true
                 }
-                granted = true
-            } catch let error as PostgresError {
-                advice =
-                    "PostgreSQL refused to grant redress_staff (\(error.message)); a database administrator should run: GRANT redress_staff TO \(quoted);"
+                try connection.execute("GRANT redress_staff TO \(identifier: login)")
+                for (name, value) in Self.loginSettings {
+                    try connection.execute(unsafeSQL: "ALTER ROLE \"\(login)\" SET \(name) = '\(value)'")
+                }
             }
-        } else {
-            advice =
-                "PostgreSQL has no login \(login) yet; a database administrator should run: CREATE ROLE \(quoted) LOGIN; GRANT redress_staff TO \(quoted);"
+            change.granted = true
+        } catch is LoginNotCreated {
+            change.advice =
+                "PostgreSQL has no login \(login) yet and this login may not create one; a database administrator should run: CREATE ROLE \(quoted) LOGIN; GRANT redress_staff TO \(quoted); \(settings)"
+        } catch let error as PostgresError {
+            change.advice =
+                "PostgreSQL refused to set the login up (\(error.message)); a database administrator should run: GRANT redress_staff TO \(quoted); \(settings)"
         }
-        try AuditLog(connection).record(
-            caseID: nil, actor: actor.login, at: instant, kind: "staff_added",
-            data: [
-                "login": .string(login), "roles": .array(unique.map { .string($0.rawValue) }),
-                "granted_redress_staff": .bool(granted),
-            ])
-        return Added(member: member, granted: granted, advice: advice)
+        return (try member(login)!, change)
     }
 
-    /// Deactivates `login`: it keeps its history but can no longer act. Call inside a transaction.
-    public func deactivate(login: String, actor: Actor, at instant: Date) throws {
+    /// Gives the active member `login` exactly `roles`, through the audited database function
+    /// `staff_set_roles`. Call inside a transaction.
+    public func setRoles(login: String, roles: [Role], actor: Actor, at instant: Date) throws -> StaffMember {
         try actor.require(.manageOffice)
         guard let existing = try member(login) else { throw StoreError.staffNotFound(login) }
-        guard existing.active else { return }
+        guard existing.active else { throw StoreError.inactiveStaff(login: login) }
+        guard !roles.isEmpty else {
+            throw StoreError.invalid(
+                "A staff member needs at least one role; deactivate \(login) instead.",
+                hint: .command("staff deactivate \(login)"))
+        }
+        if login == actor.login, !roles.contains(.admin) {
+            throw StoreError.invalid("You cannot take the admin role from yourself; ask another admin.")
+        }
+        try connection.execute("SELECT staff_set_roles(\(login), \(Self.rolesArray(roles)), \(instant))")
+        return try member(login)!
+    }
+
+    /// Deactivates `login` through the audited database function `staff_deactivate`, which
+    /// revokes its tokens; then takes `redress_staff` from the login when the connected login
+    /// may. It keeps its history but can no longer act or read. Call inside a transaction.
+    public func deactivate(login: String, actor: Actor, at instant: Date) throws -> LoginChange {
+        try actor.require(.manageOffice)
+        guard let existing = try member(login) else { throw StoreError.staffNotFound(login) }
+        var change = LoginChange()
+        guard existing.active else { return change }
         if login == actor.login {
             throw StoreError.invalid("You cannot deactivate yourself; ask another admin.")
         }
-        try connection.execute("UPDATE staff SET active = false, updated_at = now() WHERE login = \(login)")
-        try AuditLog(connection).record(
-            caseID: nil, actor: actor.login, at: instant, kind: "staff_deactivated", data: ["login": .string(login)])
+        try connection.execute("SELECT staff_deactivate(\(login), \(instant))")
+        let granted = try connection.query(
+            """
+            SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member
+            WHERE r.rolname = \(login) AND m.roleid = 'redress_staff'::regrole
+            """)
+        guard granted.count > 0 else { return change }
+        do {
+            _ = try connection.withSavepoint("staff_revoke") {
+                try connection.execute("REVOKE redress_staff FROM \(identifier: login)")
+            }
+        } catch let error as PostgresError {
+            change.advice =
+                "\(login) can no longer read or change anything, but PostgreSQL refused to take redress_staff from it (\(error.message)); a database administrator should run: REVOKE redress_staff FROM \"\(login)\";"
+        }
+        return change
     }
+
+    /// Whether the connected login may create PostgreSQL roles.
+    func mayCreateRoles() throws -> Bool {
+        try connection.query("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user").first?
+            .decode(Bool.self, at: 0) ?? false
+    }
+
+    static func rolesArray(_ roles: [Role]) -> PostgresTextArray {
+        var unique: [String] = []
+        for role in roles where !unique.contains(role.rawValue) { unique.append(role.rawValue) }
+        return PostgresTextArray(unique)
+    }
+
+    struct LoginNotCreated: Error {}
 
     static func decode(_ row: PostgresRow) throws -> StaffMember {
         let roleNames = try row.decode(PostgresTextArray.self, at: 3).elements.compactMap { $0 }

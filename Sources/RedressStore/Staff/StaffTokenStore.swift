@@ -114,8 +114,9 @@ extension StaffTokenError: RedressError {
     }
 }
 
-/// Staff tokens for the HTTP service: issued and revoked by admins, stored as
-/// SHA-256 hashes of their secrets, checked on every staff request.
+/// Staff tokens for the HTTP service: issued and revoked by admins through database
+/// functions that check the admin and audit the change, stored as SHA-256 digests of their
+/// secrets (computed here), checked on every staff request.
 public struct StaffTokenStore {
     public let connection: PostgresConnection
 
@@ -139,7 +140,8 @@ public struct StaffTokenStore {
     }
 
     /// Issues a token for the active staff member `login`; the actor must be an admin.
-    /// Call inside a transaction: the token and its audit row are written together.
+    /// Call inside a transaction: the database function `staff_token_issue` writes the token
+    /// and its audit row together, and checks again that the login is an admin's.
     public func create(login: String, expires: TokenExpiry?, actor: Actor, at instant: Date) throws -> IssuedStaffToken
     {
         try actor.require(.manageOffice)
@@ -149,18 +151,8 @@ public struct StaffTokenStore {
         if let expiresAt, expiresAt <= instant { throw StaffTokenError.expiryNotInFuture(expiresAt) }
         let secret = Secret.make()
         let id = try connection.query(
-            """
-            INSERT INTO staff_token (staff_login, secret_sha256, created_at, created_by, expires_at)
-            VALUES (\(login), sha256(convert_to(\(secret), 'UTF8')), \(instant), \(actor.login), \(expiresAt))
-            RETURNING id
-            """
+            "SELECT staff_token_issue(\(login), \(Secret.digest(secret)), \(instant), \(expiresAt))"
         ).first!.decode(Int64.self, at: 0)
-        try AuditLog(connection).record(
-            caseID: nil, actor: actor.login, at: instant, kind: "staff_token_created",
-            data: [
-                "token_id": .number(Double(id)), "login": .string(login),
-                "expires_at": .text(expiresAt?.formatted(.iso8601)),
-            ])
         return IssuedStaffToken(id: id, login: login, token: "\(Self.prefix)\(id)_\(secret)", expiresAt: expiresAt)
     }
 
@@ -168,20 +160,9 @@ public struct StaffTokenStore {
     /// Call inside a transaction.
     public func revoke(id: Int64, actor: Actor, at instant: Date) throws {
         try actor.require(.manageOffice)
-        let rows = try connection.query(
-            """
-            SELECT staff_login, revoked_at IS NOT NULL FROM staff_token WHERE id = \(id) FOR UPDATE
-            """)
-        guard let row = rows.first else { throw StaffTokenError.notFound(id: id) }
-        guard try !row.decode(Bool.self, at: 1) else { return }
-        let login = try row.decode(String.self, at: 0)
-        try connection.execute(
-            "UPDATE staff_token SET revoked_at = \(instant), revoked_by = \(actor.login) WHERE id = \(id)")
-        try AuditLog(connection).record(
-            caseID: nil, actor: actor.login, at: instant, kind: "staff_token_revoked",
-            data: [
-                "token_id": .number(Double(id)), "login": .string(login),
-            ])
+        let revoked = try connection.query("SELECT staff_token_revoke(\(id), \(instant))").first!
+            .decode(Bool?.self, at: 0)
+        guard revoked != nil else { throw StaffTokenError.notFound(id: id) }
     }
 
     /// Every token, newest first, without secrets; the actor must be an admin.
@@ -206,39 +187,24 @@ public struct StaffTokenStore {
 
     /// The staff member a bearer token stands for, or the refusal saying why not.
     ///
-    /// The row is found by the token's id; the hash of the secret given is
-    /// compared with the stored one in constant time. An unknown id and a
-    /// wrong secret get the same answer.
+    /// Only the digest of the secret given is sent; the database finds the token by id and
+    /// digest together, so an unknown id and a wrong secret get the same answer.
     public func authenticate(bearer token: String, at instant: Date) throws -> Actor {
-        let rejected = StaffTokenError.invalid
-        guard let (id, secret) = Self.parse(token) else { throw rejected }
-        guard
-            let row = try connection.query(
-                """
-                SELECT encode(t.secret_sha256, 'hex'), encode(sha256(convert_to(\(String(secret)), 'UTF8')), 'hex'),
-                    t.revoked_at IS NOT NULL, t.expires_at IS NOT NULL AND t.expires_at <= \(instant), s.login, s.roles, s.active
-                FROM staff_token t JOIN staff s ON s.login = t.staff_login
-                WHERE t.id = \(id)
-                """
-            ).first
-        else { throw rejected }
-        guard Secret.constantTimeEquals(try row.decode(String.self, at: 0), try row.decode(String.self, at: 1)) else {
-            throw rejected
+        guard let (id, secret) = Self.parse(token) else { throw StaffTokenError.invalid }
+        let row = try connection.query(
+            "SELECT state, login, roles FROM staff_token_check(\(id), \(Secret.digest(secret)), \(instant))"
+        ).first!
+        switch try row.decode(String.self, at: 0) {
+        case "active":
+            let roles = try row.decode(PostgresTextArray.self, at: 2).elements.compactMap {
+                $0.flatMap(Role.init(rawValue:))
+            }
+            return Actor(login: try row.decode(String.self, at: 1), roles: Set(roles))
+        case "revoked": throw StaffTokenError.revoked
+        case "expired": throw StaffTokenError.expired
+        case "inactive": throw StaffTokenError.staffInactive
+        default: throw StaffTokenError.invalid
         }
-        if try row.decode(Bool.self, at: 2) {
-            throw StaffTokenError.revoked
-        }
-        if try row.decode(Bool.self, at: 3) {
-            throw StaffTokenError.expired
-        }
-        let login = try row.decode(String.self, at: 4)
-        guard try row.decode(Bool.self, at: 6) else {
-            throw StaffTokenError.staffInactive
-        }
-        let roles = try row.decode(PostgresTextArray.self, at: 5).elements.compactMap {
-            $0.flatMap(Role.init(rawValue:))
-        }
-        return Actor(login: login, roles: Set(roles))
     }
 
     /// The instant an expiry names: the midnight that ends a date, office time.

@@ -4,5 +4,7 @@ import RedressCore
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff", abstract: "Manage who may work on cases.",
-        subcommands: [StaffAdd.self, StaffList.self, StaffDeactivate.self, StaffTokenCommand.self])
+        subcommands: [
+            StaffAdd.self, StaffList.self, StaffRoleCommand.self, StaffDeactivate.self, StaffTokenCommand.self,
+        ])
 }

@@ -1,0 +1,250 @@
+import Foundation
+import Postgres
+import RedressCore
+import RedressTesting
+import Testing
+
+@testable import RedressStore
+
+/// Every staff login is untrusted: connected with plain SQL, as each role and as a deactivated
+/// or unregistered login, it meets the same rules as `redress`. The tables come from the
+/// catalogue, so a table added later is covered without changing this test.
+@Suite("Trust boundary", .serialized)
+struct TrustBoundaryTests {
+    /// Logins of this suite only: PostgreSQL roles are cluster-wide, and deactivation takes
+    /// `redress_staff` from a login.
+    static let caseworker = "tb_caseworker"
+    static let supervisor = "tb_supervisor"
+    static let admin = "tb_admin"
+    static let auditor = "tb_auditor"
+    static let deactivated = "tb_deactivated"
+    static let outsider = "tb_outsider"
+
+    /// Tables no staff login writes directly: their changes go through audited functions, or are
+    /// made by the database itself.
+    static let closed: Set = [
+        "staff", "staff_token", "complaint_status_token", "audit_chain_head", "schema_migration", "case_event",
+    ]
+    /// Office tables: only admins write them.
+    static let office: Set = ["office", "holiday_calendar", "holiday", "policy_version", "rights_category"]
+
+    /// A seeded office with a login per role; `body` gets the database and the superuser's
+    /// connection.
+    func withOffice(_ body: (TestDatabase, PostgresConnection) throws -> Void) throws {
+        try withTestDatabase { db in
+            _ = try Nightly.seed(db, cases: 60, asOf: "2026-03-16")
+            try db.withConnection { connection in
+                let actor = try StaffStore(connection).currentActor()
+                let store = StaffStore(connection)
+                let roles: [(String, Role)] = [
+                    (Self.caseworker, .caseworker), (Self.supervisor, .supervisor), (Self.admin, .admin),
+                    (Self.auditor, .auditor), (Self.deactivated, .caseworker),
+                ]
+                try connection.withTransaction { _ in
+                    for (login, role) in roles {
+                        let added = try store.add(
+                            login: login, roles: [role], displayName: nil, email: nil, actor: actor, at: Date())
+                        #expect(added.login.granted, "\(login): \(added.login.advice ?? "")")
+                    }
+                    try connection.execute(
+                        unsafeSQL: """
+                            DO $$ BEGIN CREATE ROLE tb_outsider LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                            GRANT redress_staff TO tb_outsider;
+                            INSERT INTO complaint_status_token (case_id, secret_sha256, created_at)
+                            SELECT id, sha256('x'::bytea), now() FROM complaint_case ORDER BY id LIMIT 1;
+                            """)
+                }
+                _ = try connection.withTransaction { _ in
+                    try StaffTokenStore(connection).create(
+                        login: Self.deactivated, expires: nil, actor: actor, at: Date())
+                }
+                _ = try connection.withTransaction { _ in
+                    try store.deactivate(login: Self.deactivated, actor: actor, at: Date())
+                }
+                try body(db, connection)
+                #expect(try AuditLog(connection).verify().isIntact)
+            }
+        }
+    }
+
+    /// Runs `sql` as `connection`'s login in a transaction that is rolled back: nil when it is
+    /// refused, else the number of rows it wrote.
+    static func attempt(_ connection: PostgresConnection, _ sql: String) -> Int? {
+        do {
+            try connection.execute(unsafeSQL: "BEGIN")
+            defer { try? connection.execute(unsafeSQL: "ROLLBACK") }
+            return try connection.query(PostgresQuery(unsafeSQL: sql)).affectedRows
+        } catch {
+            return nil
+        }
+    }
+
+    static func connect(_ db: TestDatabase, as login: String) throws -> PostgresConnection {
+        try PostgresConnection.connect(PostgresConfiguration(url: db.url(asUser: login)))
+    }
+
+    /// Every table with a column a statement may set (identity and generated columns left out).
+    static func tables(_ connection: PostgresConnection) throws -> [(table: String, column: String)] {
+        try connection.query(
+            """
+            SELECT c.relname::text, (
+                SELECT a.attname::text FROM pg_attribute a
+                WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                  AND a.attidentity = '' AND a.attgenerated = ''
+                ORDER BY a.attnum LIMIT 1)
+            FROM pg_class c
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+            ORDER BY 1
+            """
+        ).map { (try $0.decode(String.self, at: 0), try $0.decode(String.self, at: 1)) }
+    }
+
+    @Test func everyTableRefusesWhatTheRolesMayNotDo() throws {
+        try withOffice { db, superuser in
+            let tables = try Self.tables(superuser)
+            #expect(tables.count >= 30)
+            for login in [
+                Self.caseworker, Self.supervisor, Self.admin, Self.auditor, Self.deactivated, Self.outsider,
+            ] {
+                let connection = try Self.connect(db, as: login)
+                defer { connection.close() }
+                let reads = [Self.auditor, Self.deactivated, Self.outsider].contains(login)
+                for (table, column) in tables {
+                    let update = Self.attempt(connection, "UPDATE \(table) SET \(column) = \(column)")
+                    let delete = Self.attempt(connection, "DELETE FROM \(table)")
+                    let insert = Self.attempt(connection, "INSERT INTO \(table) SELECT * FROM \(table) LIMIT 1")
+                    let mayWrite =
+                        !reads && !Self.closed.contains(table) && (login == Self.admin || !Self.office.contains(table))
+                    let mayDelete = mayWrite && login == Self.admin && ["holiday", "holiday_calendar"].contains(table)
+                    if !mayWrite {
+                        #expect((update ?? 0) == 0, "\(login) updated \(table)")
+                        #expect((insert ?? 0) == 0, "\(login) inserted into \(table)")
+                    }
+                    if !mayDelete { #expect((delete ?? 0) == 0, "\(login) deleted from \(table)") }
+                }
+                for secret in ["staff_token", "complaint_status_token"] {
+                    #expect(Self.attempt(connection, "SELECT secret_sha256 FROM \(secret)") == nil)
+                }
+                if reads {
+                    let seen = try? connection.query("SELECT count(*) FROM complaint_case").first?.decode(
+                        Int.self, at: 0)
+                    #expect((seen ?? 0) == 0 || login == Self.auditor, "\(login) read cases")
+                }
+            }
+        }
+    }
+
+    @Test func theCatalogueKeepsTheModel() throws {
+        try withOffice { _, superuser in
+            let unguarded = try superuser.query(
+                """
+                SELECT c.relname::text FROM pg_class c
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+                  AND (NOT c.relrowsecurity OR c.relowner <> 'redress_owner'::regrole)
+                """
+            ).map { try $0.decode(String.self, at: 0) }
+            #expect(unguarded.isEmpty)
+            let foreignFunctions = try superuser.query(
+                """
+                SELECT p.proname::text FROM pg_proc p
+                WHERE p.pronamespace = 'public'::regnamespace AND p.proowner <> 'redress_owner'::regrole
+                """
+            ).map { try $0.decode(String.self, at: 0) }
+            #expect(foreignFunctions.isEmpty)
+            let privileged = try superuser.query(
+                """
+                SELECT r.rolname::text FROM pg_roles r
+                WHERE r.rolname LIKE 'tb\\_%' AND (pg_has_role(r.oid, 'redress_owner', 'MEMBER')
+                    OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = r.oid)
+                    OR has_table_privilege(r.oid, 'case_event', 'UPDATE')
+                    OR has_table_privilege(r.oid, 'complaint_case', 'DELETE')
+                    OR has_table_privilege(r.oid, 'complaint_case', 'TRUNCATE'))
+                """
+            ).map { try $0.decode(String.self, at: 0) }
+            #expect(privileged.isEmpty)
+        }
+    }
+
+    @Test func noLoginRaisesItsOwnRoles() throws {
+        try withOffice { db, superuser in
+            let connection = try Self.connect(db, as: Self.caseworker)
+            defer { connection.close() }
+            #expect(
+                Self.attempt(connection, "UPDATE staff SET roles = '{admin,ombudsperson}' WHERE login = session_user")
+                    == nil)
+            #expect(Self.attempt(connection, "SELECT staff_set_roles(session_user, '{admin}', now())") == nil)
+            #expect(Self.attempt(connection, "SELECT staff_add('tb_new', '{admin}', null, null, now())") == nil)
+            let roles = try StaffStore(superuser).member(Self.caseworker)?.roles
+            #expect(roles == [.caseworker])
+        }
+    }
+
+    @Test func aDeactivatedLoginCannotComeBack() throws {
+        try withOffice { db, superuser in
+            let connection = try Self.connect(db, as: Self.deactivated)
+            defer { connection.close() }
+            #expect(Self.attempt(connection, "UPDATE staff SET active = true, roles = '{admin}'") ?? 0 == 0)
+            #expect(Self.attempt(connection, "SELECT staff_add(session_user, '{admin}', null, null, now())") == nil)
+            let member = try StaffStore(superuser).member(Self.deactivated)
+            #expect(member?.active == false)
+            let tokens = try StaffTokenStore(superuser).list(actor: StaffStore(superuser).currentActor(), at: Date())
+            #expect(tokens.filter { $0.login == Self.deactivated }.map(\.state) == ["revoked"])
+            let stillStaff = try superuser.query(
+                "SELECT pg_has_role('tb_deactivated', 'redress_staff', 'MEMBER')"
+            ).first!.decode(Bool.self, at: 0)
+            #expect(!stillStaff)
+        }
+    }
+
+    @Test func noLoginForgesATokenOrAnAuditRow() throws {
+        try withOffice { db, superuser in
+            let connection = try Self.connect(db, as: Self.caseworker)
+            defer { connection.close() }
+            let digest = "'\\x" + String(repeating: "ab", count: 32) + "'::bytea"
+            #expect(
+                Self.attempt(
+                    connection,
+                    "INSERT INTO staff_token (staff_login, secret_sha256, created_at, created_by) VALUES ('\(Self.admin)', \(digest), now(), '\(Self.admin)')"
+                ) == nil)
+            #expect(
+                Self.attempt(connection, "SELECT staff_token_issue('\(Self.admin)', \(digest), now(), null)") == nil)
+            let insert = "INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES"
+            #expect(Self.attempt(connection, "\(insert) (NULL, '\(Self.admin)', now(), 'case_viewed')") == nil)
+            #expect(
+                Self.attempt(connection, "\(insert) (NULL, session_user, now() + interval '1 day', 'case_viewed')")
+                    == nil)
+            #expect(Self.attempt(connection, "\(insert) (NULL, session_user, '1900-01-01', 'case_viewed')") == nil)
+            #expect(Self.attempt(connection, "\(insert) (NULL, session_user, now(), 'case_viewed')") == 1)
+            let auditor = try Self.connect(db, as: Self.auditor)
+            defer { auditor.close() }
+            #expect(Self.attempt(auditor, "\(insert) (NULL, session_user, now(), 'case_closed')") == nil)
+            #expect(try AuditLog(superuser).verify().isIntact)
+        }
+    }
+
+    /// A session setting used to carry the chain's tail; set to nonsense, it stopped every
+    /// audited write. Nothing a session sets steers the chain now.
+    @Test func noSessionSettingSteersTheChain() throws {
+        try withOffice { db, superuser in
+            let connection = try Self.connect(db, as: Self.caseworker)
+            defer { connection.close() }
+            try connection.withTransaction { _ in
+                for value in ["1:99999999999999999999:zz", "\(0):1:00", "garbage"] {
+                    try connection.execute("SELECT set_config('redress.chain_tail', \(value), false)")
+                    try connection.execute(
+                        "INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (NULL, session_user, now(), 'case_viewed')"
+                    )
+                }
+            }
+            try connection.execute(
+                "INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (NULL, session_user, now(), 'case_viewed')"
+            )
+            let verification = try AuditLog(superuser).verify()
+            #expect(verification.isIntact)
+            let recorded = try superuser.query(
+                "SELECT count(*) FROM case_event WHERE actor = \(Self.caseworker) AND recorded_by = \(Self.caseworker)"
+            ).first!.decode(Int.self, at: 0)
+            #expect(recorded == 4)
+        }
+    }
+}
