@@ -6,7 +6,7 @@ import Testing
 @Suite struct AuditTests {
     @Test func alteringARowBehindTheTriggersBreaksTheChainAtThatRow() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-03")
             try office.ok("case", "note", reference, "called the complainant", "--at", "2026-03-04")
@@ -26,7 +26,7 @@ import Testing
 
     @Test func theLogRefusesUpdateDeleteAndTruncateEvenForItsOwner() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             _ = try office.openCase()
             let remaining = try db.withConnection { connection in
                 for statement in ["UPDATE case_event SET kind = 'x'", "DELETE FROM case_event", "TRUNCATE case_event"] {
@@ -41,7 +41,7 @@ import Testing
 
     @Test func deletingTheNewestRowsIsFoundFromTheChainHead() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             try office.ok("case", "note", reference, "first")
             try db.withConnection { connection in

@@ -19,7 +19,7 @@ import Testing
 
     @Test func unknownReferenceIsNotFound() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try refuses(office, ["case", "show", "HRC-2026-000999"], status: 3, mentioning: "HRC-2026-000999")
             try refuses(office, ["case", "acknowledge", "HRC-2026-000999"], status: 3, mentioning: "HRC-2026-000999")
             try refuses(office, ["case", "show", "not-a-reference"], status: 2, mentioning: "PREFIX-YYYY-NNNNNN")
@@ -28,7 +28,7 @@ import Testing
 
     @Test func illegalMoveIsRefusedNamingTheAllowedOnes() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             try refuses(
                 office, ["case", "move", reference, "--to", "decided", "--outcome", "upheld", "--at", "2026-03-02"],
@@ -45,7 +45,7 @@ import Testing
     /// date, are refused and write nothing.
     @Test func timesInTheFutureOrImplausiblyOldAreRefused() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             try refuses(
                 office, ["case", "acknowledge", reference, "--at", "2062-01-05"], status: 2, mentioning: "in the future"
@@ -86,7 +86,7 @@ import Testing
     /// everyone: dates beyond what Redress works with are read as the nearest it does.
     @Test func aDateOutOfRangeInOneRowDoesNotBreakTheList() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let odd = try office.openCase()
             let plain = try office.openCase()
             _ = try db.withConnection { connection in
@@ -107,7 +107,7 @@ import Testing
     /// A horizon of Int.max working days overflowed the calendar and crashed the list.
     @Test func aDueWithinHorizonOutOfRangeIsAUsageError() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             _ = try office.openCase()
             for days in ["9223372036854775807", "10001", "-1"] {
                 try refuses(office, ["case", "list", "--due-within", days], status: 2, mentioning: "--due-within")
@@ -118,7 +118,7 @@ import Testing
 
     @Test func impossibleDatesAndUnknownTimeZonesAreUsageErrors() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             try refuses(
                 office, ["case", "acknowledge", reference, "--at", "2026-02-30"], status: 2, mentioning: "2026-02-30")
@@ -141,7 +141,7 @@ import Testing
 
     @Test func sqlInFieldsIsStoredVerbatim() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let hostile = "'); DROP TABLE case_event; --"
             let reference = try office.owner.run([
                 "case", "open", "--complainant", "Robert'); DROP TABLE staff;--", "--respondent", hostile,
@@ -162,7 +162,7 @@ import Testing
 
     @Test func lateFilingNeedsAReason() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let base = [
                 "case", "open", "--complainant", "A", "--respondent", "City", "--summary", "Old matter",
                 "--received-at", "2026-03-02", "--incident-date", "2024-12-01",
@@ -178,7 +178,7 @@ import Testing
 
     @Test func informationRequestsAreLimitedToTwo() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-03")
             for (asked, answered) in [("2026-03-04", "2026-03-05"), ("2026-03-06", "2026-03-09")] {
@@ -195,7 +195,7 @@ import Testing
     /// request-info or by a plain move, is refused before anything is written.
     @Test func anInformationRequestMustSayWhatIsAskedFor() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-03")
             for arguments in [
@@ -211,7 +211,7 @@ import Testing
 
     @Test func invalidUTF8AndOversizedFilesAreRefused() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
             defer { try? FileManager.default.removeItem(at: file) }
             try Data("date,name\n2026-05-05,Children\u{2019}s Day\n2026-05-06,".utf8 + [0xC3, 0x28] + Data("\n".utf8))

@@ -68,7 +68,7 @@ import Testing
 
     @Test func caseListAndDeadlineReportNeutraliseFormulas() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.useSeoulCalendar()
             for name in Self.names {
                 // `--option=value`, since "-1" after a space would read as an option.

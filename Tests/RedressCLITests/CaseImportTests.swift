@@ -24,7 +24,7 @@ import Testing
 
     @Test func oneBadLineImportsNothingAndIsNamed() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             // Line 1 is the header, so the third line of the file holds the second complaint.
             let url = try file(
                 "bad.csv", csv(badLines: [3: "2026-02-30,email,Someone,s@example.org,City,housing,Bad date,false"]))
@@ -41,7 +41,7 @@ import Testing
 
     @Test func dryRunListsEveryBadRowAndWritesNothing() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let url = try file(
                 "bad.csv",
                 csv(badLines: [
@@ -64,7 +64,7 @@ import Testing
 
     @Test func importedCasesHaveGaplessReferencesClocksAndAudit() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.useSeoulCalendar()
             let first = try office.openCase(receivedAt: "2026-03-02T09:00+09:00")
             let url = try file("cases.csv", csv())

@@ -12,7 +12,7 @@ import Testing
     /// on a weekend.
     @Test func intakeToClosingKeepsEveryClockOnTheCalendar() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.useSeoulCalendar()
 
             // Received Thursday 2026-02-26, 10:00 Seoul.
@@ -148,7 +148,7 @@ import Testing
     /// Adding a holiday moves the running clocks it touches and says which cases moved.
     @Test func addingAHolidayRecomputesRunningClocks() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.useSeoulCalendar()
             // Received Thu 03-05: triage 10 WD → 03-06, 09..13, 16..19 → 2026-03-19.
             let reference = try office.openCase(receivedAt: "2026-03-05T09:00+09:00")

@@ -7,7 +7,7 @@ import Testing
     /// exactly one wins, the others exit 5, and the audit chain still verifies.
     @Test func exactlyOneOfTwentySimultaneousMovesWins() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-03")
             let version = try office.show(reference)["version"] as? Int ?? 0
@@ -54,7 +54,7 @@ import Testing
     /// applies on top of the other or is refused with exit 5.
     @Test func racingNotesNeverLoseAnUpdate() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             let statuses = Mutex<[Int32]>([])
             DispatchQueue.concurrentPerform(iterations: 6) { index in

@@ -11,7 +11,7 @@ import Testing
     /// An office with one case (acknowledged and under investigation: two email notices) and
     /// one case whose complainant wants letters (one letter).
     static func office(_ db: TestDatabase) throws -> (office: OfficeFixture, reference: String, letter: String) {
-        let office = OfficeFixture(db)
+        let office = try OfficeFixture(db)
         try office.ok(
             "office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(domain)>", "--mail-domain", domain
         )
@@ -85,7 +85,7 @@ import Testing
     /// address, rendered from the representative's template.
     @Test func theRepresentativeGetsACopyOfEachComplainantNotice() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.ok(
                 "office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(Self.domain)>",
                 "--mail-domain", Self.domain)
@@ -194,7 +194,7 @@ import Testing
     /// kept back; once consent is recorded, it goes.
     @Test func consentLetsTheRespondentLearnTheComplainantsIdentity() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.ok("office", "set", "--mail-domain", Self.domain)
             // Staff wrote the complainant's name into the summary.
             let reference = try office.ok(

@@ -11,7 +11,7 @@ import Testing
     /// An office with `cases` complaints, each acknowledged and sent for investigation: two
     /// email notices a case, plus one letter for a complainant who wants post.
     static func office(_ db: TestDatabase, cases: Int) throws -> OfficeFixture {
-        let office = OfficeFixture(db)
+        let office = try OfficeFixture(db)
         try office.ok(
             "office", "set", "--sender", "Gwangju Human Rights Ombudsman <ombudsman@\(domain)>", "--mail-domain", domain
         )

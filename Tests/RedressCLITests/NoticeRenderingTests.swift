@@ -118,7 +118,7 @@ import Testing
     @Test(arguments: ["en", "ko"])
     func everyQueuedKindParsesStrictlyWithItsFacts(language: String) throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let people = People.of(language)
             let (reference, expected) = try Self.walkThrough(office, language: language)
             let queued = try NoticeFixture.rows(db)
@@ -187,7 +187,7 @@ import Testing
     @Test(arguments: ["en", "ko"])
     func everyResolutionKindParsesStrictlyWithItsFacts(language: String) throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let people = People.of(language)
             let ko = language == "ko"
             try office.useSeoulCalendar()
@@ -348,7 +348,7 @@ import Testing
     @Test(arguments: ["en", "ko"])
     func everyEscalationKindParsesStrictlyWithItsFacts(language: String) throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let people = People.of(language)
             try office.useSeoulCalendar()
             try office.ok(
@@ -448,7 +448,7 @@ import Testing
     @Test(arguments: ["en", "ko"])
     func lettersForThePostCarryTheFacts(language: String) throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let people = People.of(language)
             try office.useSeoulCalendar()
             let address =

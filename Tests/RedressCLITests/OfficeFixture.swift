@@ -3,18 +3,28 @@ import Postgres
 import RedressTesting
 import Testing
 
-/// A migrated office database and the `redress` binary run as its owner (the migrating
-/// superuser, who is admin and ombudsperson), with helpers to act as other staff.
+/// A migrated office database and the `redress` binary run as an ordinary staff login that
+/// holds every working role (admin, ombudsperson, supervisor, caseworker, intake): not the
+/// superuser, so every command meets the database's own rules as staff do. Helpers act as
+/// other staff.
 struct OfficeFixture {
     let db: TestDatabase
     let owner: RedressBinary
+    /// The fixture's login.
+    let login: String
 
-    init(_ db: TestDatabase) {
+    init(_ db: TestDatabase) throws {
         self.db = db
-        owner = RedressBinary(database: db.url)
+        login = "office_\(db.name.suffix(8))"
+        let added = try RedressBinary(database: db.url).run([
+            "staff", "add", login, "--role", "admin", "--role", "ombudsperson", "--role", "supervisor",
+            "--role", "caseworker", "--role", "intake",
+        ])
+        guard added.status == 0 else { throw OfficeFixtureError(detail: "\(added)") }
+        owner = RedressBinary(database: db.url(asUser: login))
     }
 
-    /// Runs `redress ARGS` as the owner.
+    /// Runs `redress ARGS` as the fixture's login.
     @discardableResult
     func run(_ arguments: String...) throws -> CommandResult {
         try owner.run(arguments)
@@ -42,7 +52,8 @@ struct OfficeFixture {
         try db.createLogin(login)
         var arguments = ["staff", "add", login]
         for role in roles { arguments += ["--role", role] }
-        let result = try owner.run(arguments)
+        // Added by the database administrator, whose login may grant redress_staff.
+        let result = try RedressBinary(database: db.url).run(arguments)
         #expect(result.status == 0, "\(result)")
         return (login, RedressBinary(database: db.url(asUser: login)))
     }
@@ -107,4 +118,9 @@ struct OfficeFixture {
         defer { try? FileManager.default.removeItem(at: file) }
         try ok("calendar", "import", file.path, "--calendar", "KR national")
     }
+}
+
+struct OfficeFixtureError: Error, CustomStringConvertible {
+    var detail: String
+    var description: String { "the office fixture's login could not be added: \(detail)" }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct OfficeSettingsTests {
     @Test func officeSettingsAreShownAndChanged() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.ok(
                 "office", "set", "--name", "Gwangju Human Rights Ombudsman", "--reference-prefix", "GJHR",
                 "--time-zone", "Asia/Seoul", "--week-mask", "mon-fri", "--language", "ko", "--sender",
@@ -29,7 +29,7 @@ import Testing
     /// Anyone who may write to the template folder may rewrite the office's letters.
     @Test func theTemplateFolderMustBeAnAbsoluteFolderOnlyItsOwnersMayChange() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "redress-templates-\(UUID().uuidString)")
             try FileManager.default.createDirectory(
@@ -54,7 +54,7 @@ import Testing
 
     @Test func aNewPolicyVersionAppliesToNewClocksOnly() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             // Complaints are received in the past (times after now are refused), so the new
             // version takes effect on a past date, between the two.
             let before = try office.openCase(receivedAt: "2025-12-30T10:00Z")
@@ -86,7 +86,7 @@ import Testing
 
     @Test func iCalendarHolidaysAreImportedAndListed() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let ics = """
                 BEGIN:VCALENDAR\r
                 VERSION:2.0\r

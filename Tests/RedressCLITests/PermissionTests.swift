@@ -6,7 +6,7 @@ import Testing
 @Suite struct PermissionTests {
     @Test func identityIsRedactedForRolesThatMayNotSeeIt() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase(
                 complainant: "Park Seojun",
                 extra: [
@@ -54,7 +54,7 @@ import Testing
 
     @Test func readingAConfidentialCaseIsAudited() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase(extra: ["--confidential"])
             let auditor = try office.staff("aud", roles: ["auditor"])
             _ = try office.show(reference, binary: auditor.binary)
@@ -72,7 +72,7 @@ import Testing
     /// trace; listing a confidential case's notices is now a view of the case.
     @Test func listingAConfidentialCasesNoticesIsAudited() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase(extra: ["--confidential"])
             _ = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-02-27")
@@ -95,7 +95,7 @@ import Testing
 
     @Test func rolesDecideWhoMayChangeWhat() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             let auditor = try office.staff("aud", roles: ["auditor"])
             let intake = try office.staff("in", roles: ["intake"])
@@ -132,7 +132,7 @@ import Testing
 
     @Test func staffAddGrantsTheGroupRoleOrSaysWhatToRun() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             // An admin whose login may not create roles is told the SQL to ask for.
             let admin = try office.staff("adm", roles: ["admin"])
             let missing = "nobody_\(db.name.suffix(8))"

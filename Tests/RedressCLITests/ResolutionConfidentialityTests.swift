@@ -8,7 +8,7 @@ import Testing
 @Suite struct ResolutionConfidentialityTests {
     @Test func mediationNotesStayConfidential() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let assignee = try office.staff("cw", roles: ["caseworker"])
             let other = try office.staff("cw2", roles: ["caseworker"])
             let supervisor = try office.staff("sup", roles: ["supervisor"])

@@ -12,7 +12,7 @@ import Testing
     /// verified → the case closes by itself.
     @Test func mediationSettledAndCarriedOut() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.useSeoulCalendar()
             let mediator = try office.staff("med", roles: ["caseworker"])
             let reference = try office.openCase()
@@ -148,7 +148,7 @@ import Testing
     /// late → the case closes by itself.
     @Test func mediationDeclinedThenInvestigationUpheld() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.useSeoulCalendar()
             let reference = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-02-27")
@@ -268,7 +268,7 @@ import Testing
     /// remedy → verified.
     @Test func arbitrationBindingAward() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.useSeoulCalendar()
             let reference = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-02-27")
@@ -346,7 +346,7 @@ import Testing
     /// evidence is in and verified.
     @Test func overdueRemedyListing() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.useSeoulCalendar()
             let reference = try office.openCase()
             let other = try office.openCase(complainant: "Park Seojun")
@@ -406,7 +406,7 @@ import Testing
     /// to investigation, whose clock resumes with the paused working days added.
     @Test func mediationPausesTheInvestigation() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             try office.useSeoulCalendar()
             let reference = try office.openCase()
             try office.ok("case", "acknowledge", reference, "--at", "2026-02-27")
@@ -476,7 +476,7 @@ import Testing
     /// agreed at once with its own clock.
     @Test func supersedingAnItem() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try ResolutionRefusalTests.inRemedy(office)
             // On the plain office calendar (UTC, Mon–Fri, no holidays): agreed Mon 04-06, 20 WD →
             // Mon 2026-05-04 (four whole weeks).
@@ -503,7 +503,7 @@ import Testing
     /// A failed mediation waits for both consents before arbitration.
     @Test func failedMediationThenArbitration() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try ResolutionRefusalTests.underway(office)
             try office.ok("mediation", "fail", reference, "--then", "arbitration", "--at", "2026-03-10")
             var shown = try office.show(reference, asOf: "2026-03-10")

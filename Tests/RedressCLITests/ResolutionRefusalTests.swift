@@ -30,7 +30,7 @@ import Testing
 
     @Test func settlingWithoutTerms() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try Self.underway(office)
             try office.refused(
                 ["mediation", "settle", reference, "--at", "2026-03-20"], saying: "A settlement needs its terms")
@@ -55,7 +55,7 @@ import Testing
 
     @Test func awardWithoutBothConsents() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try Self.underway(office)
             try office.ok("arbitration", "consent", reference, "--party", "complainant", "--at", "2026-03-06")
             try office.refused(
@@ -81,7 +81,7 @@ import Testing
 
     @Test func closingWhileARemedyIsOpen() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try Self.inRemedy(office)
             try office.refused(
                 ["case", "close", reference, "--outcome", "upheld", "--at", "2026-04-10"],
@@ -106,7 +106,7 @@ import Testing
 
     @Test func verifyingWithoutEvidence() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try Self.inRemedy(office)
             try office.refused(
                 ["remedy", "verify", reference, "1", "--at", "2026-04-10"],
@@ -132,7 +132,7 @@ import Testing
 
     @Test func badInputChangesNothing() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try Self.inRemedy(office)
             func expect(
                 _ arguments: [String], status: Int32, saying phrase: String,

@@ -8,7 +8,7 @@ import Testing
 @Suite struct TerminalOutputTests {
     @Test func caseShowAndListShowControlsVisibly() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let reference = try office.openCase()
             // As if it came in before intake refused such names, or through psql.
             let hostile = "Kim \u{1B}]8;;http://evil.example\u{07}Minji\u{1B}]8;;\u{07}\u{1B}[2J\r\u{202E}nimda"
