@@ -33,6 +33,14 @@ struct NightlyReportTests {
         }
     }
 
+    /// A rendering without the audit log's head, which names the log's last row when the report
+    /// was read: the one part of a report as of a past day that moves on with the log.
+    static func withoutAuditHead(_ output: String) -> String {
+        output.replacingOccurrences(of: #"\n\naudit head: [^\n]*\n$"#, with: "\n", options: .regularExpression)
+            .replacingOccurrences(of: #"<p class="meta">Audit head: [^\n]*\n"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #","audit_head":\{[^}]*\}"#, with: "", options: .regularExpression)
+    }
+
     /// The report as of a day is the same when run again after more has been recorded.
     @Test func aReportAsOfADayIsTheSameLater() throws {
         try withTestDatabase { db in
@@ -70,7 +78,13 @@ struct NightlyReportTests {
             }
             #expect(try redress.run(["sweep", "--as-of", "2026-03-18"]).status == 0)
             let after = try reports(redress)
-            #expect(after == before)
+            #expect(after.map(Self.withoutAuditHead) == before.map(Self.withoutAuditHead))
+            // Only the audit head moved on, in the text, the JSON and the HTML.
+            for format in [0, 2, 3] {
+                #expect(after[format] != before[format])
+                #expect(Self.withoutAuditHead(after[format]) != after[format])
+            }
+            #expect(after[1] == before[1])
             // Run for the later day, the report does change.
             let later = try redress.run(["report", "deadlines", "--as-of", "2026-03-18", "--format", "json"])
             #expect(later.stdout != before[2])
@@ -87,9 +101,16 @@ struct NightlyReportTests {
             #expect(all > 50)
             // CSV: a header and one line per row, CRLF.
             #expect(outputs[1].components(separatedBy: "\r\n").count == all + 2)
-            // Text: the last line is the totals of all.
-            let last = outputs[0].split(separator: "\n").last.map(String.init) ?? ""
-            #expect(last.hasPrefix("  All") && last.hasSuffix(" \(all)"), "\(last)")
+            // Text: the totals of all, then the audit log's head, as JSON has it.
+            let lines = outputs[0].split(separator: "\n").map(String.init)
+            let allLine = lines.dropLast().last ?? ""
+            #expect(allLine.hasPrefix("  All") && allLine.hasSuffix(" \(all)"), "\(allLine)")
+            let head = try #require(json["audit_head"] as? [String: Any])
+            let row = try #require(head["row"] as? Int)
+            let hash = try #require(head["sha256"] as? String)
+            #expect(
+                lines.last?.hasPrefix("audit head: row \(row) sha256 \(hash) (keep it outside the database") == true)
+            #expect(outputs[3].contains("Audit head: row \(row) sha256 <code>\(hash)</code>"))
             // HTML: one page, every row a table row.
             #expect(outputs[3].hasPrefix("<!DOCTYPE html>"))
             #expect(outputs[3].components(separatedBy: "<tr class=\"").count - 1 == all + 1)

@@ -42,7 +42,9 @@ struct ReportsFormatterTests {
             finding: DeadlineFinding(section: .dueSoon, dueDate: d("2026-01-21"), workingDaysLeft: 1)),
     ]
 
-    static func render<F: DeadlineReportFormatter>(_ formatter: F, rows: [DeadlineRow] = rows) -> F.Sink {
+    static func render<F: DeadlineReportFormatter>(
+        _ formatter: F, rows: [DeadlineRow] = rows, header: DeadlineReportHeader = header
+    ) -> F.Sink {
         var formatter = formatter
         formatter.begin(header)
         for row in rows { formatter.write(row) }
@@ -180,6 +182,36 @@ struct ReportsFormatterTests {
                 "<tr class=\"all\"><td>All</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">6</td></tr>"
             ))
         #expect(html.components(separatedBy: "<section>").count == 5)
+    }
+
+    /// The audit log's head ends the text and the HTML and is a field of the JSON; the CSV,
+    /// one line per clock, has no place for it.
+    @Test func theAuditHeadIsPrintedToBeKept() throws {
+        let hash = String(repeating: "5e", count: 32)
+        var header = Self.header
+        header.auditHead = AuditChainHead(row: 42, hash: hash)
+        for rows in [Self.rows, []] {
+            let text = Self.render(TextDeadlineReportFormatter(sink: ""), rows: rows, header: header)
+            #expect(
+                text.hasSuffix(
+                    "\n\naudit head: row 42 sha256 \(hash) (keep it outside the database; check it with 'redress audit verify --expect-head')\n"
+                ))
+            let html = Self.render(HTMLDeadlineReportFormatter(sink: ""), rows: rows, header: header)
+            #expect(html.contains("Audit head: row 42 sha256 <code>\(hash)</code>"))
+            #expect(html.hasSuffix("</p>\n</body>\n</html>\n"))
+            let json = Self.render(JSONDeadlineReportFormatter(sink: ""), rows: rows, header: header)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let head = try #require(object["audit_head"] as? [String: Any])
+            #expect(head["row"] as? Int == 42)
+            #expect(head["sha256"] as? String == hash)
+            #expect(
+                Self.render(CSVDeadlineReportFormatter(sink: ""), rows: rows, header: header)
+                    == Self.render(CSVDeadlineReportFormatter(sink: ""), rows: rows))
+        }
+        let withoutHead = Self.render(JSONDeadlineReportFormatter(sink: ""))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(withoutHead.utf8)) as? [String: Any])
+        #expect(object["audit_head"] is NSNull)
+        #expect(!Self.render(TextDeadlineReportFormatter(sink: "")).contains("audit head"))
     }
 
     @Test func jsonStringsEscapeEveryControlCharacter() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import RedressCore
 import RedressStore
 import RedressTesting
 import Testing
@@ -48,7 +49,7 @@ import Testing
                 }
                 #expect(kinds == ["first", "second", "third", "fourth"])
                 let verification = try AuditLog(connection).verify()
-                #expect(verification.isIntact, "\(String(describing: verification.firstBad))")
+                #expect(verification.isIntact, "\(verification.findings)")
                 #expect(verification.checked == 4)
             }
         }
@@ -74,7 +75,7 @@ import Testing
             try db.withConnection { connection in
                 #expect(try head(connection) == 300)
                 let verification = try AuditLog(connection).verify()
-                #expect(verification.isIntact, "\(String(describing: verification.firstBad))")
+                #expect(verification.isIntact, "\(verification.findings)")
                 #expect(verification.checked == 300)
             }
         }

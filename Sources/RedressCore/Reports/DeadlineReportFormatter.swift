@@ -12,11 +12,14 @@ public struct DeadlineReportHeader: Sendable, Hashable {
     public var horizon: LocalDate
     /// The assignee the report is limited to, if any.
     public var assignee: String?
+    /// The audit log's chain head when the report was read, to be kept outside the database
+    /// and checked later with `audit verify --expect-head`; nil when it could not be read.
+    public var auditHead: AuditChainHead?
 
     /// Makes a header.
     public init(
         office: String, asOf: LocalDate, withinWorkingDays: Int, previousWorkingDay: LocalDate, horizon: LocalDate,
-        assignee: String? = nil
+        assignee: String? = nil, auditHead: AuditChainHead? = nil
     ) {
         self.office = office
         self.asOf = asOf
@@ -24,13 +27,17 @@ public struct DeadlineReportHeader: Sendable, Hashable {
         self.previousWorkingDay = previousWorkingDay
         self.horizon = horizon
         self.assignee = assignee
+        self.auditHead = auditHead
     }
 
     /// The header of `report` for the office named `office`.
-    public init(office: String, report: DeadlineReport, assignee: String? = nil) {
+    public init(
+        office: String, report: DeadlineReport, assignee: String? = nil, auditHead: AuditChainHead? = nil
+    ) {
         self.init(
             office: office, asOf: report.asOf, withinWorkingDays: report.withinWorkingDays,
-            previousWorkingDay: report.previousWorkingDay, horizon: report.horizon, assignee: assignee)
+            previousWorkingDay: report.previousWorkingDay, horizon: report.horizon, assignee: assignee,
+            auditHead: auditHead)
     }
 }
 

@@ -6,6 +6,7 @@
 public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReportFormatter {
     public private(set) var sink: Sink
     private var tally = DeadlineTally()
+    private var auditHead: AuditChainHead?
 
     /// A formatter writing to `sink`.
     public init(sink: Sink) {
@@ -40,6 +41,7 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
     }
 
     public mutating func begin(_ header: DeadlineReportHeader) {
+        auditHead = header.auditHead
         let title = "Deadline report as of \(header.asOf.iso)"
         sink.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         sink.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -79,8 +81,16 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
 
     public mutating func finish() {
         if let last = tally.current { closeGroup(last) }
+        defer {
+            if let auditHead {
+                sink.write(
+                    "<p class=\"meta\">Audit head: row \(auditHead.row) sha256 <code>\(ReportText.html(auditHead.hash))</code> (keep it outside the database; check it with <code>redress audit verify --expect-head</code>)</p>\n"
+                )
+            }
+            sink.write("</body>\n</html>\n")
+        }
         if tally.groups.isEmpty {
-            sink.write("<p>Nothing is due, overdue or paused.</p>\n</body>\n</html>\n")
+            sink.write("<p>Nothing is due, overdue or paused.</p>\n")
             return
         }
         sink.write("<section>\n<h2>Totals</h2>\n<table>\n<thead><tr><th>Assignee</th>")
@@ -90,7 +100,7 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
             totalsRow(ReportText.html(DeadlineTally.name(of: group.assignee)), group.totals, css: nil)
         }
         totalsRow("All", tally.totals, css: "all")
-        sink.write("</tbody>\n</table>\n</section>\n</body>\n</html>\n")
+        sink.write("</tbody>\n</table>\n</section>\n")
     }
 
     private mutating func totalsRow(_ name: String, _ totals: DeadlineTotals, css: String?) {

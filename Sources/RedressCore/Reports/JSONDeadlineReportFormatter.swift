@@ -3,11 +3,13 @@
 /// ```json
 /// {"report":"deadlines","office":"…","as_of":"2026-03-02","within_working_days":5,
 ///  "previous_working_day":"2026-02-27","horizon":"2026-03-09","assignee":null,
+///  "audit_head":{"row":4211,"sha256":"9f2c…"},
 ///  "groups":[{"assignee":"mlee","rows":[{…},…],"totals":{…}},…],
 ///  "totals":{"newly_breached":1,"overdue":4,"due_soon":2,"paused":1,"non_compliance":0,"all":8}}
 /// ```
 ///
 /// Each row has every key of the CSV columns; those that do not apply to its list are `null`.
+/// `audit_head` is the audit log's chain head when the report was read (`null` when unreadable).
 /// Written a row at a time, one row per line.
 public struct JSONDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReportFormatter {
     public private(set) var sink: Sink
@@ -27,6 +29,11 @@ public struct JSONDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         sink.write(",\"previous_working_day\":\"\(header.previousWorkingDay.iso)\"")
         sink.write(",\"horizon\":\"\(header.horizon.iso)\"")
         sink.write(",\"assignee\":" + ReportText.jsonString(header.assignee))
+        if let head = header.auditHead {
+            sink.write(",\"audit_head\":{\"row\":\(head.row),\"sha256\":" + ReportText.jsonString(head.hash) + "}")
+        } else {
+            sink.write(",\"audit_head\":null")
+        }
         sink.write(",\"groups\":[")
     }
 

@@ -8,6 +8,7 @@ public struct TextDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
     public private(set) var sink: Sink
     private let colour: Bool
     private var tally = DeadlineTally()
+    private var auditHead: AuditChainHead?
 
     private static var columns: [(title: String, width: Int)] {
         [("Status", 14), ("Reference", 17), ("Clock", 20), ("Respondent", 28), ("Due", 10), ("Detail", 0)]
@@ -20,6 +21,7 @@ public struct TextDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
     }
 
     public mutating func begin(_ header: DeadlineReportHeader) {
+        auditHead = header.auditHead
         let asOf = "\(header.asOf.iso) (\(Explanation.weekdayName(header.asOf)))"
         line("Deadline report as of \(asOf): \(ReportText.printable(header.office))")
         line(
@@ -51,6 +53,12 @@ public struct TextDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
     public mutating func finish() {
         if let last = tally.current { closeGroup(last) }
         line("")
+        defer {
+            if let auditHead {
+                line("")
+                line(Self.auditHeadLine(auditHead))
+            }
+        }
         if tally.groups.isEmpty {
             line("Nothing is due, overdue or paused.")
             return
@@ -74,6 +82,11 @@ public struct TextDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
             line(totalsLine(ReportText.printable(DeadlineTally.name(of: group.assignee)), group.totals))
         }
         line(totalsLine("All", tally.totals))
+    }
+
+    /// The last line: the audit log's head, to be kept where the database's owner cannot change it.
+    static func auditHeadLine(_ head: AuditChainHead) -> String {
+        "audit head: row \(head.row) sha256 \(head.hash) (keep it outside the database; check it with 'redress audit verify --expect-head')"
     }
 
     private mutating func closeGroup(_ group: DeadlineTally.Group) {

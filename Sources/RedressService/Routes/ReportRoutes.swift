@@ -15,15 +15,17 @@ extension RedressServer {
                 ?? DeadlineReport.defaultWithinWorkingDays
             let assignee = query.string("assignee")
             let text = try await asStaff(request) { connection, actor -> String in
-                let run = try DeadlineReportRun(
-                    connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee, at: Date())
-                // Rows stream from the database into the document; the answer is
-                // sent once it is whole, so a failure midway is a clean error.
-                var formatter = JSONDeadlineReportFormatter(sink: "")
-                formatter.begin(run.header)
-                try run.stream { formatter.write($0) }
-                formatter.finish()
-                return formatter.sink
+                try DeadlineReportRun.withSnapshot(
+                    connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee, at: Date()
+                ) { run in
+                    // Rows stream from the database into the document; the answer is
+                    // sent once it is whole, so a failure midway is a clean error.
+                    var formatter = JSONDeadlineReportFormatter(sink: "")
+                    formatter.begin(run.header)
+                    try run.stream { formatter.write($0) }
+                    formatter.finish()
+                    return formatter.sink
+                }
             }
             return Response.json(data: Data(text.utf8))
         }

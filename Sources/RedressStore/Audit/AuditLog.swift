@@ -1,5 +1,6 @@
 public import Foundation
 public import Postgres
+public import RedressCore
 
 /// One row of the audit log.
 public struct AuditEvent: Sendable, Codable {
@@ -63,62 +64,81 @@ public struct AuditLog {
             data: try row.decode(PostgresJSON<JSONValue>.self, at: 6).value)
     }
 
-    /// The result of checking the chain.
-    public struct Verification: Sendable {
-        /// Rows checked.
-        public var checked: Int
-        /// The first row that does not fit the chain, and why; nil when the chain holds.
-        public var firstBad: (id: Int, reason: String)?
-
-        public var isIntact: Bool { firstBad == nil }
+    /// The chain head: the last row and its hash, what the deadline report prints to be kept
+    /// outside the database; nil when the head is missing or its hash unreadable.
+    public func head() throws -> AuditChainHead? {
+        guard
+            let row = try connection.query(
+                """
+                SELECT last_id, CASE WHEN length(last_hash) = 32 THEN encode(last_hash, 'hex') END
+                FROM audit_chain_head WHERE id
+                """
+            ).first,
+            let id = try row.decode(Int?.self, at: 0), let hash = try row.decode(String?.self, at: 1)
+        else { return nil }
+        return AuditChainHead(row: id, hash: hash)
     }
 
-    /// Recomputes every row's hash in order and checks each links to the one before; streams
-    /// the log, so memory does not grow with it.
-    public func verify() throws -> Verification {
-        let zero = String(repeating: "0", count: 64)
-        var expectedID = 1
-        var previousHash = zero
-        var checked = 0
-        var bad: (id: Int, reason: String)? = nil
-        try connection.stream(
-            """
-            SELECT id, encode(previous_hash, 'hex'), encode(hash, 'hex'),
-                   encode(sha256(case_event_canonical(id, case_id, actor, occurred_at, recorded_at, kind, data, recorded_by) || previous_hash), 'hex')
-            FROM case_event ORDER BY id
-            """
-        ) { row in
-            guard bad == nil else { return }
-            let id = try row.decode(Int.self, at: 0)
-            let storedPrevious = try row.decode(String.self, at: 1)
-            let stored = try row.decode(String.self, at: 2)
-            let recomputed = try row.decode(String.self, at: 3)
-            if id != expectedID {
-                bad = (
-                    id, id > expectedID ? "rows \(expectedID) to \(id - 1) are missing" : "row \(id) is out of order"
-                )
-            } else if storedPrevious != previousHash {
-                bad = (id, "its link to row \(id - 1) does not match that row's hash")
-            } else if stored != recomputed {
-                bad = (id, "its content does not match its hash: it was changed after it was written")
+    /// Checks the whole chain in one snapshot: every row's content against its hash, its link
+    /// against the stored hash of the row before, the chain head against the last row, and,
+    /// given `expectHead` (a head hash kept outside the database), whether the chain recomputed
+    /// from the first row reaches it. Streams the log, so memory does not grow with it; keeps
+    /// the first `limit` findings and counts the rest (see `AuditChainCheck`).
+    public func verify(expectHead: String? = nil, limit: Int = AuditChainCheck.defaultLimit) throws
+        -> AuditVerification
+    {
+        try connection.withTransaction(isolation: .repeatableRead, attempts: 1) { connection in
+            var check = AuditChainCheck(keptHead: expectHead, limit: limit)
+            let head = try connection.query(
+                """
+                SELECT h.last_id, CASE WHEN length(h.last_hash) = 32 THEN encode(h.last_hash, 'hex') END,
+                       h.last_hash = coalesce(
+                           (SELECT e.hash FROM case_event e WHERE e.id = h.last_id),
+                           CASE WHEN h.last_id = 0 THEN decode(repeat('00', 32), 'hex') END)
+                FROM audit_chain_head h WHERE h.id
+                """
+            ).first.flatMap { row -> AuditChainCheck.StoredHead? in
+                guard let id = try row.decode(Int?.self, at: 0) else { return nil }
+                return AuditChainCheck.StoredHead(
+                    row: id, hash: try row.decode(String?.self, at: 1), matchesRow: try row.decode(Bool?.self, at: 2))
             }
-            checked += 1
-            expectedID = id + 1
-            previousHash = stored
-        }
-        if bad == nil {
-            let head = try connection.query("SELECT last_id, encode(last_hash, 'hex') FROM audit_chain_head").first!
-            let lastID = try head.decode(Int.self, at: 0)
-            let lastHash = try head.decode(String.self, at: 1)
-            if lastID != expectedID - 1 {
-                bad = (
-                    lastID,
-                    "the chain head names row \(lastID) but the log ends at row \(expectedID - 1): rows were removed"
-                )
-            } else if lastHash != previousHash {
-                bad = (lastID, "the chain head's hash does not match the last row")
+            try connection.stream(Self.chainQuery) { row in
+                check.check(
+                    AuditChainRow(
+                        id: try row.decode(Int.self, at: 0), hash: try row.decode(String?.self, at: 1),
+                        linkWellFormed: try row.decode(Bool?.self, at: 2), linked: try row.decode(Bool?.self, at: 3),
+                        contentMatches: try row.decode(Bool?.self, at: 4), rechained: try row.decode(String.self, at: 5)
+                    ))
             }
+            return check.finish(head: head)
         }
-        return Verification(checked: checked, firstBad: bad)
     }
+
+    /// Every row in id order with what `AuditChainCheck` needs, all computed by the database,
+    /// so a NULL or short hash arrives as NULL or false, never as bytes to decode.
+    ///
+    /// The recursive walk fetches one row after another by the primary key and carries two
+    /// hashes along: the stored hash of the row before, which its link must equal, and the
+    /// hash recomputed from the first row's content on (`rechained`), which depends on nothing
+    /// stored but content. It starts from a row before the first holding 32 zero bytes, the
+    /// hash the first row links to.
+    static let chainQuery: PostgresQuery = """
+        WITH RECURSIVE chain (position, id, hash, rechained, linked, content_matches, link_well_formed) AS (
+            SELECT 0::bigint, '-9223372036854775808'::bigint, decode(repeat('00', 32), 'hex'),
+                   decode(repeat('00', 32), 'hex'), NULL::boolean, NULL::boolean, NULL::boolean
+            UNION ALL
+            SELECT c.position + 1, e.id, e.hash, sha256(e.canonical || c.rechained), e.previous_hash = c.hash,
+                   e.hash = sha256(e.canonical || e.previous_hash), length(e.previous_hash) = 32
+            FROM chain c CROSS JOIN LATERAL (
+                SELECT n.id, n.hash, n.previous_hash,
+                       case_event_canonical(
+                           n.id, n.case_id, n.actor, n.occurred_at, n.recorded_at, n.kind, n.data, n.recorded_by
+                       ) AS canonical
+                FROM case_event n WHERE n.id > c.id ORDER BY n.id LIMIT 1
+            ) e
+        )
+        SELECT id, CASE WHEN length(hash) = 32 THEN encode(hash, 'hex') END, link_well_formed, linked,
+               content_matches, encode(rechained, 'hex')
+        FROM chain WHERE position > 0
+        """
 }

@@ -6,8 +6,10 @@ public import RedressCore
 /// `GET /v1/reports/deadlines` both read, so the two cannot drift apart.
 ///
 /// Making it checks that the actor may read cases and that the assignee, when given, is on the
-/// staff; reads the office once; and takes the report date (`asOf`, or the office's date at the
-/// given instant). Rows then stream through `stream` to whichever formatters the edge renders.
+/// staff; reads the office and the audit log's chain head once; and takes the report date
+/// (`asOf`, or the office's date at the given instant). Rows then stream through `stream` to
+/// whichever formatters the edge renders. `withSnapshot` does both in one snapshot, so the
+/// audit head printed is the head of the log the rows were read from.
 public struct DeadlineReportRun {
     /// The report's dates and the judgement it applies to each clock.
     public let report: DeadlineReport
@@ -33,10 +35,27 @@ public struct DeadlineReportRun {
             asOf: asOf ?? context.clock.date(at: instant), withinWorkingDays: withinWorkingDays,
             calendar: context.calendar)
         self.report = report
-        self.header = DeadlineReportHeader(office: context.settings.name, report: report, assignee: assignee)
+        self.header = DeadlineReportHeader(
+            office: context.settings.name, report: report, assignee: assignee,
+            auditHead: try AuditLog(connection).head())
         self.context = context
         self.assignee = assignee
         self.query = DeadlineReportQuery(connection: connection, context: context)
+    }
+
+    /// Makes the run (see `init`) and calls `body` with it in one snapshot (a repeatable-read
+    /// transaction), so the rows `body` streams and the audit head in the header come from the
+    /// same state of the database. `body` is not run again on failure: it may have written output.
+    public static func withSnapshot<T>(
+        _ connection: PostgresConnection, actor: Actor, asOf: LocalDate?, withinWorkingDays: Int,
+        assignee: String?, at instant: Date, _ body: (DeadlineReportRun) throws -> T
+    ) throws -> T {
+        try connection.withTransaction(isolation: .repeatableRead, attempts: 1) { connection in
+            try body(
+                DeadlineReportRun(
+                    connection, actor: actor, asOf: asOf, withinWorkingDays: withinWorkingDays, assignee: assignee,
+                    at: instant))
+        }
     }
 
     /// Streams the report's rows to `body` (see `DeadlineReportQuery.stream`); returns how many

@@ -11,7 +11,10 @@ struct ReportDeadlines: ParsableCommand {
             "The nightly deadline report: newly breached, overdue, due soon, paused and non-compliant, by assignee.",
         discussion: """
             Everything comes from what was recorded on or before the report date, so a report \
-            --as-of a past date is the same however much happened since. Rows stream from the \
+            --as-of a past date is the same however much happened since, but for the audit log's \
+            head (text, HTML and JSON): the last row of the log when the report was read and its \
+            hash, to keep outside the database and check later with 'redress audit verify \
+            --expect-head'. Rows stream from the \
             database: memory does not grow with the number of cases. --format email writes a \
             complete message to the supervisors for 'sendmail -t -i': plain text and HTML, with the \
             CSV attached, each rendered first into a private temporary file (TMPDIR).
@@ -40,22 +43,24 @@ struct ReportDeadlines: ParsableCommand {
     func run() throws {
         let session = try Session.open(database)
         defer { session.close() }
-        let run = try DeadlineReportRun(
+        try DeadlineReportRun.withSnapshot(
             session.connection, actor: session.actor, asOf: try asOf.map(parseDate),
-            withinWorkingDays: within, assignee: assignee, at: Date())
-        let bar = ProgressLine("report \(run.report.asOf.iso)")
-        defer { bar.finish() }
-        switch format {
-        case .text:
-            try render(TextDeadlineReportFormatter(sink: BufferedOutput(), colour: Terminal.usesColour), run, bar)
-        case .csv:
-            try render(CSVDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
-        case .json:
-            try render(JSONDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
-        case .html:
-            try render(HTMLDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
-        case .email:
-            try email(run, staff: try StaffStore(session.connection).list(), bar)
+            withinWorkingDays: within, assignee: assignee, at: Date()
+        ) { run in
+            let bar = ProgressLine("report \(run.report.asOf.iso)")
+            defer { bar.finish() }
+            switch format {
+            case .text:
+                try render(TextDeadlineReportFormatter(sink: BufferedOutput(), colour: Terminal.usesColour), run, bar)
+            case .csv:
+                try render(CSVDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
+            case .json:
+                try render(JSONDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
+            case .html:
+                try render(HTMLDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
+            case .email:
+                try email(run, staff: try StaffStore(session.connection).list(), bar)
+            }
         }
     }
 
