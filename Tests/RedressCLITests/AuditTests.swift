@@ -32,7 +32,8 @@ import Testing
                 for statement in ["UPDATE case_event SET kind = 'x'", "DELETE FROM case_event", "TRUNCATE case_event"] {
                     #expect(throws: PostgresError.self) { try connection.execute(unsafeSQL: statement) }
                 }
-                return try connection.query("SELECT count(*) FROM case_event").first!.decode(Int.self, at: 0)
+                return try connection.query("SELECT count(*) FROM case_event WHERE case_id IS NOT NULL").first!.decode(
+                    Int.self, at: 0)
             }
             #expect(remaining == 1)
             #expect(try office.run("audit", "verify").status == 0)
@@ -87,7 +88,7 @@ import Testing
 
     @Test func threeAlteredRowsAreThreeFindingsAndTheRowsAfterThemStillCheck() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let ids = try loggedCase(office, notes: 8)
             let altered = [ids[1], ids[4], ids[5]]
             try alter(db, rows: altered)
@@ -108,7 +109,7 @@ import Testing
 
     @Test func missingRowsAndUnreadableHashesAreFindingsNotCrashes() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let ids = try loggedCase(office, notes: 8)
             try db.withConnection { connection in
                 try connection.execute(unsafeSQL: "SET session_replication_role = replica")
@@ -133,7 +134,7 @@ import Testing
 
     @Test func theHeadOfTheReportIsTheHeadVerifyChecks() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let ids = try loggedCase(office, notes: 3)
             let head = try intactHead(office)
             #expect(head.row == ids.last)
@@ -164,7 +165,7 @@ import Testing
     /// the chain then agrees with itself; a head kept outside the database still finds it.
     @Test func aLogRewrittenByItsOwnerFailsAgainstAKeptHead() throws {
         try withTestDatabase { db in
-            let office = OfficeFixture(db)
+            let office = try OfficeFixture(db)
             let ids = try loggedCase(office, notes: 6)
             let kept = try intactHead(office)
             let earlier = try db.withConnection { connection in

@@ -156,7 +156,8 @@ import Testing
                 try $0.query("SELECT body FROM case_note").map { try $0.decode(String.self, at: 0) }
             }
             #expect(stored == [hostile])
-            #expect(try office.counts()["case_event"] == 2)
+            // Adding the fixture's login, opening the case and the note.
+            #expect(try office.counts()["case_event"] == 3)
         }
     }
 

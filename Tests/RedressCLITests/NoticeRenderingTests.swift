@@ -362,10 +362,14 @@ import Testing
                 "staff", "add", "lee", "--role", "supervisor", "--name", language == "ko" ? "이수민" : "Lee Soo-min",
                 "--email", "lee@\(Self.domain)")
             let ombudsperson = language == "ko" ? "오세영" : "Oh Se-young"
+            // The fixture's login is the office's ombudsperson here, and not a second supervisor.
+            try office.ok("staff", "role", "remove", office.login, "supervisor", "caseworker", "intake")
             _ = try db.withConnection { connection in
                 try connection.execute(
-                    "UPDATE staff SET email = \("oh@\(Self.domain)"), display_name = \(ombudsperson) WHERE login = session_user"
+                    "UPDATE staff SET email = \("oh@\(Self.domain)"), display_name = \(ombudsperson) WHERE login = \(office.login)"
                 )
+                // The migrating login set the office up; it is no ombudsperson of this office.
+                try connection.execute("UPDATE staff SET roles = '{admin}' WHERE login = session_user")
             }
             let head = language == "ko" ? "한지원" : "Han Ji-won"
             let reference = try office.ok(

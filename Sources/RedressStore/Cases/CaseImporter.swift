@@ -351,11 +351,10 @@ public struct CaseImporter {
             opening.record.id = ids[index]
             openings.append(opening)
         }
-        try connection.copyFrom(
-            """
-            COPY complaint_case (id, reference, received_at, received_on, channel, summary, language, incident_date, late_filing,
-                late_filing_reason, urgent, confidential, group_size, respondent_id, opened_by) FROM STDIN
-            """
+        try connection.copyStaged(
+            into: "complaint_case",
+            columns:
+                "id, reference, received_at, received_on, channel, summary, language, incident_date, late_filing, late_filing_reason, urgent, confidential, group_size, respondent_id, opened_by"
         ) { writer in
             for opening in openings {
                 let r = opening.record
@@ -368,10 +367,9 @@ public struct CaseImporter {
                 ])
             }
         }
-        try connection.copyFrom(
-            """
-            COPY party (case_id, role, position, name, email, phone, postal_address, language, contact_preference) FROM STDIN
-            """
+        try connection.copyStaged(
+            into: "party",
+            columns: "case_id, role, position, name, email, phone, postal_address, language, contact_preference"
         ) { writer in
             for opening in openings {
                 let id = String(opening.record.id)
@@ -383,17 +381,16 @@ public struct CaseImporter {
                 }
             }
         }
-        try connection.copyFrom("COPY case_category (case_id, category_code) FROM STDIN") { writer in
+        try connection.copyStaged(into: "case_category", columns: "case_id, category_code") { writer in
             for opening in openings {
                 for code in opening.record.categories { try writer.write([String(opening.record.id), code]) }
             }
         }
         // The clocks, due dates and statuses from RedressCore, as `case open` makes them.
-        try connection.copyFrom(
-            """
-            COPY clock (case_id, kind, start_at, start_date, allowance_amount, allowance_unit, policy_version, urgent,
-                status, due_date, paused_days) FROM STDIN
-            """
+        try connection.copyStaged(
+            into: "clock",
+            columns:
+                "case_id, kind, start_at, start_date, allowance_amount, allowance_unit, policy_version, urgent, status, due_date, paused_days"
         ) { writer in
             for opening in openings {
                 for stored in opening.record.clocks {
@@ -409,7 +406,7 @@ public struct CaseImporter {
                 }
             }
         }
-        try connection.copyFrom("COPY case_event (case_id, actor, occurred_at, kind, data) FROM STDIN") { writer in
+        try connection.copyStaged(into: "case_event", columns: "case_id, actor, occurred_at, kind, data") { writer in
             for (index, opening) in openings.enumerated() {
                 var data = opening.event
                 data["imported_from"] = .string(source)

@@ -167,12 +167,10 @@ struct DemoSeedLoader {
     // MARK: Copying
 
     func copy(_ built: [Built], into result: inout DemoSeed.Result) throws {
-        try connection.copyFrom(
-            """
-            COPY complaint_case (id, reference, state, outcome, received_at, received_on, channel, summary, language, incident_date,
-                late_filing, late_filing_reason, urgent, confidential, group_size, respondent_id, assignee, info_requests, version,
-                opened_by, created_at, updated_at, closed_at) FROM STDIN
-            """
+        try connection.copyStaged(
+            into: "complaint_case",
+            columns:
+                "id, reference, state, outcome, received_at, received_on, channel, summary, language, incident_date, late_filing, late_filing_reason, urgent, confidential, group_size, respondent_id, assignee, info_requests, version, opened_by, created_at, updated_at, closed_at"
         ) { writer in
             for item in built {
                 let r = item.record
@@ -188,10 +186,9 @@ struct DemoSeedLoader {
                 ])
             }
         }
-        try connection.copyFrom(
-            """
-            COPY party (case_id, role, position, name, email, phone, postal_address, language, contact_preference) FROM STDIN
-            """
+        try connection.copyStaged(
+            into: "party",
+            columns: "case_id, role, position, name, email, phone, postal_address, language, contact_preference"
         ) { writer in
             for item in built {
                 for (role, position, p) in item.record.partyRows {
@@ -202,16 +199,15 @@ struct DemoSeedLoader {
                 }
             }
         }
-        try connection.copyFrom("COPY case_category (case_id, category_code) FROM STDIN") { writer in
+        try connection.copyStaged(into: "case_category", columns: "case_id, category_code") { writer in
             for item in built {
                 for code in Set(item.record.categories).sorted() { try writer.write([String(item.record.id), code]) }
             }
         }
-        try connection.copyFrom(
-            """
-            COPY clock (id, case_id, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit, policy_version,
-                urgent, ended_on, cancelled_on, status, due_date, paused_days) FROM STDIN
-            """
+        try connection.copyStaged(
+            into: "clock",
+            columns:
+                "id, case_id, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit, policy_version, urgent, ended_on, cancelled_on, status, due_date, paused_days"
         ) { writer in
             for item in built {
                 for stored in item.record.clocks {
@@ -230,7 +226,8 @@ struct DemoSeedLoader {
                 }
             }
         }
-        try connection.copyFrom("COPY clock_pause (clock_id, position, from_date, to_date, cause, reason) FROM STDIN") {
+        try connection.copyStaged(into: "clock_pause", columns: "clock_id, position, from_date, to_date, cause, reason")
+        {
             writer in
             for item in built {
                 for stored in item.record.clocks {
@@ -243,10 +240,9 @@ struct DemoSeedLoader {
                 }
             }
         }
-        try connection.copyFrom(
-            """
-            COPY clock_extension (clock_id, grant_number, amount, reason, approver_role, approved_by, on_date, with_consent) FROM STDIN
-            """
+        try connection.copyStaged(
+            into: "clock_extension",
+            columns: "clock_id, grant_number, amount, reason, approver_role, approved_by, on_date, with_consent"
         ) { writer in
             for item in built {
                 for stored in item.record.clocks {
@@ -260,7 +256,7 @@ struct DemoSeedLoader {
                 }
             }
         }
-        try connection.copyFrom("COPY case_event (case_id, actor, occurred_at, kind, data) FROM STDIN") { writer in
+        try connection.copyStaged(into: "case_event", columns: "case_id, actor, occurred_at, kind, data") { writer in
             for item in built {
                 for event in item.events {
                     try writer.write([
