@@ -247,4 +247,29 @@ struct TrustBoundaryTests {
             #expect(recorded == 4)
         }
     }
+
+    /// Notes recorded in mediation: only the ombudsperson, the assignee and the mediators read
+    /// them, whatever SQL a login writes.
+    @Test func mediationNotesStayWithTheMediation() throws {
+        try withOffice { db, superuser in
+            let caseID = try superuser.query("SELECT min(id) FROM complaint_case").first!.decode(Int.self, at: 0)
+            try superuser.execute(
+                """
+                INSERT INTO case_note (case_id, author, noted_at, body, under_mediation)
+                VALUES (\(caseID), \(Self.supervisor), now(), 'said in mediation', true)
+                """)
+            try superuser.execute("UPDATE complaint_case SET assignee = NULL WHERE id = \(caseID)")
+            let query = "SELECT count(*) FROM case_note WHERE body = 'said in mediation'"
+            func seen(_ login: String) throws -> Int {
+                let connection = try Self.connect(db, as: login)
+                defer { connection.close() }
+                return try connection.query(PostgresQuery(unsafeSQL: query)).first!.decode(Int.self, at: 0)
+            }
+            #expect(try seen(Self.caseworker) == 0)
+            #expect(try seen(Self.supervisor) == 0)
+            #expect(try seen(Self.auditor) == 0)
+            try superuser.execute("UPDATE complaint_case SET assignee = \(Self.caseworker) WHERE id = \(caseID)")
+            #expect(try seen(Self.caseworker) == 1)
+        }
+    }
 }

@@ -26,6 +26,7 @@ DROP FUNCTION staff_token_issue(text, bytea, timestamptz, timestamptz);
 DROP FUNCTION staff_token_revoke(bigint, timestamptz);
 DROP FUNCTION staff_token_check(bigint, bytea, timestamptz);
 DROP FUNCTION complaint_status_token_matches(bigint, bytea);
+DROP FUNCTION redress_may_read_mediation_notes(bigint);
 DROP FUNCTION redress_session_admin();
 DROP FUNCTION redress_session_may(text);
 

@@ -124,6 +124,28 @@ BEGIN
 END
 $$;
 
+-- What is said in mediation is read only by the ombudsperson, the case's
+-- assignee and the mediators of its latest mediation, as `redress` shows it.
+CREATE FUNCTION redress_may_read_mediation_notes(case_number bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+    SELECT pg_has_role(session_user, 'redress_service', 'MEMBER') OR EXISTS (
+        SELECT 1 FROM staff s
+        WHERE s.login = session_user AND s.active AND (
+            'ombudsperson' = ANY (s.roles)
+            OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = case_number AND c.assignee = s.login)
+            OR EXISTS (
+                SELECT 1 FROM mediation m
+                WHERE m.id = (SELECT max(l.id) FROM mediation l WHERE l.case_id = case_number)
+                  AND (m.mediator = s.login
+                       OR EXISTS (SELECT 1 FROM mediation_session ms WHERE ms.mediation_id = m.id AND ms.mediator = s.login)))))
+$$;
+
+DROP POLICY redress_read ON case_note;
+CREATE POLICY redress_read ON case_note FOR SELECT USING (
+    (SELECT redress_session_may('read')) AND (NOT under_mediation OR redress_may_read_mediation_notes(case_id))
+);
+
 -- Any active staff member records that they read a confidential case; other
 -- audit rows come with the work that writes cases.
 CREATE POLICY redress_insert ON case_event FOR INSERT WITH CHECK (
@@ -356,13 +378,13 @@ AS $$
     SELECT EXISTS (SELECT 1 FROM complaint_status_token t WHERE t.case_id = case_number AND t.secret_sha256 = digest)
 $$;
 
-REVOKE EXECUTE ON FUNCTION redress_session_may(text), redress_session_admin(),
+REVOKE EXECUTE ON FUNCTION redress_session_may(text), redress_session_admin(), redress_may_read_mediation_notes(bigint),
     staff_add(text, text[], text, text, timestamptz), staff_set_roles(text, text[], timestamptz),
     staff_deactivate(text, timestamptz), staff_token_issue(text, bytea, timestamptz, timestamptz),
     staff_token_revoke(bigint, timestamptz), staff_token_check(bigint, bytea, timestamptz),
     complaint_status_token_matches(bigint, bytea)
     FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION redress_session_may(text), redress_session_admin(),
+GRANT EXECUTE ON FUNCTION redress_session_may(text), redress_session_admin(), redress_may_read_mediation_notes(bigint),
     staff_add(text, text[], text, text, timestamptz), staff_set_roles(text, text[], timestamptz),
     staff_deactivate(text, timestamptz), staff_token_issue(text, bytea, timestamptz, timestamptz),
     staff_token_revoke(bigint, timestamptz), staff_token_check(bigint, bytea, timestamptz),
