@@ -272,4 +272,35 @@ struct TrustBoundaryTests {
             #expect(try seen(Self.caseworker) == 1)
         }
     }
+
+    /// With plain SQL a working role still moves cases only as the lifecycle and its roles
+    /// allow: no skipped states, no outcome without a move, no assigning or reopening for a
+    /// caseworker.
+    @Test func casesMoveOnlyByTheLifecycle() throws {
+        try withOffice { db, superuser in
+            let caseworker = try Self.connect(db, as: Self.caseworker)
+            defer { caseworker.close() }
+            let supervisor = try Self.connect(db, as: Self.supervisor)
+            defer { supervisor.close() }
+            #expect(
+                Self.attempt(caseworker, "UPDATE complaint_case SET state = 'remedy' WHERE state <> 'decided'") == nil)
+            #expect(
+                Self.attempt(caseworker, "UPDATE complaint_case SET state = 'closed' WHERE state = 'triage'") == nil)
+            #expect(
+                Self.attempt(caseworker, "UPDATE complaint_case SET outcome = 'duplicate' WHERE state = 'closed'")
+                    == nil)
+            #expect(Self.attempt(caseworker, "UPDATE complaint_case SET assignee = session_user") == nil)
+            let reopen = "UPDATE complaint_case SET state = 'triage', outcome = NULL WHERE state = 'closed'"
+            #expect(Self.attempt(caseworker, reopen) == nil)
+            let closed = try superuser.query("SELECT count(*) FROM complaint_case WHERE state = 'closed'").first!
+                .decode(Int.self, at: 0)
+            #expect(closed > 0)
+            #expect(Self.attempt(supervisor, reopen) == closed)
+            #expect(
+                Self.attempt(
+                    caseworker,
+                    "INSERT INTO complaint_case (reference, received_at, received_on, channel, summary, state, respondent_id, opened_by) SELECT 'HRC-2099-000001', now(), current_date, 'web', 'x', 'closed', respondent_id, session_user FROM complaint_case LIMIT 1"
+                ) == nil)
+        }
+    }
 }

@@ -19,6 +19,9 @@ BEGIN
 END
 $$;
 
+DROP TRIGGER complaint_case_follows_the_lifecycle ON complaint_case;
+DROP FUNCTION complaint_case_follows_the_lifecycle();
+DROP TABLE case_transition;
 DROP FUNCTION staff_add(text, text[], text, text, timestamptz);
 DROP FUNCTION staff_set_roles(text, text[], timestamptz);
 DROP FUNCTION staff_deactivate(text, timestamptz);

@@ -61,6 +61,101 @@ BEGIN
 END
 $$;
 
+-- The lifecycle's moves as RedressCore's Lifecycle has them (LifecycleTableTests keeps the
+-- two equal): which state may follow which, the roles that may make the move, and the
+-- outcomes it may record (none: it records none).
+CREATE TABLE case_transition (
+    from_state  text NOT NULL,
+    to_state    text NOT NULL,
+    roles       text[] NOT NULL,
+    outcomes    text[] NOT NULL,
+    PRIMARY KEY (from_state, to_state)
+);
+
+INSERT INTO case_transition (from_state, to_state, roles, outcomes) VALUES
+    ('received', 'triage', '{intake,caseworker,supervisor,ombudsperson}', '{}'),
+    ('received', 'closed', '{caseworker,supervisor,ombudsperson}', '{withdrawn,transferred}'),
+    ('triage', 'awaiting_info', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('triage', 'early_resolution', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('triage', 'mediation', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('triage', 'investigation', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('triage', 'closed', '{caseworker,supervisor,ombudsperson}', '{out_of_jurisdiction,out_of_time,premature,insufficient_information,withdrawn,transferred,discretionary,parallel_proceedings,duplicate}'),
+    ('awaiting_info', 'triage', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('awaiting_info', 'investigation', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('awaiting_info', 'closed', '{caseworker,supervisor,ombudsperson}', '{withdrawn,transferred}'),
+    ('early_resolution', 'investigation', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('early_resolution', 'decided', '{caseworker,supervisor,ombudsperson}', '{early_resolution}'),
+    ('early_resolution', 'closed', '{caseworker,supervisor,ombudsperson}', '{out_of_jurisdiction,out_of_time,premature,insufficient_information,withdrawn,transferred,discretionary,parallel_proceedings,duplicate,early_resolution}'),
+    ('mediation', 'investigation', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('mediation', 'arbitration', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('mediation', 'decided', '{caseworker,supervisor,ombudsperson}', '{settled}'),
+    ('mediation', 'closed', '{caseworker,supervisor,ombudsperson}', '{out_of_jurisdiction,out_of_time,premature,insufficient_information,withdrawn,transferred,discretionary,parallel_proceedings,duplicate}'),
+    ('investigation', 'awaiting_info', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('investigation', 'mediation', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('investigation', 'on_hold', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('investigation', 'decided', '{caseworker,supervisor,ombudsperson}', '{upheld,partly_upheld,not_upheld}'),
+    ('investigation', 'closed', '{caseworker,supervisor,ombudsperson}', '{withdrawn,transferred}'),
+    ('on_hold', 'investigation', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('on_hold', 'closed', '{caseworker,supervisor,ombudsperson}', '{withdrawn,transferred}'),
+    ('arbitration', 'decided', '{caseworker,supervisor,ombudsperson}', '{award}'),
+    ('arbitration', 'closed', '{caseworker,supervisor,ombudsperson}', '{withdrawn,transferred}'),
+    ('decided', 'remedy', '{caseworker,supervisor,ombudsperson}', '{}'),
+    ('decided', 'closed', '{caseworker,supervisor,ombudsperson}', '{early_resolution,settled,award,upheld,partly_upheld,not_upheld,withdrawn,transferred}'),
+    ('remedy', 'closed', '{caseworker,supervisor,ombudsperson}', '{early_resolution,settled,award,upheld,partly_upheld,not_upheld,withdrawn,transferred}'),
+    ('closed', 'triage', '{supervisor,ombudsperson}', '{}'),
+    ('closed', 'investigation', '{supervisor,ombudsperson}', '{}');
+
+-- A staff login opens cases as received, and changes a case's state, outcome or
+-- assignee only by a move of the lifecycle that its roles allow.
+CREATE FUNCTION complaint_case_follows_the_lifecycle() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+DECLARE
+    held text[];
+    move case_transition;
+BEGIN
+    IF pg_has_role(session_user, 'redress_service', 'MEMBER') THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.state <> 'received' OR NEW.outcome IS NOT NULL THEN
+            RAISE EXCEPTION 'a case is opened as received, without an outcome' USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+    END IF;
+    SELECT s.roles INTO held FROM staff s WHERE s.login = session_user AND s.active;
+    IF NEW.state IS DISTINCT FROM OLD.state THEN
+        SELECT * INTO move FROM case_transition t WHERE t.from_state = OLD.state AND t.to_state = NEW.state;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'a case may not move from % to %', OLD.state, NEW.state USING ERRCODE = 'check_violation';
+        END IF;
+        IF NOT coalesce(held && move.roles, false) THEN
+            RAISE EXCEPTION 'login % may not move a case from % to %', session_user, OLD.state, NEW.state
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF cardinality(move.outcomes) > 0 AND NOT coalesce(NEW.outcome = ANY (move.outcomes), false) THEN
+            RAISE EXCEPTION 'a move from % to % records one of the outcomes %, not %', OLD.state, NEW.state,
+                move.outcomes, NEW.outcome
+                USING ERRCODE = 'check_violation';
+        END IF;
+        IF cardinality(move.outcomes) = 0 AND NEW.outcome IS DISTINCT FROM OLD.outcome AND NEW.outcome IS NOT NULL THEN
+            RAISE EXCEPTION 'a move from % to % records no outcome', OLD.state, NEW.state
+                USING ERRCODE = 'check_violation';
+        END IF;
+    ELSIF NEW.outcome IS DISTINCT FROM OLD.outcome THEN
+        RAISE EXCEPTION 'a case''s outcome changes only with a move' USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.assignee IS DISTINCT FROM OLD.assignee
+        AND NOT coalesce(held && ARRAY['supervisor', 'ombudsperson'], false) THEN
+        RAISE EXCEPTION 'login % may not assign cases', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER complaint_case_follows_the_lifecycle BEFORE INSERT OR UPDATE OF state, outcome, assignee
+    ON complaint_case FOR EACH ROW EXECUTE FUNCTION complaint_case_follows_the_lifecycle();
+
 -- Privileges: staff logins read, and write only what their work writes, each
 -- table guarded by row-level security below. No staff login writes the staff
 -- register, tokens, the chain head or the migration record, deletes a case
@@ -103,7 +198,8 @@ BEGIN
         work := CASE
             WHEN object.relname IN ('office', 'holiday_calendar', 'holiday', 'policy_version', 'rights_category')
                 THEN 'office'
-            WHEN object.relname IN ('staff', 'staff_token', 'audit_chain_head', 'schema_migration', 'case_event')
+            WHEN object.relname IN (
+                'staff', 'staff_token', 'audit_chain_head', 'schema_migration', 'case_event', 'case_transition')
                 THEN NULL
             ELSE 'case'
         END;
