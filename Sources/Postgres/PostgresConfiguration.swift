@@ -34,6 +34,21 @@ public struct PostgresConfiguration: Sendable, Hashable {
         return copy
     }
 
+    /// Returns a copy whose sessions start with the server setting `name` at `value`
+    /// (`-c name=value` in libpq's `options`), as `ALTER ROLE ... SET` would, but for this
+    /// client only; it takes precedence over the role's and the database's settings.
+    public func withSessionSetting(_ name: String, _ value: String) -> PostgresConfiguration {
+        // libpq splits `options` at white space; a backslash keeps a space (or itself) in a value.
+        var escaped = ""
+        for character in value {
+            if character == "\\" || character.isWhitespace { escaped.append("\\") }
+            escaped.append(character)
+        }
+        let setting = "-c \(name)=\(escaped)"
+        let earlier = parameters.last(where: { $0.0 == "options" })?.1
+        return with("options", earlier.map { "\($0) \(setting)" } ?? setting)
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.keys == rhs.keys && lhs.values == rhs.values }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(keys)

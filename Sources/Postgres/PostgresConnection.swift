@@ -30,7 +30,10 @@ public final class PostgresConnection: @unchecked Sendable {
         if !pairs.contains(where: { $0.0 == "fallback_application_name" }) {
             pairs.append(("fallback_application_name", applicationName))
         }
-        pairs.append(("options", sessionOptions))
+        // Settings the configuration asks for go first, so the session's own win over them.
+        let asked = pairs.filter { $0.0 == "options" }.map(\.1)
+        pairs.removeAll { $0.0 == "options" }
+        pairs.append(("options", (asked + [sessionOptions]).joined(separator: " ")))
         pairs.append(("client_encoding", "UTF8"))
 
         let keys = pairs.map { strdup($0.0) }

@@ -108,6 +108,26 @@ struct ConnectionTests {
         }
     }
 
+    @Test func sessionSettingsAreKeptBesideTheSessionsOwn() throws {
+        try withTestDatabase(migrated: false) { db throws in
+            let configuration = db.configuration
+                .withSessionSetting("statement_timeout", "1500")
+                .withSessionSetting("redress.test_note", #"back\slash and space"#)
+                // The session's own settings win: values always decode the same.
+                .withSessionSetting("TimeZone", "Asia/Seoul")
+            let c = try PostgresConnection.connect(configuration)
+            defer { c.close() }
+            #expect(try scalar(c, "SELECT current_setting('statement_timeout')") as String == "1500ms")
+            #expect(try scalar(c, "SELECT current_setting('redress.test_note')") as String == #"back\slash and space"#)
+            #expect(try scalar(c, "SELECT current_setting('TimeZone')") as String == "UTC")
+            #expect(try scalar(c, "SELECT current_setting('DateStyle')") as String == "ISO, YMD")
+            // A statement past the limit is cancelled with SQLSTATE 57014.
+            let error = #expect(throws: PostgresError.self) { try c.query("SELECT pg_sleep(5)") }
+            #expect(error?.sqlState == "57014")
+            #expect(c.isHealthy)
+        }
+    }
+
     @Test func closingTwiceIsHarmlessAndUseAfterCloseFails() throws {
         try withTestDatabase(migrated: false) { db throws in
             let connection = try db.connect()

@@ -48,7 +48,24 @@ struct DocumentTests {
             if !needed.isSubset(of: responses) {
                 problems.append("\(operation) lacks \(needed.subtracting(responses).sorted())")
             }
+            // Whatever reads the database may be answered 503: unreachable, or past the time limit.
+            if parts[1].hasPrefix("/v1/") || parts[1] == "/readyz", !responses.contains("503") {
+                problems.append("\(operation) reaches the database but lacks 503")
+            }
         }
         #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test func theUnavailableAnswerNamesRetryAfterAndTheTimeoutCode() throws {
+        let contract = try OpenAPIContract()
+        let unavailable = try #require(contract.resolve("#/components/responses/Unavailable"))
+        #expect((unavailable["headers"] as? [String: Any])?["Retry-After"] != nil)
+        let error = try #require(contract.resolve("#/components/schemas/Error"))
+        let detail = (error["properties"] as? [String: Any])?["error"] as? [String: Any]
+        let code = (detail?["properties"] as? [String: Any])?["code"] as? [String: Any]
+        let codes = code?["enum"] as? [String] ?? []
+        for name in [ServiceError.databaseUnavailable().code, ServiceError.databaseTimedOut().code] {
+            #expect(codes.contains(name), "\(name) is not among the documented codes \(codes)")
+        }
     }
 }

@@ -93,6 +93,20 @@ struct ErrorStatusTests {
         }
     }
 
+    @Test func aCancelledStatementIsA503WithRetryAfterAndNoConflict() {
+        // statement_timeout (and a cancel by hand) raise 57014; lock_timeout would raise 55P03,
+        // which stays a conflict (409): the service sets no lock_timeout.
+        let cancelled = PostgresError(
+            kind: .server, message: "canceling statement due to statement timeout", sqlState: "57014")
+        let answer = ServiceError.from(cancelled, logger: quietLogger)
+        #expect(answer == .databaseTimedOut())
+        #expect(answer.status == .serviceUnavailable)
+        #expect(answer.headers[.retryAfter] == "5")
+        #expect(answer.message == "the database did not answer in time: try again shortly")
+        let locked = PostgresError(kind: .server, message: "could not obtain lock", sqlState: "55P03")
+        #expect(ServiceError.from(locked, logger: quietLogger).status == .conflict)
+    }
+
     @Test func malformedJSONGets400WithAMessage() async throws {
         try await withService { service in
             let token = try service.token(for: "wendy", roles: [.caseworker])

@@ -12,7 +12,8 @@ import Testing
 struct LiveServerTests {
     @Test func sigtermLetsTheRequestInFlightFinishThenExits() throws {
         try withTestDatabase { database in
-            let server = try ServeProcess(arguments: ["--database", database.url])
+            // The intake below waits on a lock for as long as the test takes to observe it.
+            let server = try ServeProcess(arguments: ["--database", database.url, "--statement-timeout", "120"])
             let http = server.http
             let first = try http.request(
                 "POST", "/v1/complaints", headers: ["Content-Type": "application/json"],
@@ -79,6 +80,92 @@ struct LiveServerTests {
             let log = server.log
             #expect(log.contains("http.route=/v1/complaints"))
             for secret in ["Park Min-jun", "minjun@example.org", "Eviction notice"] { #expect(!log.contains(secret)) }
+        }
+    }
+
+    /// One staff login's psql left idle in a transaction that wrote an audit row holds the
+    /// audit chain head's lock until it ends. Every intake used to wait behind it, and commit
+    /// long after its client had given up, so the complainant never learned the reference.
+    /// Now the waiting statement is cancelled at the time limit, the intake's transaction rolls
+    /// back, and the client is told 503 at once.
+    @Test func anIdleTransactionHoldingTheAuditChainCostsAnIntakeA503NotAHang() throws {
+        try withTestDatabase { database in
+            let server = try ServeProcess(arguments: ["--database", database.url, "--statement-timeout", "2"])
+            let summary = "Held behind an idle transaction \(UUID().uuidString.prefix(8))"
+            let complaint = Data(
+                ServiceFixtures.complaint.replacingOccurrences(
+                    of: "Eviction notice served without a hearing", with: summary
+                ).utf8)
+            #expect(String(decoding: complaint, as: UTF8.self).contains(summary))
+
+            let probe = try database.connect()
+            defer { probe.close() }
+            func count(_ query: PostgresQuery) throws -> Int {
+                try probe.query(query).first!.decode(Int.self, at: 0)
+            }
+            let eventsBefore = try count("SELECT count(*) FROM case_event")
+
+            let idle = try database.connect()
+            defer { idle.close() }
+            try idle.execute(unsafeSQL: "BEGIN")
+            try idle.execute(
+                unsafeSQL: """
+                    INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (NULL, session_user, now(), 'x')
+                    """)
+
+            let started = Date()
+            let answer = try LoopbackHTTP(port: server.port, timeout: 60).request(
+                "POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: complaint)
+            let seconds = Date().timeIntervalSince(started)
+            #expect(seconds < 5, "answered after \(seconds) s")
+            #expect(answer.status == 503, "the intake cannot commit while the chain head is held: \(answer)")
+            #expect(answer.headers["retry-after"] == "5")
+            #expect(answer.text.contains("\"database_timeout\""), "\(answer)")
+            #expect(answer.text.contains("the database did not answer in time"), "\(answer)")
+            let problems = try OpenAPIContract().problems(
+                method: "POST", path: "/v1/complaints", status: answer.status,
+                contentType: answer.headers["content-type"], body: answer.body)
+            #expect(problems.isEmpty, "\(problems)")
+
+            // The idle session ends; nothing of the cancelled intake commits after it.
+            try idle.execute(unsafeSQL: "ROLLBACK")
+            Thread.sleep(forTimeInterval: 1)
+            #expect(
+                try count("SELECT count(*) FROM complaint_case WHERE summary = \(summary)") == 0,
+                "the intake answered 503 was never registered")
+            #expect(try count("SELECT count(*) FROM complaint_case") == 0)
+            #expect(
+                try count("SELECT count(*) FROM case_event") == eventsBefore,
+                "neither the idle session's audit row nor the intake's is in the log")
+
+            // The same complaint again, with the lock free: registered, and counted by the probe.
+            let retried = try LoopbackHTTP(port: server.port, timeout: 60).request(
+                "POST", "/v1/complaints", headers: ["Content-Type": "application/json"], body: complaint)
+            #expect(retried.status == 201, "\(retried)")
+            #expect(try count("SELECT count(*) FROM complaint_case WHERE summary = \(summary)") == 1)
+            #expect(server.log.contains("http.status=503"))
+            #expect(!server.log.contains(summary), "the log never carries the complaint's text")
+            #expect(server.terminate() == 0)
+        }
+    }
+
+    @Test func withNoBlockerAnIntakeIsRegisteredUnderTheDefaultTimeLimit() throws {
+        try withTestDatabase { database in
+            let server = try ServeProcess(arguments: ["--database", database.url])
+            let started = Date()
+            let answer = try LoopbackHTTP(port: server.port, timeout: 60).request(
+                "POST", "/v1/complaints", headers: ["Content-Type": "application/json"],
+                body: Data(ServiceFixtures.complaint.utf8))
+            #expect(answer.status == 201, "\(answer)")
+            #expect(Date().timeIntervalSince(started) < 5)
+            let reference = try #require(
+                (try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["reference"] as? String)
+            let registered = try database.withConnection { connection in
+                try connection.query("SELECT count(*) FROM complaint_case WHERE reference = \(reference)").first!
+                    .decode(Int.self, at: 0)
+            }
+            #expect(registered == 1)
+            #expect(server.terminate() == 0)
         }
     }
 

@@ -92,10 +92,16 @@ struct StaffTokenCommandTests {
             let cli = RedressBinary(database: database.url)
             for arguments in [
                 ["--port", "70000"], ["--pool-size", "0"], ["--log-level", "chatty"], ["--database-wait", "0"],
+                ["--statement-timeout", "0"], ["--statement-timeout", "601"], ["--statement-timeout", "soon"],
             ] {
                 let result = try cli.run(["serve"] + arguments)
                 #expect(result.status == 2, "\(arguments): \(result)")
             }
+            let tooLong = try cli.run(["serve", "--statement-timeout", "3600"])
+            #expect(
+                tooLong.stderr
+                    == "redress: --statement-timeout must be between 1 and 600 seconds, not 3600 (see --help)\n",
+                "\(tooLong)")
             let unmigrated = try cli.run(["serve", "--port", "0"])
             #expect(unmigrated.status == 1)
             #expect(unmigrated.stderr.contains("redress db migrate"))

@@ -53,6 +53,10 @@ extension ServiceError {
             case .refused: return .refused(message)
             case .conflict: return .conflict(message)
             case .unavailable:
+                if (error as? StoreError) == .timedOut {
+                    logger.warning("database statement timed out")
+                    return .databaseTimedOut()
+                }
                 logger.warning("database unavailable", metadata: ["error.type": "\(type(of: error))"])
                 return .databaseUnavailable()
             case .failure:

@@ -96,6 +96,15 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
             headers: [.retryAfter: String(retryAfter)])
     }
 
+    /// 503: the database took longer than the statement time limit (`--statement-timeout`),
+    /// usually waiting on a lock another session holds; the work was rolled back.
+    public static func databaseTimedOut(retryAfter: Int = 5) -> ServiceError {
+        ServiceError(
+            .serviceUnavailable, code: "database_timeout",
+            message: "the database did not answer in time: try again shortly",
+            headers: [.retryAfter: String(retryAfter)])
+    }
+
     /// 500: a fault of the service itself; details go to the log only.
     public static let internalFault = ServiceError(
         .internalServerError, code: "internal",

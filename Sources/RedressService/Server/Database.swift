@@ -7,7 +7,10 @@ public import Postgres
 /// A request that gets no connection within `waitLimit` (the pool is busy, or
 /// the server does not answer) is given up with a 503 and its work is never
 /// started; work that has started runs to its end and its answer is returned,
-/// so a client is never told "unavailable" about a change that was made.
+/// so a client is never told "unavailable" about a change that was made. Work
+/// can end early only by an error: a statement past the session's time limit
+/// (`ServiceConfiguration.statementTimeout`) is cancelled by the server, its
+/// transaction rolled back before the error comes here, and nothing retries it.
 public struct Database: Sendable {
     public let pool: PostgresConnectionPool
     public let waitLimit: Duration

@@ -76,7 +76,9 @@ public struct RedressServer: Sendable {
         logger: Logger,
         onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
     ) async throws {
-        let pool = PostgresConnectionPool(configuration: database, maximumConnections: configuration.poolSize)
+        let pool = PostgresConnectionPool(
+            configuration: database.withStatementTimeout(configuration.statementTimeout),
+            maximumConnections: configuration.poolSize)
         let server = RedressServer(configuration: configuration, pool: pool, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
@@ -93,6 +95,17 @@ public struct RedressServer: Sendable {
             throw ServeError.cannotListen(
                 host: configuration.host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
         }
+    }
+}
+
+extension PostgresConfiguration {
+    /// Sessions whose statements the server cancels after `limit` (SQLSTATE 57014), rolling
+    /// back their transaction: one session that holds a lock and idles (a psql left open in a
+    /// transaction) then costs a request a prompt 503 rather than a wait without end.
+    func withStatementTimeout(_ limit: Duration) -> PostgresConfiguration {
+        let (seconds, attoseconds) = limit.components
+        let milliseconds = max(1, seconds * 1_000 + attoseconds / 1_000_000_000_000_000)
+        return withSessionSetting("statement_timeout", String(milliseconds))
     }
 }
 

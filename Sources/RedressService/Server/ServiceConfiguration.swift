@@ -8,6 +8,10 @@ public struct ServiceConfiguration: Sendable {
     public var poolSize = 8
     /// How long a request waits for a database connection before it is answered 503.
     public var databaseWaitLimit: Duration = .seconds(5)
+    /// How long one database statement may run, or wait for a lock, before the server cancels
+    /// it, rolls its transaction back and the request is answered 503 (set on the connections
+    /// of the pool that `RedressServer.run` opens).
+    public var statementTimeout: Duration = .seconds(4)
     /// The largest request body accepted, in bytes.
     public var maximumBodySize = 64 * 1024
     /// Public requests (intake and status) a client may send a minute once its burst is spent.

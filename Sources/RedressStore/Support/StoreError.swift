@@ -54,6 +54,10 @@ public enum StoreError: Error, Sendable, Hashable {
     case loginNotGranted(String)
     /// The database cannot be reached now; the text (libpq's, as it was) says where and why.
     case databaseUnavailable(String)
+    /// The database cancelled a statement before it finished: it ran past the session's
+    /// time limit (`statement_timeout`), waiting on another session's lock or working, or an
+    /// administrator cancelled it. Its transaction, if any, was rolled back.
+    case timedOut
     /// The database refused a statement for a reason the store does not name.
     case databaseRefused(String)
 }
@@ -69,7 +73,7 @@ extension StoreError: RedressError {
             .missingReference:
             return .refused
         case .staleVersion, .changedMeanwhile, .busy: return .conflict
-        case .databaseUnavailable: return .unavailable
+        case .databaseUnavailable, .timedOut: return .unavailable
         case .referenceNumbersExhausted, .schemaMissing, .databaseRefused: return .failure
         }
     }
@@ -147,6 +151,8 @@ extension StoreError: RedressError {
                 "PostgreSQL refused this login access (\(detail)); ask an admin to add it to the staff, or a database administrator to GRANT redress_staff to it."
         case let .databaseUnavailable(detail):
             return detail
+        case .timedOut:
+            return "The database did not finish the statement in time and cancelled it; try again shortly."
         case let .databaseRefused(detail):
             return "The database refused the change: \(detail)."
         }
@@ -154,11 +160,12 @@ extension StoreError: RedressError {
 }
 
 extension PostgresError {
-    /// The store's reading of a server error: concurrency and rule violations become
-    /// `StoreError`s, anything else stays as it is.
+    /// The store's reading of a server error: concurrency, cancelled statements and rule
+    /// violations become `StoreError`s, anything else stays as it is.
     func translated() -> any Error {
         switch sqlState {
         case "40001", "40P01", "55P03": return StoreError.busy
+        case "57014": return StoreError.timedOut
         case "23505", "23514", "23502":
             return StoreError.ruleViolated(constraint: constraint ?? "of the table \(table ?? "?")")
         case "23503": return StoreError.missingReference(constraint: constraint ?? "a foreign key")

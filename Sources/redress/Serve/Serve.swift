@@ -33,6 +33,12 @@ struct Serve: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Seconds one database statement may run or wait for a lock before it is cancelled and the request answered 503.",
+            valueName: "seconds"))
+    var statementTimeout = 4
+
+    @Option(
+        help: ArgumentHelp(
             "Public requests (intake, status) a client may send a minute after its burst.", valueName: "n"))
     var publicRate = 30
 
@@ -68,6 +74,9 @@ struct Serve: ParsableCommand {
         guard (1...600).contains(databaseWait) else {
             throw ValidationError("--database-wait must be between 1 and 600 seconds, not \(databaseWait)")
         }
+        guard (1...600).contains(statementTimeout) else {
+            throw ValidationError("--statement-timeout must be between 1 and 600 seconds, not \(statementTimeout)")
+        }
         guard publicRate >= 1, publicBurst >= 1 else {
             throw ValidationError("--public-rate and --public-burst must be at least 1")
         }
@@ -97,6 +106,7 @@ struct Serve: ParsableCommand {
         configuration.port = port
         configuration.poolSize = poolSize
         configuration.databaseWaitLimit = .seconds(databaseWait)
+        configuration.statementTimeout = .seconds(statementTimeout)
         configuration.publicRequestsPerMinute = publicRate
         configuration.publicBurst = publicBurst
         configuration.trustForwardedFor = trustForwardedFor
