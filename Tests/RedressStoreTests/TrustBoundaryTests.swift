@@ -303,4 +303,34 @@ struct TrustBoundaryTests {
                 ) == nil)
         }
     }
+
+    /// A change to a case or its parties made with plain SQL commits only with an audit row
+    /// of that case written by the same login in the same transaction.
+    @Test func aCaseChangesOnlyWithItsAuditRow() throws {
+        try withOffice { db, superuser in
+            let caseID = try superuser.query("SELECT min(id) FROM complaint_case").first!.decode(Int.self, at: 0)
+            let connection = try Self.connect(db, as: Self.caseworker)
+            defer { connection.close() }
+            let change = "UPDATE complaint_case SET summary = 'rewritten' WHERE id = \(caseID)"
+            #expect(throws: PostgresError.self) { try connection.withTransaction { try $0.execute(unsafeSQL: change) } }
+            let party = "UPDATE party SET email = 'elsewhere@example.org' WHERE case_id = \(caseID)"
+            #expect(throws: PostgresError.self) { try connection.withTransaction { try $0.execute(unsafeSQL: party) } }
+            let summary = {
+                try superuser.query("SELECT summary FROM complaint_case WHERE id = \(caseID)").first!.decode(
+                    String.self, at: 0)
+            }
+            #expect(try summary() != "rewritten")
+            try connection.withTransaction { connection in
+                try connection.execute(unsafeSQL: change)
+                try connection.execute(
+                    "INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES (\(caseID), session_user, now(), 'summary_corrected')"
+                )
+            }
+            #expect(try summary() == "rewritten")
+            let actor = try superuser.query(
+                "SELECT actor FROM case_event WHERE case_id = \(caseID) AND kind = 'summary_corrected'"
+            ).first?.decode(String.self, at: 0)
+            #expect(actor == Self.caseworker)
+        }
+    }
 }

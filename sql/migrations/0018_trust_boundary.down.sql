@@ -19,6 +19,9 @@ BEGIN
 END
 $$;
 
+DROP TRIGGER complaint_case_change_is_audited ON complaint_case;
+DROP TRIGGER party_change_is_audited ON party;
+DROP FUNCTION case_change_is_audited();
 DROP TRIGGER complaint_case_follows_the_lifecycle ON complaint_case;
 DROP FUNCTION complaint_case_follows_the_lifecycle();
 DROP TABLE case_transition;

@@ -156,6 +156,41 @@ $$;
 CREATE TRIGGER complaint_case_follows_the_lifecycle BEFORE INSERT OR UPDATE OF state, outcome, assignee
     ON complaint_case FOR EACH ROW EXECUTE FUNCTION complaint_case_follows_the_lifecycle();
 
+-- Whatever a staff login writes to a case or its parties is in the audit log: at commit,
+-- each case it opened or changed, and each party it added or changed, has an audit row of
+-- that case written by the login in the same transaction (recorded_at is the transaction's
+-- start, now()). Trusted sessions queue no check.
+CREATE FUNCTION case_change_is_audited() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+DECLARE
+    case_number bigint;
+BEGIN
+    IF TG_TABLE_NAME = 'complaint_case' THEN
+        case_number := NEW.id;
+    ELSE
+        case_number := NEW.case_id;
+    END IF;
+    IF NOT EXISTS (
+        SELECT 1 FROM case_event e
+        WHERE e.case_id = case_number AND e.recorded_at = now() AND e.recorded_by = session_user
+    ) THEN
+        RAISE EXCEPTION 'login % changed case % without an audit row of the change', session_user, case_number
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE CONSTRAINT TRIGGER complaint_case_change_is_audited AFTER INSERT OR UPDATE ON complaint_case
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (NOT pg_has_role(session_user, 'redress_service', 'MEMBER'))
+    EXECUTE FUNCTION case_change_is_audited();
+CREATE CONSTRAINT TRIGGER party_change_is_audited AFTER INSERT OR UPDATE ON party
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (NOT pg_has_role(session_user, 'redress_service', 'MEMBER'))
+    EXECUTE FUNCTION case_change_is_audited();
+
 -- Privileges: staff logins read, and write only what their work writes, each
 -- table guarded by row-level security below. No staff login writes the staff
 -- register, tokens, the chain head or the migration record, deletes a case

@@ -79,12 +79,17 @@ public struct StaffStore {
             throw StoreError.invalid("A staff member needs at least one role.", hint: .give(["role"]))
         }
         if let existing = try member(login), existing.active { throw StoreError.staffExists(login) }
+        let exists = try connection.query("SELECT 1 FROM pg_roles WHERE rolname = \(login)").count > 0
+        if exists, case .password = password {
+            throw StoreError.invalid(
+                "PostgreSQL has the login \(login) already, and staff add does not change a password; leave the password out, or ask a database administrator to change it."
+            )
+        }
         try connection.execute(
             "SELECT staff_add(\(login), \(Self.rolesArray(roles)), \(displayName), \(email), \(instant))")
         var change = LoginChange()
         let quoted = "\"\(login)\""
         let settings = Self.loginSettings.map { "ALTER ROLE \(quoted) SET \($0.0) = '\($0.1)';" }.joined(separator: " ")
-        let exists = try connection.query("SELECT 1 FROM pg_roles WHERE rolname = \(login)").count > 0
         do {
             try connection.withSavepoint("staff_login") {
                 if !exists {
