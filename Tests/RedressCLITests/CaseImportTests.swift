@@ -22,6 +22,23 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A caseworker's own login, with no admin role, imports and opens cases in a fresh office:
+    /// nothing it writes needs an office-wide privilege.
+    @Test func aCaseworkerImportsAndOpensWithItsOwnLogin() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            let caseworker = try office.staff("cw", roles: ["caseworker"])
+            let url = try file("plain.csv", csv())
+            defer { try? FileManager.default.removeItem(at: url) }
+            let imported = try caseworker.binary.run(["case", "import", url.path])
+            #expect(imported.status == 0, "\(imported)")
+            #expect(imported.stdout.contains("imported 10 cases"))
+            let opened = try office.openCase(binary: caseworker.binary)
+            #expect(opened == "HRC-2026-000011")
+            #expect(try office.run("audit", "verify").status == 0)
+        }
+    }
+
     @Test func oneBadLineImportsNothingAndIsNamed() throws {
         try withTestDatabase { db in
             let office = try OfficeFixture(db)

@@ -90,9 +90,10 @@ struct OfficeFixture {
 
     /// Opens a plain complaint received at `receivedAt`; returns its reference.
     func openCase(
-        receivedAt: String = "2026-02-26T10:00+09:00", complainant: String = "Kim Minji", extra: [String] = []
+        receivedAt: String = "2026-02-26T10:00+09:00", complainant: String = "Kim Minji", extra: [String] = [],
+        binary: RedressBinary? = nil
     ) throws -> String {
-        let result = try owner.run(
+        let result = try (binary ?? owner).run(
             [
                 "case", "open", "--complainant", complainant, "--email", "minji@example.org",
                 "--respondent", "Gwangju City Housing Corporation", "--summary", "Eviction without notice",

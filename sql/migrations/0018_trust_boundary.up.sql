@@ -5,19 +5,20 @@
 -- service's login (a member of redress_service), which acts for the staff
 -- member of each bearer token and checks that member's rights itself.
 
+-- Roles are cluster-wide: a database administrator may have made them already,
+-- and then the migrating login needs no right to create roles.
 DO $$
+DECLARE
+    name text;
 BEGIN
-    CREATE ROLE redress_owner NOLOGIN;
-EXCEPTION WHEN duplicate_object THEN
-    NULL;
-END
-$$;
-
-DO $$
-BEGIN
-    CREATE ROLE redress_service NOLOGIN;
-EXCEPTION WHEN duplicate_object THEN
-    NULL;
+    FOREACH name IN ARRAY ARRAY['redress_owner', 'redress_service'] LOOP
+        CONTINUE WHEN to_regrole(name) IS NOT NULL;
+        BEGIN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', name);
+        EXCEPTION WHEN duplicate_object THEN
+            NULL;  -- made meanwhile by a migration of another database
+        END;
+    END LOOP;
 END
 $$;
 

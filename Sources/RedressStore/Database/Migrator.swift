@@ -89,6 +89,12 @@ public struct Migrator: Sendable {
                 }
                 done.append(migration)
             }
+            // The default policy is written here, by the migrating login, since staff may not
+            // write policy and the first complaint's clocks refer to it.
+            if try connection.query("SELECT to_regclass('policy_version') IS NOT NULL").first!.decode(Bool.self, at: 0)
+            {
+                try connection.withTransaction { try PolicyStore($0).storeDefault() }
+            }
             return done
         }
     }

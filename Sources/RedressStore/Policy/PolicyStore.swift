@@ -45,12 +45,14 @@ public struct PolicyStore {
         return versions
     }
 
-    /// Writes the default version 1 unless it is stored already.
+    /// Writes the default version 1 unless it is stored already. `db migrate` stores it, as
+    /// only admins write policy; when it is there this proposes no row, so any login may call it.
     public func storeDefault() throws {
         try connection.execute(
             """
             INSERT INTO policy_version (version, effective_from, document, created_by)
-            VALUES (\(Policy.default.version), \(Policy.default.effectiveFrom), \(PolicyDocuments.defaultDocument)::jsonb, 'redress')
+            SELECT \(Policy.default.version), \(Policy.default.effectiveFrom), \(PolicyDocuments.defaultDocument)::jsonb, 'redress'
+            WHERE NOT EXISTS (SELECT 1 FROM policy_version WHERE version = \(Policy.default.version))
             ON CONFLICT (version) DO NOTHING
             """)
     }
