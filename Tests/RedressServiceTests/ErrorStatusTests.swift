@@ -49,7 +49,10 @@ struct ErrorStatusTests {
         try await withService(configure: { $0.databaseWaitLimit = .milliseconds(300) }) { service in
             // Hold every connection of the pool (4) in queries that wait on a lock.
             try service.withConnection { connection in
-                try connection.execute(unsafeSQL: "CREATE TABLE wait_gate (id int); INSERT INTO wait_gate VALUES (1)")
+                try connection.execute(
+                    unsafeSQL:
+                        "CREATE TABLE wait_gate (id int); INSERT INTO wait_gate VALUES (1); GRANT SELECT ON wait_gate TO redress_service"
+                )
             }
             let holder = try PostgresConnection.connect(service.database.configuration)
             defer { holder.close() }

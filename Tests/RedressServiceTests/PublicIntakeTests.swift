@@ -274,10 +274,9 @@ struct ServiceLoginTests {
     @Test func theServiceWorksWhenItConnectsAsAMemberOfRedressService() async throws {
         try await withTestDatabase { database in
             // Deployed, the service connects as a login of its own, not the owner of the schema.
-            try database.createLogin("redress_web")
-            try database.withConnection { try $0.execute(unsafeSQL: "GRANT redress_service TO redress_web") }
+            try ServiceLogin.shared.ensure(database)
             let pool = PostgresConnectionPool(
-                configuration: PostgresConfiguration(url: database.url(asUser: "redress_web")),
+                configuration: PostgresConfiguration(url: database.url(asUser: ServiceLogin.name)),
                 maximumConnections: 2)
             defer { pool.shutdown() }
             let server = RedressServer(configuration: ServiceConfiguration(), pool: pool, logger: quietLogger)

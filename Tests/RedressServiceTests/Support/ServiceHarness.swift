@@ -74,12 +74,38 @@ func withService(
     configure(&configuration)
     let settings = configuration
     try await withTestDatabase { database in
-        let pool = PostgresConnectionPool(configuration: database.configuration, maximumConnections: 4)
+        // Deployed, the service connects with a login of its own (see "Security model").
+        try ServiceLogin.shared.ensure(database)
+        let pool = PostgresConnectionPool(
+            configuration: PostgresConfiguration(url: database.url(asUser: ServiceLogin.name)), maximumConnections: 4)
         defer { pool.shutdown() }
         let server = RedressServer(configuration: settings, pool: pool, logger: quietLogger)
         let contract = try OpenAPIContract()
         try await server.buildApplication().test(.router) { client in
             try await body(ServiceUnderTest(database: database, server: server, client: client, contract: contract))
+        }
+    }
+}
+
+/// The service's own login, a member of `redress_service`: made once per test run, since
+/// roles are cluster-wide and changing them concurrently fails.
+final class ServiceLogin: @unchecked Sendable {
+    static let name = "redress_web"
+    static let shared = ServiceLogin()
+    private let lock = NSLock()
+    private var made = false
+
+    func ensure(_ database: TestDatabase) throws {
+        try lock.withLock {
+            guard !made else { return }
+            try database.withConnection {
+                try $0.execute(
+                    unsafeSQL: """
+                        DO $$ BEGIN CREATE ROLE redress_web LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                        GRANT redress_service TO redress_web;
+                        """)
+            }
+            made = true
         }
     }
 }
