@@ -315,6 +315,16 @@ struct TrustBoundaryTests {
             #expect(throws: PostgresError.self) { try connection.withTransaction { try $0.execute(unsafeSQL: change) } }
             let party = "UPDATE party SET email = 'elsewhere@example.org' WHERE case_id = \(caseID)"
             #expect(throws: PostgresError.self) { try connection.withTransaction { try $0.execute(unsafeSQL: party) } }
+            let note =
+                "INSERT INTO case_note (case_id, author, noted_at, body) VALUES (\(caseID), session_user, now(), 'unrecorded')"
+            #expect(throws: PostgresError.self) { try connection.withTransaction { try $0.execute(unsafeSQL: note) } }
+            let redirect = "UPDATE notice SET recipient = 'elsewhere@example.org' WHERE state = 'pending'"
+            try superuser.execute(
+                """
+                INSERT INTO notice (case_id, kind, audience, recipient, channel, language)
+                VALUES (\(caseID), 'acknowledgement', 'complainant', 'complainant@example.org', 'email', 'en')
+                """)
+            #expect(Self.attempt(connection, redirect) == nil)
             let summary = {
                 try superuser.query("SELECT summary FROM complaint_case WHERE id = \(caseID)").first!.decode(
                     String.self, at: 0)

@@ -21,6 +21,10 @@ $$;
 
 DROP TRIGGER complaint_case_change_is_audited ON complaint_case;
 DROP TRIGGER party_change_is_audited ON party;
+DROP TRIGGER case_note_change_is_audited ON case_note;
+DROP TRIGGER case_category_change_is_audited ON case_category;
+DROP TRIGGER notice_content_is_fixed ON notice;
+DROP FUNCTION notice_content_is_fixed();
 DROP FUNCTION case_change_is_audited();
 DROP TRIGGER complaint_case_follows_the_lifecycle ON complaint_case;
 DROP FUNCTION complaint_case_follows_the_lifecycle();

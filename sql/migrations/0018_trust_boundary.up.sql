@@ -157,9 +157,9 @@ $$;
 CREATE TRIGGER complaint_case_follows_the_lifecycle BEFORE INSERT OR UPDATE OF state, outcome, assignee
     ON complaint_case FOR EACH ROW EXECUTE FUNCTION complaint_case_follows_the_lifecycle();
 
--- Whatever a staff login writes to a case or its parties is in the audit log: at commit,
--- each case it opened or changed, and each party it added or changed, has an audit row of
--- that case written by the login in the same transaction (recorded_at is the transaction's
+-- Whatever a staff login writes to a case, its parties, notes or categories is in the
+-- audit log: at commit, each case it opened or changed, and each such row it added or
+-- changed, has an audit row of that case written by the login in the same transaction (recorded_at is the transaction's
 -- start, now()). Trusted sessions queue no check.
 CREATE FUNCTION case_change_is_audited() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
@@ -191,6 +191,35 @@ CREATE CONSTRAINT TRIGGER party_change_is_audited AFTER INSERT OR UPDATE ON part
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     WHEN (NOT pg_has_role(session_user, 'redress_service', 'MEMBER'))
     EXECUTE FUNCTION case_change_is_audited();
+CREATE CONSTRAINT TRIGGER case_note_change_is_audited AFTER INSERT OR UPDATE ON case_note
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (NOT pg_has_role(session_user, 'redress_service', 'MEMBER'))
+    EXECUTE FUNCTION case_change_is_audited();
+CREATE CONSTRAINT TRIGGER case_category_change_is_audited AFTER INSERT OR UPDATE ON case_category
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (NOT pg_has_role(session_user, 'redress_service', 'MEMBER'))
+    EXECUTE FUNCTION case_change_is_audited();
+
+-- A queued notice keeps what it says and to whom, whoever writes: sending and
+-- cancelling change only its state and delivery record.
+CREATE FUNCTION notice_content_is_fixed() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF (NEW.case_id, NEW.kind, NEW.audience, NEW.recipient, NEW.channel, NEW.language, NEW.automatic, NEW.data,
+        NEW.created_at)
+        IS DISTINCT FROM
+       (OLD.case_id, OLD.kind, OLD.audience, OLD.recipient, OLD.channel, OLD.language, OLD.automatic, OLD.data,
+        OLD.created_at) THEN
+        RAISE EXCEPTION 'notice % keeps what it says and to whom; cancel it and queue another', OLD.id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER notice_content_is_fixed BEFORE UPDATE ON notice
+    FOR EACH ROW EXECUTE FUNCTION notice_content_is_fixed();
 
 -- Privileges: staff logins read, and write only what their work writes, each
 -- table guarded by row-level security below. No staff login writes the staff
