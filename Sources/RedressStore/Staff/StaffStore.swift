@@ -56,8 +56,9 @@ public struct StaffStore {
         public var advice: String?
     }
 
-    /// The time limits every staff login runs with, so that none can stall the office by
-    /// holding a transaction or waiting on a lock (a login can lower them for itself only).
+    /// The time limits every staff login starts its sessions with, so that a forgotten
+    /// transaction or a long lock wait ends by itself (a login may change them for its own
+    /// session; the service sets limits of its own).
     static let loginSettings = [("idle_in_transaction_session_timeout", "60s"), ("lock_timeout", "10s")]
 
     /// Adds `login` with `roles` (or reactivates it with them) through the audited database
