@@ -119,6 +119,20 @@ import Testing
         }
     }
 
+    /// The demo seed writes audit rows in the demo staff's names, which only a trusted login
+    /// may: an admin's own login is refused in one sentence, and nothing is written.
+    @Test func onlyATrustedLoginSeedsTheDemoOffice() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            let before = try office.counts()
+            let seeded = try office.run("demo", "seed", "--cases", "5", "--seed", "1", "--as-of", "2026-03-16")
+            #expect(seeded.status == 4, "\(seeded)")
+            #expect(seeded.stderr.contains("a staff login such as \(office.login) may not write"), "\(seeded.stderr)")
+            #expect(seeded.stderr.split(separator: "\n").count == 1)
+            #expect(try office.counts() == before)
+        }
+    }
+
     @Test func anUnknownLoginIsToldHowToBeAdded() throws {
         try withTestDatabase { db in
             let login = "stranger_\(db.name.suffix(8))"

@@ -67,6 +67,10 @@ public struct DemoSeed {
                 hint: .give(["cases"]))
         }
         try actor.require(.manageOffice)
+        // Its audit rows name the demo staff, which only a trusted login may write.
+        let trusted = try connection.query("SELECT pg_has_role(session_user, 'redress_service', 'MEMBER')").first!
+            .decode(Bool.self, at: 0)
+        guard trusted else { throw DemoSeedError.untrustedLogin(actor.login) }
         let started = Date()
         return try connection.withStoreTransaction { connection in
             let existing = try connection.query("SELECT count(*) FROM complaint_case").first!.decode(Int.self, at: 0)
@@ -133,17 +137,33 @@ public struct DemoSeed {
 public enum DemoSeedError: Error, Sendable, Hashable {
     /// The database holds cases already.
     case databaseHasCases(Int)
+    /// The login is a staff login, which writes audit rows only in its own name.
+    case untrustedLogin(String)
 }
 
 extension DemoSeedError: RedressError {
-    public var kind: ErrorKind { .refused }
-    public var hint: ErrorHint? { .give(["force"]) }
+    public var kind: ErrorKind {
+        switch self {
+        case .databaseHasCases: return .refused
+        case .untrustedLogin: return .forbidden
+        }
+    }
+
+    public var hint: ErrorHint? {
+        switch self {
+        case .databaseHasCases: return .give(["force"])
+        case .untrustedLogin: return nil
+        }
+    }
 
     public var message: String {
         switch self {
         case let .databaseHasCases(count):
             return
                 "The database holds \(count) \(count == 1 ? "case" : "cases") already; seed an empty database, or force adding demo cases to these."
+        case let .untrustedLogin(login):
+            return
+                "The demo office's audit rows name its demo staff, which a staff login such as \(login) may not write; seed as the database's superuser."
         }
     }
 }

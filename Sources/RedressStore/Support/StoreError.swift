@@ -52,6 +52,12 @@ public enum StoreError: Error, Sendable, Hashable {
     case schemaMissing
     /// The PostgreSQL login may not touch the tables it needs (SQLSTATE 42501).
     case loginNotGranted(String)
+    /// A rule a trigger of the database checks refused the change; the text is its sentence.
+    case databaseRule(String)
+    /// A rule of the database's own refused the login what its roles may not do: row-level
+    /// security, or a check of the lifecycle, the audit log or the staff register (SQLSTATE
+    /// 42501 with the database's sentence).
+    case forbiddenByDatabase(String)
     /// The database cannot be reached now; the text (libpq's, as it was) says where and why.
     case databaseUnavailable(String)
     /// The database cancelled a statement before it finished: it ran past the session's
@@ -67,9 +73,9 @@ extension StoreError: RedressError {
         switch self {
         case .invalid, .unknownCategory: return .badInput
         case .caseNotFound, .staffNotFound, .holidayNotFound: return .notFound
-        case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted: return .forbidden
+        case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted, .forbiddenByDatabase: return .forbidden
         case .staffExists, .lateFiling, .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState,
-            .ruleViolated,
+            .ruleViolated, .databaseRule,
             .missingReference:
             return .refused
         case .staleVersion, .changedMeanwhile, .busy: return .conflict
@@ -146,6 +152,10 @@ extension StoreError: RedressError {
             return "The change refers to a record that does not exist (\(constraint)); check the values given."
         case .schemaMissing:
             return "The database has no Redress schema yet; migrate it first."
+        case let .databaseRule(detail):
+            return "The database refused the change: \(detail)."
+        case let .forbiddenByDatabase(detail):
+            return "The database refused this to your login: \(detail)."
         case let .loginNotGranted(detail):
             return
                 "PostgreSQL refused this login access (\(detail)); ask an admin to add it to the staff, or a database administrator to GRANT redress_staff to it."
@@ -167,7 +177,9 @@ extension PostgresError {
         case "40001", "40P01", "55P03": return StoreError.busy
         case "57014": return StoreError.timedOut
         case "23505", "23514", "23502":
-            return StoreError.ruleViolated(constraint: constraint ?? "of the table \(table ?? "?")")
+            // A rule a trigger checks has no constraint name: its sentence says what it is.
+            guard let constraint else { return StoreError.databaseRule(message) }
+            return StoreError.ruleViolated(constraint: constraint)
         case "23503": return StoreError.missingReference(constraint: constraint ?? "a foreign key")
         case "22023", "22007", "22008", "22P02", "22021":
             return StoreError.invalid(message.prefix(1).uppercased() + message.dropFirst() + ".")
@@ -192,7 +204,10 @@ extension StoreError {
         if error.isLockNotAvailable { return StoreError.busy }
         switch error.sqlState {
         case "42P01": return StoreError.schemaMissing
-        case "42501": return StoreError.loginNotGranted(error.message)
+        case "42501":
+            // PostgreSQL's own privilege checks say "permission denied"; the rest are Redress's rules.
+            return error.message.hasPrefix("permission denied")
+                ? StoreError.loginNotGranted(error.message) : StoreError.forbiddenByDatabase(error.message)
         default: return StoreError.databaseRefused(error.description)
         }
     }
