@@ -283,3 +283,45 @@ struct MigrationTests {
         }
     }
 }
+
+@Suite("Migrating to the owner role")
+struct OwnerMigrationTests {
+    /// An office migrated by a login of its own (which once could create roles) moves to
+    /// `redress_owner` when that login can no longer create roles, once a database
+    /// administrator has made it a member of the existing owner role; everything then
+    /// belongs to the owner.
+    @Test func anUpgradeNeedsNoRightToCreateRoles() throws {
+        try withTestDatabase(migrated: false) { db in
+            let migrator = "mig_\(db.name.suffix(8))"
+            try db.withConnection { connection in
+                try connection.execute(
+                    unsafeSQL: """
+                        CREATE ROLE "\(migrator)" LOGIN CREATEROLE;
+                        ALTER DATABASE "\(db.name)" OWNER TO "\(migrator)";
+                        """)
+            }
+            let before = Migration.embedded.filter { $0.version < Migrator.ownerMigration }
+            let asMigrator = PostgresConfiguration(url: db.url(asUser: migrator))
+            let first = try PostgresConnection.connect(asMigrator)
+            try Migrator(migrations: before).migrate(first)
+            first.close()
+            try db.withConnection { connection in
+                try connection.execute(
+                    unsafeSQL: "ALTER ROLE \"\(migrator)\" NOCREATEROLE; GRANT redress_owner TO \"\(migrator)\"")
+            }
+            let second = try PostgresConnection.connect(asMigrator)
+            defer { second.close() }
+            let applied = try Migrator().migrate(second)
+            #expect(applied.map(\.version).contains(Migrator.ownerMigration))
+            let notOwned = try second.query(
+                """
+                SELECT count(*) FROM pg_class c
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'S')
+                  AND c.relowner <> 'redress_owner'::regrole
+                """
+            ).first!.decode(Int.self, at: 0)
+            #expect(notOwned == 0)
+            #expect(try Migrator().status(second).pending.isEmpty)
+        }
+    }
+}

@@ -120,7 +120,7 @@ public struct Migrator: Sendable {
     /// The migration that gave the schema to `redress_owner`: every later one runs as that
     /// role, so what it creates belongs to the owner and no login owns anything. Earlier ones
     /// (met again after `down`) run as the migrating login, which may create roles.
-    static let ownerMigration = 18
+    public static let ownerMigration = 18
 
     private func actAsOwner(_ transaction: PostgresConnection, for migration: Migration) throws {
         guard migration.version > Self.ownerMigration else { return }
