@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import RedressCore
 import RedressStore
 import RedressTesting
 import Testing
@@ -322,6 +323,36 @@ struct OwnerMigrationTests {
             ).first!.decode(Int.self, at: 0)
             #expect(notOwned == 0)
             #expect(try Migrator().status(second).pending.isEmpty)
+        }
+    }
+}
+
+extension OwnerMigrationTests {
+    /// An audit log written before migration 18 (by the chain that kept its tail in a session
+    /// setting) still verifies after it, and rows written since extend the same chain.
+    @Test func theAuditChainCarriesOverMigration18() throws {
+        try withTestDatabase(migrated: false) { db in
+            try db.withConnection { connection in
+                let before = Migration.embedded.filter { $0.version < Migrator.ownerMigration }
+                try Migrator(migrations: before).migrate(connection)
+                let insert = "INSERT INTO case_event (case_id, actor, occurred_at, kind) VALUES"
+                try connection.withTransaction {
+                    try $0.execute(unsafeSQL: "\(insert) (NULL, 'a', now(), 'one'), (NULL, 'b', now(), 'two')")
+                }
+                try connection.execute(unsafeSQL: "\(insert) (NULL, 'c', now(), 'three')")
+                try Migrator().migrate(connection)
+                #expect(try AuditLog(connection).verify().isIntact)
+                try connection.withTransaction {
+                    try $0.execute(unsafeSQL: "\(insert) (NULL, 'd', now(), 'four'), (NULL, 'e', now(), 'five')")
+                    try $0.execute(unsafeSQL: "\(insert) (NULL, 'f', now(), 'six')")
+                }
+                let verification = try AuditLog(connection).verify()
+                #expect(verification.isIntact)
+                let ids = try connection.query("SELECT id FROM case_event ORDER BY id").map {
+                    try $0.decode(Int.self, at: 0)
+                }
+                #expect(ids == Array(1...6))
+            }
         }
     }
 }
