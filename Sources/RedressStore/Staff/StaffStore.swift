@@ -90,7 +90,7 @@ public struct StaffStore {
             "SELECT staff_add(\(login), \(Self.rolesArray(roles)), \(displayName), \(email), \(instant))")
         var change = LoginChange()
         let quoted = "\"\(login)\""
-        let settings = Self.loginSettings.map { "ALTER ROLE \(quoted) SET \($0.0) = '\($0.1)';" }.joined(separator: " ")
+        let settings = Self.loginSettings.map { "ALTER ROLE \(quoted) SET \($0.0) = '\($0.1)'" }
         do {
             try connection.withSavepoint("staff_login") {
                 if !exists {
@@ -105,20 +105,18 @@ public struct StaffStore {
                         ).first!.decode(String.self, at: 0)
                         try connection.execute(unsafeSQL: statement)
                     }
-                    change.created = true
                 }
                 try connection.execute("GRANT redress_staff TO \(identifier: login)")
-                for (name, value) in Self.loginSettings {
-                    try connection.execute(unsafeSQL: "ALTER ROLE \"\(login)\" SET \(name) = '\(value)'")
-                }
+                for statement in settings { try connection.execute(unsafeSQL: statement) }
             }
+            change.created = !exists
             change.granted = true
         } catch is LoginNotCreated {
             change.advice =
-                "PostgreSQL has no login \(login) yet and this login may not create one; a database administrator should run: CREATE ROLE \(quoted) LOGIN; GRANT redress_staff TO \(quoted); \(settings)"
+                "PostgreSQL has no login \(login) yet and this login may not create one; a database administrator should run: CREATE ROLE \(quoted) LOGIN; GRANT redress_staff TO \(quoted); \(settings.joined(separator: "; "));"
         } catch let error as PostgresError {
             change.advice =
-                "PostgreSQL refused to set the login up (\(error.message)); a database administrator should run: GRANT redress_staff TO \(quoted); \(settings)"
+                "PostgreSQL refused to set the login up (\(error.message)); a database administrator should run: GRANT redress_staff TO \(quoted); \(settings.joined(separator: "; "));"
         }
         return (try member(login)!, change)
     }
