@@ -39,6 +39,7 @@ DROP FUNCTION complaint_status_token_matches(bigint, bytea);
 DROP FUNCTION redress_may_read_mediation_notes(bigint);
 DROP FUNCTION redress_session_admin();
 DROP FUNCTION redress_session_may(text);
+DROP FUNCTION redress_session_is_trusted();
 
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM redress_service;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM redress_service;

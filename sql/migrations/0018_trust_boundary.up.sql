@@ -32,6 +32,14 @@ BEGIN
 END
 $$;
 
+-- Whether the connected login is trusted: the superuser, or the service's login
+-- (a member of redress_service), which checks each staff member's rights itself.
+CREATE FUNCTION redress_session_is_trusted() RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+    SELECT pg_has_role(session_user, 'redress_service', 'MEMBER')
+$$;
+
 -- Whether the connected login may do a kind of work: 'read', 'case' (register
 -- and work complaints) or 'office' (settings, calendars, policy). The service's
 -- login may do all; a staff login by its roles, while it is active; anyone
@@ -39,7 +47,7 @@ $$;
 CREATE FUNCTION redress_session_may(work text) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
-    SELECT pg_has_role(session_user, 'redress_service', 'MEMBER') OR coalesce((
+    SELECT redress_session_is_trusted() OR coalesce((
         SELECT CASE work
             WHEN 'read' THEN true
             WHEN 'case' THEN s.roles && ARRAY['intake', 'caseworker', 'supervisor', 'ombudsperson', 'admin']
@@ -115,7 +123,7 @@ DECLARE
     held text[];
     move case_transition;
 BEGIN
-    IF pg_has_role(session_user, 'redress_service', 'MEMBER') THEN
+    IF redress_session_is_trusted() THEN
         RETURN NEW;
     END IF;
     IF TG_OP = 'INSERT' THEN
@@ -159,8 +167,8 @@ CREATE TRIGGER complaint_case_follows_the_lifecycle BEFORE INSERT OR UPDATE OF s
 
 -- Whatever a staff login writes to a case, its parties, notes or categories is in the
 -- audit log: at commit, each case it opened or changed, and each such row it added or
--- changed, has an audit row of that case written by the login in the same transaction (recorded_at is the transaction's
--- start, now()). Trusted sessions queue no check.
+-- changed, has an audit row of that case written by the login in the same transaction
+-- (recorded_at is the transaction's start, now()). Trusted sessions queue no check.
 CREATE FUNCTION case_change_is_audited() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
@@ -185,19 +193,19 @@ $$;
 
 CREATE CONSTRAINT TRIGGER complaint_case_change_is_audited AFTER INSERT OR UPDATE ON complaint_case
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-    WHEN (NOT pg_has_role(session_user, 'redress_service', 'MEMBER'))
+    WHEN (NOT redress_session_is_trusted())
     EXECUTE FUNCTION case_change_is_audited();
 CREATE CONSTRAINT TRIGGER party_change_is_audited AFTER INSERT OR UPDATE ON party
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-    WHEN (NOT pg_has_role(session_user, 'redress_service', 'MEMBER'))
+    WHEN (NOT redress_session_is_trusted())
     EXECUTE FUNCTION case_change_is_audited();
 CREATE CONSTRAINT TRIGGER case_note_change_is_audited AFTER INSERT OR UPDATE ON case_note
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-    WHEN (NOT pg_has_role(session_user, 'redress_service', 'MEMBER'))
+    WHEN (NOT redress_session_is_trusted())
     EXECUTE FUNCTION case_change_is_audited();
 CREATE CONSTRAINT TRIGGER case_category_change_is_audited AFTER INSERT OR UPDATE ON case_category
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-    WHEN (NOT pg_has_role(session_user, 'redress_service', 'MEMBER'))
+    WHEN (NOT redress_session_is_trusted())
     EXECUTE FUNCTION case_change_is_audited();
 
 -- A queued notice keeps what it says and to whom, whoever writes: sending and
@@ -290,7 +298,7 @@ $$;
 CREATE FUNCTION redress_may_read_mediation_notes(case_number bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
-    SELECT pg_has_role(session_user, 'redress_service', 'MEMBER') OR EXISTS (
+    SELECT redress_session_is_trusted() OR EXISTS (
         SELECT 1 FROM staff s
         WHERE s.login = session_user AND s.active AND (
             'ombudsperson' = ANY (s.roles)
@@ -346,7 +354,7 @@ DECLARE
     newer_hash bytea;
     earliest   timestamptz;
 BEGIN
-    IF NOT pg_has_role(session_user, 'redress_service', 'MEMBER') THEN
+    IF NOT redress_session_is_trusted() THEN
         IF NEW.actor IS DISTINCT FROM session_user::text THEN
             RAISE EXCEPTION 'login % may write audit rows only in its own name, not as %', session_user, NEW.actor
                 USING ERRCODE = 'insufficient_privilege';

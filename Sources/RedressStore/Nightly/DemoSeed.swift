@@ -68,8 +68,7 @@ public struct DemoSeed {
         }
         try actor.require(.manageOffice)
         // Its audit rows name the demo staff, which only a trusted login may write.
-        let trusted = try connection.query("SELECT pg_has_role(session_user, 'redress_service', 'MEMBER')").first!
-            .decode(Bool.self, at: 0)
+        let trusted = try connection.query("SELECT redress_session_is_trusted()").first!.decode(Bool.self, at: 0)
         guard trusted else { throw DemoSeedError.untrustedLogin(actor.login) }
         let started = Date()
         return try connection.withStoreTransaction { connection in

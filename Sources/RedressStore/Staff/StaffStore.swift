@@ -121,12 +121,15 @@ public struct StaffStore {
         return (try member(login)!, change)
     }
 
-    /// Gives the active member `login` exactly `roles`, through the audited database function
-    /// `staff_set_roles`. Call inside a transaction.
-    public func setRoles(login: String, roles: [Role], actor: Actor, at instant: Date) throws -> StaffMember {
+    /// Gives the active member `login` the roles `change` makes of its present ones, through
+    /// the audited database function `staff_set_roles`. Call inside a transaction.
+    public func changeRoles(login: String, actor: Actor, at instant: Date, _ change: ([Role]) -> [Role]) throws
+        -> StaffMember
+    {
         try actor.require(.manageOffice)
-        guard let existing = try member(login) else { throw StoreError.staffNotFound(login) }
-        guard existing.active else { throw StoreError.inactiveStaff(login: login) }
+        guard var member = try member(login) else { throw StoreError.staffNotFound(login) }
+        guard member.active else { throw StoreError.inactiveStaff(login: login) }
+        let roles = Self.unique(change(member.roles))
         guard !roles.isEmpty else {
             throw StoreError.invalid(
                 "A staff member needs at least one role; deactivate \(login) instead.",
@@ -136,7 +139,8 @@ public struct StaffStore {
             throw StoreError.invalid("You cannot take the admin role from yourself; ask another admin.")
         }
         try connection.execute("SELECT staff_set_roles(\(login), \(Self.rolesArray(roles)), \(instant))")
-        return try member(login)!
+        member.roles = roles
+        return member
     }
 
     /// Deactivates `login` through the audited database function `staff_deactivate`, which
@@ -174,10 +178,15 @@ public struct StaffStore {
             .decode(Bool.self, at: 0) ?? false
     }
 
+    /// `roles` without repeats, in the order given.
+    static func unique(_ roles: [Role]) -> [Role] {
+        var unique: [Role] = []
+        for role in roles where !unique.contains(role) { unique.append(role) }
+        return unique
+    }
+
     static func rolesArray(_ roles: [Role]) -> PostgresTextArray {
-        var unique: [String] = []
-        for role in roles where !unique.contains(role.rawValue) { unique.append(role.rawValue) }
-        return PostgresTextArray(unique)
+        PostgresTextArray(unique(roles).map(\.rawValue))
     }
 
     struct LoginNotCreated: Error {}

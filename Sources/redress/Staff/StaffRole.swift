@@ -17,8 +17,7 @@ struct StaffRoleAdd: ParsableCommand {
     @Argument(help: "The roles to give.") var roles: [Role]
 
     func run() throws {
-        try changeRoles(database: database, login: login) { current in current + roles.filter { !current.contains($0) }
-        }
+        try changeRoles(database: database, login: login) { $0 + roles }
     }
 }
 
@@ -35,14 +34,12 @@ struct StaffRoleRemove: ParsableCommand {
     }
 }
 
-/// Reads the member's roles, changes them with `change`, and writes them through the audited path.
+/// Changes the member's roles with `change`, through the audited path.
 private func changeRoles(database: DatabaseOptions, login: String, _ change: ([Role]) -> [Role]) throws {
     let session = try Session.open(database)
     defer { session.close() }
-    let member = try session.transaction { connection in
-        let store = StaffStore(connection)
-        guard let existing = try store.member(login) else { throw StoreError.staffNotFound(login) }
-        return try store.setRoles(login: login, roles: change(existing.roles), actor: session.actor, at: .now)
+    let member = try session.transaction {
+        try StaffStore($0).changeRoles(login: login, actor: session.actor, at: .now, change)
     }
     print("\(login): \(member.roles.map(\.rawValue).joined(separator: ", "))")
 }
