@@ -164,12 +164,59 @@ import Testing
             #expect(office.clock(try office.show(reference), "triage")["due_date"] as? String == "2026-03-19")
             let history = try office.ok("case", "history", reference)
             #expect(history.contains("due_dates_moved"))
-            // Recomputations are not changes of the case: paper records may still be entered after them.
+            // Recomputations are not changes of the case: paper records may still be entered after
+            // them. A complainant not yet acknowledged gets no correction: the acknowledgement
+            // gives the dates.
             try office.ok("case", "acknowledge", reference, "--at", "2026-03-06")
             let notices = try db.withConnection {
                 try $0.query("SELECT kind FROM notice ORDER BY id").map { try $0.decode(String.self, at: 0) }
             }
-            #expect(notices == ["corrected_due_dates", "corrected_due_dates", "acknowledgement"])
+            #expect(notices == ["acknowledgement"])
+        }
+    }
+
+    /// A correction not yet sent is replaced by the next one, none is left when the dates are
+    /// back where they were, and none goes out ahead of the acknowledgement.
+    @Test func correctionsOfDueDatesCoalesce() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            try office.useSeoulCalendar()
+            let reference = try office.openCase(receivedAt: "2026-03-05T09:00+09:00")
+            try office.ok("case", "acknowledge", reference, "--at", "2026-03-06")
+            func corrections() throws -> [String] {
+                try db.withConnection {
+                    try $0.query(
+                        "SELECT state || ' ' || (data -> 'clocks')::text FROM notice WHERE kind = 'corrected_due_dates' ORDER BY id"
+                    ).map { try $0.decode(String.self, at: 0) }
+                }
+            }
+            // Toggling the week there and back leaves no correction pending.
+            try office.ok("office", "set", "--week-mask", "Mon-Thu")
+            #expect(try corrections().filter { $0.hasPrefix("pending") }.count == 1)
+            try office.ok("office", "set", "--week-mask", "Mon-Fri")
+            let toggled = try corrections()
+            #expect(toggled.count == 1 && toggled.allSatisfy { $0.hasPrefix("cancelled") }, "\(toggled)")
+            #expect(try office.ok("case", "history", reference).contains("replaced_notices"))
+            // Two holidays make one letter, from the first date to the last.
+            try office.ok("calendar", "add", "2026-03-11", "Office foundation day")
+            try office.ok("calendar", "add", "2026-03-12", "Second day")
+            let pending = try corrections().filter { $0.hasPrefix("pending") }
+            #expect(pending.count == 1, "\(pending)")
+            #expect(pending.first?.contains("2026-03-19") == true, "\(pending)")
+            #expect(pending.first?.contains("2026-03-23") == true, "\(pending)")
+            // While the acknowledgement waits to be retried, the correction waits with it.
+            _ = try db.withConnection {
+                try $0.execute(
+                    "UPDATE notice SET next_attempt_at = now() + interval '1 hour' WHERE kind = 'acknowledgement'")
+            }
+            let folder = try NoticeFixture.temporaryFolder("coalesce")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let sent = try office.run(
+                "notices", "send", "--via", "cat >> '\(folder.appendingPathComponent("out").path)'")
+            #expect(sent.status == 0, "\(sent)")
+            #expect(try corrections().filter { $0.hasPrefix("pending") }.count == 1)
+            #expect(try office.ok("calendar", "remove", "2026-03-12").contains(reference))
+            #expect(try corrections().filter { $0.hasPrefix("pending") }.count == 1)
         }
     }
 }

@@ -246,12 +246,12 @@ import Testing
                 let unknown = try outbox.queue(
                     caseID: record.id,
                     NoticeRequest(
-                        kind: "birthday_card", audience: .complainant, recipient: "a@b.example", channel: .email,
+                        kind: "birthday_card", audience: .respondent, recipient: "a@b.example", channel: .email,
                         language: "en"))
                 let orphan = try outbox.queue(
                     caseID: nil,
                     NoticeRequest(
-                        kind: "closure", audience: .complainant, recipient: "a@b.example", channel: .email,
+                        kind: "closure", audience: .respondent, recipient: "a@b.example", channel: .email,
                         language: "en"))
                 let noAddress = try outbox.queue(
                     caseID: record.id,

@@ -67,13 +67,17 @@ struct TrustBoundaryTests {
         }
     }
 
-    /// Runs `sql` as `connection`'s login in a transaction that is rolled back: nil when it is
-    /// refused, else the number of rows it wrote.
-    static func attempt(_ connection: PostgresConnection, _ sql: String) -> Int? {
+    /// Runs `statements` as `connection`'s login in a transaction that is rolled back, its
+    /// deferred checks made at once: nil when one is refused, else the number of rows the last
+    /// one wrote.
+    static func attempt(_ connection: PostgresConnection, _ statements: String...) -> Int? {
         do {
             try connection.execute(unsafeSQL: "BEGIN")
             defer { try? connection.execute(unsafeSQL: "ROLLBACK") }
-            return try connection.query(PostgresQuery(unsafeSQL: sql)).affectedRows
+            try connection.execute(unsafeSQL: "SET CONSTRAINTS ALL IMMEDIATE")
+            var written = 0
+            for sql in statements { written = try connection.query(PostgresQuery(unsafeSQL: sql)).affectedRows }
+            return written
         } catch {
             return nil
         }
@@ -83,20 +87,23 @@ struct TrustBoundaryTests {
         try PostgresConnection.connect(PostgresConfiguration(url: db.url(asUser: login)))
     }
 
-    /// Every table with a column a statement may set (identity and generated columns left out).
-    static func tables(_ connection: PostgresConnection) throws -> [(table: String, column: String)] {
+    /// Every table and view with a column a statement may set (identity and generated columns
+    /// left out), and whether it is a view.
+    static func tables(_ connection: PostgresConnection) throws -> [(table: String, column: String, view: Bool)] {
         try connection.query(
             """
-            SELECT c.relname::text, (
+            SELECT c.relname::text, c.relkind = 'v', (
                 SELECT a.attname::text FROM pg_attribute a
                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                   AND a.attidentity = '' AND a.attgenerated = ''
                 ORDER BY a.attnum LIMIT 1)
             FROM pg_class c
-            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v')
             ORDER BY 1
             """
-        ).map { (try $0.decode(String.self, at: 0), try $0.decode(String.self, at: 1)) }
+        ).map {
+            (try $0.decode(String.self, at: 0), try $0.decode(String.self, at: 2), try $0.decode(Bool.self, at: 1))
+        }
     }
 
     @Test func everyTableRefusesWhatTheRolesMayNotDo() throws {
@@ -109,12 +116,13 @@ struct TrustBoundaryTests {
                 let connection = try Self.connect(db, as: login)
                 defer { connection.close() }
                 let reads = [Self.auditor, Self.deactivated, Self.outsider].contains(login)
-                for (table, column) in tables {
+                for (table, column, view) in tables {
                     let update = Self.attempt(connection, "UPDATE \(table) SET \(column) = \(column)")
                     let delete = Self.attempt(connection, "DELETE FROM \(table)")
                     let insert = Self.attempt(connection, "INSERT INTO \(table) SELECT * FROM \(table) LIMIT 1")
                     let mayWrite =
-                        !reads && !Self.closed.contains(table) && (login == Self.admin || !Self.office.contains(table))
+                        !reads && !view && !Self.closed.contains(table)
+                        && (login == Self.admin || !Self.office.contains(table))
                     let mayDelete = mayWrite && login == Self.admin && ["holiday", "holiday_calendar"].contains(table)
                     if !mayWrite {
                         #expect((update ?? 0) == 0, "\(login) updated \(table)")
@@ -248,6 +256,108 @@ struct TrustBoundaryTests {
         }
     }
 
+    /// Who complained is read only by the case's assignee, supervisors and the ombudsperson:
+    /// no staff login reads the identity columns, and `party_identity` redacts them as
+    /// `redress` does.
+    @Test func identitiesAreReadOnlyByThoseWhoMaySeeThem() throws {
+        try withOffice { db, superuser in
+            let cases = try superuser.query("SELECT id FROM complaint_case ORDER BY id LIMIT 2").map {
+                try $0.decode(Int.self, at: 0)
+            }
+            try superuser.execute("UPDATE complaint_case SET assignee = \(Self.caseworker) WHERE id = \(cases[0])")
+            try superuser.execute("UPDATE complaint_case SET assignee = NULL WHERE id = \(cases[1])")
+            let names = try superuser.query(
+                "SELECT name FROM party WHERE case_id IN (\(cases[0]), \(cases[1])) AND role = 'complainant' AND position = 1 ORDER BY case_id"
+            ).map { try $0.decode(String.self, at: 0) }
+            let hidden = try superuser.query(
+                """
+                SELECT r.rolname::text, a.attname::text FROM pg_roles r, pg_attribute a
+                WHERE r.rolname LIKE 'tb\\_%' AND a.attrelid = 'party'::regclass
+                  AND a.attname IN ('name', 'email', 'phone', 'postal_address')
+                  AND has_column_privilege(r.oid, 'party'::regclass, a.attnum, 'SELECT')
+                """
+            ).map { "\(try $0.decode(String.self, at: 0)) \(try $0.decode(String.self, at: 1))" }
+            #expect(hidden.isEmpty, "\(hidden)")
+            for login in [
+                Self.caseworker, Self.supervisor, Self.admin, Self.auditor, Self.deactivated, Self.outsider,
+            ] {
+                let connection = try Self.connect(db, as: login)
+                defer { connection.close() }
+                #expect(Self.attempt(connection, "SELECT name FROM party") == nil, "\(login) read party names")
+                // nil: refused outright (a deactivated login is no longer in redress_staff).
+                let seen = try? connection.query(
+                    """
+                    SELECT name FROM party_identity
+                    WHERE case_id IN (\(cases[0]), \(cases[1])) AND role = 'complainant' AND position = 1
+                    ORDER BY case_id
+                    """
+                ).map { try $0.decode(String.self, at: 0) }
+                switch login {
+                case Self.deactivated, Self.outsider: #expect(seen?.isEmpty ?? true, "\(login)")
+                case Self.supervisor: #expect(seen == names)
+                case Self.caseworker: #expect(seen == [names[0], Party.redactedText])
+                default: #expect(seen == [Party.redactedText, Party.redactedText], "\(login)")
+                }
+                let addressed = try? connection.query(
+                    "SELECT count(*) FROM notice WHERE audience IN ('complainant', 'representative') AND recipient IS NOT NULL"
+                ).first?.decode(Int.self, at: 0)
+                #expect((addressed ?? 0) == 0, "\(login) read a complainant's address on a notice")
+            }
+        }
+    }
+
+    /// Every table whose rows belong to a case (found by its audit trigger in the catalogue):
+    /// a working login's change to one of its rows needs an audit row of that case in the same
+    /// transaction; and only those who send notices record a notice's delivery.
+    @Test func everyRowOfACaseChangesOnlyWithItsAuditRow() throws {
+        try withOffice { db, superuser in
+            let guarded = try superuser.query(
+                """
+                SELECT DISTINCT c.relname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                WHERE t.tgfoid = 'case_change_is_audited'::regproc ORDER BY 1
+                """
+            ).map { try $0.decode(String.self, at: 0) }
+            #expect(
+                Set(["clock", "clock_pause", "escalation", "notice", "decision", "remedy_entry"]).isSubset(of: guarded))
+            let columns = Dictionary(uniqueKeysWithValues: try Self.tables(superuser).map { ($0.table, $0.column) })
+            try superuser.execute(
+                """
+                INSERT INTO notice (case_id, kind, audience, recipient, channel, language)
+                SELECT min(id), 'acknowledgement', 'respondent', 'complaints@body.example', 'email', 'en' FROM complaint_case
+                """)
+            let connection = try Self.connect(db, as: Self.caseworker)
+            defer { connection.close() }
+            var tried: [String] = []
+            for table in guarded
+            where try superuser.query(PostgresQuery(unsafeSQL: "SELECT 1 FROM \(table) LIMIT 1")).count > 0 {
+                let column = try #require(columns[table])
+                let change =
+                    "UPDATE \(table) SET \(column) = \(column) WHERE ctid = (SELECT ctid FROM \(table) ORDER BY ctid LIMIT 1)"
+                #expect(
+                    Self.attempt(connection, change) == nil, "\(Self.caseworker) changed \(table) without an audit row")
+                tried.append(table)
+            }
+            #expect(
+                Set(["clock", "clock_pause", "clock_extension", "notice", "party"]).isSubset(of: tried), "\(tried)")
+            // With its audit row, the same change of a clock goes in.
+            #expect(
+                Self.attempt(
+                    connection,
+                    """
+                    INSERT INTO case_event (case_id, actor, occurred_at, kind)
+                    SELECT case_id, session_user, now(), 'clock_corrected' FROM clock ORDER BY ctid LIMIT 1
+                    """,
+                    "UPDATE clock SET kind = kind WHERE ctid = (SELECT ctid FROM clock ORDER BY ctid LIMIT 1)") == 1)
+            // Delivering a notice is the senders' work.
+            let deliver =
+                "UPDATE notice SET attempts = attempts + 1 WHERE id = (SELECT min(id) FROM notice WHERE state = 'pending')"
+            #expect(Self.attempt(connection, deliver) == nil)
+            let supervisor = try Self.connect(db, as: Self.supervisor)
+            defer { supervisor.close() }
+            #expect(Self.attempt(supervisor, deliver) == 1)
+        }
+    }
+
     /// Notes recorded in mediation: only the ombudsperson, the assignee and the mediators read
     /// them, whatever SQL a login writes.
     @Test func mediationNotesStayWithTheMediation() throws {
@@ -295,7 +405,9 @@ struct TrustBoundaryTests {
             let closed = try superuser.query("SELECT count(*) FROM complaint_case WHERE state = 'closed'").first!
                 .decode(Int.self, at: 0)
             #expect(closed > 0)
-            #expect(Self.attempt(supervisor, reopen) == closed)
+            let audited =
+                "INSERT INTO case_event (case_id, actor, occurred_at, kind) SELECT id, session_user, now(), 'case_reopened' FROM complaint_case WHERE state = 'closed'"
+            #expect(Self.attempt(supervisor, audited, reopen) == closed)
             #expect(
                 Self.attempt(
                     caseworker,
@@ -322,7 +434,7 @@ struct TrustBoundaryTests {
             try superuser.execute(
                 """
                 INSERT INTO notice (case_id, kind, audience, recipient, channel, language)
-                VALUES (\(caseID), 'acknowledgement', 'complainant', 'complainant@example.org', 'email', 'en')
+                VALUES (\(caseID), 'acknowledgement', 'respondent', 'complaints@body.example', 'email', 'en')
                 """)
             #expect(Self.attempt(connection, redirect) == nil)
             let summary = {

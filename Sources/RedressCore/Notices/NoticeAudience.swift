@@ -21,6 +21,12 @@ public enum NoticeAudience: String, Sendable, Hashable, Codable, CaseIterable {
         self == .respondent || self == .headOfBody
     }
 
+    /// Whether this audience is the complainant's side: whose address only staff who may see
+    /// the complainant's identity read, so a notice to it carries none until it is rendered.
+    public var isComplainantSide: Bool {
+        self == .complainant || self == .representative
+    }
+
     /// Whether this audience is staff of the office rather than a party to the case.
     public var isStaff: Bool {
         self == .assignee || self == .supervisor || self == .ombudsperson

@@ -1,6 +1,8 @@
 /// How one party can be reached: what notice routing needs to know of them.
 public struct NoticeContact: Sendable, Hashable {
-    /// Their email address, if known.
+    /// Their email address, if they have one. A party's may be redacted for the staff member
+    /// who queues the notice: only whether there is one matters, as a notice to the
+    /// complainant's side carries no address.
     public var email: String?
     /// Whether they asked to be written to by post.
     public var prefersPost: Bool
@@ -47,14 +49,15 @@ public enum NoticeRouting {
     }
 
     /// The address of a notice to `audience` at `contact`: the email address only when the
-    /// notice goes by email; the contact's language, else `fallbackLanguage`.
+    /// notice goes by email to a body or to staff (the complainant's side's is read from the case
+    /// when the notice is rendered); the contact's language, else `fallbackLanguage`.
     public static func address(_ audience: NoticeAudience, _ contact: NoticeContact?, fallbackLanguage: String)
         -> NoticeAddress
     {
         let channel = channel(for: audience, email: contact?.email, prefersPost: contact?.prefersPost ?? false)
         return NoticeAddress(
-            audience: audience, recipient: channel == .email ? contact?.email : nil, channel: channel,
-            language: contact?.language ?? fallbackLanguage)
+            audience: audience, recipient: channel == .email && !audience.isComplainantSide ? contact?.email : nil,
+            channel: channel, language: contact?.language ?? fallbackLanguage)
     }
 
     /// A notice to the complainant goes to the first complainant (who speaks for all) and, when

@@ -16,7 +16,7 @@ extension CaseStore {
         }
         var query: PostgresQuery = """
             SELECT cc.id, cc.reference, cc.state, cc.received_on, cc.urgent, cc.confidential, cc.assignee, r.name,
-                (SELECT p.name FROM party p WHERE p.case_id = cc.id AND p.role = 'complainant' ORDER BY p.position LIMIT 1),
+                (SELECT p.name FROM party_identity p WHERE p.case_id = cc.id AND p.role = 'complainant' ORDER BY p.position LIMIT 1),
                 (SELECT string_agg(g.category_code, ';' ORDER BY g.category_code) FROM case_category g WHERE g.case_id = cc.id),
                 nd.due_date, nd.kind,
                 EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached') AND k.due_date < \(asOf)),

@@ -49,10 +49,10 @@ public struct CaseStore {
                 cc.language, cc.incident_date, cc.late_filing, cc.late_filing_reason, cc.urgent, cc.confidential,
                 cc.group_size, cc.assignee, cc.info_requests, cc.version, cc.opened_by, cc.created_at, cc.updated_at,
                 cc.closed_at, r.name, r.email, r.head_of_body_name, r.head_of_body_email,
-                (SELECT coalesce(jsonb_agg(jsonb_build_object('role', p.role, 'name', p.name, 'email', p.email,
-                        'phone', p.phone, 'postal_address', p.postal_address, 'language', p.language,
+                (SELECT coalesce(jsonb_agg(jsonb_build_object('role', p.role, 'name', pi.name, 'email', pi.email,
+                        'phone', pi.phone, 'postal_address', pi.postal_address, 'language', p.language,
                         'contact_preference', p.contact_preference) ORDER BY p.role, p.position), '[]')::text
-                    FROM party p WHERE p.case_id = cc.id),
+                    FROM party p JOIN party_identity pi ON pi.id = p.id WHERE p.case_id = cc.id),
                 (SELECT coalesce(jsonb_agg(g.category_code ORDER BY g.category_code), '[]')::text
                     FROM case_category g WHERE g.case_id = cc.id),
                 (SELECT coalesce(jsonb_agg(\(unsafeSQL: Self.clockJSON)::jsonb ORDER BY k.id), '[]')::text

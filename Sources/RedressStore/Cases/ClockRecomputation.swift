@@ -13,7 +13,7 @@ struct ClockRecomputation {
         calendar: WorkCalendar, touching dates: ClosedRange<LocalDate>?, actor: Actor, at instant: Date, cause: String
     ) throws -> [MovedDueDate] {
         var query: PostgresQuery = """
-            SELECT k.case_id, c.reference, k.due_date, \(unsafeSQL: CaseStore.clockJSON)
+            SELECT k.case_id, c.reference, k.due_date, \(unsafeSQL: CaseStore.clockJSON), c.state = 'received'
             FROM clock k JOIN complaint_case c ON c.id = k.case_id
             WHERE k.status IN ('running', 'paused', 'breached')
             """
@@ -26,7 +26,8 @@ struct ClockRecomputation {
         query.append(" ORDER BY c.reference, k.id")
         let asOf = calendar.localDate(of: instant)
         var moved: [MovedDueDate] = []
-        var byCase: [(caseID: Int, reference: String, language: String?, moves: [MovedDueDate])] = []
+        // Each case whose clocks changed, whether it still awaits its acknowledgement, and what moved.
+        var byCase: [(caseID: Int, unacknowledged: Bool, moves: [MovedDueDate])] = []
         let decoder = JSONDecoder()
         for row in try connection.query(query) {
             let caseID = try row.decode(Int.self, at: 0)
@@ -35,37 +36,51 @@ struct ClockRecomputation {
             let clockRow = try decoder.decode(ClockRow.self, from: Data(try row.decode(String.self, at: 3).utf8))
             let clock = clockRow.stored.clock
             let result = ClockWriter.results(of: clock, calendar: calendar, asOf: asOf)
-            try connection.execute(
+            let changed = try connection.execute(
                 """
                 UPDATE clock SET due_date = \(result.due), status = \(result.status.rawValue), paused_days = \(result.pausedDays), updated_at = now()
                 WHERE id = \(clockRow.id) AND (due_date IS DISTINCT FROM \(result.due) OR status <> \(result.status.rawValue) OR paused_days <> \(result.pausedDays))
                 """)
+            guard changed > 0 else { continue }
+            // Every case whose clocks changed is audited; those whose due dates moved hear of it.
+            if byCase.last?.caseID != caseID { byCase.append((caseID, try row.decode(Bool.self, at: 4), [])) }
             guard result.due != oldDue else { continue }
             let move = MovedDueDate(reference: reference, clock: clock.kind, from: oldDue, to: result.due)
             moved.append(move)
-            if byCase.last?.caseID == caseID {
-                byCase[byCase.count - 1].moves.append(move)
-            } else {
-                byCase.append((caseID, reference, nil, [move]))
-            }
+            byCase[byCase.count - 1].moves.append(move)
         }
         let log = AuditLog(connection)
         let outbox = Outbox(connection)
         for entry in byCase {
-            let changes: [JSONValue] = entry.moves.map {
+            guard !entry.moves.isEmpty else {
+                // Only a stored status or count of paused days was out of date.
+                try log.record(
+                    caseID: entry.caseID, actor: actor.login, at: instant, kind: "clocks_recomputed",
+                    data: ["cause": .string(cause)])
+                continue
+            }
+            let changes: [[String: JSONValue]] = entry.moves.map {
                 ["clock": .string($0.clock.rawValue), "from": .text($0.from?.iso), "to": .text($0.to?.iso)]
             }
+            // A complainant not yet acknowledged hears the dates in the acknowledgement. Otherwise
+            // a correction still waiting to go out is replaced by one that tells what changed
+            // since the last letter that went: none, when the dates are back where they were.
+            let replaced = entry.unacknowledged ? [] : try replacePendingCorrections(of: entry.caseID)
+            let letter = Self.coalesced(replaced.map(\.clocks) + [changes])
+            var event: [String: JSONValue] = ["cause": .string(cause), "clocks": .array(changes.map(JSONValue.object))]
+            if !replaced.isEmpty { event["replaced_notices"] = .array(replaced.map { .int($0.id) }) }
             try log.record(
-                caseID: entry.caseID, actor: actor.login, at: instant, kind: "due_dates_moved",
-                data: ["cause": .string(cause), "clocks": .array(changes)])
+                caseID: entry.caseID, actor: actor.login, at: instant, kind: "due_dates_moved", data: event)
+            guard !entry.unacknowledged, !letter.isEmpty else { continue }
             // The first complainant, and the representative if there is one, hear of it.
             var complainant: NoticeContact?
             var representative: NoticeContact?
             var caseLanguage = ""
             for row in try connection.query(
                 """
-                SELECT p.role, p.email, p.language, p.contact_preference, c.language FROM complaint_case c
+                SELECT p.role, pi.email, p.language, p.contact_preference, c.language FROM complaint_case c
                 JOIN party p ON p.case_id = c.id AND ((p.role = 'complainant' AND p.position = 1) OR p.role = 'representative')
+                JOIN party_identity pi ON pi.id = p.id
                 WHERE c.id = \(entry.caseID)
                 ORDER BY p.role
                 """)
@@ -81,7 +96,7 @@ struct ClockRecomputation {
                 }
                 caseLanguage = try row.decode(String.self, at: 4)
             }
-            let data: [String: JSONValue] = ["cause": .string(cause), "clocks": .array(changes)]
+            let data: [String: JSONValue] = ["cause": .string(cause), "clocks": .array(letter.map(JSONValue.object))]
             for address in NoticeRouting.complainantAddresses(
                 complainant: complainant, representative: representative, caseLanguage: caseLanguage)
             {
@@ -90,5 +105,43 @@ struct ClockRecomputation {
             }
         }
         return moved
+    }
+
+    /// Cancels the case's corrections that have not gone out; returns their ids and clock
+    /// changes, oldest first. The case's audit row of the recomputation records them.
+    func replacePendingCorrections(of caseID: Int) throws -> [(id: Int, clocks: [[String: JSONValue]])] {
+        try connection.query(
+            """
+            UPDATE notice SET state = 'cancelled'
+            WHERE case_id = \(caseID) AND kind = 'corrected_due_dates' AND state = 'pending'
+            RETURNING id, coalesce(data -> 'clocks', '[]')::text
+            """
+        ).map { row in
+            let clocks = try JSONDecoder().decode(
+                [[String: JSONValue]].self, from: Data(try row.decode(String.self, at: 1).utf8))
+            return (try row.decode(Int.self, at: 0), clocks)
+        }.sorted { $0.id < $1.id }
+    }
+
+    /// The clock changes of successive letters as one: each clock from where the first letter
+    /// found it to where the last one left it, and none that ends where it began.
+    static func coalesced(_ letters: [[[String: JSONValue]]]) -> [[String: JSONValue]] {
+        var order: [String] = []
+        var span: [String: (from: JSONValue, to: JSONValue)] = [:]
+        for change in letters.joined() {
+            guard let clock = change["clock"]?.stringValue else { continue }
+            let from = change["from"] ?? .null
+            let to = change["to"] ?? .null
+            if let known = span[clock] {
+                span[clock] = (known.from, to)
+            } else {
+                order.append(clock)
+                span[clock] = (from, to)
+            }
+        }
+        return order.compactMap { clock in
+            guard let change = span[clock], change.from != change.to else { return nil }
+            return ["clock": .string(clock), "from": change.from, "to": change.to]
+        }
     }
 }

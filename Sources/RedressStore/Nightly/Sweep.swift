@@ -210,11 +210,24 @@ public final class Sweep {
                 }
             }
             if !breached.isEmpty {
-                result.breached = try connection.execute(
+                // Each case whose clocks were found breached records it.
+                result.breached = try connection.query(
                     """
-                    UPDATE clock SET status = 'breached', updated_at = now()
-                    WHERE id = ANY (\(PostgresTextArray(breached.map(String.init)))::bigint[]) AND status = 'running'
-                    """)
+                    WITH marked AS (
+                        UPDATE clock SET status = 'breached', updated_at = now()
+                        WHERE id = ANY (\(PostgresTextArray(breached.map(String.init)))::bigint[]) AND status = 'running'
+                        RETURNING case_id, kind, due_date
+                    ), audited AS (
+                        INSERT INTO case_event (case_id, actor, occurred_at, kind, data)
+                        SELECT case_id, session_user, \(occurredAt), 'clocks_breached', jsonb_build_object(
+                            'as_of', \(options.asOf)::text,
+                            'clocks', jsonb_agg(jsonb_build_object('clock', kind, 'due_date', due_date) ORDER BY kind))
+                        FROM marked GROUP BY case_id
+                        RETURNING 1
+                    )
+                    SELECT (SELECT count(*) FROM marked), (SELECT count(*) FROM audited)
+                    """
+                ).first!.decode(Int.self, at: 0)
             }
             return result
         }
@@ -252,13 +265,14 @@ public final class Sweep {
             ) b
             CROSS JOIN office o
             -- Who and how is RedressCore's NoticeRouting, set-based: email when there is an
-            -- address and post is not preferred, else post; the representative gets a copy; staff
-            -- by email. SweepRoutingTests holds this to the Swift rule, combination by combination.
+            -- address and post is not preferred, else post; the representative gets a copy, and
+            -- their address is read when the notice is rendered; staff by email. SweepRoutingTests
+            -- holds this to the Swift rule, combination by combination.
             CROSS JOIN LATERAL (
-                SELECT pa.role, CASE WHEN pa.email IS NOT NULL AND pa.contact_preference IS DISTINCT FROM 'post' THEN pa.email END,
-                       CASE WHEN pa.email IS NOT NULL AND pa.contact_preference IS DISTINCT FROM 'post' THEN 'email' ELSE 'post' END,
+                SELECT pa.role, NULL,
+                       CASE WHEN pi.email IS NOT NULL AND pa.contact_preference IS DISTINCT FROM 'post' THEN 'email' ELSE 'post' END,
                        coalesce(pa.language, c.language)
-                FROM party pa
+                FROM party pa JOIN party_identity pi ON pi.id = pa.id
                 WHERE pl.audience = 'complainant' AND pa.case_id = c.id
                   AND ((pa.role = 'complainant' AND pa.position = 1) OR pa.role = 'representative')
                 UNION ALL

@@ -68,11 +68,8 @@ public struct NoticeRecord: Sendable, Hashable, Codable {
         try container.encode(sentAt, forKey: .sentAt)
     }
 
-    /// Whether the recipient is the complainant's side, whose address only staff who may see
-    /// the complainant's identity may read.
-    public var isComplainantSide: Bool {
-        audience == .complainant || audience == .representative
-    }
+    /// Whether the recipient is the complainant's side (`NoticeAudience.isComplainantSide`).
+    public var isComplainantSide: Bool { audience.isComplainantSide }
 }
 
 /// Which notices `NoticeStore.list` returns.

@@ -54,7 +54,8 @@ extension NoticeStore {
     }
 
     /// Claims the next pending notice of `channel` after id `after` that is due by `dueBy`
-    /// (any pending one when nil), locking its row (`FOR UPDATE SKIP LOCKED`): another sender
+    /// (any pending one when nil; a correction of due dates waits for its case's pending
+    /// acknowledgement), locking its row (`FOR UPDATE SKIP LOCKED`): another sender
     /// skips it, and it stays locked until the caller's transaction ends. Nil when none is left.
     ///
     /// Call inside a transaction (READ COMMITTED): a row another sender marked sent meanwhile is
@@ -63,6 +64,9 @@ extension NoticeStore {
         var query: PostgresQuery = """
             SELECT \(unsafeSQL: Self.columns) FROM notice n LEFT JOIN complaint_case c ON c.id = n.case_id
             WHERE n.state = 'pending' AND n.channel = \(channel.rawValue) AND n.id > \(after)
+              -- No correction of due dates goes out ahead of the acknowledgement that gives them.
+              AND NOT (n.kind = 'corrected_due_dates' AND EXISTS (
+                  SELECT 1 FROM notice a WHERE a.case_id = n.case_id AND a.kind = 'acknowledgement' AND a.state = 'pending'))
             """
         if let dueBy { query.append(" AND n.next_attempt_at <= \(dueBy)") }
         query.append(" ORDER BY n.id LIMIT 1 FOR UPDATE OF n SKIP LOCKED")

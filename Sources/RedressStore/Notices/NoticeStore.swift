@@ -50,10 +50,8 @@ public struct NoticeStore {
 
     // MARK: Reading
 
-    /// The notices `filter` selects, oldest first, as `actor` may see them: the address of a
-    /// complainant or representative is redacted unless the actor may see the complainant's
-    /// identity on that case. Listing a confidential case's notices is audited as a view of the
-    /// case, as `case list` is. Call inside a transaction.
+    /// The notices `filter` selects, oldest first. Listing a confidential case's notices is
+    /// audited as a view of the case, as `case list` is. Call inside a transaction.
     public func list(_ filter: NoticeFilter, actor: Actor, at instant: Date) throws -> [NoticeRecord] {
         try actor.require(.read)
         if let reference = filter.reference {
@@ -71,22 +69,19 @@ public struct NoticeStore {
         if let reference = filter.reference { query.append(" AND c.reference = \(reference)") }
         query.append(" ORDER BY n.id")
         if let limit = filter.limit { query.append(" LIMIT \(limit)") }
-        // The confidential cases shown, each once, with whether their identity was shown.
-        var viewed: [Int: Bool] = [:]
+        // The confidential cases shown, each once. A list names no complainant: their notices
+        // carry no address (it is read when a notice is rendered).
+        var viewed = Set<Int>()
         let notices = try connection.query(query).map { row in
-            var (notice, assignee) = try Self.decode(row)
-            let mayShow = actor.maySeeIdentity(assignee: assignee)
-            if notice.isComplainantSide, notice.recipient != nil, !mayShow {
-                notice.recipient = Party.redactedText
-            }
-            if let caseID = notice.caseID, try row.decode(Bool.self, at: 17) { viewed[caseID] = mayShow }
+            let notice = try Self.decode(row).notice
+            if let caseID = notice.caseID, try row.decode(Bool.self, at: 17) { viewed.insert(caseID) }
             return notice
         }
         let log = AuditLog(connection)
-        for (caseID, shown) in viewed.sorted(by: { $0.key < $1.key }) {
+        for caseID in viewed.sorted() {
             try log.record(
                 caseID: caseID, actor: actor.login, at: instant, kind: "case_viewed",
-                data: ["purpose": "notices", "identity_shown": .bool(shown)])
+                data: ["purpose": "notices", "identity_shown": false])
         }
         return notices
     }

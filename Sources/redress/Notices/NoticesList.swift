@@ -9,7 +9,7 @@ struct NoticesList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List notices, oldest first.",
         discussion:
-            "A complainant's or representative's address is shown only to staff who may see the complainant's identity."
+            "A notice to the complainant or their representative shows no address: it is read from the case when the notice is rendered, by staff who may see the complainant's identity."
     )
 
     @OptionGroup var database: DatabaseOptions
