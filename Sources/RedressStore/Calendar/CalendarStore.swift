@@ -28,6 +28,8 @@ public struct CalendarStore {
 
     /// What a calendar change did.
     public struct Change: Sendable {
+        /// How many holidays were given, one a calendar and date (`Holiday.merged`).
+        public var given = 0
         /// Holidays added or renamed.
         public var added: [Holiday] = []
         /// Holidays removed.
@@ -36,15 +38,19 @@ public struct CalendarStore {
         public var moved: [MovedDueDate] = []
     }
 
-    /// Adds (or renames) holidays and recomputes the clocks they touch. Call inside a transaction.
+    /// Adds (or renames) holidays and recomputes the clocks they touch; holidays of one
+    /// calendar on one date become one (`Holiday.merged`). Call inside a transaction.
     public func add(_ holidays: [Holiday], actor: Actor, at instant: Date) throws -> Change {
         try actor.require(.manageOffice)
         let context = try OfficeContext.load(connection, lock: .exclusive)
-        var change = Change()
-        for holiday in holidays {
+        let merged = Holiday.merged(holidays)
+        var change = Change(given: merged.count)
+        for holiday in merged {
             guard !holiday.name.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw StoreError.invalid("The holiday on \(holiday.date.iso) has no name; give every holiday a name.")
             }
+            try TextField.checkLine(
+                "name of the holiday on \(holiday.date.iso)", holiday.name, limit: IntakeValidator.maximumFieldLength)
             guard !holiday.calendar.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw StoreError.invalid(
                     "The holiday on \(holiday.date.iso) belongs to no named calendar; give its calendar a name.")
