@@ -26,6 +26,29 @@ public struct CalendarStore {
         }
     }
 
+    /// The dates running clocks reach: from the earliest start to the latest due date of the
+    /// clocks that are running, paused or breached (a paused clock has no due date; its start
+    /// counts); nil when none is. Both ends are read through indexes (`clock_live_until`,
+    /// `clock_status_due_date`), so the nightly report pays nothing for it.
+    public func runningClockSpan() throws -> ClosedRange<LocalDate>? {
+        let row = try connection.query(
+            """
+            SELECT (SELECT min(start_date) FROM clock
+                    WHERE coalesce(ended_on, cancelled_on, 'infinity'::date) = 'infinity'::date
+                      AND status IN ('running', 'paused', 'breached')),
+                   greatest((SELECT max(due_date) FROM clock WHERE status = 'running'),
+                            (SELECT max(due_date) FROM clock WHERE status = 'breached'))
+            """
+        ).first!
+        guard let first = try row.decode(LocalDate?.self, at: 0) else { return nil }
+        return first...max(first, try row.decode(LocalDate?.self, at: 1) ?? first)
+    }
+
+    /// The holidays loaded for each year running clocks reach (`runningClockSpan`).
+    public func coverage(calendar: WorkCalendar) throws -> HolidayCoverage {
+        HolidayCoverage(span: try runningClockSpan(), calendar: calendar)
+    }
+
     /// What a calendar change did.
     public struct Change: Sendable {
         /// How many holidays were given, one a calendar and date (`Holiday.merged`).
@@ -36,6 +59,8 @@ public struct CalendarStore {
         public var removed: [Holiday] = []
         /// Running clocks whose due date moved.
         public var moved: [MovedDueDate] = []
+        /// The years running clocks reach that have no holidays after the change (`coverage`).
+        public var yearsWithoutHolidays: [Int] = []
     }
 
     /// Adds (or renames) holidays and recomputes the clocks they touch; holidays of one
@@ -65,7 +90,10 @@ public struct CalendarStore {
                 """)
             if changed > 0 { change.added.append(holiday) }
         }
-        guard !change.added.isEmpty else { return change }
+        guard !change.added.isEmpty else {
+            change.yearsWithoutHolidays = try coverage(calendar: context.calendar).yearsWithoutHolidays
+            return change
+        }
         let kept = context.calendar.holidays.filter { old in
             !change.added.contains { $0.date == old.date && $0.calendar == old.calendar }
         }
@@ -87,6 +115,7 @@ public struct CalendarStore {
                     }),
                 "moved_cases": .array(Array(Set(change.moved.map(\.reference))).sorted().map(JSONValue.string)),
             ])
+        change.yearsWithoutHolidays = try coverage(calendar: calendar).yearsWithoutHolidays
         return change
     }
 
@@ -117,6 +146,7 @@ public struct CalendarStore {
                     }),
                 "moved_cases": .array(Array(Set(change.moved.map(\.reference))).sorted().map(JSONValue.string)),
             ])
+        change.yearsWithoutHolidays = try coverage(calendar: calendar).yearsWithoutHolidays
         return change
     }
 }

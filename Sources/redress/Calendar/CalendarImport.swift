@@ -67,6 +67,7 @@ struct CalendarImport: ParsableCommand {
             "imported \(change.given) \(change.given == 1 ? "holiday" : "holidays") into \(calendar) (\(change.added.count) new or renamed)"
         )
         printMoved(change.moved)
+        warnOfYearsWithoutHolidays(change.yearsWithoutHolidays)
     }
 
     /// One line for an event: its name and line, how many holidays it gave, from when to when.
