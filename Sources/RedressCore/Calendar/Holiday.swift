@@ -25,3 +25,30 @@ extension Holiday: Comparable {
 extension Holiday: CustomStringConvertible {
     public var description: String { "\(date.iso) \(name) (\(calendar))" }
 }
+
+extension Holiday {
+    /// `holidays` with those of one calendar on one date made one, their different names
+    /// joined in the order given ("Chuseok; National Foundation Day"): a file may name two
+    /// holidays on one day, and a calendar keeps one name a day.
+    public static func merged(_ holidays: [Holiday]) -> [Holiday] {
+        var merged: [Holiday] = []
+        var names: [Pair: (index: Int, names: [String])] = [:]
+        for holiday in holidays {
+            let key = Pair(date: holiday.date, calendar: holiday.calendar)
+            guard let day = names[key] else {
+                names[key] = (merged.count, [holiday.name])
+                merged.append(holiday)
+                continue
+            }
+            guard !day.names.contains(holiday.name) else { continue }
+            names[key]!.names.append(holiday.name)
+            merged[day.index].name = names[key]!.names.joined(separator: "; ")
+        }
+        return merged
+    }
+
+    private struct Pair: Hashable {
+        var date: LocalDate
+        var calendar: String
+    }
+}

@@ -15,11 +15,13 @@ public struct DeadlineReportHeader: Sendable, Hashable {
     /// The audit log's chain head when the report was read, to be kept outside the database
     /// and checked later with `audit verify --expect-head`; nil when it could not be read.
     public var auditHead: AuditChainHead?
+    /// The years running clocks reach that have no holidays loaded (`HolidayCoverage`).
+    public var yearsWithoutHolidays: [Int]
 
     /// Makes a header.
     public init(
         office: String, asOf: LocalDate, withinWorkingDays: Int, previousWorkingDay: LocalDate, horizon: LocalDate,
-        assignee: String? = nil, auditHead: AuditChainHead? = nil
+        assignee: String? = nil, auditHead: AuditChainHead? = nil, yearsWithoutHolidays: [Int] = []
     ) {
         self.office = office
         self.asOf = asOf
@@ -28,16 +30,18 @@ public struct DeadlineReportHeader: Sendable, Hashable {
         self.horizon = horizon
         self.assignee = assignee
         self.auditHead = auditHead
+        self.yearsWithoutHolidays = yearsWithoutHolidays
     }
 
     /// The header of `report` for the office named `office`.
     public init(
-        office: String, report: DeadlineReport, assignee: String? = nil, auditHead: AuditChainHead? = nil
+        office: String, report: DeadlineReport, assignee: String? = nil, auditHead: AuditChainHead? = nil,
+        yearsWithoutHolidays: [Int] = []
     ) {
         self.init(
             office: office, asOf: report.asOf, withinWorkingDays: report.withinWorkingDays,
             previousWorkingDay: report.previousWorkingDay, horizon: report.horizon, assignee: assignee,
-            auditHead: auditHead)
+            auditHead: auditHead, yearsWithoutHolidays: yearsWithoutHolidays)
     }
 }
 

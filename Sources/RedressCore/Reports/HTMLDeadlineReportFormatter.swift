@@ -19,6 +19,7 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         h1{font-size:1.4rem;margin:0 0 .25rem}
         h2{font-size:1.1rem;margin:2rem 0 .5rem;border-bottom:1px solid #d0d7de;padding-bottom:.25rem}
         p.meta{color:#57606a;margin:.25rem 0}
+        p.warning{color:#7d4e00;background:#fff8c5;padding:.25rem .5rem;margin:.5rem 0}
         table{border-collapse:collapse;width:100%;font-size:.9rem}
         table.rows{table-layout:fixed}
         th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eaeef2;vertical-align:top}
@@ -54,6 +55,9 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         )
         if let assignee = header.assignee {
             sink.write("<p class=\"meta\">Assignee: \(ReportText.html(assignee))</p>\n")
+        }
+        if let warning = HolidayCoverage.warning(yearsWithoutHolidays: header.yearsWithoutHolidays) {
+            sink.write("<p class=\"warning\">Warning: \(ReportText.html(warning))</p>\n")
         }
     }
 

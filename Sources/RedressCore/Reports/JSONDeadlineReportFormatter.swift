@@ -3,13 +3,14 @@
 /// ```json
 /// {"report":"deadlines","office":"…","as_of":"2026-03-02","within_working_days":5,
 ///  "previous_working_day":"2026-02-27","horizon":"2026-03-09","assignee":null,
-///  "audit_head":{"row":4211,"sha256":"9f2c…"},
+///  "audit_head":{"row":4211,"sha256":"9f2c…"},"years_without_holidays":[2027],
 ///  "groups":[{"assignee":"mlee","rows":[{…},…],"totals":{…}},…],
 ///  "totals":{"newly_breached":1,"overdue":4,"due_soon":2,"paused":1,"non_compliance":0,"all":8}}
 /// ```
 ///
 /// Each row has every key of the CSV columns; those that do not apply to its list are `null`.
-/// `audit_head` is the audit log's chain head when the report was read (`null` when unreadable).
+/// `audit_head` is the audit log's chain head when the report was read (`null` when unreadable);
+/// `years_without_holidays` the years running clocks reach with no holidays loaded.
 /// Written a row at a time, one row per line.
 public struct JSONDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReportFormatter {
     public private(set) var sink: Sink
@@ -34,6 +35,8 @@ public struct JSONDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         } else {
             sink.write(",\"audit_head\":null")
         }
+        sink.write(
+            ",\"years_without_holidays\":[" + header.yearsWithoutHolidays.map(String.init).joined(separator: ",") + "]")
         sink.write(",\"groups\":[")
     }
 

@@ -26,25 +26,56 @@ public struct CalendarStore {
         }
     }
 
+    /// The dates running clocks reach: from the earliest start to the latest due date of the
+    /// clocks that are running, paused or breached (a paused clock has no due date; its start
+    /// counts); nil when none is. Both ends are read through indexes (`clock_live_until`,
+    /// `clock_status_due_date`), so the nightly report pays nothing for it.
+    public func runningClockSpan() throws -> ClosedRange<LocalDate>? {
+        let row = try connection.query(
+            """
+            SELECT (SELECT min(start_date) FROM clock
+                    WHERE coalesce(ended_on, cancelled_on, 'infinity'::date) = 'infinity'::date
+                      AND status IN ('running', 'paused', 'breached')),
+                   greatest((SELECT max(due_date) FROM clock WHERE status = 'running'),
+                            (SELECT max(due_date) FROM clock WHERE status = 'breached'))
+            """
+        ).first!
+        guard let first = try row.decode(LocalDate?.self, at: 0) else { return nil }
+        return first...max(first, try row.decode(LocalDate?.self, at: 1) ?? first)
+    }
+
+    /// The holidays loaded for each year running clocks reach (`runningClockSpan`).
+    public func coverage(calendar: WorkCalendar) throws -> HolidayCoverage {
+        HolidayCoverage(span: try runningClockSpan(), calendar: calendar)
+    }
+
     /// What a calendar change did.
     public struct Change: Sendable {
+        /// How many holidays were given, one a calendar and date (`Holiday.merged`).
+        public var given = 0
         /// Holidays added or renamed.
         public var added: [Holiday] = []
         /// Holidays removed.
         public var removed: [Holiday] = []
         /// Running clocks whose due date moved.
         public var moved: [MovedDueDate] = []
+        /// The years running clocks reach that have no holidays after the change (`coverage`).
+        public var yearsWithoutHolidays: [Int] = []
     }
 
-    /// Adds (or renames) holidays and recomputes the clocks they touch. Call inside a transaction.
+    /// Adds (or renames) holidays and recomputes the clocks they touch; holidays of one
+    /// calendar on one date become one (`Holiday.merged`). Call inside a transaction.
     public func add(_ holidays: [Holiday], actor: Actor, at instant: Date) throws -> Change {
         try actor.require(.manageOffice)
         let context = try OfficeContext.load(connection, lock: .exclusive)
-        var change = Change()
-        for holiday in holidays {
+        let merged = Holiday.merged(holidays)
+        var change = Change(given: merged.count)
+        for holiday in merged {
             guard !holiday.name.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw StoreError.invalid("The holiday on \(holiday.date.iso) has no name; give every holiday a name.")
             }
+            try TextField.checkLine(
+                "name of the holiday on \(holiday.date.iso)", holiday.name, limit: IntakeValidator.maximumFieldLength)
             guard !holiday.calendar.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw StoreError.invalid(
                     "The holiday on \(holiday.date.iso) belongs to no named calendar; give its calendar a name.")
@@ -59,7 +90,10 @@ public struct CalendarStore {
                 """)
             if changed > 0 { change.added.append(holiday) }
         }
-        guard !change.added.isEmpty else { return change }
+        guard !change.added.isEmpty else {
+            change.yearsWithoutHolidays = try coverage(calendar: context.calendar).yearsWithoutHolidays
+            return change
+        }
         let kept = context.calendar.holidays.filter { old in
             !change.added.contains { $0.date == old.date && $0.calendar == old.calendar }
         }
@@ -81,6 +115,7 @@ public struct CalendarStore {
                     }),
                 "moved_cases": .array(Array(Set(change.moved.map(\.reference))).sorted().map(JSONValue.string)),
             ])
+        change.yearsWithoutHolidays = try coverage(calendar: calendar).yearsWithoutHolidays
         return change
     }
 
@@ -111,6 +146,7 @@ public struct CalendarStore {
                     }),
                 "moved_cases": .array(Array(Set(change.moved.map(\.reference))).sorted().map(JSONValue.string)),
             ])
+        change.yearsWithoutHolidays = try coverage(calendar: calendar).yearsWithoutHolidays
         return change
     }
 }

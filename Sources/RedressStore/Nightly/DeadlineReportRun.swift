@@ -37,7 +37,9 @@ public struct DeadlineReportRun {
         self.report = report
         self.header = DeadlineReportHeader(
             office: context.settings.name, report: report, assignee: assignee,
-            auditHead: try AuditLog(connection).head())
+            auditHead: try AuditLog(connection).head(),
+            yearsWithoutHolidays: try CalendarStore(connection).coverage(calendar: context.calendar)
+                .yearsWithoutHolidays)
         self.context = context
         self.assignee = assignee
         self.query = DeadlineReportQuery(connection: connection, context: context)

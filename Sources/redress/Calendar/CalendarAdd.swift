@@ -25,5 +25,6 @@ struct CalendarAdd: ParsableCommand {
             change.added.isEmpty ? "\(day.iso) \(name) was already a holiday" : "added \(day.iso) \(name) (\(calendar))"
         )
         printMoved(change.moved)
+        warnOfYearsWithoutHolidays(change.yearsWithoutHolidays)
     }
 }

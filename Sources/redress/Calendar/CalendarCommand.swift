@@ -4,5 +4,7 @@ import RedressCore
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar", abstract: "The office's holiday calendars.",
-        subcommands: [CalendarImport.self, CalendarAdd.self, CalendarRemove.self, CalendarList.self])
+        subcommands: [
+            CalendarImport.self, CalendarAdd.self, CalendarRemove.self, CalendarList.self, CalendarStatus.self,
+        ])
 }

@@ -6,16 +6,35 @@ import RedressStore
 struct CalendarImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import holidays from CSV (date,name) or iCalendar (all-day events) (admin).",
-        discussion: "All or nothing. Holidays already present are kept (renamed if the file names them differently).")
+        discussion: """
+            All or nothing. Holidays already present are kept (renamed if the file names them differently); \
+            holidays of one day are merged into one name. An iCalendar file gives all-day events, one \
+            day or several (DTEND, exclusive, or DURATION), repeating yearly (RRULE FREQ=YEARLY with \
+            COUNT, UNTIL, INTERVAL, BYMONTH, BYMONTHDAY), with RDATE and EXDATE; anything else (a \
+            timed event, another frequency) refuses the file with its line. Prints how many holidays \
+            each event gave.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The file.") var file: String
     @Option(name: .long, help: "csv or ical (default: detected).") var format: String?
     @Option(name: .long, help: "The holiday calendar (default: office).") var calendar: String = CalendarStore
         .defaultCalendar
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "iCalendar: expand yearly rules without an end through this year (default: the last year the file names).",
+            valueName: "year"))
+    var until: Int?
+
+    func validate() throws {
+        guard until.map({ (1...9999).contains($0) }) ?? true else {
+            throw ValidationError("--until takes a year such as 2030, not \(until!).")
+        }
+    }
 
     func run() throws {
-        let text = try readTextFile(file, limit: 16 << 20)
+        let bytes = try readFile(file, limit: 16 << 20)
         let fileFormat: HolidayFile.Format
         if let format {
             guard let chosen = HolidayFile.Format(rawValue: format.lowercased()) else {
@@ -23,22 +42,50 @@ struct CalendarImport: ParsableCommand {
             }
             fileFormat = chosen
         } else {
-            fileFormat = HolidayFile.detect(text: text, path: file)
+            fileFormat = HolidayFile.detect(bytes, path: file)
         }
-        let holidays = try HolidayFile.parse(text, format: fileFormat, calendar: calendar)
+        let holidays: [Holiday]
+        var events: [HolidayFeed.EventHolidays] = []
+        switch fileFormat {
+        case .csv:
+            guard until == nil else {
+                throw ValidationError(
+                    "--until applies to iCalendar files, whose yearly rules it expands; leave it out.")
+            }
+            holidays = try HolidayFile.parseCSV(try decodeUTF8(bytes, path: file), calendar: calendar)
+        case .ical:
+            events = try HolidayFeed(parsing: bytes).holidays(calendar: calendar, through: until)
+            holidays = events.flatMap(\.holidays)
+        }
         let session = try Session.open(database)
         defer { session.close() }
         let change = try session.transaction { try CalendarStore($0).add(holidays, actor: session.actor, at: .now) }
+        for event in events {
+            printText(Self.describe(event))
+        }
         print(
-            "imported \(holidays.count) \(holidays.count == 1 ? "holiday" : "holidays") into \(calendar) (\(change.added.count) new or renamed)"
+            "imported \(change.given) \(change.given == 1 ? "holiday" : "holidays") into \(calendar) (\(change.added.count) new or renamed)"
         )
         printMoved(change.moved)
+        warnOfYearsWithoutHolidays(change.yearsWithoutHolidays)
+    }
+
+    /// One line for an event: its name and line, how many holidays it gave, from when to when.
+    static func describe(_ expanded: HolidayFeed.EventHolidays) -> String {
+        let count = expanded.holidays.count
+        var text = "line \(expanded.event.line) \(expanded.event.name): \(count) \(count == 1 ? "holiday" : "holidays")"
+        if let first = expanded.holidays.first?.date, let last = expanded.holidays.last?.date {
+            text += first == last ? " on \(first.iso)" : ", \(first.iso) to \(last.iso)"
+        }
+        if let through = expanded.openRuleThrough {
+            text += " (yearly without end: expanded through \(through); --until YEAR for more)"
+        }
+        return text
     }
 }
 
-/// Reads a whole text file, refusing one larger than `limit` bytes or not valid UTF-8 with one
-/// clear sentence (exit 2).
-func readTextFile(_ path: String, limit: Int) throws -> String {
+/// Reads a whole file, refusing one larger than `limit` bytes with one clear sentence (exit 2).
+func readFile(_ path: String, limit: Int) throws -> [UInt8] {
     let attributes: [FileAttributeKey: Any]
     do {
         attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -55,8 +102,19 @@ func readTextFile(_ path: String, limit: Int) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw CLIFailure(status: .usage, description: "cannot read \(path): permission denied")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-        let offset = firstInvalidUTF8Offset(data) ?? 0
+    return Array(data)
+}
+
+/// Reads a whole text file, refusing one larger than `limit` bytes or not valid UTF-8 with one
+/// clear sentence (exit 2).
+func readTextFile(_ path: String, limit: Int) throws -> String {
+    try decodeUTF8(try readFile(path, limit: limit), path: path)
+}
+
+/// The text of the file at `path`, refused with one clear sentence (exit 2) if it is not UTF-8.
+func decodeUTF8(_ bytes: [UInt8], path: String) throws -> String {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+        let offset = firstInvalidUTF8Offset(bytes) ?? 0
         throw CLIFailure(
             status: .usage,
             description:
@@ -67,7 +125,7 @@ func readTextFile(_ path: String, limit: Int) throws -> String {
 }
 
 /// The offset of the first byte that breaks UTF-8, if any.
-func firstInvalidUTF8Offset(_ data: Data) -> Int? {
+func firstInvalidUTF8Offset(_ data: [UInt8]) -> Int? {
     var decoder = UTF8()
     var iterator = data.makeIterator()
     var offset = 0

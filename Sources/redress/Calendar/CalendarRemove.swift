@@ -21,5 +21,6 @@ struct CalendarRemove: ParsableCommand {
         }
         for holiday in change.removed { print("removed \(holiday.date.iso) \(holiday.name) (\(holiday.calendar))") }
         printMoved(change.moved)
+        warnOfYearsWithoutHolidays(change.yearsWithoutHolidays)
     }
 }

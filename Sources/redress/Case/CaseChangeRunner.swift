@@ -4,7 +4,8 @@ import RedressStore
 
 /// Runs one case change in one transaction and prints what it did: a line for people (unless
 /// `quiet`, for commands that print an identifier of their own), or the whole case with
-/// `--format json`.
+/// `--format json`; warns when the due dates it started, resumed or extended reach a year with
+/// no holidays loaded.
 func runCaseChange(
     _ options: ChangeOptions, database: DatabaseOptions, quiet: Bool = false,
     _ body: (CaseStore, Actor, Date, Int?) throws -> CaseChange
@@ -18,6 +19,12 @@ func runCaseChange(
         let document =
             options.format == .json ? try store.document(of: change.record, actor: session.actor, at: at) : nil
         return (change, document)
+    }
+    let kinds = Set(change.effects.started + change.effects.resumed + change.effects.extended)
+    let computed = change.record.clocks.filter { $0.isLive && kinds.contains($0.clock.kind) }.map(\.clock)
+    // Read after the commit, so the change holds no lock meanwhile; a warning never fails the command.
+    if !computed.isEmpty, let calendar = try? OfficeContext.load(session.connection).calendar {
+        warnOfYearsWithoutHolidays(HolidayCoverage(reachedBy: computed, calendar: calendar).yearsWithoutHolidays)
     }
     if let document {
         try printJSON(document)

@@ -35,6 +35,7 @@ struct CaseExplain: ParsableCommand {
             clocks = [latest]
         }
         let explanations = clocks.map { $0.explain(on: calendar, asOf: max(asOfDate, $0.endedOn ?? asOfDate)) }
+        warnOfYearsWithoutHolidays(HolidayCoverage(reachedBy: clocks, calendar: calendar).yearsWithoutHolidays)
         if format == .json {
             try printJSON(explanations)
             return

@@ -88,6 +88,12 @@ struct CaseOpen: ParsableCommand {
             let record = try store.open(new, actor: session.actor)
             return (record, format == .json ? try store.document(of: record, actor: session.actor, at: Date()) : nil)
         }
+        // Read after the commit, so the year's reference counter is not held meanwhile; a
+        // warning never fails the command.
+        if let calendar = try? OfficeContext.load(session.connection).calendar {
+            warnOfYearsWithoutHolidays(
+                HolidayCoverage(reachedBy: record.clocks.map(\.clock), calendar: calendar).yearsWithoutHolidays)
+        }
         if let document {
             try printJSON(document)
         } else {

@@ -14,7 +14,8 @@ struct ReportDeadlines: ParsableCommand {
             --as-of a past date is the same however much happened since, but for the audit log's \
             head (text, HTML and JSON): the last row of the log when the report was read and its \
             hash, to keep outside the database and check later with 'redress audit verify \
-            --expect-head'. Rows stream from the \
+            --expect-head'; and the years running clocks now reach that have no holidays \
+            loaded (text, HTML and JSON), which 'redress calendar status' lists too. Rows stream from the \
             database: memory does not grow with the number of cases. --format email writes a \
             complete message to the supervisors for 'sendmail -t -i': plain text and HTML, with the \
             CSV attached, each rendered first into a private temporary file (TMPDIR).

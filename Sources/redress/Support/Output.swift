@@ -11,3 +11,12 @@ func printText(_ text: String, terminator: String = "\n") {
 func printErr(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// Warns on stderr, in one sentence, when due dates reach years with no holidays loaded
+/// (`HolidayCoverage`); the exit status stays as it is.
+func warnOfYearsWithoutHolidays(_ years: [Int]) {
+    guard let warning = HolidayCoverage.warning(yearsWithoutHolidays: years) else { return }
+    printErr(
+        "redress: warning: \(warning.prefix(1).lowercased())\(warning.dropFirst().dropLast()) (import them with 'redress calendar import FILE')."
+    )
+}
