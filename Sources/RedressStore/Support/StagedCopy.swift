@@ -1,4 +1,4 @@
-public import Postgres
+import Postgres
 
 extension PostgresConnection {
     /// Bulk-writes rows into `table` through a temporary staging table. PostgreSQL refuses
