@@ -156,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedressCLITests",
-            dependencies: ["RedressTesting", "Postgres", "RedressCore", "RedressStore"],
+            dependencies: ["RedressTesting", "Postgres", "RedressCore", "RedressStore", "RedressNotices"],
             swiftSettings: upcoming
         ),
     ]

@@ -56,9 +56,11 @@ import Testing
         try withTestDatabase { db in
             let office = try OfficeFixture(db)
             // Complaints are received in the past (times after now are refused), so the new
-            // version takes effect on a past date, between the two.
+            // version takes effect on a past date, between the two: backdated, with a reason.
             let before = try office.openCase(receivedAt: "2025-12-30T10:00Z")
-            try office.ok("policy", "set", "--clock", "triage", "--allowance", "12", "--effective", "2026-01-01")
+            try office.ok(
+                "policy", "set", "--clock", "triage", "--allowance", "12", "--effective", "2026-01-01", "--backdate",
+                "--reason", "Statute in force from New Year")
             let after = try office.openCase(receivedAt: "2026-01-05T10:00Z")
             #expect(after == "HRC-2026-000001")
             let oldTriage = office.clock(try office.show(before), "triage")

@@ -85,6 +85,50 @@ struct PolicyTests {
         #expect(clock.policyVersion == 2)
     }
 
+    /// A running clock moves to another version's rule (urgent profile kept), keeping its start,
+    /// pauses and extensions; the target must exist and be in force; ended, same-version and
+    /// hand-set clocks are refused.
+    @Test func rebasingARunningClock() throws {
+        var rules = Policy.default.rules
+        let triage = rules.firstIndex { $0.kind == .triage }!
+        rules[triage].allowance = .workingDays(14)
+        let v2 = try Policy(
+            version: 2, effectiveFrom: d("2026-03-01"), rules: rules, pausedClocks: Policy.default.pausedClocks)
+        let v3 = try Policy(
+            version: 3, effectiveFrom: d("2026-09-01"), rules: rules, pausedClocks: Policy.default.pausedClocks)
+        let set = try PolicySet([.default, v2, v3])
+        #expect(try set.rebaseTarget(version: nil, on: d("2026-04-01")).version == 2)
+        #expect(try set.rebaseTarget(version: 1, on: d("2026-04-01")).version == 1)
+        #expect(throws: PolicyError.versionNotInForce(3, from: d("2026-09-01"), on: d("2026-04-01"))) {
+            try set.rebaseTarget(version: 3, on: d("2026-04-01"))
+        }
+        #expect(throws: PolicyError.unknownVersion(7)) { try set.rebaseTarget(version: 7, on: d("2026-04-01")) }
+
+        var clock = Policy.default.makeClock(kind: .triage, startInstant: noon("2026-02-02"), calendar: Fixtures.plain)
+        try clock.pause(from: d("2026-02-04"), reason: "awaiting_info")
+        try clock.resume(on: d("2026-02-06"))
+        let rebased = try clock.rebased(onto: v2, from: .default)
+        #expect(rebased.policyVersion == 2)
+        #expect(rebased.allowance == .workingDays(14))
+        #expect(rebased.pauses == clock.pauses && rebased.startDate == clock.startDate)
+        // Mon 2 February + 14 + 2 paused working days: Tue 24 February (UTC, no holidays).
+        #expect(rebased.dueDate(on: Fixtures.plain) == d("2026-02-24"))
+        let urgent = Policy.default.makeClock(
+            kind: .triage, startInstant: noon("2026-02-02"), calendar: Fixtures.plain, urgent: true)
+        #expect(try urgent.rebased(onto: v2, from: .default).allowance == .workingDays(7))
+        #expect(throws: PolicyError.alreadyUnderVersion(.triage, 2)) { try rebased.rebased(onto: v2, from: v2) }
+        var ended = clock
+        try ended.end(on: d("2026-02-10"))
+        #expect(throws: PolicyError.clockNotRunning(.triage, since: d("2026-02-10"))) {
+            try ended.rebased(onto: v2, from: .default)
+        }
+        var byHand = clock
+        byHand.allowance = .calendarDays(45)
+        #expect(throws: PolicyError.allowanceSetByHand(.triage, .calendarDays(45))) {
+            try byHand.rebased(onto: v2, from: .default)
+        }
+    }
+
     @Test func incompletePoliciesAreRefused() {
         let withoutTriage = Policy.default.rules.filter { $0.kind != .triage }
         #expect(throws: PolicyError.missingRule("triage")) {

@@ -11,7 +11,7 @@ struct TemplateTests {
     func everyTemplateFileIsEmbedded() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: TemplateTests.templateFolder.path)
             .filter { !$0.hasPrefix(".") }
-        #expect(names.count == 94)
+        #expect(names.count == 108)
         #expect(Set(names) == Set(TemplateSource.embeddedTemplates.keys))
     }
 
@@ -76,10 +76,14 @@ struct TemplateTests {
         }
     }
 
-    @Test("Spanish is shipped for every complainant notice; the languages of a template can be listed")
+    @Test(
+        "Spanish is shipped for every complainant and representative notice; the languages of a template can be listed"
+    )
     func spanishAndLanguageListing() throws {
-        for kind in NoticeKind.allCases where kind.audiences.contains(.complainant) {
-            #expect(TemplateSource().languages(kind: kind, audience: .complainant) == ["en", "es", "ko"], "\(kind)")
+        for kind in NoticeKind.allCases {
+            for audience in [NoticeAudience.complainant, .representative] where kind.audiences.contains(audience) {
+                #expect(TemplateSource().languages(kind: kind, audience: audience) == ["en", "es", "ko"], "\(kind)")
+            }
         }
         #expect(TemplateSource().languages(kind: .decision, audience: .respondent) == ["en", "ko"])
         #expect(TemplateSource().languages(kind: .decision, audience: .assignee) == [])
@@ -188,13 +192,15 @@ struct TemplateTests {
                 == TemplateSource.embeddedTemplates["closure.complainant.en.mustache"])
     }
 
-    @Test("Every escalation step sends notices that have templates")
+    @Test("Every escalation step sends notices that have templates for every audience they are routed to")
     func escalationNotices() throws {
         for step in EscalationStep.allCases {
             let notices = NoticeKind.notices(for: step)
             #expect(!notices.isEmpty, "\(step)")
-            for (kind, audience) in notices {
-                #expect(kind.audiences.contains(audience), "\(step): \(kind) has no \(audience) template")
+            for (kind, planned) in notices {
+                for audience in NoticeRouting.audiences(for: planned) {
+                    #expect(kind.audiences.contains(audience), "\(step): \(kind) has no \(audience) template")
+                }
             }
         }
         #expect(NoticeKind.notices(for: .warning).map(\.kind) == [.warningToAssignee])

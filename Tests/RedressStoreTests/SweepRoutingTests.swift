@@ -13,7 +13,11 @@ import Testing
 struct SweepRoutingTests {
     /// On breach, a notice to every party audience the routing rule covers.
     static let plan: SweepNoticePlan = { step in
-        step == .breach ? [("t_progress", .complainant), ("t_reminder", .respondent), ("t_letter", .headOfBody)] : []
+        step == .breach
+            ? [
+                ("progress_update", .complainant), ("respondent_reminder", .respondent),
+                ("letter_to_head_of_body", .headOfBody),
+            ] : []
     }
 
     struct Combination: CustomStringConvertible {

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import RedressCore
+import RedressNotices
 import RedressTesting
 import Testing
 
@@ -8,17 +9,10 @@ import Testing
 
 /// Helpers for the nightly tests: seeding, sweeping and counting through the store.
 enum Nightly {
-    /// A notice plan that reaches every audience, so the recipient lookups are all exercised.
+    /// The notices module's plan, which reaches every audience, so the recipient lookups are
+    /// all exercised.
     static let plan: SweepNoticePlan = { step in
-        switch step {
-        case .warning: return [("t_warning", .assignee)]
-        case .breach: return [("t_breach", .supervisor), ("t_progress", .complainant)]
-        case .respondentReminder: return [("t_reminder", .respondent)]
-        case .ombudspersonList: return [("t_listing", .ombudsperson)]
-        case .headOfBodyLetter: return [("t_letter", .headOfBody)]
-        case .nonCompliance: return [("t_non_compliance", .respondent), ("t_non_compliance", .complainant)]
-        case .complainantUpdate: return [("t_progress", .complainant)]
-        }
+        NoticeKind.notices(for: step).map { (kind: $0.kind.rawValue, audience: $0.audience) }
     }
 
     /// Seeds the demo office into `db`.
@@ -81,6 +75,8 @@ struct SweepTests {
         try withTestDatabase { db in
             try db.withConnection { (connection: PostgresConnection) throws in
                 _ = try openPlainCase(connection)
+                // Staff are written to by email; the office's ombudsperson (this login) has one.
+                try connection.execute("UPDATE staff SET email = 'ombudsperson@example.org' WHERE login = session_user")
                 #expect(try Nightly.sweep(db, asOf: "2026-01-07").stepsTaken == 0)
                 // 8 January: 3 of 3 working days used (warning); 9 January: breached.
                 let first = try Nightly.sweep(db, asOf: "2026-01-14")
@@ -106,8 +102,8 @@ struct SweepTests {
                     .map {
                         "\(try $0.decode(String.self, at: 0)) \(try $0.decode(String.self, at: 1)) \(try $0.decode(String?.self, at: 2) ?? "-") \(try $0.decode(String.self, at: 3))"
                     }
-                #expect(notices.filter { $0.hasPrefix("t_progress complainant - email") }.count == 2)
-                #expect(notices.filter { $0.hasPrefix("t_listing ombudsperson") }.count == 1)
+                #expect(notices.filter { $0.hasPrefix("progress_update complainant - email") }.count == 2)
+                #expect(notices.filter { $0.hasPrefix("ombudsperson_listing ombudsperson") }.count == 1)
                 // One audit row per case per sweep that took steps, naming them.
                 let audits = try connection.query("SELECT data FROM case_event WHERE kind = 'escalated' ORDER BY id")
                     .map {
@@ -149,6 +145,47 @@ struct SweepTests {
                 #expect(
                     try connection.query("SELECT status FROM clock WHERE kind = 'acknowledge'").first!.decode(
                         String.self, at: 0) == "met_late")
+            }
+        }
+    }
+
+    /// A sweep whose steps would queue a notice with no template for an audience it can be routed
+    /// to is refused before anything is written, naming the template.
+    @Test func noticesWithoutATemplateAreNeverQueued() throws {
+        try withTestDatabase { db in
+            try db.withConnection { (connection: PostgresConnection) throws in
+                _ = try openPlainCase(connection)
+                let reader = try db.connect()
+                let writer = try db.connect()
+                defer {
+                    reader.close()
+                    writer.close()
+                }
+                let refusals: [([(kind: String, audience: NoticeAudience)], SweepError)] = [
+                    (
+                        [("acknowledgement", .assignee)],
+                        .missingTemplate(
+                            kind: "acknowledgement", audience: .assignee, template: "acknowledgement.assignee.en")
+                    ),
+                    (
+                        [("warning_to_assignee", .assignee), ("decision", .ombudsperson)],
+                        .missingTemplate(
+                            kind: "decision", audience: .ombudsperson, template: "decision.ombudsperson.en")
+                    ),
+                    (
+                        [("no_such_kind", .respondent)],
+                        .missingTemplate(
+                            kind: "no_such_kind", audience: .respondent, template: "no_such_kind.respondent.en")
+                    ),
+                ]
+                for (plan, refusal) in refusals {
+                    let sweep = Sweep(
+                        reader: reader, writer: writer, context: try OfficeContext.load(reader),
+                        noticePlan: { $0 == .warning ? plan : [] })
+                    #expect(throws: refusal) { try sweep.run(SweepOptions(asOf: LocalDate(iso: "2026-03-02")!)) }
+                }
+                #expect(try Nightly.count(connection, "SELECT count(*) FROM escalation") == 0)
+                #expect(try Nightly.count(connection, "SELECT count(*) FROM notice") == 0)
             }
         }
     }
@@ -195,12 +232,13 @@ struct SweepTests {
                     ) == done.stepsTaken)
                 // Every breach step sent its two notices, every non-compliance at least the respondent's.
                 #expect(
-                    try Nightly.count(connection, "SELECT count(*) FROM notice WHERE kind = 't_breach'") >= done.steps[
-                        .breach] ?? 0)
+                    try Nightly.count(connection, "SELECT count(*) FROM notice WHERE kind = 'escalation_to_supervisor'")
+                        >= done.steps[
+                            .breach] ?? 0)
                 #expect(
                     try Nightly.count(
                         connection,
-                        "SELECT count(*) FROM notice WHERE kind = 't_non_compliance' AND audience = 'respondent'")
+                        "SELECT count(*) FROM notice WHERE kind = 'non_compliance_notice' AND audience = 'respondent'")
                         == done.steps[.nonCompliance] ?? 0)
                 #expect(try AuditLog(connection).verify().isIntact)
             }

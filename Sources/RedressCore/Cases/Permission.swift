@@ -15,6 +15,8 @@ public enum Permission: Sendable, Hashable, CaseIterable {
     case assignCase
     /// Reopening a closed case: supervisors and the ombudsperson.
     case reopenCase
+    /// Moving a running clock to another policy version: supervisors and the ombudsperson.
+    case rebaseClock
     /// Verifying the audit chain: auditors, admins, supervisors and the ombudsperson.
     case verifyAudit
 
@@ -25,7 +27,7 @@ public enum Permission: Sendable, Hashable, CaseIterable {
         case .read: return Role.allCases
         case .openCase, .acknowledge: return [.intake, .caseworker, .supervisor, .ombudsperson]
         case .workCase: return [.caseworker, .supervisor, .ombudsperson]
-        case .assignCase, .reopenCase: return [.supervisor, .ombudsperson]
+        case .assignCase, .reopenCase, .rebaseClock: return [.supervisor, .ombudsperson]
         case .verifyAudit: return [.auditor, .admin, .supervisor, .ombudsperson]
         }
     }
@@ -40,6 +42,7 @@ public enum Permission: Sendable, Hashable, CaseIterable {
         case .workCase: return "change cases"
         case .assignCase: return "assign cases"
         case .reopenCase: return "reopen closed cases"
+        case .rebaseClock: return "move running clocks to another policy version"
         case .verifyAudit: return "verify the audit log"
         }
     }

@@ -70,6 +70,9 @@ public struct Explanation: Sendable, Hashable {
     public var urgent: Bool
     /// The policy version the clock runs under.
     public var policyVersion: Int
+    /// Each time the clock was moved to another policy version, oldest first (the caller adds
+    /// them from the audit log; a clock alone does not know them).
+    public var rebases: [ClockRebase] = []
     /// The office's working days of the week.
     public var weekMask: WeekMask
     /// The names of the office's holiday calendars.
@@ -173,6 +176,12 @@ public struct Explanation: Sendable, Hashable {
         let name = remedyScale.map { "\(kind) (\($0))" } ?? kind.rawValue
         let profile = urgent ? "urgent profile, " : ""
         line("Clock", "\(name): \(allowance), \(profile)policy version \(policyVersion)")
+        for (index, rebase) in rebases.enumerated() {
+            line(
+                index == 0 ? "Re-based" : "",
+                "\(rebase.on.iso) from policy version \(rebase.fromVersion) to \(rebase.toVersion) by \(rebase.by): \(rebase.reason)"
+            )
+        }
         line("Started", "\(startEvent) at \(Explanation.isoInstant(startInstant))")
         line("Local date", "\(startDate.iso) (\(Explanation.weekdayName(startDate)), \(startLocalTime)) in \(timeZone)")
         let holidayText =
@@ -310,6 +319,7 @@ extension Explanation: Codable {
         case allowance
         case urgent
         case policyVersion = "policy_version"
+        case rebases
         case weekMask = "week_mask"
         case calendars
         case skipped

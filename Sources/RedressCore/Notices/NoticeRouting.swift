@@ -60,6 +60,17 @@ public enum NoticeRouting {
             channel: channel, language: contact?.language ?? fallbackLanguage)
     }
 
+    /// The audiences a notice planned for `audience` can be written for: a notice to the
+    /// complainant goes to their representative too, and a warning to the assignee of a case
+    /// nobody is assigned goes to the supervisors.
+    public static func audiences(for audience: NoticeAudience) -> [NoticeAudience] {
+        switch audience {
+        case .complainant: return [.complainant, .representative]
+        case .assignee: return [.assignee, .supervisor]
+        default: return [audience]
+        }
+    }
+
     /// A notice to the complainant goes to the first complainant (who speaks for all) and, when
     /// they have one, a copy to their representative; each in their language, else the case's.
     public static func complainantAddresses(

@@ -42,10 +42,35 @@ public enum PolicyError: Error, Sendable, Hashable {
     case invalidExtensionCount(String, Int)
     /// The urgent profile's percentage is outside 1–100.
     case invalidUrgentPercent(Int)
+    /// A new version's effective date is before today, and backdating it was not asked for
+    /// with a reason.
+    case effectiveDateInPast(LocalDate, today: LocalDate)
+    /// A clock is to be re-based onto a version that comes into force only after the date.
+    case versionNotInForce(Int, from: LocalDate, on: LocalDate)
+    /// Only a running (or paused) clock can be re-based; this one ended or was cancelled.
+    case clockNotRunning(ClockKind, since: LocalDate?)
+    /// The clock already runs under the version it is to be re-based onto.
+    case alreadyUnderVersion(ClockKind, Int)
+    /// The clock's allowance was set by hand rather than by its policy version, so no version's
+    /// rule can replace it.
+    case allowanceSetByHand(ClockKind, Allowance)
 }
 
 extension PolicyError: RedressError, LocalizedError {
-    public var kind: ErrorKind { .refused }
+    public var kind: ErrorKind {
+        switch self {
+        case .unknownVersion: return .notFound
+        default: return .refused
+        }
+    }
+
+    public var hint: ErrorHint? {
+        switch self {
+        case .effectiveDateInPast: return .give(["backdate", "reason"])
+        case .unknownVersion: return .command("policy history")
+        default: return nil
+        }
+    }
 
     public var message: String {
         switch self {
@@ -87,7 +112,7 @@ extension PolicyError: RedressError, LocalizedError {
         case let .duplicateVersion(version):
             return "Policy version \(version) is given twice; number each version once."
         case let .unknownVersion(version):
-            return "There is no policy version \(version); list the versions with the policy history."
+            return "There is no policy version \(version); check the number against the policy history."
         case let .missingRule(key):
             return "The policy has no rule for the \(key) clock; add one."
         case let .duplicateRule(key):
@@ -98,6 +123,20 @@ extension PolicyError: RedressError, LocalizedError {
             return "The \(key) clock's rule allows \(count) extensions; the policy allows 1 or 2."
         case let .invalidUrgentPercent(percent):
             return "The urgent profile's \(percent)% is not a percentage from 1 to 100; give one in that range."
+        case let .effectiveDateInPast(date, today):
+            return
+                "The effective date \(date.iso) is before today, \(today.iso), and clocks made since then ran under the version before; give today or a later date, or backdate it with a reason for the audit log."
+        case let .versionNotInForce(version, from, on):
+            return
+                "Policy version \(version) is in force only from \(from.iso), after \(on.iso); re-base onto a version in force on that day."
+        case let .clockNotRunning(kind, since):
+            let stopped = since.map { "stopped on \($0.iso)" } ?? "is not running"
+            return "The \(kind) clock \(stopped); only a running clock can be re-based."
+        case let .alreadyUnderVersion(kind, version):
+            return "The \(kind) clock already runs under policy version \(version); name another version."
+        case let .allowanceSetByHand(kind, allowance):
+            return
+                "The \(kind) clock's allowance of \(allowance) was set by hand, not by its policy version, so it cannot be re-based; extend it instead."
         }
     }
 

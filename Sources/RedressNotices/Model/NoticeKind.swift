@@ -41,7 +41,7 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     case respondentReminder = "respondent_reminder"
 
     /// The audiences for which Redress ships a template of this kind, in English and Korean
-    /// (complainant notices in Spanish as well; `TemplateSource.languages(kind:audience:)` lists
+    /// (complainant and representative notices in Spanish as well; `TemplateSource.languages(kind:audience:)` lists
     /// them). An office may add templates for other audiences and languages in its override folder.
     public var audiences: [NoticeAudience] {
         switch self {
@@ -59,7 +59,7 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .nonComplianceNotice:
             return [.complainant, .representative, .respondent, .headOfBody]
         case .warningToAssignee:
-            return [.assignee]
+            return [.assignee, .supervisor]
         case .ombudspersonListing:
             return [.ombudsperson]
         }

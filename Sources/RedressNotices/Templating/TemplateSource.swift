@@ -42,6 +42,13 @@ public struct TemplateSource: Sendable {
         return FileManager.default.fileExists(atPath: path)
     }
 
+    /// The language a notice asked for in `requested` is written in: that one if it has a
+    /// template, else the office's `fallback`, else English; nil when none of them has one.
+    /// A complainant who writes in a language the office has no letters in still gets one.
+    public func language(kind: NoticeKind, audience: NoticeAudience, requested: String, fallback: String) -> String? {
+        [requested, fallback, "en"].first { hasTemplate(kind: kind, audience: audience, language: $0) }
+    }
+
     /// The languages that have a template for a kind and audience, overridden or built in,
     /// sorted: what a caller can choose from when the recipient's language has none.
     public func languages(kind: NoticeKind, audience: NoticeAudience) -> [String] {

@@ -52,19 +52,9 @@ extension RedressServer {
             let kind = try query.value("clock", as: ClockKind.self)
             let asOf = try query.date("as_of")
             let explanations = try await asStaff(request) { connection, actor in
-                try connection.withStoreTransaction { connection -> [Explanation] in
-                    let (record, _) = try CaseStore(connection).view(
-                        reference: reference, actor: actor, at: Date(), purpose: "explain")
-                    let calendar = try OfficeContext.load(connection).calendar
-                    let day = asOf ?? calendar.clock.today
-                    var clocks = record.clocks.map(\.clock)
-                    if let kind {
-                        guard let latest = clocks.last(where: { $0.kind == kind }) else {
-                            throw ServiceError.notFound("\(reference) has no \(kind) clock")
-                        }
-                        clocks = [latest]
-                    }
-                    return clocks.map { $0.explain(on: calendar, asOf: max(day, $0.endedOn ?? day)) }
+                try connection.withStoreTransaction {
+                    try CaseStore($0).explain(reference: reference, kind: kind, actor: actor, at: Date(), asOf: asOf)
+                        .explanations
                 }
             }
             return try Response.json(explanations, encoder: RedressJSON.encoder(pretty: false))

@@ -45,6 +45,18 @@ extension CaseStore {
         var data = outcome.data
         data["version"] = .int(record.version)
         if outcome.effects != ClockEffects() { data["clocks"] = outcome.effects.json }
+        if record.state == .closed, before.state != .closed {
+            // A progress letter still waiting says when the next step is due, which a closed
+            // case no longer has; its closure letter says where it stands instead.
+            let cancelled = try connection.query(
+                """
+                UPDATE notice SET state = 'cancelled'
+                WHERE case_id = \(record.id) AND kind = 'progress_update' AND state IN ('pending', 'failed')
+                RETURNING id
+                """
+            ).map { try $0.decode(Int.self, at: 0) }
+            if !cancelled.isEmpty { data["notices_cancelled"] = .array(cancelled.map { .int($0) }) }
+        }
         for (key, value) in try afterClaim(record) { data[key] = value }
         try AuditLog(connection).record(
             caseID: record.id, actor: actor.login, at: instant, kind: outcome.kind, data: data)

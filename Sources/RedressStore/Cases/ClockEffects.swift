@@ -8,6 +8,7 @@ public struct ClockEffects: Sendable, Hashable {
     public var resumed: [ClockKind] = []
     public var cancelled: [ClockKind] = []
     public var extended: [ClockKind] = []
+    public var rebased: [ClockKind] = []
 
     public init() {}
 
@@ -15,7 +16,7 @@ public struct ClockEffects: Sendable, Hashable {
         var object: [String: JSONValue] = [:]
         for (key, kinds) in [
             ("started", started), ("met", met), ("paused", paused), ("resumed", resumed), ("cancelled", cancelled),
-            ("extended", extended),
+            ("extended", extended), ("rebased", rebased),
         ]
         where !kinds.isEmpty {
             object[key] = .array(kinds.map { .string($0.rawValue) })

@@ -2,8 +2,8 @@ import Foundation
 import Postgres
 import RedressCore
 
-/// Writes clocks back: new clocks, changed facts (end, cancellation, pauses, extensions) and the
-/// results RedressCore computes from them (due date, status, paused days).
+/// Writes clocks back: new clocks, changed facts (end, cancellation, pauses, extensions, a
+/// re-base) and the results RedressCore computes from them (due date, status, paused days).
 struct ClockWriter {
     let connection: PostgresConnection
 
@@ -35,6 +35,8 @@ struct ClockWriter {
                 try connection.execute(
                     """
                     UPDATE clock SET ended_on = \(clock.endedOn), cancelled_on = \(clock.cancelled ? clock.cancelledOn ?? asOf : nil),
+                        allowance_amount = \(clock.allowance.amount), allowance_unit = \(clock.allowance.unit.rawValue),
+                        policy_version = \(clock.policyVersion),
                         status = \(result.status.rawValue), due_date = \(result.due), paused_days = \(result.pausedDays), updated_at = now()
                     WHERE id = \(id)
                     """)

@@ -1,6 +1,7 @@
 import Foundation
 public import Postgres
 public import RedressCore
+import RedressNotices
 
 /// The nightly sweep of SPEC §2.4: takes the escalation steps that are due, once each.
 ///
@@ -58,6 +59,7 @@ public final class Sweep {
         let started = Date()
         let today = context.localDate(started)
         if !options.dryRun, options.asOf > today { throw SweepError.futureDate(options.asOf, today: today) }
+        try checkTemplates()
         if !options.dryRun { try lock(waiting: waiting) }
         defer { if !options.dryRun { _ = try? writer.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") } }
         if !options.dryRun { try prepareTemporaryTables() }
@@ -135,6 +137,26 @@ public final class Sweep {
         progress(summary.clocksChecked, total)
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Refuses to run while a notice the sweep can queue has no template to be written from:
+    /// every kind of every step, for every audience the routing can address it to, in the
+    /// office's default language (where a notice in a language without templates ends up).
+    func checkTemplates() throws {
+        let templates = TemplateSource(overrideDirectory: context.settings.templatesDir)
+        let language = context.settings.defaultLanguage
+        for step in EscalationStep.allCases {
+            for notice in noticePlan(step) {
+                for audience in NoticeRouting.audiences(for: notice.audience) {
+                    let written = NoticeKind(rawValue: notice.kind).flatMap {
+                        templates.language(kind: $0, audience: audience, requested: language, fallback: language)
+                    }
+                    guard written == nil else { continue }
+                    throw SweepError.missingTemplate(
+                        kind: notice.kind, audience: audience, template: "\(notice.kind).\(audience).\(language)")
+                }
+            }
+        }
     }
 
     /// Takes the sweep lock, waiting (and saying so) while another sweep holds it.
@@ -282,16 +304,19 @@ public final class Sweep {
                 SELECT 'head_of_body', b.head_of_body_email, CASE WHEN b.head_of_body_email IS NULL THEN 'post' ELSE 'email' END, o.default_language
                 WHERE pl.audience = 'head_of_body'
                 UNION ALL
+                -- Staff are written to by email only: one without an address gets none.
                 SELECT 'assignee', sf.email, 'email', o.default_language FROM staff sf
-                WHERE pl.audience = 'assignee' AND sf.login = c.assignee
+                WHERE pl.audience = 'assignee' AND sf.login = c.assignee AND sf.email IS NOT NULL
                 UNION ALL
-                -- A warning on an unassigned case goes to the supervisors.
+                -- A warning on a case with no assignee to write to goes to the supervisors.
                 SELECT 'supervisor', sf.email, 'email', o.default_language FROM staff sf
-                WHERE sf.active AND 'supervisor' = ANY (sf.roles)
-                  AND (pl.audience = 'supervisor' OR (pl.audience = 'assignee' AND c.assignee IS NULL))
+                WHERE sf.active AND 'supervisor' = ANY (sf.roles) AND sf.email IS NOT NULL
+                  AND (pl.audience = 'supervisor' OR (pl.audience = 'assignee' AND NOT EXISTS (
+                      SELECT 1 FROM staff a WHERE a.login = c.assignee AND a.email IS NOT NULL)))
                 UNION ALL
                 SELECT 'ombudsperson', sf.email, 'email', o.default_language FROM staff sf
                 WHERE pl.audience = 'ombudsperson' AND sf.active AND 'ombudsperson' = ANY (sf.roles)
+                  AND sf.email IS NOT NULL
             ) r(audience, recipient, channel, language)
         ), queued AS (
             INSERT INTO notice (case_id, kind, audience, recipient, channel, language, automatic, data)

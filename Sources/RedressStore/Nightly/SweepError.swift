@@ -6,13 +6,16 @@ public enum SweepError: Error, Sendable, Hashable {
     case futureDate(LocalDate, today: LocalDate)
     /// A stored clock has a value RedressCore does not know (the schema and the binary disagree).
     case unreadableClock(String)
+    /// A notice a step queues has no template for an audience it goes to, in the office's
+    /// language or in English: it could never be sent.
+    case missingTemplate(kind: String, audience: NoticeAudience, template: String)
 }
 
 extension SweepError: RedressError {
     public var kind: ErrorKind {
         switch self {
         case .futureDate: return .badInput
-        case .unreadableClock: return .failure
+        case .unreadableClock, .missingTemplate: return .failure
         }
     }
 
@@ -20,6 +23,7 @@ extension SweepError: RedressError {
         switch self {
         case .futureDate: return .give(["dry_run"])
         case .unreadableClock: return .command("db status")
+        case .missingTemplate: return nil
         }
     }
 
@@ -31,6 +35,9 @@ extension SweepError: RedressError {
         case let .unreadableClock(detail):
             return
                 "A stored clock holds a value this version of Redress cannot read (\(detail)); check the database's migrations and update Redress."
+        case let .missingTemplate(kind, audience, template):
+            return
+                "The sweep would queue \(kind) notices for the \(audience), but the template \(template).mustache is missing and no English one stands in for it, so they could never be sent; add it to the office's templates folder and sweep again."
         }
     }
 }

@@ -55,7 +55,11 @@ public struct NoticeComposer {
             .first?.decode(Bool.self, at: 0) ?? false
         let audience = notice.audience
         let channel = notice.channel
-        let language = self.language(kind: kind, audience: audience, requested: notice.language)
+        // When no template fits, the language asked for, so the error names the missing template.
+        let language =
+            renderer.templates.language(
+                kind: kind, audience: audience, requested: notice.language,
+                fallback: context.settings.defaultLanguage) ?? notice.language
         let template = try renderer.templates.template(kind: kind, audience: audience, language: language)
         let identityAllowed = !audience.withholdsComplainantIdentity || disclosed
         let variables = NoticeVariables(
@@ -71,17 +75,6 @@ public struct NoticeComposer {
                 mailDomain: context.settings.mailDomain, timeZone: context.calendar.timeZone),
             reference: try CaseReference(parsing: record.reference), issuedAt: notice.createdAt,
             disclosureAllowed: disclosed, withheldIdentity: Self.identity(of: record), variables: variables)
-    }
-
-    /// The notice's language if it has a template in it, else the office's default language,
-    /// else English: a complainant who writes in a language the office has no letters in still
-    /// gets one.
-    func language(kind: NoticeKind, audience: NoticeAudience, requested: String) -> String {
-        for candidate in [requested, context.settings.defaultLanguage, "en"]
-        where renderer.templates.hasTemplate(kind: kind, audience: audience, language: candidate) {
-            return candidate
-        }
-        return requested
     }
 
     /// Who the notice goes to: the party, body or staff member of its audience, at the address

@@ -82,11 +82,27 @@ public struct PolicyStore {
     }
 
     /// Makes a new version from the newest one with `change` applied, in force from
-    /// `effective`. Call inside a transaction.
-    public func setVersion(_ change: RuleChange, effective: LocalDate, actor: Actor, at instant: Date) throws -> Policy
-    {
+    /// `effective`. An effective date before today at the office is refused unless
+    /// `backdateReason` says why, which the audit row records. Call inside a transaction.
+    public func setVersion(
+        _ change: RuleChange, effective: LocalDate, backdateReason: String? = nil, actor: Actor, at instant: Date
+    ) throws -> Policy {
         try actor.require(.manageOffice)
-        _ = try OfficeContext.load(connection, lock: .exclusive)
+        let today = try OfficeContext.load(connection, lock: .exclusive).localDate(instant)
+        if let reason = backdateReason {
+            guard effective < today else {
+                throw StoreError.invalid(
+                    "The effective date \(effective.iso) is not before today, \(today.iso), so there is nothing to backdate; leave the backdating out."
+                )
+            }
+            guard !reason.isBlankText else {
+                throw StoreError.invalid(
+                    "Backdating a policy version needs a reason for the audit log.", hint: .give(["reason"]))
+            }
+            try TextField.checkLong("reason", reason)
+        } else if effective < today {
+            throw PolicyError.effectiveDateInPast(effective, today: today)
+        }
         try storeDefault()
         let set = try policySet()
         let base = set.versions.max { $0.version < $1.version }!
@@ -132,6 +148,10 @@ public struct PolicyStore {
         }
         if let percent = change.urgentPercent { data["urgent_percent"] = .int(percent) }
         if let most = change.maxInfoRequests { data["max_info_requests"] = .int(most) }
+        if let reason = backdateReason {
+            data["backdated"] = true
+            data["reason"] = .string(reason)
+        }
         try AuditLog(connection).record(
             caseID: nil, actor: actor.login, at: instant, kind: "policy_version_added", data: data)
         return policy

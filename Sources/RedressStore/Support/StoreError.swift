@@ -35,6 +35,8 @@ public enum StoreError: Error, Sendable, Hashable {
     case infoRequestLimit(reference: String, limit: Int)
     /// The case has no live clock of that kind.
     case noLiveClock(reference: String, kind: ClockKind)
+    /// The case has never had a clock of that kind.
+    case clockNotFound(reference: String, kind: ClockKind)
     /// Nothing on the case is paused by hand, so there is nothing to resume.
     case nothingPaused(reference: String)
     /// Nothing on the case can be paused.
@@ -72,7 +74,7 @@ extension StoreError: RedressError {
     public var kind: ErrorKind {
         switch self {
         case .invalid, .unknownCategory: return .badInput
-        case .caseNotFound, .staffNotFound, .holidayNotFound: return .notFound
+        case .caseNotFound, .staffNotFound, .holidayNotFound, .clockNotFound: return .notFound
         case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted, .forbiddenByDatabase: return .forbidden
         case .staffExists, .lateFiling, .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState,
             .ruleViolated, .databaseRule,
@@ -90,6 +92,7 @@ extension StoreError: RedressError {
         case .caseNotFound: return .command("case list")
         case .staffNotFound, .staffExists: return .command("staff list")
         case .holidayNotFound: return .command("calendar list")
+        case let .clockNotFound(reference, _): return .command("case show \(reference)")
         case let .staleVersion(reference, _, _), let .changedMeanwhile(reference), let .noLiveClock(reference, _):
             return .reread(reference: reference)
         case .lateFiling: return .give(["accept_late", "reason"])
@@ -134,6 +137,8 @@ extension StoreError: RedressError {
         case let .infoRequestLimit(reference, limit):
             return
                 "\(reference) has had \(limit) information \(limit == 1 ? "request" : "requests"), the most the policy allows; decide on what the case has."
+        case let .clockNotFound(reference, kind):
+            return "\(reference) has no \(kind) clock; check its clocks."
         case let .noLiveClock(reference, kind):
             return "\(reference) has no running \(kind) clock."
         case let .nothingPaused(reference):

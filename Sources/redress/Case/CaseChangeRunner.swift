@@ -35,7 +35,7 @@ func runCaseChange(
     let effects = change.effects
     for (label, kinds) in [
         ("started", effects.started), ("met", effects.met), ("paused", effects.paused), ("resumed", effects.resumed),
-        ("cancelled", effects.cancelled), ("extended", effects.extended),
+        ("cancelled", effects.cancelled), ("extended", effects.extended), ("re-based", effects.rebased),
     ] where !kinds.isEmpty {
         parts.append("\(label) \(kinds.map(\.rawValue).joined(separator: ", "))")
     }

@@ -6,7 +6,9 @@ import RedressStore
 struct CaseExplain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show how each clock's due date was worked out: weekends and holidays skipped, pauses, extensions.")
+        abstract:
+            "Show how each clock's due date was worked out: policy version and re-bases, weekends and holidays skipped, pauses, extensions."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The case reference.") var reference: String
@@ -19,28 +21,18 @@ struct CaseExplain: ParsableCommand {
         let session = try Session.open(database)
         defer { session.close() }
         let asOfDate = try session.date(asOf)
-        let (record, calendar) = try session.transaction { connection in
-            let (record, _) = try CaseStore(connection).view(
-                reference: reference, actor: session.actor, at: Date(), purpose: "explain")
-            return (record, try OfficeContext.load(connection).calendar)
+        let explained = try session.transaction {
+            try CaseStore($0).explain(
+                reference: reference, kind: clock, actor: session.actor, at: Date(), asOf: asOfDate)
         }
-        var clocks = record.clocks.map(\.clock)
-        if let clock {
-            guard let latest = clocks.last(where: { $0.kind == clock }) else {
-                throw CLIFailure(
-                    status: .notFound,
-                    description:
-                        "\(reference) has no \(clock) clock; see its clocks with 'redress case show \(reference)'")
-            }
-            clocks = [latest]
-        }
-        let explanations = clocks.map { $0.explain(on: calendar, asOf: max(asOfDate, $0.endedOn ?? asOfDate)) }
-        warnOfYearsWithoutHolidays(HolidayCoverage(reachedBy: clocks, calendar: calendar).yearsWithoutHolidays)
+        let explanations = explained.explanations
+        warnOfYearsWithoutHolidays(
+            HolidayCoverage(reachedBy: explained.clocks, calendar: explained.calendar).yearsWithoutHolidays)
         if format == .json {
             try printJSON(explanations)
             return
         }
-        print("\(record.reference): \(explanations.count) \(explanations.count == 1 ? "clock" : "clocks")")
+        print("\(explained.reference): \(explanations.count) \(explanations.count == 1 ? "clock" : "clocks")")
         for explanation in explanations {
             print("")
             printText(explanation.render(), terminator: "")

@@ -4,5 +4,5 @@ import RedressCore
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy", abstract: "The time-limit policy and its versions.",
-        subcommands: [PolicyShow.self, PolicySet.self, PolicyHistory.self])
+        subcommands: [PolicyShow.self, PolicySet.self, PolicyHistory.self, PolicyRebase.self])
 }

@@ -7,7 +7,7 @@ struct PolicySet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Add a policy version with a changed rule, in force from a date (admin).",
         discussion:
-            "Example: redress policy set --clock triage --allowance 12 --effective 2027-01-01. Running clocks keep the version they were made under."
+            "Example: redress policy set --clock triage --allowance 12 --effective 2027-01-01. Running clocks keep the version they were made under (see 'policy rebase'). An effective date before today needs --backdate --reason, which the audit log records."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -20,6 +20,14 @@ struct PolicySet: ParsableCommand {
     @Option(name: .long, help: "How many information requests a case may make.") var maxInfoRequests: Int?
     @Option(name: .long, help: ArgumentHelp("The first date the version applies to new clocks.", valueName: "date"))
     var effective: String
+    @Flag(name: .long, help: "The effective date is in the past, on purpose.") var backdate = false
+    @Option(name: .long, help: "Why the version is backdated (with --backdate); the audit log records it.")
+    var reason: String?
+
+    func validate() throws {
+        if backdate, reason == nil { throw ValidationError("--backdate needs --reason: say why, for the audit log") }
+        if !backdate, reason != nil { throw ValidationError("--reason goes with --backdate; leave it out otherwise") }
+    }
 
     func run() throws {
         let date = try parseDate(effective)
@@ -29,7 +37,8 @@ struct PolicySet: ParsableCommand {
         let session = try Session.open(database)
         defer { session.close() }
         let policy = try session.transaction {
-            try PolicyStore($0).setVersion(change, effective: date, actor: session.actor, at: .now)
+            try PolicyStore($0).setVersion(
+                change, effective: date, backdateReason: reason, actor: session.actor, at: .now)
         }
         print("policy version \(policy.version) in force from \(policy.effectiveFrom.iso)")
     }
