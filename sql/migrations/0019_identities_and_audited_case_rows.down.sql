@@ -1,7 +1,12 @@
 -- Back to migration 0018: every active staff member reads identities, and only
--- cases, parties, notes and categories must carry their audit row. Notices
--- queued since keep no address for the complainant's side; rendering reads it
--- from the party, as before.
+-- cases, parties, notes and categories must carry their audit row (office
+-- settings, calendars and policy none). Notices queued since keep no address
+-- for the complainant's side; rendering reads it from the party, as before.
+DROP TRIGGER office_change_is_audited ON office;
+DROP TRIGGER holiday_calendar_change_is_audited ON holiday_calendar;
+DROP TRIGGER holiday_change_is_audited ON holiday;
+DROP TRIGGER policy_version_change_is_audited ON policy_version;
+DROP FUNCTION office_change_is_audited();
 DROP TRIGGER notice_delivery_is_a_senders ON notice;
 DROP FUNCTION notice_delivery_is_a_senders();
 DROP TRIGGER notice_change_is_audited ON notice;

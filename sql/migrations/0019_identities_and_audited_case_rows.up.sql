@@ -138,3 +138,35 @@ CREATE TRIGGER notice_delivery_is_a_senders BEFORE UPDATE ON notice
     FOR EACH ROW
     WHEN (NOT redress_session_is_trusted() AND NOT (NEW.state = 'cancelled' OR (OLD.state = 'failed' AND NEW.state = 'pending')))
     EXECUTE FUNCTION notice_delivery_is_a_senders();
+
+-- The office's settings, calendars and policy change the same way: an admin's
+-- change carries an office audit row (one of no case) written by the same login
+-- in the same transaction, as `office set`, `calendar` and `policy set` write
+-- (a backdated policy version among them, with its reason).
+CREATE FUNCTION office_change_is_audited() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+BEGIN
+    IF NOT EXISTS (
+        SELECT 1 FROM case_event e
+        WHERE e.case_id IS NULL AND e.recorded_at = now() AND e.recorded_by = session_user
+    ) THEN
+        RAISE EXCEPTION 'login % changed % without an audit row of the change', session_user, TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+DO $$
+DECLARE
+    guarded text;
+BEGIN
+    FOREACH guarded IN ARRAY ARRAY['office', 'holiday_calendar', 'holiday', 'policy_version'] LOOP
+        EXECUTE format(
+            'CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED'
+            ' FOR EACH ROW WHEN (NOT redress_session_is_trusted()) EXECUTE FUNCTION office_change_is_audited()',
+            guarded || '_change_is_audited', guarded);
+    END LOOP;
+END
+$$;
