@@ -112,10 +112,15 @@ struct SweepTests {
                 #expect(audits.count == 2)
                 #expect(audits[0].contains("\"as_of\": \"2026-01-14\""))
                 #expect(audits[1].contains("\"step\": \"ombudsperson_list\""))
-                // Nothing was recorded after 22 January, so the breached triage clock is breached now.
+                // Nothing was recorded after 22 January, so the breached triage clock is breached now,
+                // and its case records that.
                 #expect(
                     try connection.query("SELECT status FROM clock WHERE kind = 'triage'").first!.decode(
                         String.self, at: 0) == "breached")
+                let breaches = try connection.query(
+                    "SELECT data ->> 'clocks' FROM case_event WHERE kind = 'clocks_breached' ORDER BY id"
+                ).map { try $0.decode(String.self, at: 0) }
+                #expect(breaches.contains { $0.contains("\"triage\"") }, "\(breaches)")
             }
         }
     }

@@ -245,9 +245,8 @@ public final class Sweep {
                             'as_of', \(options.asOf)::text,
                             'clocks', jsonb_agg(jsonb_build_object('clock', kind, 'due_date', due_date) ORDER BY kind))
                         FROM marked GROUP BY case_id
-                        RETURNING 1
                     )
-                    SELECT (SELECT count(*) FROM marked), (SELECT count(*) FROM audited)
+                    SELECT count(*) FROM marked
                     """
                 ).first!.decode(Int.self, at: 0)
             }
