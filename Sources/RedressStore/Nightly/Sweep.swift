@@ -17,7 +17,8 @@ import RedressNotices
 /// - `asOf` a past date judges every clock as it stood then (`Clock.snapshot(asOf:)`).
 ///
 /// A running clock found breached, with nothing recorded after the sweep date, gets its stored
-/// status set to `breached`.
+/// status set to `breached`. A case whose complainant's side a step wrote to has its
+/// `complainant_update` clock met and started again, in the same transaction.
 public final class Sweep {
     /// The connection that streams the candidate clocks.
     let reader: PostgresConnection
@@ -230,6 +231,10 @@ public final class Sweep {
                         result.steps[String(parts[0]), default: 0] += count
                     }
                 }
+                // A progress letter (the update step's or a breach's) is the complainant's update.
+                let updated = (try row.decode(String?.self, at: 3) ?? "").split(separator: ",").compactMap { Int($0) }
+                try CaseStore(connection).complainantUpdated(
+                    updated.map { (caseID: $0, at: occurredAt) }, asOf: options.asOf, context: context)
             }
             if !breached.isEmpty {
                 // Each case whose clocks were found breached records it.
@@ -262,7 +267,8 @@ public final class Sweep {
     }
 
     /// Inserts the batch's steps, and for those that went in, their notices (one per recipient)
-    /// and one audit row per case. Returns notices queued, cases audited and `step:count` pairs.
+    /// and one audit row per case. Returns notices queued, cases audited, `step:count` pairs and
+    /// the cases whose complainant's side was written to.
     static func writeSteps(asOf: LocalDate, occurredAt: Date) -> PostgresQuery {
         """
         WITH taken AS (
@@ -321,7 +327,7 @@ public final class Sweep {
         ), queued AS (
             INSERT INTO notice (case_id, kind, audience, recipient, channel, language, automatic, data)
             SELECT case_id, kind, audience, recipient, channel, language, true, data FROM recipients
-            RETURNING 1
+            RETURNING case_id, audience
         ), audited AS (
             INSERT INTO case_event (case_id, actor, occurred_at, kind, data)
             SELECT case_id, session_user, \(occurredAt), 'escalated', jsonb_build_object(
@@ -331,7 +337,8 @@ public final class Sweep {
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM queued), (SELECT count(*) FROM audited),
-               (SELECT string_agg(step || ':' || n, ',') FROM (SELECT step, count(*) AS n FROM taken GROUP BY step) s)
+               (SELECT string_agg(step || ':' || n, ',') FROM (SELECT step, count(*) AS n FROM taken GROUP BY step) s),
+               (SELECT string_agg(DISTINCT case_id::text, ',') FROM queued WHERE audience IN ('complainant', 'representative'))
         """
     }
 
