@@ -117,8 +117,10 @@ struct DemoSeedLoader {
                 recorded = extend(
                     &record, kind, amount: amount, reason: reason, consent: consent, by: step.actor, on: step.on)
             case .complainantUpdated:
-                // The letter of the past is not queued; its clock restarts as if it were.
+                // The letter of the past is not queued; its clock restarts as if it were, which
+                // changes the case's clocks (not its history).
                 _ = try record.complainantUpdated(at: step.at, context: context)
+                lastChange = step.on
                 recorded = nil
             case .remedyAccepted, .remedyEvidence, .remedyVerified:
                 // Remedy items belong to the resolution records.

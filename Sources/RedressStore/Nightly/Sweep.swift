@@ -211,6 +211,7 @@ public final class Sweep {
         let written = try writer.withTransaction {
             connection -> (steps: [String: Int], notices: Int, cases: Int, breached: Int) in
             var result: (steps: [String: Int], notices: Int, cases: Int, breached: Int) = ([:], 0, 0, 0)
+            var updated: [Int] = []
             if !steps.isEmpty {
                 try connection.copyFrom("COPY sweep_step (clock_id, case_id, kind, step, due_on, data) FROM STDIN") {
                     writer in
@@ -231,10 +232,7 @@ public final class Sweep {
                         result.steps[String(parts[0]), default: 0] += count
                     }
                 }
-                // A progress letter (the update step's or a breach's) is the complainant's update.
-                let updated = (try row.decode(String?.self, at: 3) ?? "").split(separator: ",").compactMap { Int($0) }
-                try CaseStore(connection).complainantUpdated(
-                    updated.map { (caseID: $0, at: occurredAt) }, asOf: options.asOf, context: context)
+                updated = (try row.decode(String?.self, at: 3) ?? "").split(separator: ",").compactMap { Int($0) }
             }
             if !breached.isEmpty {
                 // Each case whose clocks were found breached records it.
@@ -256,6 +254,10 @@ public final class Sweep {
                     """
                 ).first!.decode(Int.self, at: 0)
             }
+            // A progress letter (the update step's or a breach's) is the complainant's update; the
+            // clock it meets is first marked breached like any other, as a dry run counts it.
+            try CaseStore(connection).complainantUpdated(
+                updated.map { (caseID: $0, at: occurredAt) }, asOf: options.asOf, context: context)
             return result
         }
         for (step, count) in written.steps {
