@@ -356,7 +356,8 @@ public final class Sweep {
         ]
         if let due {
             fields.append("\"due_date\":\"\(due.iso)\"")
-            if asOf > due {
+            // A late update letter is still an update: the template's apology is for a missed stage.
+            if asOf > due, entry.step != .complainantUpdate {
                 fields.append("\"breached\":true")
                 fields.append(
                     "\"working_days_overdue\":\(DeadlineReport.workingDaysOverdue(since: due, asOf: asOf, calendar: calendar))"
