@@ -99,7 +99,7 @@ import Testing
             #expect(shown["categories"] as? [String] == ["energy", "housing"])
             let counts = try office.counts()
             #expect(counts["complaint_case"] == 11)
-            #expect(counts["clock"] == 22)
+            #expect(counts["clock"] == 33)
             #expect(counts["case_event"]! >= 12)
             // Imported cases work like any other.
             try office.ok("case", "acknowledge", "HRC-2026-000005", "--at", "2026-03-06")

@@ -127,7 +127,7 @@ import Testing
         }
         let fromFeed = try dueDates(Self.feed("calendar-service-export.ics"))
         let fromCSV = try dueDates(csv.path)
-        #expect(fromFeed.count == 8)
+        #expect(fromFeed.count == 10)
         #expect(fromFeed == fromCSV)
         #expect(fromFeed["2026-12-01T10:00+09:00 investigation"] == "2027-03-03")
         #expect(fromFeed["2026-12-01T10:00+09:00 respondent_response"] == "2027-01-04")

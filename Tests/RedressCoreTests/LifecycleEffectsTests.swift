@@ -151,8 +151,10 @@ struct LifecycleEffectsTests {
         row(.decided, .remedy, Clocks(met: [.respondentReply])),
         row(.decided, .closed, Clocks(met: [.respondentReply]), "case_closed", notices: closure),
         row(.remedy, .closed, Clocks(cancelled: [.remedy]), "case_closed", notices: closure),
-        row(.closed, .triage, Clocks(started: [.triage]), "case_reopened"),
-        row(.closed, .investigation, Clocks(started: [.respondentResponse, .investigation]), "case_reopened"),
+        row(.closed, .triage, Clocks(started: [.triage, .complainantUpdate]), "case_reopened"),
+        row(
+            .closed, .investigation, Clocks(started: [.respondentResponse, .investigation, .complainantUpdate]),
+            "case_reopened"),
     ]
 
     static func plan(_ situation: CaseSituation, to: CaseState) throws -> LifecyclePlan {
@@ -284,7 +286,7 @@ struct LifecycleEffectsTests {
         #expect(Lifecycle.intakePermission == .openCase)
     }
 
-    @Test("intake starts acknowledge and triage at receipt and records them in case_opened")
+    @Test("intake starts acknowledge, triage and complainant_update at receipt and records them in case_opened")
     func intake() throws {
         let calendar = try WorkCalendar(timeZone: "UTC")
         let opening = Lifecycle.Opening(
@@ -293,18 +295,43 @@ struct LifecycleEffectsTests {
             categories: ["housing"])
         let plan = Lifecycle.open(opening, policy: Self.policy, calendar: calendar)
         #expect(plan.permission == .openCase)
-        #expect(Clocks(plan.clocks) == Clocks(started: [.acknowledge, .triage]))
+        #expect(Clocks(plan.clocks) == Clocks(started: [.acknowledge, .triage, .complainantUpdate]))
         #expect(plan.after.state == .received)
         #expect(plan.event.kind == "case_opened")
         #expect(plan.event.data["reference"] == .string("HRC-2026-000042"))
         #expect(plan.event.data["late_filing_reason"] == .null)
-        // Monday 16 March 2026: 3 working days → Thursday 19th, 10 → Monday 30th.
+        // Monday 16 March 2026: 3 working days → Thursday 19th, 10 → Monday 30th, 20 → Monday 13 April.
         #expect(
             plan.event.data["clocks"]
                 == .array([
                     .object(["kind": .string("acknowledge"), "due_date": .string("2026-03-19")]),
                     .object(["kind": .string("triage"), "due_date": .string("2026-03-30")]),
+                    .object(["kind": .string("complainant_update"), "due_date": .string("2026-04-13")]),
                 ]))
+    }
+
+    @Test("a notice to the complainant meets the update clock and starts it again, paused if it was")
+    func complainantUpdated() {
+        var situation = Self.situation(.investigation)
+        situation.liveClocks.append(LiveClock(.complainantUpdate))
+        #expect(
+            Lifecycle.complainantUpdated(situation, policy: Self.policy, at: Self.instant, on: Self.date) == [
+                .end(.complainantUpdate, on: Self.date), .start(.complainantUpdate, at: Self.instant),
+            ])
+        situation = Self.situation(.onHold)
+        situation.liveClocks.append(LiveClock(.complainantUpdate, pausedBy: "on_hold"))
+        let paused = ClockEffect(.pause(from: Self.date, reason: "on_hold"), .complainantUpdate)
+        #expect(
+            Lifecycle.complainantUpdated(situation, policy: Self.policy, at: Self.instant, on: Self.date) == [
+                .end(.complainantUpdate, on: Self.date), .start(.complainantUpdate, at: Self.instant), paused,
+            ])
+        // A case on hold with none (opened before the clock ran) starts one that stands still.
+        #expect(
+            Lifecycle.complainantUpdated(Self.situation(.onHold), policy: Self.policy, at: Self.instant, on: Self.date)
+                == [.start(.complainantUpdate, at: Self.instant), paused])
+        #expect(
+            Lifecycle.complainantUpdated(Self.situation(.closed), policy: Self.policy, at: Self.instant, on: Self.date)
+                .isEmpty)
     }
 }
 

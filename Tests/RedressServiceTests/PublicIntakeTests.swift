@@ -56,7 +56,7 @@ struct PublicIntakeTests {
             #expect(status["reference"] as? String == reference)
             #expect(status["status"] as? String == "received")
             let clocks = try #require(status["clocks"] as? [[String: Any]])
-            #expect(clocks.map { $0["kind"] as? String } == ["acknowledge", "triage"])
+            #expect(clocks.map { $0["kind"] as? String } == ["acknowledge", "triage", "complainant_update"])
             let text = String(buffer: response.body)
             for secret in ["Park", "minjun", "+82", "Eviction", "Gwangju Housing"] {
                 #expect(!text.contains(secret), "the status must not show \(secret)")

@@ -59,10 +59,13 @@ extension Lifecycle {
         }
     }
 
-    /// Intake: a complaint is `received` with its `acknowledge` and `triage` clocks running
-    /// from receipt, under `policy` (the one in force on the local date of receipt).
+    /// Intake: a complaint is `received` with its `acknowledge`, `triage` and
+    /// `complainant_update` clocks running from receipt, under `policy` (the one in force on the
+    /// local date of receipt).
     public static func open(_ opening: Opening, policy: Policy, calendar: WorkCalendar) -> LifecyclePlan {
-        let clocks = [ClockEffect.start(.acknowledge, at: opening.receivedAt), .start(.triage, at: opening.receivedAt)]
+        let clocks = [ClockKind.acknowledge, .triage, .complainantUpdate].map {
+            ClockEffect.start($0, at: opening.receivedAt)
+        }
         let summary: [EventValue] = clocks.map { effect in
             let due = effect.makeClock(policy: policy, calendar: calendar, urgent: opening.urgent)?.dueDate(
                 on: calendar)
@@ -88,7 +91,7 @@ extension Lifecycle {
     ///
     /// Leaving a state ends the clocks that timed it and resumes what it paused; entering one
     /// starts its clocks and pauses what it pauses; closing cancels every live clock; a reopened
-    /// case's triage starts again.
+    /// case's triage and `complainant_update` start again.
     public static func move(
         _ situation: CaseSituation, to: CaseState, data: MoveData = MoveData(), requested: String? = nil,
         policy: Policy, at instant: Date, on date: LocalDate
@@ -195,6 +198,7 @@ extension Lifecycle {
         default:
             break
         }
+        if from == .closed { start(.complainantUpdate) }
 
         var after = situation
         after.state = to
@@ -244,6 +248,24 @@ extension Lifecycle {
         if let requested { event.data["requested"] = .string(requested) }
         return LifecyclePlan(
             permission: permission(from: from, to: to), clocks: effects, event: event, notices: notices, after: after)
+    }
+
+    /// A notice to the complainant's side was queued at `instant`, on `date`, for a case in
+    /// `situation`: that is their update, so the case's `complainant_update` clock is met and
+    /// starts again, standing still if it stood still (or, with none live, if `policy` pauses it
+    /// in the case's state). A closed case has none.
+    public static func complainantUpdated(
+        _ situation: CaseSituation, policy: Policy, at instant: Date, on date: LocalDate
+    ) -> [ClockEffect] {
+        guard situation.state.isOpen else { return [] }
+        let live = situation.liveClocks.last { $0.kind == .complainantUpdate && $0.subject == nil }
+        var effects: [ClockEffect] = live == nil ? [] : [.end(.complainantUpdate, on: date)]
+        effects.append(.start(.complainantUpdate, at: instant))
+        let paused = policy.pausedBy(state: situation.state).contains(.complainantUpdate)
+        if let cause = live.map(\.pauseCause) ?? (paused ? situation.state.rawValue : nil) {
+            effects.append(ClockEffect(.pause(from: date, reason: cause), .complainantUpdate))
+        }
+        return effects
     }
 
     /// The audit event of a move from `from` to `to` with `data`: its kind by the pair of

@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+import Postgres
 import RedressCore
 
 /// The clock rules of SPEC §2.3 as changes to a case's stored clocks. Every due date and status
@@ -75,6 +76,15 @@ extension CaseRecord {
         return summary
     }
 
+    /// A notice to the complainant's side was queued at `instant`: restarts the case's
+    /// `complainant_update` clock (`Lifecycle.complainantUpdated`).
+    mutating func complainantUpdated(at instant: Date, context: OfficeContext) throws -> ClockEffects {
+        let date = context.localDate(instant)
+        let policy = try context.policies.inForce(on: date)
+        return try apply(
+            lifecycle: Lifecycle.complainantUpdated(situation, policy: policy, at: instant, on: date), context: context)
+    }
+
     /// Pauses the running (not paused) live clocks whose kinds are in `kinds`, from `date`.
     mutating func pauseClocks(_ kinds: Set<ClockKind>, from date: LocalDate, cause: String, reason: String) throws
         -> [ClockKind]
@@ -126,6 +136,55 @@ extension CaseRecord {
     private mutating func closeCauses(_ index: Int) {
         while clocks[index].pauseCauses.count < clocks[index].clock.pauses.count {
             clocks[index].pauseCauses.append("manual")
+        }
+    }
+}
+
+extension CaseStore {
+    /// Restarts the `complainant_update` clock of each case of `updates` from the instant its
+    /// complainant's side was written to, by a path that writes many cases (the sweep, a
+    /// calendar change, the backfill of `db migrate`) and records each in its history in the
+    /// same transaction; statuses as of `asOf`. Returns what it did, by case.
+    @discardableResult
+    func complainantUpdated(_ updates: [(caseID: Int, at: Date)], asOf: LocalDate, context: OfficeContext) throws
+        -> [Int: ClockEffects]
+    {
+        var done: [Int: ClockEffects] = [:]
+        for update in updates {
+            guard var record = try load(where: "cc.id = \(update.caseID)") else { continue }
+            done[update.caseID] = try record.complainantUpdated(at: update.at, context: context)
+            try ClockWriter(connection: connection).save(
+                &record.clocks, caseID: update.caseID, calendar: context.calendar, asOf: asOf)
+        }
+        return done
+    }
+
+    /// Starts the `complainant_update` clock of each open case that has none (opened before
+    /// Redress ran it) from the last notice queued to its complainant's side, or else from
+    /// receipt, each recorded in the case's history by `login`. Run by `db migrate`; a second
+    /// run finds nothing to do.
+    public func startMissingUpdateClocks(login: String, at instant: Date) throws {
+        let missing = try connection.query(
+            """
+            SELECT c.id, greatest(c.received_at, (SELECT max(n.created_at) FROM notice n
+                WHERE n.case_id = c.id AND n.audience IN ('complainant', 'representative')))
+            FROM complaint_case c
+            WHERE c.state <> 'closed'
+              AND NOT EXISTS (SELECT 1 FROM clock k WHERE k.case_id = c.id AND k.kind = 'complainant_update')
+            ORDER BY c.id
+            """
+        ).map { (caseID: try $0.decode(Int.self, at: 0), at: try $0.decode(Date.self, at: 1)) }
+        guard !missing.isEmpty else { return }
+        let context = try OfficeContext.load(connection, lock: .share)
+        let started = try complainantUpdated(missing, asOf: context.localDate(instant), context: context)
+        let log = AuditLog(connection)
+        for update in missing {
+            try log.record(
+                caseID: update.caseID, actor: login, at: instant, kind: "update_clock_backfilled",
+                data: [
+                    "from": .string(context.localDate(update.at).iso),
+                    "clocks": (started[update.caseID] ?? ClockEffects()).json,
+                ])
         }
     }
 }

@@ -31,7 +31,10 @@ extension CaseStore {
             throw error
         }
         let before = record
-        let outcome = try body(&record, context, date)
+        var outcome = try body(&record, context, date)
+        if outcome.notices.contains(where: { [.complainant, .representative].contains($0.audience) }) {
+            outcome.effects.absorb(try record.complainantUpdated(at: instant, context: context))
+        }
         let claimed = try connection.execute(
             """
             UPDATE complaint_case SET version = version + 1, state = \(record.state.rawValue), outcome = \(record.outcome?.rawValue),

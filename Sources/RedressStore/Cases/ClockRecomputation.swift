@@ -51,6 +51,8 @@ struct ClockRecomputation {
         }
         let log = AuditLog(connection)
         let outbox = Outbox(connection)
+        var context = try OfficeContext.load(connection)
+        context.calendar = calendar
         for entry in byCase {
             guard !entry.moves.isEmpty else {
                 // Only a stored status or count of paused days was out of date.
@@ -66,7 +68,10 @@ struct ClockRecomputation {
             // a correction still waiting to go out is replaced by one that tells what changed
             // since the last letter that went: none, when the dates are back where they were.
             let replaced = entry.unacknowledged ? [] : try replacePendingCorrections(of: entry.caseID)
-            let letter = Self.coalesced(replaced.map(\.clocks) + [changes])
+            // The next update's date is no news to the complainant: the letter is that update.
+            let letter = Self.coalesced(replaced.map(\.clocks) + [changes]).filter {
+                $0["clock"] != JSONValue.string(ClockKind.complainantUpdate.rawValue)
+            }
             var event: [String: JSONValue] = ["cause": .string(cause), "clocks": .array(changes.map(JSONValue.object))]
             if !replaced.isEmpty { event["replaced_notices"] = .array(replaced.map { .int($0.id) }) }
             try log.record(
@@ -103,6 +108,7 @@ struct ClockRecomputation {
                 try outbox.queue(
                     caseID: entry.caseID, NoticeRequest(kind: "corrected_due_dates", address: address, data: data))
             }
+            try CaseStore(connection).complainantUpdated([(entry.caseID, instant)], asOf: asOf, context: context)
         }
         return moved
     }

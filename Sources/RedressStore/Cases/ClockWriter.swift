@@ -24,23 +24,27 @@ struct ClockWriter {
         return (due, status, clock.pausedDays(on: calendar, asOf: clock.endedOn ?? clock.cancelledOn ?? asOf))
     }
 
-    /// Saves every new or changed clock of `record`, statuses as of `asOf`.
+    /// Saves every new or changed clock of `record`, statuses as of `asOf`. Changed clocks are
+    /// written first: a clock that ends makes room for its successor (one live clock of a kind
+    /// and subject, `clock_one_live_per_kind_and_subject`).
     func save(_ clocks: inout [StoredClock], caseID: Int, calendar: WorkCalendar, asOf: LocalDate) throws {
-        let inserted = try insertNew(&clocks, caseID: caseID, calendar: calendar, asOf: asOf)
+        for index in clocks.indices where clocks[index].isDirty {
+            guard let id = clocks[index].id else { continue }
+            let clock = clocks[index].clock
+            let result = Self.results(of: clock, calendar: calendar, asOf: asOf)
+            try connection.execute(
+                """
+                UPDATE clock SET ended_on = \(clock.endedOn), cancelled_on = \(clock.cancelled ? clock.cancelledOn ?? asOf : nil),
+                    allowance_amount = \(clock.allowance.amount), allowance_unit = \(clock.allowance.unit.rawValue),
+                    policy_version = \(clock.policyVersion),
+                    status = \(result.status.rawValue), due_date = \(result.due), paused_days = \(result.pausedDays), updated_at = now()
+                WHERE id = \(id)
+                """)
+        }
+        try insertNew(&clocks, caseID: caseID, calendar: calendar, asOf: asOf)
         for index in clocks.indices where clocks[index].isDirty {
             let clock = clocks[index].clock
             let id = clocks[index].id!
-            if !inserted.contains(index) {
-                let result = Self.results(of: clock, calendar: calendar, asOf: asOf)
-                try connection.execute(
-                    """
-                    UPDATE clock SET ended_on = \(clock.endedOn), cancelled_on = \(clock.cancelled ? clock.cancelledOn ?? asOf : nil),
-                        allowance_amount = \(clock.allowance.amount), allowance_unit = \(clock.allowance.unit.rawValue),
-                        policy_version = \(clock.policyVersion),
-                        status = \(result.status.rawValue), due_date = \(result.due), paused_days = \(result.pausedDays), updated_at = now()
-                    WHERE id = \(id)
-                    """)
-            }
             let saved = clocks[index].savedPauses
             for (position, pause) in clock.pauses.enumerated() {
                 if position < saved.count {
@@ -73,12 +77,10 @@ struct ClockWriter {
     }
 
     /// Inserts the clocks that have no row yet, all in one statement (a case opens with two,
-    /// while the year's reference counter is locked), and gives each its id; returns their indices.
-    private func insertNew(_ clocks: inout [StoredClock], caseID: Int, calendar: WorkCalendar, asOf: LocalDate) throws
-        -> Set<Int>
-    {
+    /// while the year's reference counter is locked), and gives each its id.
+    private func insertNew(_ clocks: inout [StoredClock], caseID: Int, calendar: WorkCalendar, asOf: LocalDate) throws {
         let new = clocks.indices.filter { clocks[$0].id == nil }
-        guard !new.isEmpty else { return [] }
+        guard !new.isEmpty else { return }
         var insert: PostgresQuery = """
             INSERT INTO clock (case_id, subject, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit,
                 policy_version, urgent, ended_on, cancelled_on, status, due_date, paused_days)
@@ -103,7 +105,6 @@ struct ClockWriter {
             throw PostgresError(kind: .client, message: "\(new.count) clocks inserted, \(ids.count) ids returned")
         }
         for (index, id) in zip(new, ids) { clocks[index].id = id }
-        return Set(new)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 public import Postgres
 
 /// What is wrong with the migrations recorded in a database.
@@ -94,6 +95,14 @@ public struct Migrator: Sendable {
             if try connection.query("SELECT to_regclass('policy_version') IS NOT NULL").first!.decode(Bool.self, at: 0)
             {
                 try connection.withTransaction { try PolicyStore($0).storeDefault() }
+            }
+            // So are the update clocks of cases opened before Redress ran them: their due dates
+            // are counted on the office calendar, which SQL does not know.
+            if migrations.map(\.version) == Migration.embedded.map(\.version) {
+                try connection.withTransaction { tx in
+                    let login = try tx.query("SELECT session_user::text").first!.decode(String.self, at: 0)
+                    try CaseStore(tx).startMissingUpdateClocks(login: login, at: Date())
+                }
             }
             return done
         }

@@ -116,8 +116,14 @@ struct DemoSeedLoader {
             case let .extend(kind, amount, reason, consent):
                 recorded = extend(
                     &record, kind, amount: amount, reason: reason, consent: consent, by: step.actor, on: step.on)
-            case .remedyAccepted, .remedyEvidence, .remedyVerified, .complainantUpdated:
-                // Remedy items and progress letters belong to the resolution and notice records.
+            case .complainantUpdated:
+                // The letter of the past is not queued; its clock restarts as if it were, which
+                // changes the case's clocks (not its history).
+                _ = try record.complainantUpdated(at: step.at, context: context)
+                lastChange = step.on
+                recorded = nil
+            case .remedyAccepted, .remedyEvidence, .remedyVerified:
+                // Remedy items belong to the resolution records.
                 recorded = nil
             }
             guard var recorded else { continue }
@@ -130,15 +136,17 @@ struct DemoSeedLoader {
         return Built(demo: demo, record: record, events: events, lastChange: lastChange)
     }
 
-    /// A lifecycle move as `CaseStore.move` makes it (`Lifecycle.move`, applied to the record),
-    /// and its audit row; notices of the past are not queued.
+    /// A lifecycle move as `CaseStore.move` makes it (`Lifecycle.move`, applied to the record,
+    /// restarting the update clock when it writes to the complainant), and its audit row;
+    /// notices of the past are not queued.
     func move(_ record: inout CaseRecord, _ move: Move, at instant: Date, on date: LocalDate) throws -> (
         kind: String, data: [String: JSONValue]
     ) {
         let policy = try context.policies.inForce(on: date)
         let plan = try Lifecycle.move(
             record.situation, to: move.to, data: move.data, policy: policy, at: instant, on: date)
-        let effects = try record.apply(plan, context: context)
+        var effects = try record.apply(plan, context: context)
+        if !plan.notices.isEmpty { effects.absorb(try record.complainantUpdated(at: instant, context: context)) }
         var data = plan.event.json
         if effects != ClockEffects() { data["clocks"] = effects.json }
         return (plan.event.kind, data)

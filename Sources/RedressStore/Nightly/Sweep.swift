@@ -17,7 +17,8 @@ import RedressNotices
 /// - `asOf` a past date judges every clock as it stood then (`Clock.snapshot(asOf:)`).
 ///
 /// A running clock found breached, with nothing recorded after the sweep date, gets its stored
-/// status set to `breached`.
+/// status set to `breached`. A case whose complainant's side a step wrote to has its
+/// `complainant_update` clock met and started again, in the same transaction.
 public final class Sweep {
     /// The connection that streams the candidate clocks.
     let reader: PostgresConnection
@@ -210,6 +211,7 @@ public final class Sweep {
         let written = try writer.withTransaction {
             connection -> (steps: [String: Int], notices: Int, cases: Int, breached: Int) in
             var result: (steps: [String: Int], notices: Int, cases: Int, breached: Int) = ([:], 0, 0, 0)
+            var updated: [Int] = []
             if !steps.isEmpty {
                 try connection.copyFrom("COPY sweep_step (clock_id, case_id, kind, step, due_on, data) FROM STDIN") {
                     writer in
@@ -230,6 +232,7 @@ public final class Sweep {
                         result.steps[String(parts[0]), default: 0] += count
                     }
                 }
+                updated = (try row.decode(String?.self, at: 3) ?? "").split(separator: ",").compactMap { Int($0) }
             }
             if !breached.isEmpty {
                 // Each case whose clocks were found breached records it.
@@ -250,6 +253,10 @@ public final class Sweep {
                     """
                 ).first!.decode(Int.self, at: 0)
             }
+            // A progress letter (the update step's or a breach's) is the complainant's update; the
+            // clock it meets is first marked breached like any other, as a dry run counts it.
+            try CaseStore(connection).complainantUpdated(
+                updated.map { (caseID: $0, at: occurredAt) }, asOf: options.asOf, context: context)
             return result
         }
         for (step, count) in written.steps {
@@ -261,7 +268,8 @@ public final class Sweep {
     }
 
     /// Inserts the batch's steps, and for those that went in, their notices (one per recipient)
-    /// and one audit row per case. Returns notices queued, cases audited and `step:count` pairs.
+    /// and one audit row per case. Returns notices queued, cases audited, `step:count` pairs and
+    /// the cases whose complainant's side was written to.
     static func writeSteps(asOf: LocalDate, occurredAt: Date) -> PostgresQuery {
         """
         WITH taken AS (
@@ -320,7 +328,7 @@ public final class Sweep {
         ), queued AS (
             INSERT INTO notice (case_id, kind, audience, recipient, channel, language, automatic, data)
             SELECT case_id, kind, audience, recipient, channel, language, true, data FROM recipients
-            RETURNING 1
+            RETURNING case_id, audience
         ), audited AS (
             INSERT INTO case_event (case_id, actor, occurred_at, kind, data)
             SELECT case_id, session_user, \(occurredAt), 'escalated', jsonb_build_object(
@@ -330,7 +338,8 @@ public final class Sweep {
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM queued), (SELECT count(*) FROM audited),
-               (SELECT string_agg(step || ':' || n, ',') FROM (SELECT step, count(*) AS n FROM taken GROUP BY step) s)
+               (SELECT string_agg(step || ':' || n, ',') FROM (SELECT step, count(*) AS n FROM taken GROUP BY step) s),
+               (SELECT string_agg(DISTINCT case_id::text, ',') FROM queued WHERE audience IN ('complainant', 'representative'))
         """
     }
 
@@ -346,7 +355,8 @@ public final class Sweep {
         ]
         if let due {
             fields.append("\"due_date\":\"\(due.iso)\"")
-            if asOf > due {
+            // A late update letter is still an update: the template's apology is for a missed stage.
+            if asOf > due, entry.step != .complainantUpdate {
                 fields.append("\"breached\":true")
                 fields.append(
                     "\"working_days_overdue\":\(DeadlineReport.workingDaysOverdue(since: due, asOf: asOf, calendar: calendar))"

@@ -96,7 +96,8 @@ struct NoticeVariables {
                 fill("missed_clock") { dataClock.map(NoticeValue.clock) }
                 fill("missed_due_date") { data("due_date") }
             }
-            fill("next_due_date") { nextDueDate().map(NoticeValue.date) }
+            // None while every other clock stands still (on hold, paused by hand): the letter says so.
+            fill("next_due_date") { nextDueDate().map(NoticeValue.date) ?? .text("") }
         case .remedyReminder:
             fill("remedies") {
                 guard let description = text("description") else { return nil }

@@ -114,6 +114,8 @@ public enum StatisticsClockQuery {
                     ) p ON p.clock_id = c.id
                     WHERE c.start_date <= $6::date
                       AND (c.cancelled_on IS NULL OR c.cancelled_on > $6::date)
+                      -- The update clock times the office's letters, not a stage of the complaint.
+                      AND c.kind <> 'complainant_update'
                       AND \(selected)
                 ) d
             ) f
