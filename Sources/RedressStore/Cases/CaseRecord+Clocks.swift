@@ -152,11 +152,21 @@ extension CaseStore {
         var done: [Int: ClockEffects] = [:]
         for update in updates {
             guard var record = try load(where: "cc.id = \(update.caseID)") else { continue }
-            done[update.caseID] = try record.complainantUpdated(at: update.at, context: context)
-            try ClockWriter(connection: connection).save(
-                &record.clocks, caseID: update.caseID, calendar: context.calendar, asOf: asOf)
+            done[update.caseID] = try complainantUpdated(&record, at: update.at, asOf: asOf, context: context)
         }
         return done
+    }
+
+    /// Restarts the `complainant_update` clock of `record`, loaded in this transaction, from
+    /// `instant`, and writes its clocks; statuses as of `asOf`.
+    @discardableResult
+    func complainantUpdated(_ record: inout CaseRecord, at instant: Date, asOf: LocalDate, context: OfficeContext)
+        throws -> ClockEffects
+    {
+        let effects = try record.complainantUpdated(at: instant, context: context)
+        try ClockWriter(connection: connection).save(
+            &record.clocks, caseID: record.id, calendar: context.calendar, asOf: asOf)
+        return effects
     }
 
     /// Starts the `complainant_update` clock of each open case that has none (opened before

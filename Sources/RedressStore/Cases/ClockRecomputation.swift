@@ -13,7 +13,7 @@ struct ClockRecomputation {
         calendar: WorkCalendar, touching dates: ClosedRange<LocalDate>?, actor: Actor, at instant: Date, cause: String
     ) throws -> [MovedDueDate] {
         var query: PostgresQuery = """
-            SELECT k.case_id, c.reference, k.due_date, \(unsafeSQL: CaseStore.clockJSON), c.state = 'received'
+            SELECT k.case_id, c.reference, k.due_date, \(unsafeSQL: CaseStore.clockJSON)
             FROM clock k JOIN complaint_case c ON c.id = k.case_id
             WHERE k.status IN ('running', 'paused', 'breached')
             """
@@ -26,8 +26,8 @@ struct ClockRecomputation {
         query.append(" ORDER BY c.reference, k.id")
         let asOf = calendar.localDate(of: instant)
         var moved: [MovedDueDate] = []
-        // Each case whose clocks changed, whether it still awaits its acknowledgement, and what moved.
-        var byCase: [(caseID: Int, unacknowledged: Bool, moves: [MovedDueDate])] = []
+        // Each case whose clocks changed, and what moved.
+        var byCase: [(caseID: Int, moves: [MovedDueDate])] = []
         let decoder = JSONDecoder()
         for row in try connection.query(query) {
             let caseID = try row.decode(Int.self, at: 0)
@@ -43,7 +43,7 @@ struct ClockRecomputation {
                 """)
             guard changed > 0 else { continue }
             // Every case whose clocks changed is audited; those whose due dates moved hear of it.
-            if byCase.last?.caseID != caseID { byCase.append((caseID, try row.decode(Bool.self, at: 4), [])) }
+            if byCase.last?.caseID != caseID { byCase.append((caseID, [])) }
             guard result.due != oldDue else { continue }
             let move = MovedDueDate(reference: reference, clock: clock.kind, from: oldDue, to: result.due)
             moved.append(move)
@@ -51,6 +51,7 @@ struct ClockRecomputation {
         }
         let log = AuditLog(connection)
         let outbox = Outbox(connection)
+        let store = CaseStore(connection)
         var context = try OfficeContext.load(connection)
         context.calendar = calendar
         for entry in byCase {
@@ -61,13 +62,15 @@ struct ClockRecomputation {
                     data: ["cause": .string(cause)])
                 continue
             }
+            guard var record = try store.load(where: "cc.id = \(entry.caseID)") else { continue }
+            let unacknowledged = record.state == .received
             let changes: [[String: JSONValue]] = entry.moves.map {
                 ["clock": .string($0.clock.rawValue), "from": .text($0.from?.iso), "to": .text($0.to?.iso)]
             }
             // A complainant not yet acknowledged hears the dates in the acknowledgement. Otherwise
             // a correction still waiting to go out is replaced by one that tells what changed
             // since the last letter that went: none, when the dates are back where they were.
-            let replaced = entry.unacknowledged ? [] : try replacePendingCorrections(of: entry.caseID)
+            let replaced = unacknowledged ? [] : try replacePendingCorrections(of: entry.caseID)
             // The next update's date is no news to the complainant: the letter is that update.
             let letter = Self.coalesced(replaced.map(\.clocks) + [changes]).filter {
                 $0["clock"] != JSONValue.string(ClockKind.complainantUpdate.rawValue)
@@ -76,39 +79,13 @@ struct ClockRecomputation {
             if !replaced.isEmpty { event["replaced_notices"] = .array(replaced.map { .int($0.id) }) }
             try log.record(
                 caseID: entry.caseID, actor: actor.login, at: instant, kind: "due_dates_moved", data: event)
-            guard !entry.unacknowledged, !letter.isEmpty else { continue }
+            guard !unacknowledged, !letter.isEmpty else { continue }
             // The first complainant, and the representative if there is one, hear of it.
-            var complainant: NoticeContact?
-            var representative: NoticeContact?
-            var caseLanguage = ""
-            for row in try connection.query(
-                """
-                SELECT p.role, pi.email, p.language, p.contact_preference, c.language FROM complaint_case c
-                JOIN party p ON p.case_id = c.id AND ((p.role = 'complainant' AND p.position = 1) OR p.role = 'representative')
-                JOIN party_identity pi ON pi.id = p.id
-                WHERE c.id = \(entry.caseID)
-                ORDER BY p.role
-                """)
-            {
-                let contact = NoticeContact(
-                    email: try row.decode(String?.self, at: 1),
-                    prefersPost: try row.decode(String?.self, at: 3) == ContactPreference.post.rawValue,
-                    language: try row.decode(String?.self, at: 2))
-                if try row.decode(String.self, at: 0) == "representative" {
-                    representative = contact
-                } else {
-                    complainant = contact
-                }
-                caseLanguage = try row.decode(String.self, at: 4)
-            }
             let data: [String: JSONValue] = ["cause": .string(cause), "clocks": .array(letter.map(JSONValue.object))]
-            for address in NoticeRouting.complainantAddresses(
-                complainant: complainant, representative: representative, caseLanguage: caseLanguage)
-            {
-                try outbox.queue(
-                    caseID: entry.caseID, NoticeRequest(kind: "corrected_due_dates", address: address, data: data))
+            for notice in store.complainantNotices(record, kind: "corrected_due_dates", data: data) {
+                try outbox.queue(caseID: entry.caseID, notice)
             }
-            try CaseStore(connection).complainantUpdated([(entry.caseID, instant)], asOf: asOf, context: context)
+            try store.complainantUpdated(&record, at: instant, asOf: asOf, context: context)
         }
         return moved
     }
