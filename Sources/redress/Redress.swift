@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedressCore
+import RedressStore
 
 @main
 struct Redress: ParsableCommand {
@@ -13,6 +14,7 @@ struct Redress: ParsableCommand {
             Exit codes: 0 success, 1 failure, 2 usage, 3 not found, 4 refused by the rules, \
             5 conflict (retry), 6 database unreachable.
             """,
+        version: "redress \(release) (database schema \(Migration.embedded.map(\.version).max() ?? 0))",
         subcommands: [
             LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self,
             PolicyCommand.self, CaseCommand.self,
@@ -21,6 +23,9 @@ struct Redress: ParsableCommand {
             SweepCommand.self, ReportCommand.self, DemoCommand.self, Serve.self,
         ]
     )
+
+    /// The release `redress --version` names, beside the newest migration it carries.
+    static let release = "0.2.0"
 
     static func main() {
         do {

@@ -17,6 +17,21 @@ import Testing
         #expect(clock.date(at: at).iso == date)
     }
 
+    /// An instant printed for people reads as the office's wall clock with the offset then in
+    /// force, across daylight saving and west of Greenwich.
+    @Test(arguments: [
+        ("Asia/Seoul", "2026-03-01T16:05:09Z", "2026-03-02 01:05:09 +09:00"),
+        ("America/New_York", "2026-03-01T03:00:00Z", "2026-02-28 22:00:00 -05:00"),
+        ("America/New_York", "2026-07-01T03:00:00Z", "2026-06-30 23:00:00 -04:00"),
+        ("Asia/Kolkata", "2026-12-31T18:29:59Z", "2026-12-31 23:59:59 +05:30"),
+        ("UTC", "1969-12-31T23:59:59Z", "1969-12-31 23:59:59 +00:00"),
+    ])
+    func localTimeOfAnInstant(zone: String, instant: String, text: String) throws {
+        let clock = try OfficeClock(timeZone: zone)
+        let at = try #require(ISO8601DateFormatter().date(from: instant))
+        #expect(clock.localTime(at: at) == text)
+    }
+
     /// No fallback: a zone that is not an IANA zone is refused, never read as GMT.
     @Test(arguments: ["Mars/Olympus", "", "GMT+9", "UTC-05:00", " Asia/Seoul"])
     func unknownZonesAreRefused(_ name: String) {

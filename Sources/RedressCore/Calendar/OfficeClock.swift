@@ -35,6 +35,18 @@ public struct OfficeClock: Sendable, Hashable {
         date(at: Date())
     }
 
+    /// `instant` as the office's wall clock shows it, with the offset in force then:
+    /// "2026-12-07 15:30:12 +09:00". How `redress` prints an instant to people.
+    public func localTime(at instant: Date) -> String {
+        let offset = timeZone.secondsFromGMT(for: instant)
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + offset
+        let timeOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        let clock = "\(two(timeOfDay / 3600)):\(two(timeOfDay / 60 % 60)):\(two(timeOfDay % 60))"
+        let zone = "\(offset < 0 ? "-" : "+")\(two(abs(offset) / 3600)):\(two(abs(offset) / 60 % 60))"
+        return "\(date(at: instant).iso) \(clock) \(zone)"
+    }
+
     /// The instant `text` names (`--at`, a request's `at`): a date, or a local time read in
     /// the office time zone, or an instant with Z or an offset (`EventTime.instant`).
     public func instant(parsing text: String) throws -> Date {

@@ -1,7 +1,7 @@
 /// The deadline report as CSV (RFC 4180, CRLF line ends): a header line, then one line per clock.
 ///
-/// The columns are those of the JSON rows, in the same snake_case names; empty fields are the
-/// ones that do not apply to the row's list. Written by `CSVRecordWriter`, so text a
+/// The columns are those of the JSON rows, in the same snake_case names (`subject`, added
+/// later, last); empty fields are the ones that do not apply to the row's list. Written by `CSVRecordWriter`, so text a
 /// spreadsheet would run as a formula is prefixed with an apostrophe.
 public struct CSVDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReportFormatter {
     private var writer: CSVRecordWriter<Sink>
@@ -13,7 +13,7 @@ public struct CSVDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReport
         [
             "assignee", "reference", "clock", "section", "respondent", "urgent", "start_date", "due_date",
             "days_overdue", "working_days_overdue", "working_days_left", "paused_since", "pause_reason",
-            "paused_days", "non_compliant_since",
+            "paused_days", "non_compliant_since", "subject",
         ]
     }
 
@@ -44,6 +44,7 @@ public struct CSVDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReport
             f.pauseReason ?? "",
             f.pausedDays.map(String.init) ?? "",
             f.nonCompliantSince?.iso ?? "",
+            row.subject.map(String.init) ?? "",
         ])
     }
 

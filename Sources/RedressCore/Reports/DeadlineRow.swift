@@ -6,6 +6,8 @@ public struct DeadlineRow: Sendable, Hashable {
     public var reference: String
     /// Which clock.
     public var clock: ClockKind
+    /// The number of the remedy item or respondent request the clock belongs to.
+    public var subject: Int?
     /// The respondent body.
     public var respondent: String
     /// Whether the case runs on the urgent profile.
@@ -17,17 +19,21 @@ public struct DeadlineRow: Sendable, Hashable {
 
     /// Makes a row.
     public init(
-        assignee: String?, reference: String, clock: ClockKind, respondent: String, urgent: Bool, startDate: LocalDate,
-        finding: DeadlineFinding
+        assignee: String?, reference: String, clock: ClockKind, subject: Int? = nil, respondent: String, urgent: Bool,
+        startDate: LocalDate, finding: DeadlineFinding
     ) {
         self.assignee = assignee
         self.reference = reference
         self.clock = clock
+        self.subject = subject
         self.respondent = respondent
         self.urgent = urgent
         self.startDate = startDate
         self.finding = finding
     }
+
+    /// The clock as the text and HTML forms name it: "remedy #2" for the clock of remedy item 2.
+    public var clockLabel: String { subject.map { "\(clock.rawValue) #\($0)" } ?? clock.rawValue }
 
     /// The list the row is on.
     public var section: DeadlineSection { finding.section }

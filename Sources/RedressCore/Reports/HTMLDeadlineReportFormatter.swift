@@ -78,7 +78,8 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         let urgent = row.urgent ? "<br><span class=\"urgent\">urgent</span>" : ""
         sink.write("<tr class=\"\(row.section.rawValue)\"><td><span class=\"tag\">\(row.section.title)</span></td>")
         sink.write(
-            "<td class=\"k\">\(ReportText.html(row.reference))\(urgent)</td><td class=\"k\">\(row.clock.rawValue)</td>")
+            "<td class=\"k\">\(ReportText.html(row.reference))\(urgent)</td><td class=\"k\">\(ReportText.html(row.clockLabel))</td>"
+        )
         sink.write("<td>\(ReportText.html(row.respondent))</td><td class=\"k\">\(row.finding.dueDate?.iso ?? "–")</td>")
         sink.write("<td>\(ReportText.html(row.detail))</td></tr>\n")
     }

@@ -53,7 +53,8 @@ public struct JSONDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         firstRowOfGroup = false
         let f = row.finding
         var text = "\n{\"reference\":" + ReportText.jsonString(row.reference)
-        text += ",\"clock\":\"\(row.clock.rawValue)\",\"section\":\"\(row.section.rawValue)\""
+        text += ",\"clock\":\"\(row.clock.rawValue)\",\"subject\":" + ReportText.jsonNumber(row.subject)
+        text += ",\"section\":\"\(row.section.rawValue)\""
         text += ",\"assignee\":" + ReportText.jsonString(row.assignee)
         text += ",\"respondent\":" + ReportText.jsonString(row.respondent)
         text += ",\"urgent\":\(row.urgent),\"start_date\":\"\(row.startDate.iso)\""

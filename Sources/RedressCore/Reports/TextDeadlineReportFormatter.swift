@@ -44,7 +44,7 @@ public struct TextDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         let cells = [
             row.section.title,
             reference,
-            row.clock.rawValue,
+            row.clockLabel,
             ReportText.truncated(ReportText.printable(row.respondent), to: 28),
             row.finding.dueDate?.iso ?? "-",
             ReportText.printable(row.detail),

@@ -29,18 +29,25 @@ public struct CaseDocument: Sendable, Encodable {
     public var identityRedacted: Bool
     public var categories: [String]
     public var clocks: [ClockDocument]
+    /// The notes recorded outside mediation, oldest first (`case note`); those recorded in
+    /// mediation are in `mediation.notes`, for the readers who may see them.
+    public var notes: [NoteDocument]
     public var openedBy: String
     public var createdAt: Date
     public var updatedAt: Date
     public var closedAt: Date?
     /// The date statuses were taken on.
     public var asOf: LocalDate
+    /// The office's clock, whose zone (`time_zone`) the text form prints instants in.
+    public var officeClock: OfficeClock
     /// Mediation, arbitration, investigation, decision and remedies, when loaded
     /// (`ResolutionSections.load`); their keys sit at the top level of the document.
     public var resolution: ResolutionSections?
 
     /// The document of `record` as of `asOf`, identity redacted unless `showIdentity`.
-    public init(_ record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, showIdentity: Bool) {
+    public init(
+        _ record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, showIdentity: Bool, notes: [NoteDocument] = []
+    ) {
         let record = showIdentity ? record : record.withIdentityRedacted()
         reference = record.reference
         version = record.version
@@ -65,11 +72,13 @@ public struct CaseDocument: Sendable, Encodable {
         identityRedacted = !showIdentity
         categories = record.categories
         clocks = record.clocks.map { ClockDocument($0, calendar: calendar, asOf: asOf) }
+        self.notes = notes
         openedBy = record.openedBy
         createdAt = record.createdAt
         updatedAt = record.updatedAt
         closedAt = record.closedAt
         self.asOf = asOf
+        officeClock = calendar.clock
     }
 
     enum CodingKeys: String, CodingKey {
@@ -85,12 +94,13 @@ public struct CaseDocument: Sendable, Encodable {
         case infoRequests = "info_requests"
         case respondent, complainants, representative
         case identityRedacted = "identity_redacted"
-        case categories, clocks
+        case categories, clocks, notes
         case openedBy = "opened_by"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case closedAt = "closed_at"
         case asOf = "as_of"
+        case timeZone = "time_zone"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,11 +128,13 @@ public struct CaseDocument: Sendable, Encodable {
         try c.encode(identityRedacted, forKey: .identityRedacted)
         try c.encode(categories, forKey: .categories)
         try c.encode(clocks, forKey: .clocks)
+        try c.encode(notes, forKey: .notes)
         try c.encode(openedBy, forKey: .openedBy)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
         try c.encode(closedAt, forKey: .closedAt)
         try c.encode(asOf, forKey: .asOf)
+        try c.encode(officeClock.timeZoneIdentifier, forKey: .timeZone)
         try resolution?.encode(to: encoder)
     }
 }

@@ -26,7 +26,9 @@ extension CaseStore {
     {
         let context = try OfficeContext.load(connection)
         let asOf = asOf ?? context.clock.date(at: instant)
-        var document = CaseDocument(record, calendar: context.calendar, asOf: asOf, showIdentity: showIdentity)
+        var document = CaseDocument(
+            record, calendar: context.calendar, asOf: asOf, showIdentity: showIdentity,
+            notes: try NoteDocument.load(connection, caseID: record.id, underMediation: false))
         document.resolution = try ResolutionSections.load(
             connection, record: record, actor: actor, context: context, asOf: asOf)
         return document

@@ -33,6 +33,7 @@ public struct DeadlineReportQuery {
                 (SELECT p.reason FROM clock_pause p
                  WHERE p.clock_id = k.id AND p.from_date <= \(asOf) AND (p.to_date IS NULL OR p.to_date > \(asOf))
                  ORDER BY p.position DESC LIMIT 1),
+                k.subject,
                 \(unsafeSQL: SweepClockColumns.select)
             FROM clock k
             JOIN complaint_case c ON c.id = k.case_id
@@ -63,7 +64,7 @@ public struct DeadlineReportQuery {
         try connection.stream(query(asOf: report.asOf, assignee: assignee)) { row in
             judged += 1
             if judged % 20_000 == 0 { progress(judged) }
-            var clock = try SweepClockColumns.clock(from: row, at: 4)
+            var clock = try SweepClockColumns.clock(from: row, at: 5)
             if let reason = try row.decode(String?.self, at: 3),
                 let open = clock.pauses.lastIndex(where: {
                     $0.from <= report.asOf && ($0.to ?? report.asOf + 1) > report.asOf
@@ -75,7 +76,7 @@ public struct DeadlineReportQuery {
             try body(
                 DeadlineRow(
                     assignee: try row.decode(String?.self, at: 0), reference: try row.decode(String.self, at: 1),
-                    clock: clock.kind,
+                    clock: clock.kind, subject: try row.decode(Int?.self, at: 4),
                     respondent: try row.decode(String.self, at: 2), urgent: clock.urgent, startDate: clock.startDate,
                     finding: finding))
         }

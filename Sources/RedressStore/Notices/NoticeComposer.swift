@@ -64,7 +64,7 @@ public struct NoticeComposer {
         let identityAllowed = !audience.withholdsComplainantIdentity || disclosed
         let variables = NoticeVariables(
             notice: notice, kind: kind, audience: audience, record: record, calendar: context.calendar,
-            staffNames: staffNames, identityAllowed: identityAllowed,
+            staffNames: staffNames, officeName: context.settings.name, identityAllowed: identityAllowed,
             issuedOn: context.clock.date(at: notice.createdAt)
         ).values(wanted: template.referencedNames)
         return NoticeInput(

@@ -19,6 +19,8 @@ struct NoticeVariables {
     let record: CaseRecord
     let calendar: WorkCalendar
     let staffNames: [String: String]
+    /// The office's name: who handles a case nobody is assigned to yet.
+    let officeName: String
     /// Whether complainant identity may be given to this notice's audience.
     let identityAllowed: Bool
     /// The office-local date the notice was issued.
@@ -128,7 +130,7 @@ struct NoticeVariables {
         // What every kind may take from the case.
         fill("respondent_name") { .text(record.respondent.name) }
         fill("subject_matter") { .text(record.summary) }
-        fill("caseworker_name") { caseworkerName.map(NoticeValue.text) }
+        fill("caseworker_name") { .text(caseworkerName) }
         fill("assignee_name") {
             .text(record.assignee.map { staffNames[$0] ?? $0 } ?? Self.unassigned(notice.language))
         }
@@ -161,11 +163,10 @@ struct NoticeVariables {
         }
     }
 
-    /// Who the complainant deals with: the assignee, or until there is one, the staff member
-    /// who registered the complaint.
-    var caseworkerName: String? {
-        let login = record.assignee ?? record.openedBy
-        return staffNames[login] ?? login
+    /// Who the parties deal with: the assignee, or until there is one, the office (not the
+    /// intake clerk or the service that registered the complaint).
+    var caseworkerName: String {
+        record.assignee.map { staffNames[$0] ?? $0 } ?? officeName
     }
 
     /// The next date the case is due to move: the earliest due date of a live clock on or after

@@ -14,8 +14,11 @@ struct CaseHistory: ParsableCommand {
     func run() throws {
         let session = try Session.open(database)
         defer { session.close() }
-        let events = try session.transaction {
-            try CaseStore($0).history(reference: reference, actor: session.actor, at: Date())
+        let (events, clock) = try session.transaction {
+            (
+                try CaseStore($0).history(reference: reference, actor: session.actor, at: Date()),
+                try OfficeContext.load($0).clock
+            )
         }
         if format == .json {
             try printJSON(events)
@@ -23,7 +26,7 @@ struct CaseHistory: ParsableCommand {
         }
         let rows = events.map { event in
             [
-                String(event.id), event.occurredAt.formatted(.iso8601), event.actor, event.kind,
+                String(event.id), clock.localTime(at: event.occurredAt), event.actor, event.kind,
                 (try? RedressJSON.text(event.data, pretty: false)) ?? "",
             ]
         }

@@ -27,7 +27,7 @@ struct CaseShow: ParsableCommand {
             return
         }
         printText(CaseText.render(document))
-        let more = document.resolution.map(ResolutionText.render) ?? ""
+        let more = document.resolution.map { ResolutionText.render($0, clock: document.officeClock) } ?? ""
         if !more.isEmpty { printText("\n" + more) }
     }
 }
@@ -38,7 +38,7 @@ enum CaseText {
         var lines: [String] = []
         func field(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append((label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + value)
+            lines.append(fieldLabel(label) + value)
         }
         field("Reference", "\(d.reference) (version \(d.version))")
         field("Status", d.status.rawValue + (d.outcome.map { " (\($0.rawValue))" } ?? ""))
@@ -62,15 +62,31 @@ enum CaseText {
             let extensions =
                 clock.extensions.isEmpty ? "" : "+" + clock.extensions.map { String($0.amount) }.joined(separator: "+")
             rows.append([
-                clock.kind.rawValue, clock.status.rawValue, clock.allowance.description + extensions,
+                clock.label, clock.status.rawValue, clock.allowance.description + extensions,
                 clock.startDate.iso, clock.dueDate?.iso ?? "paused", String(clock.pausedDays), clock.metDate?.iso ?? "",
             ])
         }
         lines.append(
             contentsOf: tableLines(
                 header: ["CLOCK", "STATUS", "ALLOWANCE", "START", "DUE", "PAUSED", "MET"], rows: rows))
+        if !d.notes.isEmpty { lines.append("") }
+        for note in d.notes {
+            field("Note", "\(d.officeClock.localTime(at: note.notedAt)) \(note.author): \(note.text)")
+        }
         return lines.joined(separator: "\n")
     }
+}
+
+/// The label column of a case's text form: "Reference:    ", or blanks under the label of a
+/// field that runs on (a second complainant).
+func fieldLabel(_ label: String) -> String {
+    (label.isEmpty ? "" : label + ":").padding(toLength: 14, withPad: " ", startingAt: 0)
+}
+
+extension ClockDocument {
+    /// The clock's kind, with the number of the remedy item or request it belongs to:
+    /// "remedy #2".
+    var label: String { subject.map { "\(kind.rawValue) #\($0)" } ?? kind.rawValue }
 }
 
 /// Aligned table lines.

@@ -4,11 +4,11 @@ import RedressStore
 
 /// The text form of a case's mediation, arbitration, investigation, decision and remedies.
 enum ResolutionText {
-    static func render(_ r: ResolutionSections) -> String {
+    static func render(_ r: ResolutionSections, clock: OfficeClock) -> String {
         var lines: [String] = []
         func field(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append((label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + value)
+            lines.append(fieldLabel(label) + value)
         }
         if let m = r.mediation {
             let answers = DisputeParty.allCases.map { "\($0.rawValue) \(m.answers[$0]?.answer.rawValue ?? "pending")" }
@@ -19,10 +19,10 @@ enum ResolutionText {
                     + (m.acceptanceDueDate.map { ", answer due \($0.iso)" } ?? ""))
             field("Answers", answers)
             for session in m.sessions {
-                field("Session", "\(session.at.formatted(.iso8601)) at \(session.place) with \(session.mediator)")
+                field("Session", "\(clock.localTime(at: session.at)) at \(session.place) with \(session.mediator)")
             }
             if let notes = m.notes {
-                for note in notes { field("Note", "\(note.author): \(note.text)") }
+                for note in notes { field("Note", "\(clock.localTime(at: note.notedAt)) \(note.author): \(note.text)") }
             } else {
                 field("Notes", "withheld (confidential to the mediation)")
             }
@@ -33,7 +33,7 @@ enum ResolutionText {
                 "Consents",
                 DisputeParty.allCases.map { "\($0.rawValue) \(a.consents[$0]?.iso ?? "no")" }.joined(separator: ", "))
             field("Arbitrators", a.arbitrators.joined(separator: ", "))
-            for hearing in a.hearings { field("Hearing", "\(hearing.at.formatted(.iso8601)) at \(hearing.place)") }
+            for hearing in a.hearings { field("Hearing", "\(clock.localTime(at: hearing.at)) at \(hearing.place)") }
             if let award = a.award { field("Award", "\(award.binding ? "binding" : "advisory"), \(award.on.iso)") }
         }
         if let i = r.investigation {

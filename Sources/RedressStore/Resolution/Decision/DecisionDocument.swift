@@ -27,7 +27,7 @@ public struct ResolutionSections: Sendable, Encodable {
             ).sorted()
             let mayRead = Mediation.canReadNotes(
                 login: actor.login, roles: actor.roles, assignee: record.assignee, mediators: mediators)
-            let notes = mayRead ? try MediationDocument.notes(connection, caseID: record.id) : nil
+            let notes = mayRead ? try NoteDocument.load(connection, caseID: record.id, underMediation: true) : nil
             sections.mediation = MediationDocument(row, record: record, calendar: calendar, asOf: asOf, notes: notes)
         }
         if let row = try ArbitrationStore.load(connection, caseID: record.id) {

@@ -17,7 +17,7 @@ public struct MediationDocument: Sendable, Encodable {
     public var sessions: [Mediation.Session]
     public var endedOn: LocalDate?
     public var endReason: String?
-    public var notes: [Note]?
+    public var notes: [NoteDocument]?
     public var notesWithheld: Bool
 
     /// One party's answer as it stands on the document's date.
@@ -34,20 +34,7 @@ public struct MediationDocument: Sendable, Encodable {
         enum CodingKeys: String, CodingKey { case answer, on }
     }
 
-    /// A note recorded under mediation.
-    public struct Note: Sendable, Encodable {
-        public var author: String
-        public var notedAt: Date
-        public var text: String
-
-        enum CodingKeys: String, CodingKey {
-            case author
-            case notedAt = "noted_at"
-            case text
-        }
-    }
-
-    init(_ row: MediationRecord, record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, notes: [Note]?) {
+    init(_ row: MediationRecord, record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, notes: [NoteDocument]?) {
         let mediation = row.mediation
         let acceptance = record.clocks.last {
             $0.clock.kind == .mediationAcceptance && $0.clock.startDate >= mediation.offeredOn
@@ -75,19 +62,6 @@ public struct MediationDocument: Sendable, Encodable {
         endReason = row.endReason
         self.notes = notes
         notesWithheld = notes == nil
-    }
-
-    /// The notes recorded while the case was in mediation, oldest first.
-    static func notes(_ connection: PostgresConnection, caseID: Int) throws -> [Note] {
-        try connection.query(
-            """
-            SELECT author, noted_at, body FROM case_note WHERE case_id = \(caseID) AND under_mediation ORDER BY noted_at, id
-            """
-        ).map {
-            Note(
-                author: try $0.decode(String.self, at: 0), notedAt: try $0.decode(Date.self, at: 1),
-                text: try $0.decode(String.self, at: 2))
-        }
     }
 
     enum CodingKeys: String, CodingKey {
