@@ -115,24 +115,24 @@ struct ReportsFormatterTests {
         #expect(lines.last == "")
         #expect(
             lines[0]
-                == "assignee,reference,clock,section,respondent,urgent,start_date,due_date,days_overdue,working_days_overdue,working_days_left,paused_since,pause_reason,paused_days,non_compliant_since"
+                == "assignee,reference,clock,section,respondent,urgent,start_date,due_date,days_overdue,working_days_overdue,working_days_left,paused_since,pause_reason,paused_days,non_compliant_since,subject"
         )
         #expect(
             lines[1]
-                == "jkim,HRC-2026-000001,triage,newly_breached,Gwangju Metropolitan City,false,2026-01-05,2026-01-19,1,1,,,,,"
+                == "jkim,HRC-2026-000001,triage,newly_breached,Gwangju Metropolitan City,false,2026-01-05,2026-01-19,1,1,,,,,,"
         )
         #expect(
             lines[2]
-                == "jkim,HRC-2026-000002,respondent_response,non_compliance,광주광역시 도시철도공사,true,2025-11-03,2025-12-01,50,36,,,,,2026-01-12"
+                == "jkim,HRC-2026-000002,respondent_response,non_compliance,광주광역시 도시철도공사,true,2025-11-03,2025-12-01,50,36,,,,,2026-01-12,"
         )
         // Quotes doubled, the field quoted, and a formula defused.
         #expect(
             lines[3]
-                == "jkim,HRC-2026-000003,acknowledge,due_soon,\"'=HYPERLINK(\"\"http://x\"\"), \"\"quoted\"\"\",false,2026-01-15,2026-01-20,,,0,,,,"
+                == "jkim,HRC-2026-000003,acknowledge,due_soon,\"'=HYPERLINK(\"\"http://x\"\"), \"\"quoted\"\"\",false,2026-01-15,2026-01-20,,,0,,,,,"
         )
         #expect(
             lines[4]
-                == "mlee,HRC-2026-000004,investigation,paused,<script>alert(1)</script> & Co\u{1B}[2J,false,2025-10-01,,,,,2026-01-06,on_hold,14,"
+                == "mlee,HRC-2026-000004,investigation,paused,<script>alert(1)</script> & Co\u{1B}[2J,false,2025-10-01,,,,,2026-01-06,on_hold,14,,"
         )
         #expect(lines[6].hasPrefix(",HRC-2026-000006,"))
     }

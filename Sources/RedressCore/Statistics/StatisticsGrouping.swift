@@ -8,6 +8,9 @@ public enum StatisticsGrouping: String, Sendable, Hashable, Codable, CaseIterabl
     case channel
     /// The staff member the case was assigned to at the end of the period.
     case assignee
+    /// The systemic issue the case is linked to (`case link --as same-issue`), named by its
+    /// first case; cases linked to none count under "(no linked issue)".
+    case issue
 
     /// Reads a grouping name, refusing anything else.
     public init(parsing text: String) throws {
@@ -24,6 +27,7 @@ public enum StatisticsGrouping: String, Sendable, Hashable, Codable, CaseIterabl
         case .category: return "Category"
         case .channel: return "Channel"
         case .assignee: return "Assignee"
+        case .issue: return "Issue"
         }
     }
 }

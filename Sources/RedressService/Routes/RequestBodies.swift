@@ -137,7 +137,7 @@ protocol ChangeBody: JSONRequestBody {
 /// `POST /v1/cases/{reference}/moves`.
 struct MoveBody: ChangeBody {
     static let fields: Set<String> = [
-        "to", "outcome", "reason", "terms", "award_text", "binding", "at", "expect_version",
+        "to", "outcome", "reason", "terms", "award_text", "binding", "original", "at", "expect_version",
     ]
     var to: String
     var outcome: String?
@@ -145,13 +145,14 @@ struct MoveBody: ChangeBody {
     var terms: String?
     var awardText: String?
     var binding: Bool?
+    var original: String?
     var at: String?
     var expectVersion: Int?
 
     enum CodingKeys: String, CodingKey {
         case to, outcome, reason, terms
         case awardText = "award_text"
-        case binding, at
+        case binding, original, at
         case expectVersion = "expect_version"
     }
 
@@ -159,7 +160,7 @@ struct MoveBody: ChangeBody {
         MoveRequest(
             to: try vocabulary(to, field: "to", as: CaseState.self),
             outcome: try outcome.map { try vocabulary($0, field: "outcome", as: Outcome.self) },
-            reason: reason, terms: terms, awardText: awardText, binding: binding)
+            reason: reason, terms: terms, awardText: awardText, binding: binding, original: original)
     }
 }
 

@@ -32,6 +32,12 @@ public struct CaseDocument: Sendable, Encodable {
     /// The notes recorded outside mediation, oldest first (`case note`); those recorded in
     /// mediation are in `mediation.notes`, for the readers who may see them.
     public var notes: [NoteDocument]
+    /// Its live links to other cases, both ways, oldest first.
+    public var links: [LinkDocument]
+    /// The reference of the first case of the systemic issue it is linked to, if any.
+    public var issue: String?
+    /// Open or recent cases against the same respondent with a contact in common, not linked.
+    public var possibleDuplicates: [String]
     public var openedBy: String
     public var createdAt: Date
     public var updatedAt: Date
@@ -46,7 +52,8 @@ public struct CaseDocument: Sendable, Encodable {
 
     /// The document of `record` as of `asOf`, identity redacted unless `showIdentity`.
     public init(
-        _ record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, showIdentity: Bool, notes: [NoteDocument] = []
+        _ record: CaseRecord, calendar: WorkCalendar, asOf: LocalDate, showIdentity: Bool, notes: [NoteDocument] = [],
+        links: CaseLinks = CaseLinks(links: [], issue: nil, possibleDuplicates: [])
     ) {
         let record = showIdentity ? record : record.withIdentityRedacted()
         reference = record.reference
@@ -73,6 +80,9 @@ public struct CaseDocument: Sendable, Encodable {
         categories = record.categories
         clocks = record.clocks.map { ClockDocument($0, calendar: calendar, asOf: asOf) }
         self.notes = notes
+        self.links = links.links
+        issue = links.issue
+        possibleDuplicates = links.possibleDuplicates
         openedBy = record.openedBy
         createdAt = record.createdAt
         updatedAt = record.updatedAt
@@ -94,7 +104,8 @@ public struct CaseDocument: Sendable, Encodable {
         case infoRequests = "info_requests"
         case respondent, complainants, representative
         case identityRedacted = "identity_redacted"
-        case categories, clocks, notes
+        case categories, clocks, notes, links, issue
+        case possibleDuplicates = "possible_duplicates"
         case openedBy = "opened_by"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
@@ -129,6 +140,9 @@ public struct CaseDocument: Sendable, Encodable {
         try c.encode(categories, forKey: .categories)
         try c.encode(clocks, forKey: .clocks)
         try c.encode(notes, forKey: .notes)
+        try c.encode(links, forKey: .links)
+        try c.encode(issue, forKey: .issue)
+        try c.encode(possibleDuplicates, forKey: .possibleDuplicates)
         try c.encode(openedBy, forKey: .openedBy)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)

@@ -128,6 +128,7 @@ extension CaseStore {
         }
         let current = try require(reference: reference)
         let permission = Lifecycle.permission(from: current.state, to: request.to)
+        let original = request.outcome == .duplicate ? try duplicateOriginal(of: current, named: request.original) : nil
         return try change(
             reference: reference, expectVersion: expectVersion, actor: actor, permission: permission, at: instant
         ) { record, context, date in
@@ -162,6 +163,12 @@ extension CaseStore {
             effects.absorb(try record.apply(plan, context: context))
             notices += plan.notices.flatMap { self.notices($0, for: record, context: context) }
             return (plan.event.kind, plan.event.json, effects, notices)
+        } afterClaim: { record in
+            guard let original else { return [:] }
+            if original.newLink {
+                try insertLink(record, (original.id, original.reference), kind: .duplicate, actor: actor, at: instant)
+            }
+            return ["original": .string(original.reference)]
         }
     }
 
@@ -209,13 +216,15 @@ extension CaseStore {
             reference: reference, MoveRequest(to: back), actor: actor, at: instant, expectVersion: expectVersion)
     }
 
-    /// Closes a case with an outcome (and a reason where the outcome needs one).
+    /// Closes a case with an outcome (and a reason where the outcome needs one; a duplicate
+    /// names its `original` unless it is linked to it already).
     public func close(
-        reference: String, outcome: Outcome, reason: String?, actor: Actor, at instant: Date, expectVersion: Int? = nil
+        reference: String, outcome: Outcome, reason: String?, original: String? = nil, actor: Actor, at instant: Date,
+        expectVersion: Int? = nil
     ) throws -> CaseChange {
         try move(
-            reference: reference, MoveRequest(to: .closed, outcome: outcome, reason: reason), actor: actor, at: instant,
-            expectVersion: expectVersion)
+            reference: reference, MoveRequest(to: .closed, outcome: outcome, reason: reason, original: original),
+            actor: actor, at: instant, expectVersion: expectVersion)
     }
 
     /// Reopens a closed case into triage or investigation, with a reason.

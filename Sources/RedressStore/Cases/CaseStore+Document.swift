@@ -28,7 +28,8 @@ extension CaseStore {
         let asOf = asOf ?? context.clock.date(at: instant)
         var document = CaseDocument(
             record, calendar: context.calendar, asOf: asOf, showIdentity: showIdentity,
-            notes: try NoteDocument.load(connection, caseID: record.id, underMediation: false))
+            notes: try NoteDocument.load(connection, caseID: record.id, underMediation: false),
+            links: try links(caseID: record.id))
         document.resolution = try ResolutionSections.load(
             connection, record: record, actor: actor, context: context, asOf: asOf)
         return document

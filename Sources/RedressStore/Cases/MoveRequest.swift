@@ -10,10 +10,12 @@ public struct MoveRequest: Sendable, Hashable {
     public var binding: Bool?
     /// For an information request: what is asked of the complainant.
     public var requested: String?
+    /// For closing as a duplicate: the reference of the original case.
+    public var original: String?
 
     public init(
         to: CaseState, outcome: Outcome? = nil, reason: String? = nil, terms: String? = nil,
-        awardText: String? = nil, binding: Bool? = nil, requested: String? = nil
+        awardText: String? = nil, binding: Bool? = nil, requested: String? = nil, original: String? = nil
     ) {
         self.to = to
         self.outcome = outcome
@@ -22,6 +24,7 @@ public struct MoveRequest: Sendable, Hashable {
         self.awardText = awardText
         self.binding = binding
         self.requested = requested
+        self.original = original
     }
 
     var moveData: MoveData {

@@ -272,8 +272,16 @@ public struct StatisticsStore {
             case .category: return ("gk.category_code", "JOIN case_category gk ON gk.case_id = gc.id")
             case .assignee:
                 return ("coalesce(ga.login, '(unassigned)')", "LEFT JOIN (\(lastAssignment)) ga ON ga.case_id = gc.id")
+            case .issue:
+                return (
+                    "coalesce(gi.reference, '\(noIssue)')",
+                    "LEFT JOIN case_issue gq ON gq.case_id = gc.id LEFT JOIN complaint_case gi ON gi.id = gq.issue_case_id"
+                )
             }
         }
+
+        /// The group of the cases linked to no systemic issue.
+        static let noIssue = "(no linked issue)"
 
         /// `stat_case`: one row per case received by the end of the period.
         func createCases(_ connection: PostgresConnection) throws {
@@ -571,6 +579,10 @@ public struct StatisticsStore {
             case .respondent: key = "s.respondent"
             case .channel: key = "s.channel"
             case .assignee: key = "s.assignee"
+            case .issue:
+                key = "coalesce(i.reference, '\(Self.noIssue)')"
+                join =
+                    "LEFT JOIN case_issue q ON q.case_id = s.case_id LEFT JOIN complaint_case i ON i.id = q.issue_case_id"
             case .category:
                 key = "k.category_code"
                 join = "JOIN case_category k ON k.case_id = s.case_id"

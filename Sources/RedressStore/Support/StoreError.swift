@@ -41,6 +41,8 @@ public enum StoreError: Error, Sendable, Hashable {
     case nothingPaused(reference: String)
     /// Nothing on the case can be paused.
     case nothingToPause(reference: String)
+    /// The office's rules refuse the request; the text says which rule and what to do.
+    case refused(String)
     /// The case is in a state where this command does not apply.
     case wrongState(reference: String, state: CaseState, action: String, expected: [CaseState])
     /// The year's six-digit reference numbers are used up.
@@ -77,7 +79,7 @@ extension StoreError: RedressError {
         case .caseNotFound, .staffNotFound, .holidayNotFound, .clockNotFound: return .notFound
         case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted, .forbiddenByDatabase: return .forbidden
         case .staffExists, .lateFiling, .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState,
-            .ruleViolated, .databaseRule,
+            .ruleViolated, .databaseRule, .refused,
             .missingReference:
             return .refused
         case .staleVersion, .changedMeanwhile, .busy: return .conflict
@@ -127,7 +129,7 @@ extension StoreError: RedressError {
             return "Someone else changed \(reference) at the same moment; look again and retry."
         case .busy:
             return "Someone else was changing the same records at the same moment; look again and retry."
-        case let .invalid(message, _):
+        case let .invalid(message, _), let .refused(message):
             return message
         case let .unknownCategory(code, known):
             return "\"\(code)\" is not a rights category; use one of \(known.joinedAsList(conjunction: "or"))."

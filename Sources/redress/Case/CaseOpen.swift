@@ -94,6 +94,13 @@ struct CaseOpen: ParsableCommand {
             warnOfYearsWithoutHolidays(
                 HolidayCoverage(reachedBy: record.clocks.map(\.clock), calendar: calendar).yearsWithoutHolidays)
         }
+        if let duplicates = try? CaseStore(session.connection).possibleDuplicates(caseID: record.id),
+            let first = duplicates.first
+        {
+            printErr(
+                "redress: warning: \(record.reference) has the respondent and a complainant contact of \(duplicates.joinedAsList(conjunction: "and")); if it is the same complaint, link it: redress case link \(record.reference) \(first) --as duplicate"
+            )
+        }
         if let document {
             try printJSON(document)
         } else {

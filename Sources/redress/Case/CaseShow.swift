@@ -55,6 +55,15 @@ enum CaseText {
         field("Respondent", d.respondent.name)
         field("Categories", d.categories.joined(separator: ", "))
         field("Assignee", d.assignee ?? "unassigned")
+        for (index, link) in d.links.enumerated() {
+            field(index == 0 ? "Links" : "", "\(link.kind.replacingOccurrences(of: "_", with: " ")) \(link.reference)")
+        }
+        field("Issue", d.issue.map { "\($0) (the first case linked as the same issue)" })
+        if !d.possibleDuplicates.isEmpty {
+            field(
+                "Duplicate?",
+                d.possibleDuplicates.joined(separator: ", ") + " (same respondent and complainant contact, not linked)")
+        }
         field("Summary", d.summary)
         lines.append("")
         var rows: [[String]] = []

@@ -11,3 +11,9 @@ extension RemedyScale: ExpressibleByArgument {}
 extension AllowanceUnit: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}
 extension ContactPreference: ExpressibleByArgument {}
+
+// Link kinds are typed with a hyphen: same-issue.
+extension CaseLinkKind: ExpressibleByArgument {
+    init?(argument: String) { self.init(parsing: argument) }
+    static var allValueStrings: [String] { ["duplicate", "related", "same-issue"] }
+}
