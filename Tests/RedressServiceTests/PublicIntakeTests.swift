@@ -175,6 +175,8 @@ struct PublicIntakeTests {
             $0.publicBurst = 2
             $0.publicRequestsPerMinute = 1
             $0.trustForwardedFor = true
+            // Time stands still, so however slowly the intakes run no token comes back.
+            $0.publicClock = { 1_000 }
         }) { service in
             let first: HTTPFields = [.init("X-Forwarded-For")!: "192.0.2.1"]
             let second: HTTPFields = [.init("X-Forwarded-For")!: "10.0.0.9, 192.0.2.2"]

@@ -24,7 +24,8 @@ public struct RedressServer: Sendable {
         self.metrics = metrics
         self.database = Database(pool: pool, waitLimit: configuration.databaseWaitLimit, metrics: metrics)
         self.publicLimiter = RateLimiter(
-            perMinute: configuration.publicRequestsPerMinute, burst: configuration.publicBurst)
+            perMinute: configuration.publicRequestsPerMinute, burst: configuration.publicBurst,
+            now: configuration.publicClock)
         self.connectionLimiter = ConnectionLimiter(perClient: configuration.connectionsPerClient)
         self.logger = logger
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How `redress serve` runs: where it listens and how it treats clients.
 public struct ServiceConfiguration: Sendable {
     /// Address to listen on; loopback by default, behind a reverse proxy.
@@ -18,6 +20,8 @@ public struct ServiceConfiguration: Sendable {
     public var publicRequestsPerMinute = 30
     /// Public requests a client may send at once.
     public var publicBurst = 10
+    /// The clock the public rate limit refills by, in seconds (the system's uptime).
+    public var publicClock: @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }
     /// How long a connection may stay idle, or take to send a request's head, before it is closed.
     public var idleTimeout: Duration = .seconds(15)
     /// The most connections one client address may hold at once; behind a reverse proxy every
