@@ -21,7 +21,7 @@ extension CaseStore {
                 nd.due_date, nd.kind,
                 EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached') AND k.due_date < \(asOf)),
                 EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status = 'paused'),
-                cc.version
+                cc.version, redress_login_recused(\(actor.login), cc.id)
             FROM complaint_case cc
             JOIN respondent_body r ON r.id = cc.respondent_id
             LEFT JOIN LATERAL (
@@ -69,7 +69,7 @@ extension CaseStore {
                     receivedOn: try row.decode(LocalDate.self, at: 3), urgent: try row.decode(Bool.self, at: 4),
                     confidential: confidential,
                     assignee: assignee, respondent: try row.decode(String.self, at: 7),
-                    complainant: actor.maySeeIdentity(assignee: assignee)
+                    complainant: actor.maySeeIdentity(assignee: assignee) && !(try row.decode(Bool.self, at: 15))
                         ? name : (name == nil ? nil : Party.redactedText),
                     categories: (try row.decode(String?.self, at: 9))?.split(separator: ";").map(String.init) ?? [],
                     nextDueDate: try row.decode(LocalDate?.self, at: 10),

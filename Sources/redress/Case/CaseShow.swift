@@ -55,6 +55,7 @@ enum CaseText {
         field("Respondent", d.respondent.name)
         field("Categories", d.categories.joined(separator: ", "))
         field("Assignee", d.assignee ?? "unassigned")
+        field("Recused", d.recused.joined(separator: ", "))
         field("Summary", d.summary)
         lines.append("")
         var rows: [[String]] = []
