@@ -171,7 +171,8 @@ import Testing
             #expect(recused.contains("1 open case reassigned from \(caseworker.login) to \(colleague.login)"))
             #expect(recused.contains("\(caseworker.login) recused from \(reference)"))
             #expect(try assignee(office, reference) == colleague.login)
-            try office.ok("case", "recuse", reference, supervisor.login, "--reason", "Former employer of the complainant")
+            try office.ok(
+                "case", "recuse", reference, supervisor.login, "--reason", "Former employer of the complainant")
 
             // Bad input: one sentence, its own exit status, nothing written.
             try refused(

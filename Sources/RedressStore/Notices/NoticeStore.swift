@@ -111,7 +111,8 @@ public struct NoticeStore {
         let disclosed = try row?.decode(Bool.self, at: 1) ?? false
         let namesComplainant = notice.isComplainantSide || (disclosed && !Self.isStaffAudience(notice.audience))
         if namesComplainant,
-            try !actor.maySeeIdentity(assignee: assignee) || CaseStore(connection).isRecused(actor.login, caseID: caseID)
+            try !actor.maySeeIdentity(assignee: assignee)
+                || CaseStore(connection).isRecused(actor.login, caseID: caseID)
         {
             throw NoticeStoreError.identityHidden(id: id, login: actor.login)
         }

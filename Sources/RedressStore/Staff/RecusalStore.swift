@@ -1,6 +1,6 @@
 public import Foundation
-import Postgres
-public import RedressCore
+public import Postgres
+import RedressCore
 
 /// Conflicts of interest: who is recused from a case, or from every case against a respondent
 /// body. A recused staff member is not assigned the case, does not see who complained and does
@@ -46,7 +46,9 @@ public struct RecusalStore {
                 throw StoreError.holdsOpenCases(
                     login: login, count: held.count, purpose: "before the recusal, or in the same step")
             }
-            for reference in held { _ = try cases.assign(reference: reference, to: successor, actor: actor, at: instant) }
+            for reference in held {
+                _ = try cases.assign(reference: reference, to: successor, actor: actor, at: instant)
+            }
         }
         var data: [String: JSONValue] = ["login": .string(login), "reason": .string(reason)]
         if !held.isEmpty { data["reassigned_to"] = .text(successor) }
@@ -76,7 +78,8 @@ public struct RecusalStore {
             data["respondent"] = .string(name)
             data["recusal_id"] = .int(id)
             data["reassigned"] = .array(held.map { .string($0) })
-            try AuditLog(connection).record(caseID: nil, actor: actor.login, at: instant, kind: "staff_recused", data: data)
+            try AuditLog(connection).record(
+                caseID: nil, actor: actor.login, at: instant, kind: "staff_recused", data: data)
         }
         return Recorded(recusal: try recusal(id: id), reassigned: held)
     }
@@ -186,10 +189,14 @@ public struct RecusalStore {
         """
 
     static func decode(_ row: PostgresRow) throws -> Recusal {
-        let reference = try row.decode(String?.self, at: 2)
+        let scope: Recusal.Scope =
+            if let reference = try row.decode(String?.self, at: 2) {
+                .reference(reference)
+            } else {
+                .respondent(try row.decode(String.self, at: 3))
+            }
         return Recusal(
-            id: try row.decode(Int.self, at: 0), login: try row.decode(String.self, at: 1),
-            scope: reference.map(Recusal.Scope.reference) ?? .respondent(try row.decode(String.self, at: 3)),
+            id: try row.decode(Int.self, at: 0), login: try row.decode(String.self, at: 1), scope: scope,
             reason: try row.decode(String.self, at: 4), recusedAt: try row.decode(Date.self, at: 5),
             recusedBy: try row.decode(String.self, at: 6), liftedAt: try row.decode(Date?.self, at: 7),
             liftedBy: try row.decode(String?.self, at: 8), liftReason: try row.decode(String?.self, at: 9))

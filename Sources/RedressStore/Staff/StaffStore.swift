@@ -166,7 +166,8 @@ public struct StaffStore {
         } else {
             let held = try cases.openCases(assignedTo: login)
             guard held.isEmpty else {
-                throw StoreError.holdsOpenCases(login: login, count: held.count, purpose: "before the login is deactivated")
+                throw StoreError.holdsOpenCases(
+                    login: login, count: held.count, purpose: "before the login is deactivated")
             }
         }
         try connection.execute("SELECT staff_deactivate(\(login), \(instant))")

@@ -91,8 +91,10 @@ extension StoreError: RedressError {
         case .invalid, .unknownCategory: return .badInput
         case .caseNotFound, .staffNotFound, .holidayNotFound, .clockNotFound, .recusalNotFound, .respondentNotFound:
             return .notFound
-        case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted, .forbiddenByDatabase, .recused: return .forbidden
-        case .staffExists, .inactiveAssignee, .assigneeRecused, .holdsOpenCases, .alreadyRecused, .lateFiling, .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState,
+        case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted, .forbiddenByDatabase, .recused:
+            return .forbidden
+        case .staffExists, .inactiveAssignee, .assigneeRecused, .holdsOpenCases, .alreadyRecused, .lateFiling,
+            .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState,
             .ruleViolated, .databaseRule,
             .missingReference:
             return .refused
@@ -144,7 +146,8 @@ extension StoreError: RedressError {
             return
                 "\(login) is recused from \(from) and may not act on it; ask a supervisor to reassign the work or lift the recusal."
         case let .assigneeRecused(login, reference):
-            return "\(login) is recused from \(reference), so it cannot be assigned to them; choose another staff member."
+            return
+                "\(login) is recused from \(reference), so it cannot be assigned to them; choose another staff member."
         case let .holdsOpenCases(login, count, purpose):
             return
                 "\(login) holds \(count) open \(count == 1 ? "case" : "cases"); reassign \(count == 1 ? "it" : "them") to another staff member \(purpose)."

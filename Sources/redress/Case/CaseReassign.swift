@@ -39,5 +39,6 @@ private struct Reassigned: Encodable {
 /// One line for people: how many cases went from one login to another, and which.
 func reassignedLine(_ references: [String], from: String, to: String) -> String {
     let count = "\(references.count) open \(references.count == 1 ? "case" : "cases")"
-    return "\(count) reassigned from \(from) to \(to)" + (references.isEmpty ? "" : ": " + references.joined(separator: ", "))
+    return "\(count) reassigned from \(from) to \(to)"
+        + (references.isEmpty ? "" : ": " + references.joined(separator: ", "))
 }

@@ -14,7 +14,9 @@ struct CaseRecuse: ParsableCommand {
     @Argument(help: "The case reference.") var reference: String
     @Argument(help: "The staff login.") var login: String
     @Option(name: .long, help: "Why (kept in the case's history).") var reason: String
-    @Option(name: .long, help: ArgumentHelp("Give the case to this login first, when it is the recused login's.", valueName: "login"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Give the case to this login first, when it is the recused login's.", valueName: "login"))
     var reassignTo: String?
     @Flag(name: .long, help: "Lift the recusal instead.") var lift = false
     @Option(name: .long, help: "Print 'text' or 'json' (the recusal).") var format: OutputFormat = .text
@@ -36,7 +38,7 @@ func runRecusal(
     }
     let session = try Session.open(database)
     defer { session.close() }
-    let (recusal, reassigned) = try session.transaction { connection in
+    let (recusal, reassigned) = try session.transaction { connection -> (Recusal, [String]) in
         let store = RecusalStore(connection)
         if lift {
             return (try store.lift(login: login, from: scope, reason: reason, actor: session.actor, at: Date()), [])

@@ -13,7 +13,9 @@ struct StaffRecuse: ParsableCommand {
     @Argument(help: "The staff login.") var login: String
     @Option(name: .long, help: "The respondent body, named as on its cases.") var respondent: String
     @Option(name: .long, help: "Why (kept in the audit log).") var reason: String
-    @Option(name: .long, help: ArgumentHelp("Give the login's open cases against the body to this login first.", valueName: "login"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Give the login's open cases against the body to this login first.", valueName: "login"))
     var reassignTo: String?
     @Flag(name: .long, help: "Lift the recusal instead.") var lift = false
     @Option(name: .long, help: "Print 'text' or 'json' (the recusal).") var format: OutputFormat = .text
