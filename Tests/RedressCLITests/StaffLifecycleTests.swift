@@ -291,6 +291,23 @@ import Testing
         }
     }
 
+    /// The nightly sweep is office-wide work, not work on a case: run as a login recused from a
+    /// case, it still marks the case's clocks breached and queues its letters.
+    @Test func aRecusedLoginStillRunsTheSweepOverTheCase() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            let supervisor = try office.staff("sup", roles: ["supervisor"])
+            let reference = try open(office)
+            try office.ok("case", "recuse", reference, supervisor.login, "--reason", "Former employer")
+            let swept = try supervisor.binary.run(["sweep", "--as-of", "2026-06-01"])
+            #expect(swept.status == 0, "\(swept)")
+            let breached = try events(office, reference, kind: "clocks_breached")
+            #expect(breached.first?["actor"] as? String == supervisor.login, "\(breached)")
+            #expect(try events(office, reference, kind: "escalated").count == 1)
+            #expect(office.clock(try office.show(reference), "acknowledge")["status"] as? String == "breached")
+        }
+    }
+
     /// The same rules hold for a recused login's own SQL: `party_identity` redacts the
     /// complainant, and no change of the case commits, audit row or not.
     @Test func aRecusedLoginMeetsTheSameRulesInPlainSQL() throws {

@@ -87,11 +87,17 @@ extension CaseStore {
             WHERE case_id = \(record.id) AND kind NOT IN ('case_viewed', 'due_dates_moved', 'notice_cancelled', 'notice_retried')
             """
         ).first!.decode(Date?.self, at: 0)
-        if let last, instant < last {
+        // Instants are stored to the microsecond: a second change at the instant of the first, in
+        // one transaction, is in order however that instant was rounded.
+        if let last, Self.microseconds(instant) < Self.microseconds(last) {
             throw StoreError.invalid(
                 "\(record.reference) has a change recorded at \(Self.isoInstant(last)); give a time on or after it.",
                 hint: .give(["at"]))
         }
+    }
+
+    static func microseconds(_ date: Date) -> Double {
+        (date.timeIntervalSince1970 * 1_000_000).rounded()
     }
 
     static func isoInstant(_ date: Date) -> String {
