@@ -21,6 +21,8 @@ public struct CaseDocument: Sendable, Encodable {
     public var lateFilingReason: String?
     public var groupSize: Int?
     public var assignee: String?
+    /// The logins recused from the case, by a recusal of the case or of its respondent body.
+    public var recused: [String] = []
     public var infoRequests: Int
     public var respondent: RespondentBody
     public var complainants: [Party]
@@ -100,7 +102,7 @@ public struct CaseDocument: Sendable, Encodable {
         case lateFiling = "late_filing"
         case lateFilingReason = "late_filing_reason"
         case groupSize = "group_size"
-        case assignee
+        case assignee, recused
         case infoRequests = "info_requests"
         case respondent, complainants, representative
         case identityRedacted = "identity_redacted"
@@ -132,6 +134,7 @@ public struct CaseDocument: Sendable, Encodable {
         try c.encode(lateFilingReason, forKey: .lateFilingReason)
         try c.encode(groupSize, forKey: .groupSize)
         try c.encode(assignee, forKey: .assignee)
+        try c.encode(recused, forKey: .recused)
         try c.encode(infoRequests, forKey: .infoRequests)
         try c.encode(respondent, forKey: .respondent)
         try c.encode(complainants, forKey: .complainants)

@@ -16,6 +16,9 @@ extension CaseStore {
         try actor.require(permission)
         let context = try OfficeContext.load(connection, lock: .share)
         var record = try require(reference: reference)
+        if try isRecused(actor.login, caseID: record.id) {
+            throw StoreError.recused(login: actor.login, from: record.reference)
+        }
         if let expected = expectVersion, expected != record.version {
             throw StoreError.staleVersion(reference: reference, expected: expected, actual: record.version)
         }
@@ -84,11 +87,17 @@ extension CaseStore {
             WHERE case_id = \(record.id) AND kind NOT IN ('case_viewed', 'due_dates_moved', 'notice_cancelled', 'notice_retried')
             """
         ).first!.decode(Date?.self, at: 0)
-        if let last, instant < last {
+        // Instants are stored to the microsecond: a second change at the instant of the first, in
+        // one transaction, is in order however that instant was rounded.
+        if let last, Self.microseconds(instant) < Self.microseconds(last) {
             throw StoreError.invalid(
                 "\(record.reference) has a change recorded at \(Self.isoInstant(last)); give a time on or after it.",
                 hint: .give(["at"]))
         }
+    }
+
+    static func microseconds(_ date: Date) -> Double {
+        (date.timeIntervalSince1970 * 1_000_000).rounded()
     }
 
     static func isoInstant(_ date: Date) -> String {
@@ -326,19 +335,18 @@ extension CaseStore {
 
     // MARK: Assignment and notes
 
-    /// Assigns the case to `login`, who must be an active caseworker, supervisor or ombudsperson.
+    /// Assigns the case to `login`, an active caseworker, supervisor or ombudsperson who is not
+    /// recused from it.
     public func assign(reference: String, to login: String, actor: Actor, at instant: Date, expectVersion: Int? = nil)
         throws -> CaseChange
     {
-        guard let member = try StaffStore(connection).member(login), member.active else {
-            throw StoreError.staffNotFound(login)
-        }
-        guard member.actor.may(.workCase) else {
-            throw StoreError.invalid("\(login) cannot take cases: assign a caseworker, supervisor or ombudsperson.")
-        }
+        try assignable(login)
         return try change(
             reference: reference, expectVersion: expectVersion, actor: actor, permission: .assignCase, at: instant
         ) { record, _, _ in
+            if try isRecused(login, caseID: record.id) {
+                throw StoreError.assigneeRecused(login: login, reference: record.reference)
+            }
             let previous = record.assignee
             record.assignee = login
             return ("case_assigned", ["from": .text(previous), "to": .string(login)], ClockEffects(), [])

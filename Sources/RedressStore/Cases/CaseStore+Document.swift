@@ -1,4 +1,5 @@
 public import Foundation
+import Postgres
 public import RedressCore
 
 extension CaseStore {
@@ -17,8 +18,7 @@ extension CaseStore {
     /// change's transaction.
     public func document(of change: CaseRecord, actor: Actor, at instant: Date) throws -> CaseDocument {
         try document(
-            of: change, actor: actor, showIdentity: actor.maySeeIdentity(assignee: change.assignee), asOf: nil,
-            at: instant)
+            of: change, actor: actor, showIdentity: showsIdentity(of: change, to: actor), asOf: nil, at: instant)
     }
 
     private func document(of record: CaseRecord, actor: Actor, showIdentity: Bool, asOf: LocalDate?, at instant: Date)
@@ -30,6 +30,15 @@ extension CaseStore {
             record, calendar: context.calendar, asOf: asOf, showIdentity: showIdentity,
             notes: try NoteDocument.load(connection, caseID: record.id, underMediation: false),
             links: try links(caseID: record.id))
+        document.recused = try connection.query(
+            """
+            SELECT DISTINCT r.staff_login FROM recusal r
+            WHERE r.lifted_at IS NULL
+              AND (r.case_id = \(record.id)
+                   OR r.respondent_id = (SELECT c.respondent_id FROM complaint_case c WHERE c.id = \(record.id)))
+            ORDER BY 1
+            """
+        ).map { try $0.decode(String.self, at: 0) }
         document.resolution = try ResolutionSections.load(
             connection, record: record, actor: actor, context: context, asOf: asOf)
         return document

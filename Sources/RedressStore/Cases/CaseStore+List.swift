@@ -21,7 +21,9 @@ extension CaseStore {
                 nd.due_date, nd.kind,
                 EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status IN ('running', 'breached') AND k.due_date < \(asOf)),
                 EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status = 'paused'),
-                cc.version
+                cc.version,
+                (SELECT EXISTS (SELECT 1 FROM recusal x WHERE x.staff_login = \(actor.login) AND x.lifted_at IS NULL))
+                    AND redress_login_recused(\(actor.login), cc.id)
             FROM complaint_case cc
             JOIN respondent_body r ON r.id = cc.respondent_id
             LEFT JOIN LATERAL (
@@ -62,6 +64,7 @@ extension CaseStore {
             let confidential = try row.decode(Bool.self, at: 5)
             if confidential { confidentialIDs.append(try row.decode(Int.self, at: 0)) }
             let name = try row.decode(String?.self, at: 8)
+            let recused = try row.decode(Bool.self, at: 15)
             summaries.append(
                 CaseSummary(
                     reference: try row.decode(String.self, at: 1),
@@ -69,7 +72,7 @@ extension CaseStore {
                     receivedOn: try row.decode(LocalDate.self, at: 3), urgent: try row.decode(Bool.self, at: 4),
                     confidential: confidential,
                     assignee: assignee, respondent: try row.decode(String.self, at: 7),
-                    complainant: actor.maySeeIdentity(assignee: assignee)
+                    complainant: actor.maySeeIdentity(assignee: assignee) && !recused
                         ? name : (name == nil ? nil : Party.redactedText),
                     categories: (try row.decode(String?.self, at: 9))?.split(separator: ";").map(String.init) ?? [],
                     nextDueDate: try row.decode(LocalDate?.self, at: 10),

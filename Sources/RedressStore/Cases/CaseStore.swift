@@ -121,7 +121,7 @@ public struct CaseStore {
     ) {
         try actor.require(.read)
         var record = try require(reference: reference)
-        let showIdentity = actor.maySeeIdentity(assignee: record.assignee)
+        let showIdentity = try showsIdentity(of: record, to: actor)
         if !showIdentity { record = record.withIdentityRedacted() }
         if record.confidential {
             try AuditLog(connection).record(

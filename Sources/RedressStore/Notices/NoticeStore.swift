@@ -110,7 +110,10 @@ public struct NoticeStore {
         let confidential = try row?.decode(Bool.self, at: 0) ?? false
         let disclosed = try row?.decode(Bool.self, at: 1) ?? false
         let namesComplainant = notice.isComplainantSide || (disclosed && !Self.isStaffAudience(notice.audience))
-        if namesComplainant, !actor.maySeeIdentity(assignee: assignee) {
+        if namesComplainant,
+            try !actor.maySeeIdentity(assignee: assignee)
+                || CaseStore(connection).isRecused(actor.login, caseID: caseID)
+        {
             throw NoticeStoreError.identityHidden(id: id, login: actor.login)
         }
         if confidential {

@@ -145,14 +145,30 @@ public struct StaffStore {
 
     /// Deactivates `login` through the audited database function `staff_deactivate`, which
     /// revokes its tokens; then takes `redress_staff` from the login when the connected login
-    /// may. It keeps its history but can no longer act or read. Call inside a transaction.
-    public func deactivate(login: String, actor: Actor, at instant: Date) throws -> LoginChange {
+    /// may. It keeps its history but can no longer act or read. Its open cases go first to
+    /// `successor`, one audited assignment each; without one, a login that holds open cases
+    /// stays. Returns what happened to the login and the references reassigned. Call inside a
+    /// transaction.
+    public func deactivate(login: String, reassignTo successor: String? = nil, actor: Actor, at instant: Date) throws
+        -> (login: LoginChange, reassigned: [String])
+    {
         try actor.require(.manageOffice)
         guard let existing = try member(login) else { throw StoreError.staffNotFound(login) }
         var change = LoginChange()
-        guard existing.active else { return change }
+        guard existing.active else { return (change, []) }
         if login == actor.login {
             throw StoreError.invalid("You cannot deactivate yourself; ask another admin.")
+        }
+        let cases = CaseStore(connection)
+        var reassigned: [String] = []
+        if let successor {
+            reassigned = try cases.reassign(from: login, to: successor, actor: actor, at: instant)
+        } else {
+            let held = try cases.openCases(assignedTo: login)
+            guard held.isEmpty else {
+                throw StoreError.holdsOpenCases(
+                    login: login, count: held.count, purpose: "before the login is deactivated")
+            }
         }
         try connection.execute("SELECT staff_deactivate(\(login), \(instant))")
         let granted = try connection.query(
@@ -160,7 +176,7 @@ public struct StaffStore {
             SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member
             WHERE r.rolname = \(login) AND m.roleid = 'redress_staff'::regrole
             """)
-        guard granted.count > 0 else { return change }
+        guard granted.count > 0 else { return (change, reassigned) }
         do {
             _ = try connection.withSavepoint("staff_revoke") {
                 try connection.execute("REVOKE redress_staff FROM \(identifier: login)")
@@ -169,7 +185,7 @@ public struct StaffStore {
             change.advice =
                 "\(login) can no longer read or change anything, but PostgreSQL refused to take redress_staff from it (\(error.message)); a database administrator should run: REVOKE redress_staff FROM \"\(login)\";"
         }
-        return change
+        return (change, reassigned)
     }
 
     /// Whether the connected login may create PostgreSQL roles.

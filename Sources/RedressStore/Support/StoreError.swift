@@ -19,6 +19,21 @@ public enum StoreError: Error, Sendable, Hashable {
     case holidayNotFound(LocalDate, calendar: String?)
     /// The login is on the staff already.
     case staffExists(String)
+    /// The staff member is deactivated, so no case is assigned to them.
+    case inactiveAssignee(String)
+    /// The acting login is recused from the case, so it may not act on it.
+    case recused(login: String, from: String)
+    /// The staff member is recused from the case, so it is not assigned to them.
+    case assigneeRecused(login: String, reference: String)
+    /// The staff member is the assignee of `count` open cases, which must go to someone else
+    /// `purpose` ("before the login is deactivated").
+    case holdsOpenCases(login: String, count: Int, purpose: String)
+    /// The staff member is recused already from what they would be recused from.
+    case alreadyRecused(login: String, from: String)
+    /// The staff member is not recused from that case or body, so there is nothing to lift.
+    case recusalNotFound(login: String, from: String)
+    /// No respondent body has that name.
+    case respondentNotFound(String)
     /// `--expect-version` does not match: someone changed the case since it was read.
     case staleVersion(reference: String, expected: Int, actual: Int)
     /// Someone else changed the case while this change was being made.
@@ -76,9 +91,12 @@ extension StoreError: RedressError {
     public var kind: ErrorKind {
         switch self {
         case .invalid, .unknownCategory: return .badInput
-        case .caseNotFound, .staffNotFound, .holidayNotFound, .clockNotFound: return .notFound
-        case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted, .forbiddenByDatabase: return .forbidden
-        case .staffExists, .lateFiling, .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState,
+        case .caseNotFound, .staffNotFound, .holidayNotFound, .clockNotFound, .recusalNotFound, .respondentNotFound:
+            return .notFound
+        case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted, .forbiddenByDatabase, .recused:
+            return .forbidden
+        case .staffExists, .inactiveAssignee, .assigneeRecused, .holdsOpenCases, .alreadyRecused, .lateFiling,
+            .infoRequestLimit, .noLiveClock, .nothingPaused, .nothingToPause, .wrongState,
             .ruleViolated, .databaseRule, .refused,
             .missingReference:
             return .refused
@@ -92,7 +110,9 @@ extension StoreError: RedressError {
         switch self {
         case let .notStaff(login), let .inactiveStaff(login): return .command("staff add \(login) --role ROLE")
         case .caseNotFound: return .command("case list")
-        case .staffNotFound, .staffExists: return .command("staff list")
+        case .staffNotFound, .staffExists, .inactiveAssignee, .assigneeRecused: return .command("staff list")
+        case .holdsOpenCases: return .give(["reassign_to"])
+        case let .alreadyRecused(login, _), let .recusalNotFound(login, _): return .command("staff recusals \(login)")
         case .holidayNotFound: return .command("calendar list")
         case let .clockNotFound(reference, _): return .command("case show \(reference)")
         case let .staleVersion(reference, _, _), let .changedMeanwhile(reference), let .noLiveClock(reference, _):
@@ -122,6 +142,23 @@ extension StoreError: RedressError {
             return "No holiday falls on \(date.iso)\(place); check the date."
         case let .staffExists(login):
             return "\"\(login)\" is on the staff already."
+        case let .inactiveAssignee(login):
+            return "\(login) is deactivated, so no case can be assigned to them; choose an active staff member."
+        case let .recused(login, from):
+            return
+                "\(login) is recused from \(from) and may not act on it; ask a supervisor to reassign the work or lift the recusal."
+        case let .assigneeRecused(login, reference):
+            return
+                "\(login) is recused from \(reference), so it cannot be assigned to them; choose another staff member."
+        case let .holdsOpenCases(login, count, purpose):
+            return
+                "\(login) holds \(count) open \(count == 1 ? "case" : "cases"); reassign \(count == 1 ? "it" : "them") to another staff member \(purpose)."
+        case let .alreadyRecused(login, from):
+            return "\(login) is recused from \(from) already."
+        case let .recusalNotFound(login, from):
+            return "\(login) is not recused from \(from), so there is no recusal to lift."
+        case let .respondentNotFound(name):
+            return "No respondent body is called \"\(name)\"; check the name."
         case let .staleVersion(reference, expected, actual):
             return
                 "\(reference) is at version \(actual), not \(expected): someone changed it meanwhile; look again and retry."

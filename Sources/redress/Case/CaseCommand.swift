@@ -11,6 +11,7 @@ struct CaseCommand: ParsableCommand {
             CaseInfoReceived.self,
             CasePause.self, CaseResume.self, CaseExtend.self, CaseClose.self, CaseReopen.self, CaseConsent.self,
             CaseLink.self, CaseUnlink.self,
+            CaseReassign.self, CaseRecuse.self,
         ]
     )
 }

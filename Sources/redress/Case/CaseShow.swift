@@ -64,6 +64,7 @@ enum CaseText {
                 "Duplicate?",
                 d.possibleDuplicates.joined(separator: ", ") + " (same respondent and complainant contact, not linked)")
         }
+        field("Recused", d.recused.joined(separator: ", "))
         field("Summary", d.summary)
         lines.append("")
         var rows: [[String]] = []
