@@ -76,7 +76,10 @@ extension CaseStore {
                 $0.flatMap(CaseSearch.Field.init(rawValue:))
             }
             found.append(
-                (try row.decode(Int.self, at: 0), try row.decode(String.self, at: 1), fields, try row.decode(Double.self, at: 3)))
+                (
+                    try row.decode(Int.self, at: 0), try row.decode(String.self, at: 1), fields,
+                    try row.decode(Double.self, at: 3)
+                ))
         }
         guard !found.isEmpty else { return [] }
         let summaries = try list(
