@@ -65,7 +65,9 @@ public struct CaseSearch: Sendable, Hashable {
 
     /// The fields of a comma-separated list (`name,phone`); an unknown one throws.
     public static func fields(parsing list: String) throws -> [Field] {
-        let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = list.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }) else {
             throw StoreError.invalid("Name the fields to search, separated by commas, from \(known).")
         }
