@@ -16,7 +16,9 @@ extension RedressServer {
                 request,
                 allowed: [
                     "state", "assignee", "respondent", "category", "breached", "due_within", "paused", "as_of", "limit",
+                    "q", "in",
                 ])
+            if let text = query.string("q") { return try await findCases(request, text: text, query: query) }
             let filter = CaseFilter(
                 state: try query.value("state", as: CaseState.self), assignee: query.string("assignee"),
                 respondent: query.string("respondent"), category: query.string("category"),
@@ -110,6 +112,26 @@ extension RedressServer {
                     reference: reference, text: body.text, actor: actor, at: at, expectVersion: body.expectVersion)
             }
         }
+    }
+
+    /// `GET /v1/cases?q=`: `case find --format json`, which takes no list filter beside it.
+    func findCases(_ request: Request, text: String, query: Query) async throws -> Response {
+        let filters = ["state", "assignee", "respondent", "category", "breached", "due_within", "paused"]
+        if let filter = filters.first(where: { query.string($0) != nil }) {
+            throw ServiceError.malformed("query parameter '\(filter)' does not combine with 'q': give one or the other")
+        }
+        let search = try CaseSearch(
+            text: text, fields: try query.string("in").map(CaseSearch.fields(parsing:)) ?? CaseSearch.Field.allCases,
+            limit: try query.int("limit", in: CaseSearch.limitRange) ?? CaseSearch.defaultLimit)
+        let asOf = try query.date("as_of")
+        let hits = try await asStaff(request) { connection, actor in
+            try connection.withStoreTransaction { connection in
+                let calendar = try OfficeContext.load(connection).calendar
+                return try CaseStore(connection).find(
+                    search, actor: actor, asOf: asOf ?? calendar.clock.today, calendar: calendar, at: Date())
+            }
+        }
+        return try Response.json(hits, encoder: RedressJSON.encoder(pretty: false))
     }
 
     /// The most cases one list answer holds, and how many when none is asked.

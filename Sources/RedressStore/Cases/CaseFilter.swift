@@ -15,10 +15,13 @@ public struct CaseFilter: Sendable, Hashable {
     /// Only cases with a paused clock.
     public var paused: Bool
     public var limit: Int?
+    /// Only these cases (by id): the cases a search found.
+    public var caseIDs: [Int]?
 
     public init(
         state: CaseState? = nil, assignee: String? = nil, respondent: String? = nil, category: String? = nil,
-        breached: Bool = false, dueWithin: Int? = nil, paused: Bool = false, limit: Int? = nil
+        breached: Bool = false, dueWithin: Int? = nil, paused: Bool = false, limit: Int? = nil,
+        caseIDs: [Int]? = nil
     ) {
         self.state = state
         self.assignee = assignee
@@ -28,5 +31,6 @@ public struct CaseFilter: Sendable, Hashable {
         self.dueWithin = dueWithin
         self.paused = paused
         self.limit = limit
+        self.caseIDs = caseIDs
     }
 }

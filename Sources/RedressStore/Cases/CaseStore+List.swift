@@ -55,6 +55,9 @@ extension CaseStore {
         if filter.paused {
             query.append(" AND EXISTS (SELECT 1 FROM clock k WHERE k.case_id = cc.id AND k.status = 'paused')")
         }
+        if let ids = filter.caseIDs {
+            query.append(" AND cc.id = ANY (\(PostgresTextArray(ids.map { String($0) }))::bigint[])")
+        }
         query.append(" ORDER BY cc.reference")
         if let limit = filter.limit { query.append(" LIMIT \(limit)") }
         var summaries: [CaseSummary] = []

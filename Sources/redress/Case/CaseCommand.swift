@@ -6,7 +6,8 @@ struct CaseCommand: ParsableCommand {
         commandName: "case",
         abstract: "Register, read and work on cases.",
         subcommands: [
-            CaseOpen.self, CaseImport.self, CaseList.self, CaseShow.self, CaseExplain.self, CaseHistory.self,
+            CaseOpen.self, CaseImport.self, CaseList.self, CaseFind.self, CaseShow.self, CaseExplain.self,
+            CaseHistory.self,
             CaseAssign.self, CaseNote.self, CaseAcknowledge.self, CaseMove.self, CaseRequestInfo.self,
             CaseInfoReceived.self,
             CasePause.self, CaseResume.self, CaseExtend.self, CaseClose.self, CaseReopen.self, CaseConsent.self,

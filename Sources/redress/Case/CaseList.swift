@@ -31,22 +31,27 @@ struct CaseList: ParsableCommand {
             return try CaseStore(connection).list(
                 filter, actor: session.actor, asOf: asOfDate, calendar: calendar, at: Date())
         }
-        let header = [
-            "reference", "status", "received_on", "urgent", "assignee", "respondent", "complainant", "categories",
-            "next_due_date", "next_due_clock", "breached", "paused",
-        ]
-        let rows = summaries.map { s in
-            [
-                s.reference, s.status.rawValue, s.receivedOn.iso, s.urgent ? "yes" : "no", s.assignee ?? "",
-                s.respondent, s.complainant ?? "",
-                s.categories.joined(separator: ";"), s.nextDueDate?.iso ?? "", s.nextDueClock?.rawValue ?? "",
-                s.breached ? "yes" : "no", s.paused ? "yes" : "no",
-            ]
-        }
+        let rows = summaries.map(Self.row)
         switch format {
         case .json: try printJSON(summaries)
-        case .csv: try printCSV(header: header, rows: rows)
-        case .text, .table: printTable(header: header.map { $0.uppercased() }, rows: rows)
+        case .csv: try printCSV(header: Self.header, rows: rows)
+        case .text, .table: printTable(header: Self.header.map { $0.uppercased() }, rows: rows)
         }
+    }
+
+    /// The columns of the table and CSV, as the JSON names them.
+    static let header = [
+        "reference", "status", "received_on", "urgent", "assignee", "respondent", "complainant", "categories",
+        "next_due_date", "next_due_clock", "breached", "paused",
+    ]
+
+    /// One case's line of the table and CSV.
+    static func row(_ s: CaseSummary) -> [String] {
+        [
+            s.reference, s.status.rawValue, s.receivedOn.iso, s.urgent ? "yes" : "no", s.assignee ?? "",
+            s.respondent, s.complainant ?? "",
+            s.categories.joined(separator: ";"), s.nextDueDate?.iso ?? "", s.nextDueClock?.rawValue ?? "",
+            s.breached ? "yes" : "no", s.paused ? "yes" : "no",
+        ]
     }
 }
