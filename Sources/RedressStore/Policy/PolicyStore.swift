@@ -66,10 +66,12 @@ public struct PolicyStore {
         public var cap: Int??
         public var urgentPercent: Int?
         public var maxInfoRequests: Int?
+        /// Working days after a decision within which its review may be asked for.
+        public var reviewWindowDays: Int?
 
         public init(
             kind: ClockKind? = nil, remedyScale: RemedyScale? = nil, allowance: Int? = nil, unit: AllowanceUnit? = nil,
-            cap: Int?? = nil, urgentPercent: Int? = nil, maxInfoRequests: Int? = nil
+            cap: Int?? = nil, urgentPercent: Int? = nil, maxInfoRequests: Int? = nil, reviewWindowDays: Int? = nil
         ) {
             self.kind = kind
             self.remedyScale = remedyScale
@@ -78,6 +80,7 @@ public struct PolicyStore {
             self.cap = cap
             self.urgentPercent = urgentPercent
             self.maxInfoRequests = maxInfoRequests
+            self.reviewWindowDays = reviewWindowDays
         }
     }
 
@@ -128,7 +131,8 @@ public struct PolicyStore {
             policy = try Policy(
                 version: base.version + 1, effectiveFrom: effective, rules: rules,
                 urgentPercent: change.urgentPercent ?? base.urgentPercent, pausedClocks: base.pausedClocks,
-                maxInfoRequests: change.maxInfoRequests ?? base.maxInfoRequests, filingLimit: base.filingLimit)
+                maxInfoRequests: change.maxInfoRequests ?? base.maxInfoRequests, filingLimit: base.filingLimit,
+                reviewWindow: change.reviewWindowDays.map(Allowance.workingDays) ?? base.reviewWindow)
         } catch let error as PolicyError {
             throw StoreError.invalid(error.description)
         }
@@ -148,6 +152,9 @@ public struct PolicyStore {
         }
         if let percent = change.urgentPercent { data["urgent_percent"] = .int(percent) }
         if let most = change.maxInfoRequests { data["max_info_requests"] = .int(most) }
+        if let days = change.reviewWindowDays {
+            data["review_window"] = ["amount": .int(days), "unit": "working_days"]
+        }
         if let reason = backdateReason {
             data["backdated"] = true
             data["reason"] = .string(reason)
