@@ -87,8 +87,8 @@ import Testing
                 ["review", "request", late, "--at", "2026-04-30", "--late-reason", "In hospital"] + grounds,
                 saying: "only the ombudsperson can accept a late request")
             try refused(
-                office, office.owner, ["review", "request", late, "--at", "2026-03-31"] + grounds,
-                saying: "before the decision of 2026-04-01")
+                office, office.owner, ["review", "request", late, "--at", "2026-03-31"] + grounds, status: 2,
+                saying: "give a time on or after it")
             try office.ok(
                 ["review", "request", late, "--at", "2026-04-30", "--late-reason", "The complainant was in hospital"]
                     + grounds)
@@ -176,7 +176,7 @@ import Testing
                 "The tenancy records were never examined.", "--at", "2026-04-13",
             ])
             #expect(remitted.status == 0, "\(remitted)")
-            let shown = try office.show(reference)
+            let shown = try office.show(reference, asOf: "2026-04-13")
             #expect(shown["status"] as? String == "investigation")
             #expect(shown["outcome"] is NSNull)
             #expect(office.clock(shown, "investigation")["status"] as? String == "running")
@@ -199,6 +199,21 @@ import Testing
             let outcome = try office.noticeData(reference, "review_outcome", "complainant")
             #expect(outcome["review_remitted"] as? Bool == true)
             #expect(outcome["review_upheld"] as? Bool == false)
+
+            // Through SQL too: the review changes only with its audit row, and is never deleted.
+            let sql = try PostgresConnection.connect(PostgresConfiguration(url: db.url(asUser: setup.park.login)))
+            defer { sql.close() }
+            #expect(throws: (any Error).self) {
+                try sql.withTransaction { connection in
+                    try connection.execute(unsafeSQL: "UPDATE decision_review SET reasons = 'Forged.'")
+                }
+            }
+            #expect(throws: (any Error).self) {
+                try sql.withTransaction { connection in
+                    try connection.execute(unsafeSQL: "DELETE FROM decision_review")
+                }
+            }
+            #expect(try setup.review(reference)["reasons"] as? String == "The tenancy records were never examined.")
 
             // The review is over: nothing more to decide, and a new decision can be taken.
             try refused(
@@ -304,7 +319,7 @@ import Testing
                 "report", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "csv")
             #expect(csv.contains("reviews,outcome,varied,decided,1"), "\(csv)")
             let plain = try office.ok("report", "stats", "--from", "2026-01-01", "--to", "2026-12-31")
-            #expect(plain.contains("Reviews of decisions"))
+            #expect(plain.contains("REVIEWS OF DECISIONS"), "\(plain)")
             let html = try office.ok(
                 "report", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "html")
             #expect(html.contains("<section id=\"reviews\">"))
