@@ -134,6 +134,27 @@ import Testing
         }
     }
 
+    @Test func theWindowIsTheOneOfThePolicyVersionInForceOnTheDecisionsDate() throws {
+        try withTestDatabase { db in
+            let setup = try Office(db)
+            let office = setup.office
+            try office.ok(
+                "policy", "set", "--review-window", "30", "--effective", "2026-01-01", "--backdate", "--reason",
+                "The board lengthened the review window from 1 January")
+            #expect(try office.ok("policy", "show", "--on", "2026-04-01").contains("review within 30 working days"))
+            try refused(
+                office, office.owner, ["policy", "set", "--review-window=-1", "--effective", "2027-01-01"],
+                status: 2, saying: "review window of -1 working days is negative")
+            let reference = try setup.decidedCase()
+            // 30 working days from Wed 04-01: 04-29 (20), 30, 05-01 (22), 04 (23), [05-05], 06..08 (26),
+            // 11..14 (30).
+            try office.ok("review", "request", reference, "--grounds", "Wrong facts.", "--at", "2026-05-14")
+            let review = try setup.review(reference)
+            #expect(review["window_closes_on"] as? String == "2026-05-14")
+            #expect(review["late"] as? Bool == false)
+        }
+    }
+
     @Test func aReviewerWhoTookTheDecisionIsRefusedAndRemittedReopensTheInvestigation() throws {
         try withTestDatabase { db in
             let setup = try Office(db)

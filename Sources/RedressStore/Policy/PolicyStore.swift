@@ -126,6 +126,9 @@ public struct PolicyStore {
         } else if change.allowance != nil || change.unit != nil || change.cap != nil {
             throw StoreError.invalid("Say which clock's rule to change.", hint: .give(["clock"]))
         }
+        if let days = change.reviewWindowDays, days < 0 {
+            throw StoreError.invalid("A review window of \(days) working days is negative; give zero or more.")
+        }
         let policy: Policy
         do {
             policy = try Policy(
