@@ -18,7 +18,8 @@ struct Redress: ParsableCommand {
         subcommands: [
             LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self,
             PolicyCommand.self, CaseCommand.self,
-            MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, RemedyCommand.self,
+            MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, ReviewCommand.self,
+            RemedyCommand.self,
             NoticesCommand.self, AuditCommand.self,
             SweepCommand.self, ReportCommand.self, DemoCommand.self, Serve.self,
         ]

@@ -106,7 +106,7 @@ struct ClockTests {
             ClockKind.allCases.map(\.rawValue) == [
                 "acknowledge", "triage", "info_response", "early_resolution", "mediation_acceptance", "mediation",
                 "respondent_response", "investigation", "arbitration_award", "arbitration_overall", "respondent_reply",
-                "remedy", "verification", "parallel_review", "complainant_update",
+                "remedy", "verification", "parallel_review", "complainant_update", "review",
             ])
         #expect(AllowanceUnit.allCases.map(\.rawValue) == ["working_days", "calendar_days", "months"])
         #expect(

@@ -149,6 +149,10 @@ struct LifecycleEffectsTests {
             .arbitration, .closed, Clocks(met: [.arbitrationAward, .arbitrationOverall]), "case_closed",
             notices: closure),
         row(.decided, .remedy, Clocks(met: [.respondentReply])),
+        row(
+            .decided, .investigation,
+            Clocks(started: [.respondentResponse, .investigation], cancelled: [.respondentReply])),
+        row(.remedy, .investigation, Clocks(started: [.respondentResponse, .investigation])),
         row(.decided, .closed, Clocks(met: [.respondentReply]), "case_closed", notices: closure),
         row(.remedy, .closed, Clocks(cancelled: [.remedy]), "case_closed", notices: closure),
         row(.closed, .triage, Clocks(started: [.triage, .complainantUpdate]), "case_reopened"),

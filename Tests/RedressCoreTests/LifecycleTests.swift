@@ -14,8 +14,8 @@ struct LifecycleTests {
         .investigation: [.awaitingInfo, .mediation, .onHold, .decided, .closed],
         .onHold: [.investigation, .closed],
         .arbitration: [.decided, .closed],
-        .decided: [.remedy, .closed],
-        .remedy: [.closed],
+        .decided: [.investigation, .remedy, .closed],
+        .remedy: [.investigation, .closed],
         .closed: [.triage, .investigation],
     ]
 

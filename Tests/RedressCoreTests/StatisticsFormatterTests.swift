@@ -51,7 +51,7 @@ struct StatisticsFormatterTests {
 
     @Test func textMarksMissingSections() {
         let text = StatisticsFixtures.withoutResolution.renderText()
-        #expect(text.components(separatedBy: "Not available: see the notes.").count - 1 == 3)
+        #expect(text.components(separatedBy: "Not available: see the notes.").count - 1 == 4)
         #expect(!text.contains("BY RESPONDENT"))
     }
 
@@ -87,7 +87,7 @@ struct StatisticsFormatterTests {
         #expect(
             Set(object.keys) == [
                 "office", "time_zone", "period", "volume", "outcomes", "timeliness", "mediation", "remedies",
-                "compliance", "groups", "notes",
+                "compliance", "reviews", "groups", "notes",
             ])
         let volume = try #require(object["volume"] as? [String: Any])
         #expect(volume["open_at_start"] as? Int == 2)
@@ -169,7 +169,7 @@ struct StatisticsFormatterTests {
                 "chart-within-allowance", "chart-timeliness-distribution", "chart-paused", "chart-age",
             ])
         #expect(!html.contains("chart-compliance"))
-        #expect(html.components(separatedBy: "Not available: see the notes.").count - 1 == 3)
+        #expect(html.components(separatedBy: "Not available: see the notes.").count - 1 == 4)
     }
 
     @Test func renderedPicksTheFormat() {

@@ -94,6 +94,7 @@ enum Fixtures {
         ("due_date", "2026-04-10", "10 April 2026", "2026년 4월 10일", "10 de abril de 2026"),
         ("final_due_date", "2026-05-08", "8 May 2026", "2026년 5월 8일", "8 de mayo de 2026"),
         ("missed_due_date", "2026-03-13", "13 March 2026", "2026년 3월 13일", "13 de marzo de 2026"),
+        ("review_due_date", "2026-05-12", "12 May 2026", "2026년 5월 12일", "12 de mayo de 2026"),
     ]
 
     /// Every variable the shipped templates use; `complainant_name` only where `identity` is true.
@@ -184,6 +185,13 @@ enum Fixtures {
                 "Todas las medidas de reparación se han aplicado y verificado."),
             "working_days_left": 3,
             "working_days_overdue": 12,
+            "review_upheld": false,
+            "review_varied": true,
+            "review_remitted": false,
+            "review_reasons": text(
+                "The decision did not weigh the tenancy records the complainant sent.",
+                "결정은 진정인이 보낸 임대차 기록을 검토하지 않았습니다.",
+                "La resolución no tuvo en cuenta los registros de alquiler enviados por el reclamante."),
         ]
         for entry in dates {
             values[entry.name] = .date(date(entry.iso))

@@ -11,7 +11,7 @@ struct TemplateTests {
     func everyTemplateFileIsEmbedded() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: TemplateTests.templateFolder.path)
             .filter { !$0.hasPrefix(".") }
-        #expect(names.count == 108)
+        #expect(names.count == 124)
         #expect(Set(names) == Set(TemplateSource.embeddedTemplates.keys))
     }
 

@@ -30,6 +30,8 @@ public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable, Coding
     case parallelReview = "parallel_review"
     /// The next progress update to the complainant (repeating).
     case complainantUpdate = "complainant_update"
+    /// The review of a decision, from the complainant's request to the reviewer's outcome.
+    case review
 
     /// The event that starts the clock, as explanations print it.
     public var startEvent: String {
@@ -47,6 +49,7 @@ public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable, Coding
         case .verification: return "evidence received"
         case .parallelReview: return "case put on hold"
         case .complainantUpdate: return "last update to the complainant"
+        case .review: return "review requested"
         }
     }
 

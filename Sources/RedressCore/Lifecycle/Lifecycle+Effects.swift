@@ -167,7 +167,8 @@ extension Lifecycle {
             meet(.arbitrationAward)
             meet(.arbitrationOverall)
         case .decided:
-            meet(.respondentReply)
+            // A decision remitted on review is set aside: nothing is left to reply to.
+            if to == .investigation { cancel(.respondentReply) } else { meet(.respondentReply) }
         case .remedy, .closed:
             break
         }
@@ -210,6 +211,9 @@ extension Lifecycle {
         } else if from == .closed {
             after.outcome = nil
             after.closedAt = nil
+        } else if to == .investigation, from == .decided || from == .remedy {
+            // Remitted on review: the decision's outcome no longer stands.
+            after.outcome = nil
         } else if to == .decided {
             after.outcome = data.outcome
         }

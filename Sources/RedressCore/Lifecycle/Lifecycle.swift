@@ -11,8 +11,8 @@ public enum Lifecycle {
         .investigation: [.onHold, .awaitingInfo, .decided, .mediation],
         .onHold: [.investigation],
         .arbitration: [.decided],
-        .decided: [.remedy, .closed],
-        .remedy: [.closed],
+        .decided: [.remedy, .closed, .investigation],
+        .remedy: [.closed, .investigation],
         .closed: [.triage, .investigation],
     ]
 

@@ -61,6 +61,7 @@ extension Policy {
             ClockRule(kind: .verification, allowance: .workingDays(10)),
             ClockRule(kind: .parallelReview, allowance: .workingDays(60), repeating: true),
             ClockRule(kind: .complainantUpdate, allowance: .workingDays(20), repeating: true),
+            ClockRule(kind: .review, allowance: .workingDays(20)),
         ]
         let paused: [CaseState: Set<ClockKind>] = [
             .awaitingInfo: Set(ClockKind.allCases.filter(\.isStageClock)),

@@ -20,6 +20,8 @@ public struct Policy: Sendable, Hashable {
     public let maxInfoRequests: Int
     /// How old the events of a complaint may be before intake flags it as late.
     public let filingLimit: Allowance
+    /// How long after a decision the complainant may ask for its review.
+    public let reviewWindow: Allowance
 
     /// Makes a policy, refusing one that lacks a rule for some clock or has two for the same one.
     public init(
@@ -29,9 +31,13 @@ public struct Policy: Sendable, Hashable {
         urgentPercent: Int = 50,
         pausedClocks: [CaseState: Set<ClockKind>],
         maxInfoRequests: Int = 2,
-        filingLimit: Allowance = .months(12)
+        filingLimit: Allowance = .months(12),
+        reviewWindow: Allowance = .workingDays(20)
     ) throws {
         guard (1...100).contains(urgentPercent) else { throw PolicyError.invalidUrgentPercent(urgentPercent) }
+        guard reviewWindow.amount >= 0 else {
+            throw PolicyError.negativeAllowance("review window", reviewWindow.amount)
+        }
         var seen = Set<String>()
         for rule in rules {
             let key = Policy.key(rule.kind, rule.remedyScale)
@@ -57,6 +63,7 @@ public struct Policy: Sendable, Hashable {
         self.pausedClocks = pausedClocks
         self.maxInfoRequests = maxInfoRequests
         self.filingLimit = filingLimit
+        self.reviewWindow = reviewWindow
     }
 
     /// The rule for `kind`; `scale` picks among the remedy rules and is ignored for other kinds.
@@ -130,19 +137,26 @@ extension Policy: Codable {
         case pausedClocks = "paused_clocks"
         case maxInfoRequests = "max_info_requests"
         case filingLimit = "filing_limit"
+        case reviewWindow = "review_window"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         do {
+            // A version written before a clock existed takes the default rule for it.
+            let rules = try container.decode([ClockRule].self, forKey: .rules)
+            let added = Policy.default.rules.filter { rule in
+                !rules.contains { $0.kind == rule.kind && $0.remedyScale == rule.remedyScale }
+            }
             try self.init(
                 version: container.decode(Int.self, forKey: .version),
                 effectiveFrom: container.decode(LocalDate.self, forKey: .effectiveFrom),
-                rules: container.decode([ClockRule].self, forKey: .rules),
+                rules: rules + added,
                 urgentPercent: container.decodeIfPresent(Int.self, forKey: .urgentPercent) ?? 50,
                 pausedClocks: container.decodeIfPresent([CaseState: Set<ClockKind>].self, forKey: .pausedClocks) ?? [:],
                 maxInfoRequests: container.decodeIfPresent(Int.self, forKey: .maxInfoRequests) ?? 2,
-                filingLimit: container.decodeIfPresent(Allowance.self, forKey: .filingLimit) ?? .months(12)
+                filingLimit: container.decodeIfPresent(Allowance.self, forKey: .filingLimit) ?? .months(12),
+                reviewWindow: container.decodeIfPresent(Allowance.self, forKey: .reviewWindow) ?? .workingDays(20)
             )
         } catch let error as PolicyError {
             throw DecodingError.dataCorruptedError(forKey: .rules, in: container, debugDescription: error.description)
@@ -158,5 +172,6 @@ extension Policy: Codable {
         try container.encode(pausedClocks.mapValues { $0.sorted { $0.rawValue < $1.rawValue } }, forKey: .pausedClocks)
         try container.encode(maxInfoRequests, forKey: .maxInfoRequests)
         try container.encode(filingLimit, forKey: .filingLimit)
+        try container.encode(reviewWindow, forKey: .reviewWindow)
     }
 }

@@ -92,6 +92,20 @@ extension StatisticsReport {
             add("mediation", "", "", "mean_working_days_to_settlement", mediation.meanWorkingDaysToSettlement)
         }
 
+        if let reviews {
+            add("reviews", "", "", "requested", reviews.requested)
+            add("reviews", "", "", "accepted_late", reviews.acceptedLate)
+            add("reviews", "", "", "decided", reviews.decided)
+            add("reviews", "outcome", "upheld", "decided", reviews.upheld)
+            add("reviews", "outcome", "varied", "decided", reviews.varied)
+            add("reviews", "outcome", "remitted", "decided", reviews.remitted)
+            add("reviews", "", "", "decided_on_time", reviews.decidedOnTime)
+            add("reviews", "", "", "decided_late", reviews.decidedLate)
+            add("reviews", "", "", "on_time_rate", reviews.onTimeRate)
+            add("reviews", "", "", "open_at_end", reviews.openAtEnd)
+            add("reviews", "", "", "overdue_at_end", reviews.overdueAtEnd)
+        }
+
         if let remedies {
             add("remedies", "", "", "total", remedies.total)
             for row in remedies.byClass { add("remedies", "class", row.key, "items", row.share) }

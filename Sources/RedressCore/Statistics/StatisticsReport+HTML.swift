@@ -35,7 +35,7 @@ extension StatisticsReport {
             </header>
             <nav aria-label="Sections"><ol>
             <li><a href="#volume">Volume</a></li><li><a href="#closure">Stage of closure</a></li><li><a href="#outcomes">Outcomes</a></li>
-            <li><a href="#timeliness">Timeliness</a></li><li><a href="#mediation">Mediation</a></li><li><a href="#remedies">Remedies</a></li>
+            <li><a href="#timeliness">Timeliness</a></li><li><a href="#mediation">Mediation</a></li><li><a href="#reviews">Reviews</a></li><li><a href="#remedies">Remedies</a></li>
             <li><a href="#compliance">Compliance</a></li>\(groups == nil ? "" : "<li><a href=\"#groups\">By \(groups!.grouping.rawValue)</a></li>")\(notes.isEmpty ? "" : "<li><a href=\"#notes\">Notes</a></li>")
             </ol></nav>
             <main>
@@ -214,6 +214,23 @@ extension StatisticsReport {
                 "<p>Acceptance rate: \(e(mediation.acceptanceRate.description)). Settlement rate: \(e(mediation.settlementRate.description)). "
             html +=
                 "Working days from offer to settlement: median \(StatisticsReport.days(mediation.medianWorkingDaysToSettlement)), mean \(StatisticsReport.days(mediation.meanWorkingDaysToSettlement)).</p>"
+        } else {
+            html += "<p class=\"missing\">Not available: see the notes.</p>"
+        }
+        html += "</section>\n"
+
+        // Reviews of decisions.
+        html += "<section id=\"reviews\"><h2>Reviews of decisions</h2>"
+        if let reviews {
+            let rows: [(String, Int)] = [
+                ("Requested", reviews.requested), ("Accepted late", reviews.acceptedLate), ("Decided", reviews.decided),
+                ("Upheld", reviews.upheld), ("Varied", reviews.varied), ("Remitted", reviews.remitted),
+                ("Decided on time", reviews.decidedOnTime), ("Decided late", reviews.decidedLate),
+                ("Open at end", reviews.openAtEnd), ("Overdue at end", reviews.overdueAtEnd),
+            ]
+            html += table(
+                caption: "Reviews of decisions", header: ["", "Reviews"], rows: rows.map { [$0.0, String($0.1)] })
+            html += "<p>Decided on time: \(e(reviews.onTimeRate.description)).</p>"
         } else {
             html += "<p class=\"missing\">Not available: see the notes.</p>"
         }

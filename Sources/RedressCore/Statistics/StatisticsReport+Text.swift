@@ -104,6 +104,25 @@ extension StatisticsReport {
             lines.append("  Not available: see the notes.")
         }
 
+        section("Reviews of decisions", into: &lines)
+        if let reviews {
+            var table = TextTable(header: ["", "Reviews"])
+            table.add(["Requested", String(reviews.requested)])
+            table.add(["Accepted late", String(reviews.acceptedLate)])
+            table.add(["Decided", String(reviews.decided)])
+            table.add(["Upheld", String(reviews.upheld)])
+            table.add(["Varied", String(reviews.varied)])
+            table.add(["Remitted", String(reviews.remitted)])
+            table.add(["Decided on time", String(reviews.decidedOnTime)])
+            table.add(["Decided late", String(reviews.decidedLate)])
+            table.add(["Open at end", String(reviews.openAtEnd)])
+            table.add(["Overdue at end", String(reviews.overdueAtEnd)])
+            lines += table.render()
+            lines.append("  Decided on time: \(reviews.onTimeRate)")
+        } else {
+            lines.append("  Not available: see the notes.")
+        }
+
         section("Remedies", into: &lines)
         if let remedies {
             lines.append("  Remedy items: \(remedies.total)")

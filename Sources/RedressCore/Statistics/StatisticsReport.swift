@@ -24,6 +24,8 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
     public var remedies: RemedyStatistics?
     /// Acceptance and implementation of remedies, when recorded.
     public var compliance: ComplianceStatistics?
+    /// Reviews of decisions, when recorded.
+    public var reviews: ReviewStatistics?
     /// The per-group table, when `--by` was given.
     public var groups: GroupStatistics?
     /// Remarks on how figures were obtained or why a section is missing.
@@ -33,8 +35,8 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
     public init(
         office: String, timeZone: String, period: StatisticsPeriod, volume: VolumeStatistics,
         outcomes: OutcomeStatistics, timeliness: TimelinessStatistics, mediation: MediationStatistics?,
-        remedies: RemedyStatistics?, compliance: ComplianceStatistics?, groups: GroupStatistics? = nil,
-        notes: [String] = []
+        remedies: RemedyStatistics?, compliance: ComplianceStatistics?, reviews: ReviewStatistics? = nil,
+        groups: GroupStatistics? = nil, notes: [String] = []
     ) {
         self.office = office
         self.timeZone = timeZone
@@ -45,6 +47,7 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         self.mediation = mediation
         self.remedies = remedies
         self.compliance = compliance
+        self.reviews = reviews
         self.groups = groups
         self.notes = notes
     }
@@ -69,6 +72,7 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         case mediation
         case remedies
         case compliance
+        case reviews
         case groups
         case notes
     }
@@ -85,6 +89,7 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         try container.encode(mediation, forKey: .mediation)
         try container.encode(remedies, forKey: .remedies)
         try container.encode(compliance, forKey: .compliance)
+        try container.encode(reviews, forKey: .reviews)
         try container.encode(groups, forKey: .groups)
         try container.encode(notes, forKey: .notes)
     }

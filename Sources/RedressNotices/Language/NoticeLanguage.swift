@@ -176,6 +176,7 @@ struct NoticeLanguage: Sendable {
             (en, ko, es) = ("reviewing the case on hold", "보류 사건 정기 검토", "revisar el caso en suspenso")
         case .complainantUpdate:
             (en, ko, es) = ("updating the complainant", "진정인에 대한 진행 상황 안내", "informar a la persona reclamante")
+        case .review: (en, ko, es) = ("the review of our decision", "결정 재검토", "la revisión de nuestra resolución")
         }
         return pick(en, ko, es)
     }

@@ -39,6 +39,10 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     case ombudspersonListing = "ombudsperson_listing"
     /// A respondent time limit was breached: the respondent is reminded.
     case respondentReminder = "respondent_reminder"
+    /// A review of the decision was asked for: when its result is due.
+    case reviewRequest = "review_request"
+    /// The review's result: the decision upheld, varied (with its new text) or remitted.
+    case reviewOutcome = "review_outcome"
 
     /// The audiences for which Redress ships a template of this kind, in English and Korean
     /// (complainant and representative notices in Spanish as well; `TemplateSource.languages(kind:audience:)` lists
@@ -46,7 +50,7 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     public var audiences: [NoticeAudience] {
         switch self {
         case .acknowledgement, .informationRequest, .routeDecision, .mediationOffer, .mediationOutcome,
-            .hearingNotice, .extensionLetter, .decision, .closure:
+            .hearingNotice, .extensionLetter, .decision, .closure, .reviewRequest, .reviewOutcome:
             return [.complainant, .representative, .respondent]
         case .progressUpdate, .correctedDueDates:
             return [.complainant, .representative]
@@ -77,7 +81,7 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// - `caseworker_name`, `assignee_name`, `approved_by` (text): staff names.
     /// - dates (`.date`): `received_date`, `triage_due_date`, `response_due_date`,
     ///   `next_due_date`, `acceptance_due_date`, `previous_due_date`, `new_due_date`,
-    ///   `reply_due_date`, `due_date`, `final_due_date`, `missed_due_date`.
+    ///   `reply_due_date`, `due_date`, `final_due_date`, `missed_due_date`, `review_due_date`.
     /// - `hearing_at` (`.instant`), `hearing_place` (text), `arbitrators` (list of text).
     /// - terms: `route`, `next_route`, `stage` (`.state`), `outcome` (`.outcome`),
     ///   `clock`, `missed_clock` (`.clock`).
@@ -85,9 +89,9 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// - `remedies`, `terms` (list of records with `description` text and `due_date` date).
     /// - `moved_clocks` (list of records with `clock` (`.clock`), `previous_due_date` and
     ///   `new_due_date` dates).
-    /// - `settled`, `breached` (flag).
+    /// - `settled`, `breached`, `review_upheld`, `review_varied`, `review_remitted` (flag).
     /// - free text written by staff, in the notice's language: `route_reasons`,
-    ///   `extension_reason`, `progress_summary`, `decision_summary`, `closure_reasons`
+    ///   `extension_reason`, `progress_summary`, `decision_summary`, `closure_reasons`, `review_reasons`
     ///   (an empty text leaves its paragraph out where the template allows it).
     /// - counts (`.number`): `working_days_left`, `working_days_overdue`.
     public var variables: [String] {
@@ -152,6 +156,13 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
             return ["clock", "due_date", "stage", "working_days_overdue", "assignee_name"]
         case .respondentReminder:
             return ["clock", "due_date", "respondent_name", "subject_matter", "caseworker_name"]
+        case .reviewRequest:
+            return ["review_due_date", "respondent_name", "subject_matter", "complainant_name"]
+        case .reviewOutcome:
+            return [
+                "review_upheld", "review_varied", "review_remitted", "review_reasons", "decision_summary",
+                "respondent_name", "subject_matter", "complainant_name",
+            ]
         }
     }
 }

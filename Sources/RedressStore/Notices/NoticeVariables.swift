@@ -123,7 +123,9 @@ struct NoticeVariables {
                 guard let dueDate else { return nil }
                 return .number(asOf <= dueDate ? calendar.busdayCount(from: asOf + 1, to: dueDate + 1) : 0)
             }
-        case .acknowledgement, .hearingNotice:
+        case .reviewRequest:
+            fill("review_due_date") { due(.review) }
+        case .acknowledgement, .hearingNotice, .reviewOutcome:
             break
         }
 

@@ -66,10 +66,12 @@ public struct PolicyStore {
         public var cap: Int??
         public var urgentPercent: Int?
         public var maxInfoRequests: Int?
+        /// Working days after a decision within which its review may be asked for.
+        public var reviewWindowDays: Int?
 
         public init(
             kind: ClockKind? = nil, remedyScale: RemedyScale? = nil, allowance: Int? = nil, unit: AllowanceUnit? = nil,
-            cap: Int?? = nil, urgentPercent: Int? = nil, maxInfoRequests: Int? = nil
+            cap: Int?? = nil, urgentPercent: Int? = nil, maxInfoRequests: Int? = nil, reviewWindowDays: Int? = nil
         ) {
             self.kind = kind
             self.remedyScale = remedyScale
@@ -78,6 +80,7 @@ public struct PolicyStore {
             self.cap = cap
             self.urgentPercent = urgentPercent
             self.maxInfoRequests = maxInfoRequests
+            self.reviewWindowDays = reviewWindowDays
         }
     }
 
@@ -123,12 +126,16 @@ public struct PolicyStore {
         } else if change.allowance != nil || change.unit != nil || change.cap != nil {
             throw StoreError.invalid("Say which clock's rule to change.", hint: .give(["clock"]))
         }
+        if let days = change.reviewWindowDays, days < 0 {
+            throw StoreError.invalid("A review window of \(days) working days is negative; give zero or more.")
+        }
         let policy: Policy
         do {
             policy = try Policy(
                 version: base.version + 1, effectiveFrom: effective, rules: rules,
                 urgentPercent: change.urgentPercent ?? base.urgentPercent, pausedClocks: base.pausedClocks,
-                maxInfoRequests: change.maxInfoRequests ?? base.maxInfoRequests, filingLimit: base.filingLimit)
+                maxInfoRequests: change.maxInfoRequests ?? base.maxInfoRequests, filingLimit: base.filingLimit,
+                reviewWindow: change.reviewWindowDays.map(Allowance.workingDays) ?? base.reviewWindow)
         } catch let error as PolicyError {
             throw StoreError.invalid(error.description)
         }
@@ -148,6 +155,9 @@ public struct PolicyStore {
         }
         if let percent = change.urgentPercent { data["urgent_percent"] = .int(percent) }
         if let most = change.maxInfoRequests { data["max_info_requests"] = .int(most) }
+        if let days = change.reviewWindowDays {
+            data["review_window"] = ["amount": .int(days), "unit": "working_days"]
+        }
         if let reason = backdateReason {
             data["backdated"] = true
             data["reason"] = .string(reason)

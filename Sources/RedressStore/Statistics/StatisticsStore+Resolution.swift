@@ -12,8 +12,8 @@ extension StatisticsStore.Scope {
     func otherFigures(_ connection: PostgresConnection) throws -> StatisticsStore.OtherFigures {
         StatisticsStore.OtherFigures(
             mediation: try mediation(connection), remedies: try remedies(connection),
-            compliance: try compliance(connection), extensions: try extensionsByKind(connection),
-            paused: try pausedByReason(connection))
+            compliance: try compliance(connection), reviews: try reviews(connection),
+            extensions: try extensionsByKind(connection), paused: try pausedByReason(connection))
     }
 
     // MARK: Mediation

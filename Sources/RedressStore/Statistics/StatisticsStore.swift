@@ -118,7 +118,7 @@ public struct StatisticsStore {
             return StatisticsReport(
                 office: officeName, timeZone: calendar.timeZoneIdentifier, period: period, volume: volume,
                 outcomes: outcomes, timeliness: timeliness, mediation: other.mediation,
-                remedies: other.remedies, compliance: other.compliance, groups: groups,
+                remedies: other.remedies, compliance: other.compliance, reviews: other.reviews, groups: groups,
                 notes: Self.definitions)
         }
     }
@@ -128,6 +128,7 @@ public struct StatisticsStore {
         var mediation: MediationStatistics
         var remedies: RemedyStatistics
         var compliance: ComplianceStatistics
+        var reviews: ReviewStatistics
         var extensions: [String: Int]
         var paused: [PauseRow]
     }

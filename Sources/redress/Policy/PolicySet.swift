@@ -18,6 +18,8 @@ struct PolicySet: ParsableCommand {
     @Option(name: .long, help: "The cap (allowance plus extensions) before consent is needed.") var cap: Int?
     @Option(name: .long, help: "The urgent profile's share of each allowance, in percent.") var urgentPercent: Int?
     @Option(name: .long, help: "How many information requests a case may make.") var maxInfoRequests: Int?
+    @Option(name: .long, help: "Working days after a decision within which its review may be asked for.")
+    var reviewWindow: Int?
     @Option(name: .long, help: ArgumentHelp("The first date the version applies to new clocks.", valueName: "date"))
     var effective: String
     @Flag(name: .long, help: "The effective date is in the past, on purpose.") var backdate = false
@@ -33,7 +35,8 @@ struct PolicySet: ParsableCommand {
         let date = try parseDate(effective)
         let change = PolicyStore.RuleChange(
             kind: clock, remedyScale: scale, allowance: allowance, unit: unit,
-            cap: cap.map { .some($0) }, urgentPercent: urgentPercent, maxInfoRequests: maxInfoRequests)
+            cap: cap.map { .some($0) }, urgentPercent: urgentPercent, maxInfoRequests: maxInfoRequests,
+            reviewWindowDays: reviewWindow)
         let session = try Session.open(database)
         defer { session.close() }
         let policy = try session.transaction {

@@ -20,7 +20,7 @@ struct PolicyShow: ParsableCommand {
         let policy = try version.map { try set.requirePolicy(version: $0) } ?? set.inForce(on: try session.date(on))
         if format == .json { return try printJSON(policy) }
         print(
-            "policy version \(policy.version), in force from \(policy.effectiveFrom.iso); urgent profile \(policy.urgentPercent)%; at most \(policy.maxInfoRequests) information requests; filing limit \(policy.filingLimit)"
+            "policy version \(policy.version), in force from \(policy.effectiveFrom.iso); urgent profile \(policy.urgentPercent)%; at most \(policy.maxInfoRequests) information requests; filing limit \(policy.filingLimit); review within \(policy.reviewWindow) of a decision"
         )
         printTable(
             header: ["CLOCK", "ALLOWANCE", "EXTENSION", "CAP"],

@@ -51,6 +51,20 @@ enum ResolutionText {
                 "\(d.kind.rawValue), \(d.outcome.rawValue), \(d.issuedOn.iso)"
                     + (d.respondentReplyDueDate.map { "; reply due \($0.iso)" } ?? ""))
         }
+        if let review = r.review {
+            field(
+                "Review",
+                "asked \(review.requestedOn.iso) by the \(review.requestedBy.rawValue)"
+                    + (review.late ? " (late, accepted: \(review.lateReason ?? ""))" : "")
+                    + (review.dueDate.map { "; due \($0.iso)" } ?? ""))
+            field("Grounds", review.grounds)
+            field("Reviewer", review.reviewer ?? "not assigned")
+            if let outcome = review.outcome {
+                field("Outcome", "\(outcome.rawValue), \(review.decidedOn?.iso ?? "") by \(review.decidedBy ?? "")")
+                field("Reasons", review.reasons)
+                field("Varied text", review.variedText)
+            }
+        }
         if !r.remedies.isEmpty {
             lines.append("")
             let rows = r.remedies.map { item in

@@ -6,6 +6,8 @@ import RedressStore
 extension CaseState: ExpressibleByArgument {}
 extension Outcome: ExpressibleByArgument {}
 extension ClockKind: ExpressibleByArgument {}
+extension ReviewRequester: ExpressibleByArgument {}
+extension ReviewOutcome: ExpressibleByArgument {}
 extension Role: ExpressibleByArgument {}
 extension RemedyScale: ExpressibleByArgument {}
 extension AllowanceUnit: ExpressibleByArgument {}

@@ -11,6 +11,8 @@ public struct ResolutionSections: Sendable, Encodable {
     public var investigation: InvestigationDocument?
     public var decision: DecisionDocument?
     public var remedies: [RemedyDocument]
+    /// The latest review of a decision.
+    public var review: ReviewDocument?
 
     /// The sections of `record` as `actor` may see them on `asOf`: notes recorded under mediation
     /// only for its mediators, the assignee and the ombudsperson.
@@ -20,7 +22,7 @@ public struct ResolutionSections: Sendable, Encodable {
     ) throws -> ResolutionSections {
         let calendar = context.calendar
         var sections = ResolutionSections(
-            mediation: nil, arbitration: nil, investigation: nil, decision: nil, remedies: [])
+            mediation: nil, arbitration: nil, investigation: nil, decision: nil, remedies: [], review: nil)
         if let row = try MediationStore.latest(connection, caseID: record.id) {
             let mediators = Array(
                 Set([row.mediation.mediator].compactMap { $0 } + row.mediation.sessions.map(\.mediator))
@@ -46,11 +48,14 @@ public struct ResolutionSections: Sendable, Encodable {
         sections.remedies = try RemedyRecord.all(connection, caseID: record.id).map {
             RemedyDocument($0, reference: record.reference, clocks: record.clocks, calendar: calendar, asOf: asOf)
         }
+        if let row = try ReviewStore.latest(connection, caseID: record.id) {
+            sections.review = ReviewDocument(row, record: record, calendar: calendar, asOf: asOf)
+        }
         return sections
     }
 
     enum CodingKeys: String, CodingKey {
-        case mediation, arbitration, investigation, decision, remedies
+        case mediation, arbitration, investigation, decision, remedies, review
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -60,6 +65,7 @@ public struct ResolutionSections: Sendable, Encodable {
         try c.encode(investigation, forKey: .investigation)
         try c.encode(decision, forKey: .decision)
         try c.encode(remedies, forKey: .remedies)
+        try c.encode(review, forKey: .review)
     }
 }
 

@@ -282,7 +282,8 @@ public struct DecisionStore {
             "remedies": .array(itemData), "reply_due_date": .text(reply?.iso),
         ]
         notices += CaseStore(connection).partyNotices(record, kind: "decision", data: noticeData)
-        let items = try RemedyRecord.all(connection, caseID: record.id)
+        // This decision's items: those of a decision set aside on review do not settle it.
+        let items = try RemedyRecord.all(connection, caseID: record.id).filter { $0.decisionID == decisionID }
         let moved = try RemedyStore.settle(
             &record, items: items, context: context, at: instant, date: date, effects: &effects,
             notices: &notices, store: CaseStore(connection))
