@@ -66,15 +66,17 @@ CREATE INDEX party_name_search ON party USING gin (redress_search_key(name) gin_
 CREATE INDEX party_email_search ON party USING gin (redress_search_key(email) gin_trgm_ops);
 CREATE INDEX party_phone_search ON party USING gin (redress_phone_key(phone) gin_trgm_ops);
 
--- Who may see the identities on a case assigned to `assignee`: the assignee,
--- supervisors and the ombudsperson, while active (SPEC §3.2). One rule, for the
--- view below and for the search.
-CREATE FUNCTION redress_may_see_identity(viewer text, assignee text) RETURNS boolean
+-- Who may see the identities on a case: its assignee, supervisors and the
+-- ombudsperson, while active (SPEC §3.2). One rule, for the view below and for
+-- the search.
+CREATE FUNCTION redress_may_see_identity(viewer text, case_number bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
     SELECT EXISTS (
         SELECT 1 FROM staff s
-        WHERE s.login = viewer AND s.active AND (s.roles && ARRAY['supervisor', 'ombudsperson'] OR s.login = assignee))
+        WHERE s.login = viewer AND s.active
+          AND (s.roles && ARRAY['supervisor', 'ombudsperson']
+               OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = case_number AND c.assignee = s.login)))
 $$;
 
 CREATE OR REPLACE VIEW party_identity WITH (security_barrier) AS
@@ -86,7 +88,7 @@ CREATE OR REPLACE VIEW party_identity WITH (security_barrier) AS
     FROM party p
     CROSS JOIN LATERAL (
         SELECT (SELECT redress_session_is_trusted())
-            OR redress_may_see_identity(session_user, (SELECT c.assignee FROM complaint_case c WHERE c.id = p.case_id))
+            OR redress_may_see_identity(session_user, p.case_id)
     ) s(seen)
     WHERE (SELECT redress_session_may('read'));
 
@@ -132,7 +134,7 @@ BEGIN
             WHERE 'phone' = ANY (searched) AND redress_phone_key(p.phone) LIKE phone_pattern
         ) h
         JOIN complaint_case c ON c.id = h.case_id
-        WHERE redress_may_see_identity(viewer, c.assignee)
+        WHERE redress_may_see_identity(viewer, c.id)
         ORDER BY h.score DESC, c.reference DESC
         LIMIT max_cases * 3;
     GET DIAGNOSTICS found = ROW_COUNT;

@@ -1,6 +1,5 @@
 DROP FUNCTION redress_possible_duplicates(bigint);
 DROP INDEX party_phone_key;
 DROP INDEX party_email_key;
-DROP FUNCTION redress_phone_key(text);
 DROP VIEW case_issue;
 DROP TABLE case_link;

@@ -55,10 +55,8 @@ SELECT origin AS case_id, min(member) AS issue_case_id FROM reach GROUP BY origi
 GRANT SELECT ON case_issue TO redress_staff, redress_service;
 
 -- Possible duplicates: contacts compared as typed are compared as keys, an
--- email lower-cased and trimmed, a phone number as its digits.
-CREATE FUNCTION redress_phone_key(phone text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$ SELECT nullif(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '') $$;
+-- email lower-cased and trimmed, a phone number as its digits (the key of
+-- migration 20).
 CREATE INDEX party_email_key ON party (lower(btrim(email))) WHERE email IS NOT NULL;
 CREATE INDEX party_phone_key ON party (redress_phone_key(phone)) WHERE phone IS NOT NULL;
 
@@ -74,7 +72,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
     WITH contact AS (
         SELECT array_agg(lower(btrim(p.email))) FILTER (WHERE p.email IS NOT NULL) AS emails,
-               array_agg(redress_phone_key(p.phone)) FILTER (WHERE redress_phone_key(p.phone) IS NOT NULL) AS phones
+               array_agg(redress_phone_key(p.phone)) FILTER (WHERE redress_phone_key(p.phone) <> '') AS phones
         FROM party p WHERE p.case_id = case_number
     ), matching AS (
         SELECT p.case_id FROM party p
