@@ -15,7 +15,7 @@ struct Redress: ParsableCommand {
             """,
         subcommands: [
             LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self,
-            PolicyCommand.self, CaseCommand.self,
+            PolicyCommand.self, CaseCommand.self, PartyCommand.self, RespondentCommand.self, CategoryCommand.self,
             MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, RemedyCommand.self,
             NoticesCommand.self, AuditCommand.self,
             SweepCommand.self, ReportCommand.self, DemoCommand.self, Serve.self,

@@ -10,6 +10,7 @@ struct CaseCommand: ParsableCommand {
             CaseAssign.self, CaseNote.self, CaseAcknowledge.self, CaseMove.self, CaseRequestInfo.self,
             CaseInfoReceived.self,
             CasePause.self, CaseResume.self, CaseExtend.self, CaseClose.self, CaseReopen.self, CaseConsent.self,
+            CaseUpdate.self,
         ]
     )
 }
