@@ -197,14 +197,14 @@ extension CaseStore {
             guard !changes.isEmpty else {
                 throw RegisterError.nothingToChange("\(party.label) of \(record.reference)")
             }
-            let role: String
-            let position: Int
+            var role = "representative"
+            var position = 1
             switch party {
             case let .complainant(number):
-                (role, position) = ("complainant", number)
+                role = "complainant"
+                position = number
                 record.complainants[number - 1] = after
             case .representative:
-                (role, position) = ("representative", 1)
                 record.representative = after
             }
             try connection.execute(
@@ -216,8 +216,32 @@ extension CaseStore {
                     SELECT p.position FROM party p WHERE p.case_id = \(record.id) AND p.role = \(role)
                     ORDER BY p.position OFFSET \(position - 1) LIMIT 1)
                 """)
-            return ("party_corrected", ["party": .string(party.label), "changes": .object(changes)], ClockEffects(), [])
+            var data: [String: JSONValue] = ["party": .string(party.label), "changes": .object(changes)]
+            let due = try bringForwardNotices(caseID: record.id, party: party, actor: actor, at: instant)
+            if !due.isEmpty { data["notices_due_now"] = .array(due.map { .int($0) }) }
+            return ("party_corrected", data, ClockEffects(), [])
         }
+    }
+
+    /// The notices to the party waiting for their next attempt (one stuck for want of an
+    /// address) become due at `instant`, so the next send or export tries them with the
+    /// corrected details; only who sends notices moves them (supervisors and the
+    /// ombudsperson), for others they wait for their next attempt. Returns their ids.
+    func bringForwardNotices(caseID: Int, party: PartySelector, actor: Actor, at instant: Date) throws -> [Int] {
+        let audience: String
+        switch party {
+        case .complainant(1): audience = "complainant"
+        case .representative: audience = "representative"
+        case .complainant: return []
+        }
+        guard actor.roles.contains(.supervisor) || actor.roles.contains(.ombudsperson) else { return [] }
+        return try connection.query(
+            """
+            UPDATE notice SET next_attempt_at = \(instant)
+            WHERE case_id = \(caseID) AND audience = \(audience) AND state = 'pending' AND next_attempt_at > \(instant)
+            RETURNING id
+            """
+        ).map { try $0.decode(Int.self, at: 0) }.sorted()
     }
 
     /// What changed between two versions of a party, identity values as digests.

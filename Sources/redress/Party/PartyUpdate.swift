@@ -40,7 +40,7 @@ struct PartyUpdate: ParsableCommand {
         guard !correction.isEmpty else {
             throw ValidationError("Give at least one detail to correct, e.g. --postal-address.")
         }
-        let party: PartySelector = complainant.map { .complainant($0) } ?? .representative
+        let party = complainant.map { PartySelector.complainant($0) } ?? .representative
         try runCaseChange(options, database: database) {
             try $0.correctParty(reference: reference, party, correction, actor: $1, at: $2, expectVersion: $3)
         }

@@ -18,7 +18,7 @@ struct RespondentDetails: ParsableArguments {
 }
 
 /// A body of the register in one line, for people.
-func describe(_ entry: RespondentStore.Entry) -> String {
+func respondentSummary(_ entry: RespondentStore.Entry) -> String {
     var line = "\(entry.body.name): \(entry.cases) \(entry.cases == 1 ? "case" : "cases")"
     if !entry.aliases.isEmpty { line += "; also known as " + entry.aliases.map { "\"\($0)\"" }.joined(separator: ", ") }
     return line

@@ -17,6 +17,6 @@ struct RespondentRename: ParsableCommand {
         let entry = try session.transaction {
             try RespondentStore($0).rename(name, to: newName, actor: session.actor, at: Date())
         }
-        print(describe(entry))
+        print(respondentSummary(entry))
     }
 }
