@@ -142,7 +142,10 @@ import Testing
                 (["case", "update", reference, "--summary", "a\u{1B}[2Jb"], 2, "U+001B"),
                 (["party", "update", reference, "--complainant", "2", "--name", "X"], 3, "complainant 2"),
                 (["party", "update", reference, "--representative", "--name", "X"], 3, "representative"),
-                (["party", "update", reference, "--complainant", "1", "--email", "not-an-address"], 2, "not-an-address"),
+                (
+                    ["party", "update", reference, "--complainant", "1", "--email", "not-an-address"], 2,
+                    "not-an-address"
+                ),
                 (["party", "update", reference, "--complainant", "1", "--contact-preference", "pigeon"], 2, "pigeon"),
                 (["party", "update", reference, "--name", "X"], 2, "--complainant"),
             ]

@@ -87,7 +87,8 @@ import Testing
             #expect(settings["postal_address"] as? String == "5 Office Street\nGwangju 61000")
 
             let caseworker = try office.staff("cw", roles: ["caseworker"])
-            try office.ok("staff", "update", caseworker.login, "--name", "Kim Caseworker", "--email", "kim@office.example")
+            try office.ok(
+                "staff", "update", caseworker.login, "--name", "Kim Caseworker", "--email", "kim@office.example")
             let staff = try office.ok("staff", "list", "--format", "json")
             let members = try #require(try JSONSerialization.jsonObject(with: Data(staff.utf8)) as? [[String: Any]])
             let member = try #require(members.first { $0["login"] as? String == caseworker.login })

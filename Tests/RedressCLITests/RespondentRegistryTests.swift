@@ -35,7 +35,9 @@ import Testing
     @Test func intakeByAnotherCaseOrSpacingLandsOnOneBody() throws {
         try withTestDatabase { db in
             let office = try OfficeFixture(db)
-            for name in ["Gwangju Metropolitan Transit", "Gwangju Metropolitan Transit ", "gwangju  metropolitan transit"] {
+            for name in [
+                "Gwangju Metropolitan Transit", "Gwangju Metropolitan Transit ", "gwangju  metropolitan transit",
+            ] {
                 let reference = try Self.open(office, respondent: name)
                 let shown = try office.show(reference)
                 #expect((shown["respondent"] as? [String: Any])?["name"] as? String == "Gwangju Metropolitan Transit")
@@ -69,8 +71,10 @@ import Testing
             let body = try #require(try Self.list(office).first)
             #expect(body["aliases"] as? [String] == ["Gwangju Water Board"])
             let kinds = try db.withConnection {
-                try $0.query("SELECT kind FROM case_event WHERE case_id IS NULL AND kind LIKE 'respondent%' ORDER BY id")
-                    .map { try $0.decode(String.self, at: 0) }
+                try $0.query(
+                    "SELECT kind FROM case_event WHERE case_id IS NULL AND kind LIKE 'respondent%' ORDER BY id"
+                )
+                .map { try $0.decode(String.self, at: 0) }
             }
             #expect(kinds == ["respondent_added", "respondent_changed", "respondent_renamed"])
             let table = try office.ok("respondent", "list")

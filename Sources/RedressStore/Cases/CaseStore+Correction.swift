@@ -55,7 +55,9 @@ extension CaseStore {
                 moved = try reprofile(&record, urgent: urgent, context: context)
                 if !moved.isEmpty {
                     changes["due_dates"] = .array(
-                        moved.map { ["clock": .string($0.clock.rawValue), "from": .text($0.from?.iso), "to": .text($0.to?.iso)] })
+                        moved.map {
+                            ["clock": .string($0.clock.rawValue), "from": .text($0.from?.iso), "to": .text($0.to?.iso)]
+                        })
                 }
             }
             guard !changes.isEmpty else { throw RegisterError.nothingToChange("case \(record.reference)") }
@@ -71,7 +73,9 @@ extension CaseStore {
             var notices: [NoticeRequest] = []
             if record.state != .received, !letter.isEmpty {
                 let clocks = letter.map {
-                    JSONValue.object(["clock": .string($0.clock.rawValue), "from": .text($0.from?.iso), "to": .text($0.to?.iso)])
+                    JSONValue.object([
+                        "clock": .string($0.clock.rawValue), "from": .text($0.from?.iso), "to": .text($0.to?.iso),
+                    ])
                 }
                 notices = complainantNotices(
                     record, kind: "corrected_due_dates",

@@ -97,7 +97,8 @@ public struct CaseStore {
                 name: try row.decode(String.self, at: 22), email: try row.decode(String?.self, at: 23),
                 headOfBodyName: try row.decode(String?.self, at: 24),
                 headOfBodyEmail: try row.decode(String?.self, at: 25),
-                postalAddress: try row.decode(String?.self, at: 29), headOfBodyPhone: try row.decode(String?.self, at: 30),
+                postalAddress: try row.decode(String?.self, at: 29),
+                headOfBodyPhone: try row.decode(String?.self, at: 30),
                 headOfBodyPostalAddress: try row.decode(String?.self, at: 31)),
             assignee: try row.decode(String?.self, at: 15), infoRequests: try row.decode(Int.self, at: 16),
             version: try row.decode(Int.self, at: 17), openedBy: try row.decode(String.self, at: 18),
@@ -245,7 +246,8 @@ public struct CaseStore {
                 name: try row.decode(String.self, at: 1), email: try row.decode(String?.self, at: 2),
                 headOfBodyName: try row.decode(String?.self, at: 3),
                 headOfBodyEmail: try row.decode(String?.self, at: 4),
-                postalAddress: try row.decode(String?.self, at: 5), headOfBodyPhone: try row.decode(String?.self, at: 6),
+                postalAddress: try row.decode(String?.self, at: 5),
+                headOfBodyPhone: try row.decode(String?.self, at: 6),
                 headOfBodyPostalAddress: try row.decode(String?.self, at: 7))
         )
     }

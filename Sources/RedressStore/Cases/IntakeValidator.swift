@@ -49,7 +49,9 @@ public struct IntakeValidator: Sendable {
         if let head = new.respondent.headOfBodyName {
             try TextField.checkLine("head of body", head, limit: Self.maximumFieldLength)
         }
-        for email in [new.respondent.email, new.respondent.headOfBodyEmail].compactMap({ $0 }) { try Self.checkEmailAddress(email) }
+        for email in [new.respondent.email, new.respondent.headOfBodyEmail].compactMap({ $0 }) {
+            try Self.checkEmailAddress(email)
+        }
         guard !new.summary.isBlankText else {
             throw StoreError.invalid("A complaint needs a summary.", hint: .give(["summary"]))
         }

@@ -35,7 +35,8 @@ public struct OfficeStore {
             timeZone: try row.decode(String.self, at: 2), weekMask: try row.decode(String.self, at: 3),
             defaultLanguage: try row.decode(String.self, at: 4), sender: try row.decode(String.self, at: 5),
             mailDomain: try row.decode(String.self, at: 6), templatesDir: try row.decode(String?.self, at: 7),
-            earliestEventDate: try row.decode(LocalDate.self, at: 8), postalAddress: try row.decode(String?.self, at: 9))
+            earliestEventDate: try row.decode(LocalDate.self, at: 8), postalAddress: try row.decode(String?.self, at: 9)
+        )
     }
 
     /// The outcome of a settings change.
@@ -96,7 +97,8 @@ public struct OfficeStore {
             settings.earliestEventDate = earliest
         }
         if let address = changes.postalAddress {
-            try TextField.check("office postal address", address, limit: IntakeValidator.maximumFieldLength, lines: true)
+            try TextField.check(
+                "office postal address", address, limit: IntakeValidator.maximumFieldLength, lines: true)
             settings.postalAddress = address.isBlankText ? nil : address
         }
         try connection.execute(

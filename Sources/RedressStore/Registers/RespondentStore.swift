@@ -110,7 +110,9 @@ public struct RespondentStore {
     public func add(_ body: RespondentBody, actor: Actor, at instant: Date) throws -> Entry {
         try actor.require(.manageOffice)
         let name = try normalisedName(body.name)
-        if let existing = try find(name) { throw RegisterError.respondentExists(given: name, existing: existing.body.name) }
+        if let existing = try find(name) {
+            throw RegisterError.respondentExists(given: name, existing: existing.body.name)
+        }
         var body = body
         body.name = name
         try Self.check(body)

@@ -1,4 +1,5 @@
 public import Foundation
+import Postgres
 public import RedressCore
 
 extension StaffStore {

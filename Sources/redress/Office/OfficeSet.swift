@@ -28,7 +28,8 @@ struct OfficeSet: ParsableCommand {
     var earliestEventDate: String?
     @Option(
         name: .long,
-        help: ArgumentHelp("The office's own postal address, printed at the head of letters ('' for none).", valueName: "address"))
+        help: ArgumentHelp(
+            "The office's own postal address, printed at the head of letters ('' for none).", valueName: "address"))
     var postalAddress: String?
     @Option(name: .long, help: ArgumentHelp("When the change is recorded (default: now).", valueName: "time")) var at:
         String?

@@ -6,7 +6,9 @@ import RedressStore
 struct RespondentUpdate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Correct a respondent body's contact details (admin).",
-        discussion: "Example: redress respondent update 'Gwangju Metropolitan Transit' --head-of-body 'Director Park'. '' clears a detail.")
+        discussion:
+            "Example: redress respondent update 'Gwangju Metropolitan Transit' --head-of-body 'Director Park'. '' clears a detail."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The body's name or an alias.") var name: String

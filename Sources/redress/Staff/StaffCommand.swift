@@ -5,6 +5,7 @@ struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff", abstract: "Manage who may work on cases.",
         subcommands: [
-            StaffAdd.self, StaffList.self, StaffUpdate.self, StaffRoleCommand.self, StaffDeactivate.self, StaffTokenCommand.self,
+            StaffAdd.self, StaffList.self, StaffUpdate.self, StaffRoleCommand.self, StaffDeactivate.self,
+            StaffTokenCommand.self,
         ])
 }
