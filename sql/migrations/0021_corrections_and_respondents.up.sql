@@ -103,13 +103,14 @@ $$;
 -- The body a complaint names, added to the register when it is new: every intake (the
 -- command line, import, the service, the demo seed) finds bodies this way. Details
 -- the complaint gives fill in or replace the body's; a body they add nothing to is not
--- written.
+-- written. Returns the body's row as stored (which the calling statement could not see).
 CREATE FUNCTION respondent_for_intake(given text, given_email text, head_name text, head_email text)
-RETURNS bigint
+RETURNS respondent_body
 LANGUAGE plpgsql
 AS $$
 DECLARE
     body bigint := respondent_named(given);
+    stored respondent_body;
 BEGIN
     IF body IS NULL THEN
         INSERT INTO respondent_body AS r (name, email, head_of_body_name, head_of_body_email)
@@ -118,15 +119,16 @@ BEGIN
             email = coalesce(EXCLUDED.email, r.email),
             head_of_body_name = coalesce(EXCLUDED.head_of_body_name, r.head_of_body_name),
             head_of_body_email = coalesce(EXCLUDED.head_of_body_email, r.head_of_body_email)
-        RETURNING id INTO body;
-        RETURN body;
+        RETURNING * INTO stored;
+        RETURN stored;
     END IF;
     UPDATE respondent_body r SET
         email = coalesce(given_email, r.email), head_of_body_name = coalesce(head_name, r.head_of_body_name),
         head_of_body_email = coalesce(head_email, r.head_of_body_email), updated_at = now()
     WHERE r.id = body AND (r.email, r.head_of_body_name, r.head_of_body_email) IS DISTINCT FROM
         (coalesce(given_email, r.email), coalesce(head_name, r.head_of_body_name), coalesce(head_email, r.head_of_body_email));
-    RETURN body;
+    SELECT * INTO stored FROM respondent_body r WHERE r.id = body;
+    RETURN stored;
 END
 $$;
 

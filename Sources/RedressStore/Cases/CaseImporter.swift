@@ -325,7 +325,7 @@ public struct CaseImporter {
                 FROM unnest(\(PostgresTextArray(chunk.map(\.name)))::text[], \(PostgresTextArray(chunk.map(\.email)))::text[],
                     \(PostgresTextArray(chunk.map(\.headOfBodyName)))::text[], \(PostgresTextArray(chunk.map(\.headOfBodyEmail)))::text[])
                     WITH ORDINALITY AS g(name, email, head, head_email, position)
-                CROSS JOIN LATERAL respondent_for_intake(g.name, g.email, g.head, g.head_email) AS f(id)
+                CROSS JOIN LATERAL respondent_for_intake(g.name, g.email, g.head, g.head_email) AS f
                 ORDER BY g.position
                 """)
             for row in rows { respondentIDs[try row.decode(String.self, at: 0)] = try row.decode(Int.self, at: 1) }

@@ -1,7 +1,7 @@
 import Crypto
 public import Foundation
 import Postgres
-public import RedressCore
+import RedressCore
 
 extension CaseStore {
     /// Corrects what was entered at intake (summary, categories, urgency, channel, incident

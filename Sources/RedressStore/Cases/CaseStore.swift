@@ -232,8 +232,7 @@ public struct CaseStore {
             connection.query(
                 """
                 SELECT r.id, \(unsafeSQL: RespondentBody.columns)
-                FROM respondent_for_intake(\(body.name), \(body.email), \(body.headOfBodyName), \(body.headOfBodyEmail)) AS f(id)
-                JOIN respondent_body r ON r.id = f.id
+                FROM respondent_for_intake(\(body.name), \(body.email), \(body.headOfBodyName), \(body.headOfBodyEmail)) AS r
                 """
             ).first!)
     }

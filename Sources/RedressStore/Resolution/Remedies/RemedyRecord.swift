@@ -118,7 +118,7 @@ extension RemedyRecord {
     ) throws -> Int {
         let bodyID = try connection.query(
             """
-            SELECT respondent_for_intake(\(spec.body ?? record.respondent.name), NULL, NULL, NULL)
+            SELECT f.id FROM respondent_for_intake(\(spec.body ?? record.respondent.name), NULL, NULL, NULL) AS f
             """
         ).first!.decode(Int.self, at: 0)
         return try connection.query(
