@@ -12,6 +12,7 @@ DROP FUNCTION case_row_removal_is_audited();
 DROP TRIGGER case_category_is_not_retired ON case_category;
 DROP FUNCTION case_category_is_not_retired();
 DROP TRIGGER rights_category_change_is_audited ON rights_category;
+REVOKE INSERT, UPDATE ON rights_category FROM redress_staff, redress_service;
 ALTER TABLE rights_category DROP COLUMN retired_at;
 DROP TRIGGER respondent_body_change_is_audited ON respondent_body;
 DROP FUNCTION respondent_change_is_audited();

@@ -177,6 +177,7 @@ CREATE CONSTRAINT TRIGGER respondent_body_change_is_audited AFTER INSERT OR UPDA
 -- Rights categories are data: added and renamed by admins; a retired one stays on the
 -- cases that have it and in statistics, and no case takes it from then on.
 ALTER TABLE rights_category ADD COLUMN retired_at timestamptz;
+GRANT INSERT, UPDATE ON rights_category TO redress_staff, redress_service;
 
 CREATE FUNCTION case_category_is_not_retired() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
