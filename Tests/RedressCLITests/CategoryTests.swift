@@ -26,12 +26,13 @@ import Testing
             #expect(entry["retired_at"] is String)
             #expect(list.count == 17)
             // Refused for new intake and corrections, in one sentence.
+            let other = try office.openCase(receivedAt: "2026-02-27T10:00+09:00")
             for arguments in [
                 [
                     "case", "open", "--complainant", "A", "--respondent", "B", "--summary", "C", "--category",
                     "public_safety",
                 ],
-                ["case", "update", reference, "--add-category", "public_safety", "--remove-category", "housing"],
+                ["case", "update", other, "--add-category", "public_safety", "--remove-category", "housing"],
             ] {
                 let before = try office.counts()
                 let result = try office.owner.run(arguments)
