@@ -42,9 +42,19 @@ import Testing
                 let shown = try office.show(reference)
                 #expect((shown["respondent"] as? [String: Any])?["name"] as? String == "Gwangju Metropolitan Transit")
             }
+            #expect(try Self.list(office).first?["cases"] as? Int == 3)
+            // An import finds bodies the same way.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString).csv")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try """
+            received_at,complainant,respondent,summary
+            2026-04-07,Lee Sora,GWANGJU METROPOLITAN TRANSIT,Fare rise
+            2026-04-07,Kang Min,Gwangju   Metropolitan Transit,Route cut
+            """.write(to: file, atomically: true, encoding: .utf8)
+            try office.ok("case", "import", file.path)
             let bodies = try Self.list(office)
             #expect(bodies.count == 1)
-            #expect(bodies.first?["cases"] as? Int == 3)
+            #expect(bodies.first?["cases"] as? Int == 5)
             let refused = try office.run("respondent", "add", "  GWANGJU metropolitan Transit")
             #expect(refused.status == 4, "\(refused)")
             #expect(refused.stderr.contains("Gwangju Metropolitan Transit"))
