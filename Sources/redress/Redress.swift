@@ -17,7 +17,7 @@ struct Redress: ParsableCommand {
         version: "redress \(release) (database schema \(Migration.embedded.map(\.version).max() ?? 0))",
         subcommands: [
             LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self,
-            PolicyCommand.self, CaseCommand.self,
+            PolicyCommand.self, CaseCommand.self, PartyCommand.self, RespondentCommand.self, CategoryCommand.self,
             MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, ReviewCommand.self,
             RemedyCommand.self,
             NoticesCommand.self, AuditCommand.self,

@@ -172,7 +172,7 @@ struct IntakeParityTests {
 
                 let reference = try connection.withStoreTransaction { connection in
                     let store = CaseStore(connection)
-                    let bodyID = try store.upsertRespondent(respondent).id
+                    let bodyID = try store.respondent(for: respondent).id
                     let office = try DemoOffice(seed: 1, asOf: demo.receivedOn, cases: 1, calendar: context.calendar)
                     let loader = DemoSeedLoader(
                         connection: connection, context: context, office: office, bodyIDs: [bodyID])

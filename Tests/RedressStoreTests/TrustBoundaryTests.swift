@@ -26,7 +26,9 @@ struct TrustBoundaryTests {
         "staff", "staff_token", "complaint_status_token", "audit_chain_head", "schema_migration", "case_event",
     ]
     /// Office tables: only admins write them.
-    static let office: Set = ["office", "holiday_calendar", "holiday", "policy_version", "rights_category"]
+    static let office: Set = [
+        "office", "holiday_calendar", "holiday", "policy_version", "rights_category", "respondent_alias",
+    ]
 
     /// A seeded office with a login per role; `body` gets the database and the superuser's
     /// connection.

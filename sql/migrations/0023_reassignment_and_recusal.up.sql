@@ -59,7 +59,15 @@ AS $$
         SELECT 1 FROM recusal r
         WHERE r.staff_login = member AND r.lifted_at IS NULL
           AND (r.case_id = case_number
-               OR r.respondent_id = (SELECT c.respondent_id FROM complaint_case c WHERE c.id = case_number)))
+               -- The case's body, or one merged into it (`respondent merge`), as a
+               -- recusal from a body follows its cases.
+               OR r.respondent_id IN (
+                   WITH RECURSIVE body (id) AS (
+                       SELECT c.respondent_id FROM complaint_case c WHERE c.id = case_number
+                       UNION
+                       SELECT b.id FROM respondent_body b JOIN body ON b.merged_into = body.id
+                   )
+                   SELECT id FROM body)))
 $$;
 
 ALTER TABLE recusal ENABLE ROW LEVEL SECURITY;

@@ -311,7 +311,7 @@ public struct CaseImporter {
             nextNumber[year]! += 1
         }
 
-        // Respondent bodies, once each.
+        // Respondent bodies, once each, found as intake finds them (by normalised name or alias).
         var respondentIDs: [String: Int] = [:]
         var bodies: [RespondentBody] = []
         var seen = Set<String>()
@@ -321,14 +321,12 @@ public struct CaseImporter {
         }) {
             let rows = try connection.query(
                 """
-                INSERT INTO respondent_body (name, email, head_of_body_name, head_of_body_email)
-                SELECT * FROM unnest(\(PostgresTextArray(chunk.map(\.name)))::text[], \(PostgresTextArray(chunk.map(\.email)))::text[],
+                SELECT g.name, f.id
+                FROM unnest(\(PostgresTextArray(chunk.map(\.name)))::text[], \(PostgresTextArray(chunk.map(\.email)))::text[],
                     \(PostgresTextArray(chunk.map(\.headOfBodyName)))::text[], \(PostgresTextArray(chunk.map(\.headOfBodyEmail)))::text[])
-                ON CONFLICT (name) DO UPDATE SET
-                    email = coalesce(EXCLUDED.email, respondent_body.email),
-                    head_of_body_name = coalesce(EXCLUDED.head_of_body_name, respondent_body.head_of_body_name),
-                    head_of_body_email = coalesce(EXCLUDED.head_of_body_email, respondent_body.head_of_body_email)
-                RETURNING name, id
+                    WITH ORDINALITY AS g(name, email, head, head_email, position)
+                CROSS JOIN LATERAL respondent_for_intake(g.name, g.email, g.head, g.head_email) AS f
+                ORDER BY g.position
                 """)
             for row in rows { respondentIDs[try row.decode(String.self, at: 0)] = try row.decode(Int.self, at: 1) }
         }

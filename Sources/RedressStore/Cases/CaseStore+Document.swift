@@ -33,9 +33,7 @@ extension CaseStore {
         document.recused = try connection.query(
             """
             SELECT DISTINCT r.staff_login FROM recusal r
-            WHERE r.lifted_at IS NULL
-              AND (r.case_id = \(record.id)
-                   OR r.respondent_id = (SELECT c.respondent_id FROM complaint_case c WHERE c.id = \(record.id)))
+            WHERE r.lifted_at IS NULL AND redress_login_recused(r.staff_login, \(record.id))
             ORDER BY 1
             """
         ).map { try $0.decode(String.self, at: 0) }

@@ -34,7 +34,9 @@ extension CaseStore {
             """
         if let state = filter.state { query.append(" AND cc.state = \(state.rawValue)") }
         if let assignee = filter.assignee { query.append(" AND cc.assignee = \(assignee)") }
-        if let respondent = filter.respondent { query.append(" AND r.name = \(respondent)") }
+        if let respondent = filter.respondent {
+            query.append(" AND cc.respondent_id = (SELECT respondent_named(\(respondent)))")
+        }
         if let category = filter.category {
             query.append(
                 " AND EXISTS (SELECT 1 FROM case_category g WHERE g.case_id = cc.id AND g.category_code = \(category))")

@@ -79,11 +79,12 @@ extension CaseStore {
         try actor.maySeeIdentity(assignee: record.assignee) && !isRecused(actor.login, caseID: record.id)
     }
 
-    /// The id of the respondent body named exactly `name`.
+    /// The id of the respondent body `name` stands for, by its name or an alias, whatever the
+    /// case and spacing (as the register finds bodies).
     func respondentID(named name: String) throws -> Int {
-        guard let id = try connection.query("SELECT id FROM respondent_body WHERE name = \(name)").first else {
+        guard let id = try connection.query("SELECT respondent_named(\(name))").first?.decode(Int?.self, at: 0) else {
             throw StoreError.respondentNotFound(name)
         }
-        return try id.decode(Int.self, at: 0)
+        return id
     }
 }

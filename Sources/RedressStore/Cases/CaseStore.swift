@@ -56,7 +56,8 @@ public struct CaseStore {
                 (SELECT coalesce(jsonb_agg(g.category_code ORDER BY g.category_code), '[]')::text
                     FROM case_category g WHERE g.case_id = cc.id),
                 (SELECT coalesce(jsonb_agg(\(unsafeSQL: Self.clockJSON)::jsonb ORDER BY k.id), '[]')::text
-                    FROM clock k WHERE k.case_id = cc.id)
+                    FROM clock k WHERE k.case_id = cc.id),
+                r.postal_address, r.head_of_body_phone, r.head_of_body_postal_address
             FROM complaint_case cc JOIN respondent_body r ON r.id = cc.respondent_id
             WHERE 
             """
@@ -95,7 +96,10 @@ public struct CaseStore {
             respondent: RespondentBody(
                 name: try row.decode(String.self, at: 22), email: try row.decode(String?.self, at: 23),
                 headOfBodyName: try row.decode(String?.self, at: 24),
-                headOfBodyEmail: try row.decode(String?.self, at: 25)),
+                headOfBodyEmail: try row.decode(String?.self, at: 25),
+                postalAddress: try row.decode(String?.self, at: 29),
+                headOfBodyPhone: try row.decode(String?.self, at: 30),
+                headOfBodyPostalAddress: try row.decode(String?.self, at: 31)),
             assignee: try row.decode(String?.self, at: 15), infoRequests: try row.decode(Int.self, at: 16),
             version: try row.decode(Int.self, at: 17), openedBy: try row.decode(String.self, at: 18),
             createdAt: try row.decode(Date.self, at: 19), updatedAt: try row.decode(Date.self, at: 20),
@@ -105,9 +109,9 @@ public struct CaseStore {
             categories: categories, clocks: clocks.map(\.stored))
     }
 
-    /// The rights category codes, in order.
+    /// The codes of the rights categories a case may take (retired ones left out), in order.
     public func categoryCodes() throws -> [String] {
-        try connection.query("SELECT code FROM rights_category ORDER BY kind DESC, code").map {
+        try connection.query("SELECT code FROM rights_category WHERE retired_at IS NULL ORDER BY kind DESC, code").map {
             try $0.decode(String.self, at: 0)
         }
     }
@@ -147,6 +151,7 @@ public struct CaseStore {
     public func open(_ new: NewCase, actor: Actor) throws -> CaseRecord {
         try actor.require(Lifecycle.intakePermission)
         let context = try OfficeContext.load(connection, lock: .share)
+        try CategoryStore(connection).requireCurrent(new.categories)
         let known = Set(try categoryCodes())
         let intake = try IntakeValidator(context: context, knownCategories: known).validate(new)
         // What needs no reference number comes first: the number's counter row stays locked
@@ -218,49 +223,31 @@ public struct CaseStore {
         }
     }
 
-    /// The respondent body named, as stored once the complaint's details are added: read when
-    /// the complaint adds nothing to what is stored (no write, so no row lock held until commit
-    /// by every complaint about a busy body), else upserted.
+    /// The respondent body a complaint names, found by its normalised name or an alias, added
+    /// to the register when new, with the details the complaint adds (`respondent_for_intake`,
+    /// which writes nothing when it adds none, so no row lock is held until commit by every
+    /// complaint about a busy body).
     func respondent(for body: RespondentBody) throws -> (id: Int, stored: RespondentBody) {
-        if let row = try connection.query(
-            """
-            SELECT id, name, email, head_of_body_name, head_of_body_email FROM respondent_body WHERE name = \(body.name)
-            """
-        ).first {
-            let stored = try Self.respondent(row)
-            if (body.email ?? stored.stored.email) == stored.stored.email,
-                (body.headOfBodyName ?? stored.stored.headOfBodyName) == stored.stored.headOfBodyName,
-                (body.headOfBodyEmail ?? stored.stored.headOfBodyEmail) == stored.stored.headOfBodyEmail
-            {
-                return stored
-            }
-        }
-        return try upsertRespondent(body)
-    }
-
-    func upsertRespondent(_ body: RespondentBody) throws -> (id: Int, stored: RespondentBody) {
         try Self.respondent(
             connection.query(
                 """
-                INSERT INTO respondent_body (name, email, head_of_body_name, head_of_body_email)
-                VALUES (\(body.name), \(body.email), \(body.headOfBodyName), \(body.headOfBodyEmail))
-                ON CONFLICT (name) DO UPDATE SET
-                    email = coalesce(EXCLUDED.email, respondent_body.email),
-                    head_of_body_name = coalesce(EXCLUDED.head_of_body_name, respondent_body.head_of_body_name),
-                    head_of_body_email = coalesce(EXCLUDED.head_of_body_email, respondent_body.head_of_body_email)
-                RETURNING id, name, email, head_of_body_name, head_of_body_email
+                SELECT r.id, \(unsafeSQL: RespondentBody.columns)
+                FROM respondent_for_intake(\(body.name), \(body.email), \(body.headOfBodyName), \(body.headOfBodyEmail)) AS r
                 """
             ).first!)
     }
 
-    /// A respondent body from a row of id, name, email, head of body name and email.
+    /// A respondent body from a row of its id and `RespondentBody.columns`.
     static func respondent(_ row: PostgresRow) throws -> (id: Int, stored: RespondentBody) {
         (
             try row.decode(Int.self, at: 0),
             RespondentBody(
                 name: try row.decode(String.self, at: 1), email: try row.decode(String?.self, at: 2),
                 headOfBodyName: try row.decode(String?.self, at: 3),
-                headOfBodyEmail: try row.decode(String?.self, at: 4))
+                headOfBodyEmail: try row.decode(String?.self, at: 4),
+                postalAddress: try row.decode(String?.self, at: 5),
+                headOfBodyPhone: try row.decode(String?.self, at: 6),
+                headOfBodyPostalAddress: try row.decode(String?.self, at: 7))
         )
     }
 

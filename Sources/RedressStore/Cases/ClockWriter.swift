@@ -36,7 +36,7 @@ struct ClockWriter {
                 """
                 UPDATE clock SET ended_on = \(clock.endedOn), cancelled_on = \(clock.cancelled ? clock.cancelledOn ?? asOf : nil),
                     allowance_amount = \(clock.allowance.amount), allowance_unit = \(clock.allowance.unit.rawValue),
-                    policy_version = \(clock.policyVersion),
+                    policy_version = \(clock.policyVersion), urgent = \(clock.urgent),
                     status = \(result.status.rawValue), due_date = \(result.due), paused_days = \(result.pausedDays), updated_at = now()
                 WHERE id = \(id)
                 """)

@@ -49,7 +49,9 @@ public struct IntakeValidator: Sendable {
         if let head = new.respondent.headOfBodyName {
             try TextField.checkLine("head of body", head, limit: Self.maximumFieldLength)
         }
-        for email in [new.respondent.email, new.respondent.headOfBodyEmail].compactMap({ $0 }) { try checkEmail(email) }
+        for email in [new.respondent.email, new.respondent.headOfBodyEmail].compactMap({ $0 }) {
+            try Self.checkEmailAddress(email)
+        }
         guard !new.summary.isBlankText else {
             throw StoreError.invalid("A complaint needs a summary.", hint: .give(["summary"]))
         }
@@ -86,7 +88,7 @@ public struct IntakeValidator: Sendable {
             throw StoreError.invalid("Every complainant and representative needs a name.")
         }
         try TextField.checkLine("name", party.name, limit: Self.maximumFieldLength)
-        if let email = party.email { try checkEmail(email) }
+        if let email = party.email { try Self.checkEmailAddress(email) }
         if let address = party.postalAddress {
             try TextField.check("postal address", address, limit: Self.maximumFieldLength, lines: true)
         }
@@ -101,7 +103,7 @@ public struct IntakeValidator: Sendable {
 
     /// An address the notices can be sent to: checked by the rules the renderer writes
     /// headers by, so a notice is never stuck on an address taken at intake.
-    func checkEmail(_ email: String) throws {
+    static func checkEmailAddress(_ email: String) throws {
         try TextField.checkLine("email address", email, limit: Self.maximumFieldLength)
         guard Mailbox.isValidAddress(email) else {
             throw StoreError.invalid("\"\(email)\" is not an email address; write it as name@example.org.")

@@ -81,10 +81,11 @@ public struct DemoSeed {
             try PolicyStore(connection).storeDefault()
             try addStaff(actor: actor, at: started)
             let bodies = try DemoVocabulary.bodies.map { body in
-                try CaseStore(connection).upsertRespondent(
-                    RespondentBody(
-                        name: body.name, email: body.email, headOfBodyName: body.headName,
-                        headOfBodyEmail: body.headEmail)
+                try CaseStore(connection).respondent(
+                    for:
+                        RespondentBody(
+                            name: body.name, email: body.email, headOfBodyName: body.headName,
+                            headOfBodyEmail: body.headEmail)
                 ).id
             }
             let context = try OfficeContext.load(connection, lock: .exclusive)

@@ -72,7 +72,8 @@ public struct NoticeComposer {
             recipient: recipient(notice, audience: audience, record: record), automatic: notice.automatic,
             office: NoticeOffice(
                 name: context.settings.name, sender: context.settings.sender,
-                mailDomain: context.settings.mailDomain, timeZone: context.calendar.timeZone),
+                mailDomain: context.settings.mailDomain, postalAddress: Self.lines(context.settings.postalAddress),
+                timeZone: context.calendar.timeZone),
             reference: try CaseReference(parsing: record.reference), issuedAt: notice.createdAt,
             disclosureAllowed: disclosed, withheldIdentity: Self.identity(of: record), variables: variables)
     }
@@ -80,11 +81,7 @@ public struct NoticeComposer {
     /// Who the notice goes to: the party, body or staff member of its audience, at the address
     /// it was queued with (or the one on the case).
     func recipient(_ notice: NoticeRecord, audience: NoticeAudience, record: CaseRecord) -> NoticeRecipient {
-        func lines(_ address: String?) -> [String] {
-            (address ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-                !$0.isEmpty
-            }
-        }
+        let lines = Self.lines
         switch audience {
         case .complainant, .representative:
             let party = audience == .complainant ? record.primaryComplainant : record.representative
@@ -92,16 +89,26 @@ public struct NoticeComposer {
                 name: party?.name ?? record.complainants.first?.name ?? "",
                 email: notice.recipient ?? party?.email, postalAddress: lines(party?.postalAddress))
         case .respondent:
-            return NoticeRecipient(name: record.respondent.name, email: notice.recipient ?? record.respondent.email)
+            return NoticeRecipient(
+                name: record.respondent.name, email: notice.recipient ?? record.respondent.email,
+                postalAddress: lines(record.respondent.postalAddress))
         case .headOfBody:
             return NoticeRecipient(
                 name: record.respondent.headOfBodyName ?? record.respondent.name,
-                email: notice.recipient ?? record.respondent.headOfBodyEmail)
+                email: notice.recipient ?? record.respondent.headOfBodyEmail,
+                postalAddress: lines(record.respondent.headOfBodyPostalAddress ?? record.respondent.postalAddress))
         case .assignee, .supervisor, .ombudsperson:
             let byEmail = notice.recipient.flatMap { staffByEmail[$0.lowercased()] }
             let assignee = audience == .assignee ? record.assignee.map { staffNames[$0] ?? $0 } : nil
             return NoticeRecipient(
                 name: byEmail ?? assignee ?? notice.recipient ?? audience.rawValue, email: notice.recipient)
+        }
+    }
+
+    /// The non-blank lines of a postal address.
+    static func lines(_ address: String?) -> [String] {
+        (address ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
         }
     }
 

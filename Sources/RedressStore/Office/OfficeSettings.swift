@@ -19,11 +19,13 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
     public var templatesDir: String?
     /// The earliest date an event may be entered for; earlier times are refused as typos.
     public var earliestEventDate: LocalDate
+    /// The office's own postal address, printed at the head of its letters.
+    public var postalAddress: String?
 
     public init(
         name: String, referencePrefix: String, timeZone: String, weekMask: String,
         defaultLanguage: String, sender: String, mailDomain: String, templatesDir: String?,
-        earliestEventDate: LocalDate = OfficeSettings.defaultEarliestEventDate
+        earliestEventDate: LocalDate = OfficeSettings.defaultEarliestEventDate, postalAddress: String? = nil
     ) {
         self.name = name
         self.referencePrefix = referencePrefix
@@ -34,6 +36,7 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
         self.mailDomain = mailDomain
         self.templatesDir = templatesDir
         self.earliestEventDate = earliestEventDate
+        self.postalAddress = postalAddress
     }
 
     /// 1990-01-01: twenty years of paper files and more still go in.
@@ -51,6 +54,7 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
         case mailDomain = "mail_domain"
         case templatesDir = "templates_dir"
         case earliestEventDate = "earliest_event_date"
+        case postalAddress = "postal_address"
     }
 }
 
@@ -65,11 +69,13 @@ public struct OfficeChanges: Sendable, Hashable {
     public var mailDomain: String?
     public var templatesDir: String?
     public var earliestEventDate: LocalDate?
+    /// The office's postal address ('' for none).
+    public var postalAddress: String?
 
     public init(
         name: String? = nil, referencePrefix: String? = nil, timeZone: String? = nil, weekMask: String? = nil,
         defaultLanguage: String? = nil, sender: String? = nil, mailDomain: String? = nil, templatesDir: String? = nil,
-        earliestEventDate: LocalDate? = nil
+        earliestEventDate: LocalDate? = nil, postalAddress: String? = nil
     ) {
         self.name = name
         self.referencePrefix = referencePrefix
@@ -80,6 +86,7 @@ public struct OfficeChanges: Sendable, Hashable {
         self.mailDomain = mailDomain
         self.templatesDir = templatesDir
         self.earliestEventDate = earliestEventDate
+        self.postalAddress = postalAddress
     }
 
     public var isEmpty: Bool {

@@ -26,7 +26,7 @@ public struct OfficeStore {
         let rows = try connection.query(
             """
             SELECT name, reference_prefix, time_zone, week_mask, default_language, sender, mail_domain, templates_dir,
-                earliest_event_date
+                earliest_event_date, postal_address
             FROM office\(unsafeSQL: lockSQL)
             """)
         guard let row = rows.first else { throw StoreError.schemaMissing }
@@ -35,7 +35,8 @@ public struct OfficeStore {
             timeZone: try row.decode(String.self, at: 2), weekMask: try row.decode(String.self, at: 3),
             defaultLanguage: try row.decode(String.self, at: 4), sender: try row.decode(String.self, at: 5),
             mailDomain: try row.decode(String.self, at: 6), templatesDir: try row.decode(String?.self, at: 7),
-            earliestEventDate: try row.decode(LocalDate.self, at: 8))
+            earliestEventDate: try row.decode(LocalDate.self, at: 8), postalAddress: try row.decode(String?.self, at: 9)
+        )
     }
 
     /// The outcome of a settings change.
@@ -95,13 +96,19 @@ public struct OfficeStore {
             }
             settings.earliestEventDate = earliest
         }
+        if let address = changes.postalAddress {
+            try TextField.check(
+                "office postal address", address, limit: IntakeValidator.maximumFieldLength, lines: true)
+            settings.postalAddress = address.isBlankText ? nil : address
+        }
         try connection.execute(
             """
             UPDATE office SET name = \(settings.name), reference_prefix = \(settings.referencePrefix),
                 time_zone = \(settings.timeZone), week_mask = \(settings.weekMask),
                 default_language = \(settings.defaultLanguage), sender = \(settings.sender),
                 mail_domain = \(settings.mailDomain), templates_dir = \(settings.templatesDir),
-                earliest_event_date = \(settings.earliestEventDate), updated_at = now()
+                earliest_event_date = \(settings.earliestEventDate), postal_address = \(settings.postalAddress),
+                updated_at = now()
             """)
         var moved: [MovedDueDate] = []
         if settings.weekMask != context.settings.weekMask {

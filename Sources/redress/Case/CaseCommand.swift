@@ -13,6 +13,7 @@ struct CaseCommand: ParsableCommand {
             CasePause.self, CaseResume.self, CaseExtend.self, CaseClose.self, CaseReopen.self, CaseConsent.self,
             CaseLink.self, CaseUnlink.self,
             CaseReassign.self, CaseRecuse.self,
+            CaseUpdate.self,
         ]
     )
 }

@@ -26,6 +26,11 @@ struct OfficeSet: ParsableCommand {
             "The earliest date an event may be entered for (default 1990-01-01); earlier times are refused as typos.",
             valueName: "date"))
     var earliestEventDate: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The office's own postal address, printed at the head of letters ('' for none).", valueName: "address"))
+    var postalAddress: String?
     @Option(name: .long, help: ArgumentHelp("When the change is recorded (default: now).", valueName: "time")) var at:
         String?
 
@@ -33,7 +38,7 @@ struct OfficeSet: ParsableCommand {
         let changes = OfficeChanges(
             name: name, referencePrefix: referencePrefix, timeZone: timeZone, weekMask: weekMask,
             defaultLanguage: language, sender: sender, mailDomain: mailDomain, templatesDir: templatesDir,
-            earliestEventDate: try earliestEventDate.map(parseDate))
+            earliestEventDate: try earliestEventDate.map(parseDate), postalAddress: postalAddress)
         guard !changes.isEmpty else {
             throw ValidationError("Give at least one setting to change, e.g. --time-zone Asia/Seoul.")
         }

@@ -20,7 +20,7 @@ struct OfficeShow: ParsableCommand {
                 ["name", s.name], ["reference_prefix", s.referencePrefix], ["time_zone", s.timeZone],
                 ["week_mask", s.weekMask],
                 ["default_language", s.defaultLanguage], ["sender", s.sender], ["mail_domain", s.mailDomain],
-                ["templates_dir", s.templatesDir ?? ""],
+                ["templates_dir", s.templatesDir ?? ""], ["postal_address", s.postalAddress ?? ""],
             ])
     }
 }

@@ -118,9 +118,7 @@ extension RemedyRecord {
     ) throws -> Int {
         let bodyID = try connection.query(
             """
-            INSERT INTO respondent_body (name) VALUES (\(spec.body ?? record.respondent.name))
-            ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name
-            RETURNING id
+            SELECT f.id FROM respondent_for_intake(\(spec.body ?? record.respondent.name), NULL, NULL, NULL) AS f
             """
         ).first!.decode(Int.self, at: 0)
         return try connection.query(

@@ -45,7 +45,9 @@ extension RemedyStore {
             """
         if let reference = filter.reference { query.append(" AND c.reference = \(reference)") }
         if let state = filter.state { query.append(" AND r.state = \(state.rawValue)") }
-        if let respondent = filter.respondent { query.append(" AND b.name = \(respondent)") }
+        if let respondent = filter.respondent {
+            query.append(" AND r.body_id = (SELECT respondent_named(\(respondent)))")
+        }
         if let kind = filter.kind { query.append(" AND r.kind = \(kind.rawValue)") }
         if filter.systemic { query.append(" AND r.kind IN ('policy_change', 'preventive_measure')") }
         if filter.overdue {
