@@ -45,7 +45,7 @@ struct StatisticsModelTests {
         #expect(throws: StatisticsError.unknownGrouping("body")) { try StatisticsGrouping(parsing: "body") }
         #expect(
             StatisticsError.unknownGrouping("body").description
-                == "\"body\" is not a way to group statistics; use respondent, category, channel or assignee.")
+                == "\"body\" is not a way to group statistics; use respondent, category, channel, assignee or issue.")
         #expect(throws: StatisticsError.unknownFormat("pdf")) { try StatisticsFormat(parsing: "pdf") }
     }
 
