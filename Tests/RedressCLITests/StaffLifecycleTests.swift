@@ -308,6 +308,36 @@ import Testing
         }
     }
 
+    /// A supervisor recused from a case sends none of its notices (they name a complainant
+    /// hidden from them): those wait for another sender, the rest go.
+    @Test func aRecusedSenderLeavesTheCasesNoticesToAnother() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            let supervisor = try office.staff("sup", roles: ["supervisor"])
+            let recusedFrom = try open(office)
+            let other = try open(office)
+            for reference in [recusedFrom, other] { try office.ok("case", "acknowledge", reference) }
+            try office.ok("case", "recuse", recusedFrom, supervisor.login, "--reason", "Former employer")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recused-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let exported = try supervisor.binary.run(["notices", "export", "--maildir", folder.path])
+            #expect(exported.status == 0, "\(exported)")
+            let states = try db.withConnection { connection in
+                try connection.query(
+                    "SELECT c.reference, n.state FROM notice n JOIN complaint_case c ON c.id = n.case_id ORDER BY n.id"
+                ).map { (try $0.decode(String.self, at: 0), try $0.decode(String.self, at: 1)) }
+            }
+            #expect(states.filter { $0.0 == recusedFrom }.allSatisfy { $0.1 == "pending" }, "\(states)")
+            #expect(states.filter { $0.0 == other }.allSatisfy { $0.1 == "sent" }, "\(states)")
+            // Another sender takes them.
+            #expect(try office.ok("notices", "export", "--maildir", folder.path).contains("0 failed"))
+            let left = try db.withConnection {
+                try $0.query("SELECT count(*) FROM notice WHERE state = 'pending'").first!.decode(Int.self, at: 0)
+            }
+            #expect(left == 0)
+        }
+    }
+
     /// The same rules hold for a recused login's own SQL: `party_identity` redacts the
     /// complainant, and no change of the case commits, audit row or not.
     @Test func aRecusedLoginMeetsTheSameRulesInPlainSQL() throws {

@@ -56,7 +56,9 @@ extension NoticeStore {
     /// Claims the next pending notice of `channel` after id `after` that is due by `dueBy`
     /// (any pending one when nil; a correction of due dates waits for its case's pending
     /// acknowledgement), locking its row (`FOR UPDATE SKIP LOCKED`): another sender
-    /// skips it, and it stays locked until the caller's transaction ends. Nil when none is left.
+    /// skips it, and it stays locked until the caller's transaction ends. A notice of a case
+    /// the sending login is recused from is left for another sender, as that login does not
+    /// see the complainant it is addressed to. Nil when none is left.
     ///
     /// Call inside a transaction (READ COMMITTED): a row another sender marked sent meanwhile is
     /// re-checked after its lock is released and no longer matches.
@@ -67,6 +69,7 @@ extension NoticeStore {
               -- No correction of due dates goes out ahead of the acknowledgement that gives them.
               AND NOT (n.kind = 'corrected_due_dates' AND EXISTS (
                   SELECT 1 FROM notice a WHERE a.case_id = n.case_id AND a.kind = 'acknowledgement' AND a.state = 'pending'))
+              AND NOT (n.case_id IS NOT NULL AND redress_login_recused(session_user, n.case_id))
             """
         if let dueBy { query.append(" AND n.next_attempt_at <= \(dueBy)") }
         query.append(" ORDER BY n.id LIMIT 1 FOR UPDATE OF n SKIP LOCKED")
