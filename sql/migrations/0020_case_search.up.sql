@@ -67,8 +67,9 @@ CREATE INDEX party_email_search ON party USING gin (redress_search_key(email) gi
 CREATE INDEX party_phone_search ON party USING gin (redress_phone_key(phone) gin_trgm_ops);
 
 -- Who may see the identities on a case: its assignee, supervisors and the
--- ombudsperson, while active (SPEC §3.2). One rule, for the view below and for
--- the search.
+-- ombudsperson, while active (SPEC §3.2): the rule of `party_identity`, asked
+-- here of one case at a time, for the search (the view asks what it can once per
+-- statement).
 CREATE FUNCTION redress_may_see_identity(viewer text, case_number bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
@@ -79,18 +80,6 @@ AS $$
                OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = case_number AND c.assignee = s.login)))
 $$;
 
-CREATE OR REPLACE VIEW party_identity WITH (security_barrier) AS
-    SELECT p.id, p.case_id, p.role, p.position,
-        CASE WHEN s.seen THEN p.name ELSE '[redacted]' END AS name,
-        CASE WHEN s.seen OR p.email IS NULL THEN p.email ELSE '[redacted]' END AS email,
-        CASE WHEN s.seen OR p.phone IS NULL THEN p.phone ELSE '[redacted]' END AS phone,
-        CASE WHEN s.seen OR p.postal_address IS NULL THEN p.postal_address ELSE '[redacted]' END AS postal_address
-    FROM party p
-    CROSS JOIN LATERAL (
-        SELECT (SELECT redress_session_is_trusted())
-            OR redress_may_see_identity(session_user, p.case_id)
-    ) s(seen)
-    WHERE (SELECT redress_session_may('read'));
 
 -- The cases whose complainants or representatives match `query` in `fields` (name,
 -- email, phone), among those whose identities the searcher may see, best first:

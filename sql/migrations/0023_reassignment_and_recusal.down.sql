@@ -1,6 +1,6 @@
--- Back to migration 0022: no recusals; staff_deactivate, the identity rule, the
--- audit rule of case rows and the policy of audit rows as migrations 0018 and
--- 0019 left them.
+-- Back to migration 0022: no recusals; staff_deactivate and the identity rule as
+-- migration 0020 left them; party_identity, the audit rule of case rows and the
+-- policy of audit rows as migrations 0018 and 0019 left them.
 DROP POLICY redress_insert ON case_event;
 CREATE POLICY redress_insert ON case_event FOR INSERT WITH CHECK (
     (kind = 'case_viewed' AND (SELECT redress_session_may('read'))) OR (SELECT redress_session_may('case'))
@@ -15,6 +15,19 @@ AS $$
           AND (s.roles && ARRAY['supervisor', 'ombudsperson']
                OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = case_number AND c.assignee = s.login)))
 $$;
+
+CREATE OR REPLACE VIEW party_identity WITH (security_barrier) AS
+    SELECT p.id, p.case_id, p.role, p.position,
+        CASE WHEN s.seen THEN p.name ELSE '[redacted]' END AS name,
+        CASE WHEN s.seen OR p.email IS NULL THEN p.email ELSE '[redacted]' END AS email,
+        CASE WHEN s.seen OR p.phone IS NULL THEN p.phone ELSE '[redacted]' END AS phone,
+        CASE WHEN s.seen OR p.postal_address IS NULL THEN p.postal_address ELSE '[redacted]' END AS postal_address
+    FROM party p
+    CROSS JOIN LATERAL (
+        SELECT (SELECT redress_session_may('identity'))
+            OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = p.case_id AND c.assignee = session_user)
+    ) s(seen)
+    WHERE (SELECT redress_session_may('read'));
 
 CREATE OR REPLACE FUNCTION case_change_is_audited() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp

@@ -151,8 +151,9 @@ CREATE TRIGGER complaint_case_assignee_may_take_it BEFORE UPDATE OF assignee, st
     EXECUTE FUNCTION complaint_case_assignee_may_take_it();
 
 -- Who is recused from a case does not see who complained, even as a supervisor:
--- the one rule of identities (migration 0020) gains it, for `party_identity` and
--- for the search alike.
+-- the rule of identities gains it, for the search (migration 20) and for
+-- `party_identity` (whether the login has any recusal is asked once per
+-- statement, so a login without one pays nothing per row).
 CREATE OR REPLACE FUNCTION redress_may_see_identity(viewer text, case_number bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
@@ -163,6 +164,21 @@ AS $$
                OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = case_number AND c.assignee = s.login)))
         AND NOT redress_login_recused(viewer, case_number)
 $$;
+
+CREATE OR REPLACE VIEW party_identity WITH (security_barrier) AS
+    SELECT p.id, p.case_id, p.role, p.position,
+        CASE WHEN s.seen THEN p.name ELSE '[redacted]' END AS name,
+        CASE WHEN s.seen OR p.email IS NULL THEN p.email ELSE '[redacted]' END AS email,
+        CASE WHEN s.seen OR p.phone IS NULL THEN p.phone ELSE '[redacted]' END AS phone,
+        CASE WHEN s.seen OR p.postal_address IS NULL THEN p.postal_address ELSE '[redacted]' END AS postal_address
+    FROM party p
+    CROSS JOIN LATERAL (
+        SELECT ((SELECT redress_session_may('identity'))
+                OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = p.case_id AND c.assignee = session_user))
+            AND NOT ((SELECT EXISTS (SELECT 1 FROM recusal r WHERE r.staff_login = session_user AND r.lifted_at IS NULL))
+                     AND redress_login_recused(session_user, p.case_id))
+    ) s(seen)
+    WHERE (SELECT redress_session_may('read'));
 
 -- The office-wide work that restates every case's clocks (the sweep, a calendar
 -- change) records these kinds; a login recused from a case still does that work
