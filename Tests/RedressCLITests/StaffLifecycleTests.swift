@@ -338,6 +338,30 @@ import Testing
         }
     }
 
+    /// A mediator recused from the case no longer reads what was said in its mediation,
+    /// through `redress` or SQL.
+    @Test func aRecusedMediatorReadsNoMediationNotes() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            let mediator = try office.staff("med", roles: ["caseworker"])
+            let reference = try open(office)
+            try office.ok("case", "acknowledge", reference)
+            try office.ok("mediation", "offer", reference, "--mediator", mediator.login)
+            try office.ok("case", "note", reference, "Said in mediation: half the deposit back.")
+            let before = (try office.show(reference, binary: mediator.binary))["mediation"] as? [String: Any]
+            #expect((before?["notes"] as? [[String: Any]])?.count == 1)
+
+            try office.ok("case", "recuse", reference, mediator.login, "--reason", "Knows the landlord")
+            let after = (try office.show(reference, binary: mediator.binary))["mediation"] as? [String: Any]
+            #expect(after?["notes_withheld"] as? Bool == true)
+            let connection = try PostgresConnection.connect(PostgresConfiguration(url: db.url(asUser: mediator.login)))
+            defer { connection.close() }
+            let readable = try connection.query("SELECT count(*) FROM case_note WHERE under_mediation").first!.decode(
+                Int.self, at: 0)
+            #expect(readable == 0)
+        }
+    }
+
     /// The same rules hold for a recused login's own SQL: `party_identity` redacts the
     /// complainant, and no change of the case commits, audit row or not.
     @Test func aRecusedLoginMeetsTheSameRulesInPlainSQL() throws {

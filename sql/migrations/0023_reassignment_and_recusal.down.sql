@@ -29,6 +29,21 @@ CREATE OR REPLACE VIEW party_identity WITH (security_barrier) AS
     ) s(seen)
     WHERE (SELECT redress_session_may('read'));
 
+CREATE OR REPLACE FUNCTION redress_may_read_mediation_notes(case_number bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+    SELECT redress_session_is_trusted() OR EXISTS (
+        SELECT 1 FROM staff s
+        WHERE s.login = session_user AND s.active AND (
+            'ombudsperson' = ANY (s.roles)
+            OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = case_number AND c.assignee = s.login)
+            OR EXISTS (
+                SELECT 1 FROM mediation m
+                WHERE m.id = (SELECT max(l.id) FROM mediation l WHERE l.case_id = case_number)
+                  AND (m.mediator = s.login
+                       OR EXISTS (SELECT 1 FROM mediation_session ms WHERE ms.mediation_id = m.id AND ms.mediator = s.login)))))
+$$;
+
 CREATE OR REPLACE FUNCTION case_change_is_audited() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
 AS $$

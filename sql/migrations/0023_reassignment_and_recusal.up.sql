@@ -180,6 +180,23 @@ CREATE OR REPLACE VIEW party_identity WITH (security_barrier) AS
     ) s(seen)
     WHERE (SELECT redress_session_may('read'));
 
+-- Nor what was said in its mediation, even as its mediator or the ombudsperson.
+CREATE OR REPLACE FUNCTION redress_may_read_mediation_notes(case_number bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+    SELECT redress_session_is_trusted() OR EXISTS (
+        SELECT 1 FROM staff s
+        WHERE s.login = session_user AND s.active AND (
+            'ombudsperson' = ANY (s.roles)
+            OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = case_number AND c.assignee = s.login)
+            OR EXISTS (
+                SELECT 1 FROM mediation m
+                WHERE m.id = (SELECT max(l.id) FROM mediation l WHERE l.case_id = case_number)
+                  AND (m.mediator = s.login
+                       OR EXISTS (SELECT 1 FROM mediation_session ms WHERE ms.mediation_id = m.id AND ms.mediator = s.login)))))
+        AND NOT redress_login_recused(session_user, case_number)
+$$;
+
 -- The office-wide work that restates every case's clocks (the sweep, a calendar
 -- change) records these kinds; a login recused from a case still does that work
 -- on it, and nothing else.

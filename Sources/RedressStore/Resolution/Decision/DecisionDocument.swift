@@ -27,8 +27,12 @@ public struct ResolutionSections: Sendable, Encodable {
             let mediators = Array(
                 Set([row.mediation.mediator].compactMap { $0 } + row.mediation.sessions.map(\.mediator))
             ).sorted()
-            let mayRead = Mediation.canReadNotes(
-                login: actor.login, roles: actor.roles, assignee: record.assignee, mediators: mediators)
+            // Never by a login recused from the case, mediator or not.
+            let recused = try CaseStore(connection).isRecused(actor.login, caseID: record.id)
+            let mayRead =
+                !recused
+                && Mediation.canReadNotes(
+                    login: actor.login, roles: actor.roles, assignee: record.assignee, mediators: mediators)
             let notes = mayRead ? try NoteDocument.load(connection, caseID: record.id, underMediation: true) : nil
             sections.mediation = MediationDocument(row, record: record, calendar: calendar, asOf: asOf, notes: notes)
         }
