@@ -338,6 +338,21 @@ import Testing
         }
     }
 
+    /// A supervisor, who finds any case by its complainant's name, finds none they are recused from.
+    @Test func aRecusedSupervisorFindsNoCaseByItsIdentities() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            let supervisor = try office.staff("sup", roles: ["supervisor"])
+            let recusedFrom = try open(office)
+            let other = try open(office)
+            try office.ok("case", "recuse", recusedFrom, supervisor.login, "--reason", "Former employer")
+            let found = try supervisor.binary.run(["case", "find", "Choi Yuna", "--in", "name", "--format", "csv"])
+            #expect(found.status == 0, "\(found)")
+            #expect(found.stdout.contains(other), "\(found)")
+            #expect(!found.stdout.contains(recusedFrom), "\(found)")
+        }
+    }
+
     /// A mediator recused from the case no longer reads what was said in its mediation,
     /// through `redress` or SQL.
     @Test func aRecusedMediatorReadsNoMediationNotes() throws {

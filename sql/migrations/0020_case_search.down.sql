@@ -1,6 +1,6 @@
 DROP FUNCTION case_identity_search(text, text[], text, bigint);
 
-DROP FUNCTION redress_may_see_identity(text, bigint);
+DROP FUNCTION redress_sees_every_identity(text);
 DROP INDEX party_phone_search, party_email_search, party_name_search, case_note_body_search,
     respondent_body_name_search, complaint_case_summary_search, complaint_case_reference_search;
 DROP FUNCTION redress_search_pattern(text), redress_phone_key(text), redress_search_key(text), redress_search_text(text);

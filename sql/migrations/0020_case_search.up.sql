@@ -66,18 +66,15 @@ CREATE INDEX party_name_search ON party USING gin (redress_search_key(name) gin_
 CREATE INDEX party_email_search ON party USING gin (redress_search_key(email) gin_trgm_ops);
 CREATE INDEX party_phone_search ON party USING gin (redress_phone_key(phone) gin_trgm_ops);
 
--- Who may see the identities on a case: its assignee, supervisors and the
--- ombudsperson, while active (SPEC §3.2): the rule of `party_identity`, asked
--- here of one case at a time, for the search (the view asks what it can once per
--- statement).
-CREATE FUNCTION redress_may_see_identity(viewer text, case_number bigint) RETURNS boolean
+-- Whether a login sees the identities on every case: an active supervisor or the
+-- ombudsperson (SPEC §3.2, the rule of `party_identity`); anyone else sees those
+-- of the cases assigned to them.
+CREATE FUNCTION redress_sees_every_identity(viewer text) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
     SELECT EXISTS (
         SELECT 1 FROM staff s
-        WHERE s.login = viewer AND s.active
-          AND (s.roles && ARRAY['supervisor', 'ombudsperson']
-               OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = case_number AND c.assignee = s.login)))
+        WHERE s.login = viewer AND s.active AND s.roles && ARRAY['supervisor', 'ombudsperson'])
 $$;
 
 
@@ -101,6 +98,10 @@ DECLARE
     searched text[] := ARRAY(
         SELECT f FROM unnest(ARRAY['name', 'email', 'phone']) f
         WHERE f = ANY (fields) AND (f <> 'phone' OR char_length(digits) >= 2));
+    -- Asked once, not of every hit: whether the searcher sees every case's identities
+    -- (an active supervisor or the ombudsperson), else only those of its own cases.
+    sees_all boolean := redress_sees_every_identity(viewer);
+    active boolean := EXISTS (SELECT 1 FROM staff s WHERE s.login = viewer AND s.active);
     found integer;
 BEGIN
     IF NOT redress_session_may('read') OR cardinality(searched) = 0 OR char_length(plain) < 2 THEN
@@ -123,7 +124,7 @@ BEGIN
             WHERE 'phone' = ANY (searched) AND redress_phone_key(p.phone) LIKE phone_pattern
         ) h
         JOIN complaint_case c ON c.id = h.case_id
-        WHERE redress_may_see_identity(viewer, c.id)
+        WHERE sees_all OR (active AND c.assignee = viewer)
         ORDER BY h.score DESC, c.reference DESC
         LIMIT max_cases * 3;
     GET DIAGNOSTICS found = ROW_COUNT;

@@ -1,20 +1,10 @@
--- Back to migration 0022: no recusals; staff_deactivate and the identity rule as
--- migration 0020 left them; party_identity, the audit rule of case rows and the
--- policy of audit rows as migrations 0018 and 0019 left them.
+-- Back to migration 0022: no recusals; staff_deactivate and the identity search
+-- as migration 0020 left them; party_identity, the audit rule of case rows and
+-- the policy of audit rows as migrations 0018 and 0019 left them.
 DROP POLICY redress_insert ON case_event;
 CREATE POLICY redress_insert ON case_event FOR INSERT WITH CHECK (
     (kind = 'case_viewed' AND (SELECT redress_session_may('read'))) OR (SELECT redress_session_may('case'))
 );
-
-CREATE OR REPLACE FUNCTION redress_may_see_identity(viewer text, case_number bigint) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-AS $$
-    SELECT EXISTS (
-        SELECT 1 FROM staff s
-        WHERE s.login = viewer AND s.active
-          AND (s.roles && ARRAY['supervisor', 'ombudsperson']
-               OR EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = case_number AND c.assignee = s.login)))
-$$;
 
 CREATE OR REPLACE VIEW party_identity WITH (security_barrier) AS
     SELECT p.id, p.case_id, p.role, p.position,
@@ -42,6 +32,54 @@ AS $$
                 WHERE m.id = (SELECT max(l.id) FROM mediation l WHERE l.case_id = case_number)
                   AND (m.mediator = s.login
                        OR EXISTS (SELECT 1 FROM mediation_session ms WHERE ms.mediation_id = m.id AND ms.mediator = s.login)))))
+$$;
+
+CREATE OR REPLACE FUNCTION case_identity_search(query text, fields text[], acting text, max_cases bigint)
+RETURNS TABLE (case_id bigint, field text, score real)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+DECLARE
+    viewer text := CASE WHEN redress_session_is_trusted() THEN coalesce(acting, session_user) ELSE session_user END;
+    plain text := redress_search_text(query);
+    digits text := pg_catalog.regexp_replace(query, '[^0-9]', '', 'g');
+    pattern text := redress_search_pattern(redress_search_key(query));
+    phone_pattern text := redress_search_pattern(redress_phone_key(query));
+    searched text[] := ARRAY(
+        SELECT f FROM unnest(ARRAY['name', 'email', 'phone']) f
+        WHERE f = ANY (fields) AND (f <> 'phone' OR char_length(digits) >= 2));
+    -- Asked once, not of every hit: whether the searcher sees every case's identities
+    -- (an active supervisor or the ombudsperson), else only those of its own cases.
+    sees_all boolean := redress_sees_every_identity(viewer);
+    active boolean := EXISTS (SELECT 1 FROM staff s WHERE s.login = viewer AND s.active);
+    found integer;
+BEGIN
+    IF NOT redress_session_may('read') OR cardinality(searched) = 0 OR char_length(plain) < 2 THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT h.case_id, h.field, h.score FROM (
+            SELECT p.case_id, 'name'::text AS field,
+                (char_length(plain)::real / greatest(char_length(redress_search_text(p.name)), 1))::real AS score
+            FROM party p
+            WHERE 'name' = ANY (searched) AND redress_search_key(p.name) LIKE pattern
+            UNION ALL
+            SELECT p.case_id, 'email', (char_length(plain)::real / greatest(char_length(redress_search_text(p.email)), 1))::real
+            FROM party p
+            WHERE 'email' = ANY (searched) AND redress_search_key(p.email) LIKE pattern
+            UNION ALL
+            SELECT p.case_id, 'phone',
+                (char_length(digits)::real / greatest(char_length(pg_catalog.regexp_replace(p.phone, '[^0-9]', '', 'g')), 1))::real
+            FROM party p
+            WHERE 'phone' = ANY (searched) AND redress_phone_key(p.phone) LIKE phone_pattern
+        ) h
+        JOIN complaint_case c ON c.id = h.case_id
+        WHERE sees_all OR (active AND c.assignee = viewer)
+        ORDER BY h.score DESC, c.reference DESC
+        LIMIT max_cases * 3;
+    GET DIAGNOSTICS found = ROW_COUNT;
+    INSERT INTO case_event (case_id, actor, occurred_at, kind, data)
+    VALUES (NULL, viewer, now(), 'identities_searched', jsonb_build_object('fields', to_jsonb(searched), 'matches', found));
+END
 $$;
 
 CREATE OR REPLACE FUNCTION case_change_is_audited() RETURNS trigger
