@@ -38,7 +38,8 @@ extension CaseStore {
             """
         ).map { try $0.decode(String.self, at: 0) }
         document.resolution = try ResolutionSections.load(
-            connection, record: record, actor: actor, context: context, asOf: asOf)
+            connection, record: record, actor: actor, actorRecused: document.recused.contains(actor.login),
+            context: context, asOf: asOf)
         return document
     }
 }

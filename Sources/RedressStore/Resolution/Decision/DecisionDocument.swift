@@ -15,10 +15,11 @@ public struct ResolutionSections: Sendable, Encodable {
     public var review: ReviewDocument?
 
     /// The sections of `record` as `actor` may see them on `asOf`: notes recorded under mediation
-    /// only for its mediators, the assignee and the ombudsperson.
+    /// only for its mediators, the assignee and the ombudsperson, and never for a reader
+    /// recused from the case (`actorRecused`, which the caller has read with the case).
     public static func load(
-        _ connection: PostgresConnection, record: CaseRecord, actor: Actor, context: OfficeContext,
-        asOf: LocalDate
+        _ connection: PostgresConnection, record: CaseRecord, actor: Actor, actorRecused: Bool,
+        context: OfficeContext, asOf: LocalDate
     ) throws -> ResolutionSections {
         let calendar = context.calendar
         var sections = ResolutionSections(
@@ -27,10 +28,8 @@ public struct ResolutionSections: Sendable, Encodable {
             let mediators = Array(
                 Set([row.mediation.mediator].compactMap { $0 } + row.mediation.sessions.map(\.mediator))
             ).sorted()
-            // Never by a login recused from the case, mediator or not.
-            let recused = try CaseStore(connection).isRecused(actor.login, caseID: record.id)
             let mayRead =
-                !recused
+                !actorRecused
                 && Mediation.canReadNotes(
                     login: actor.login, roles: actor.roles, assignee: record.assignee, mediators: mediators)
             let notes = mayRead ? try NoteDocument.load(connection, caseID: record.id, underMediation: true) : nil
