@@ -150,9 +150,17 @@ extension CaseStore {
         -> [Int: ClockEffects]
     {
         var done: [Int: ClockEffects] = [:]
-        for update in updates {
-            guard var record = try load(where: "cc.id = \(update.caseID)") else { continue }
-            done[update.caseID] = try complainantUpdated(&record, at: update.at, asOf: asOf, context: context)
+        // Loaded and written a thousand cases at a time: a sweep restarts thousands.
+        for start in stride(from: 0, to: updates.count, by: 1_000) {
+            let chunk = updates[start..<min(start + 1_000, updates.count)]
+            let at = Dictionary(chunk.map { ($0.caseID, $0.at) }, uniquingKeysWith: { first, _ in first })
+            let ids = PostgresTextArray(at.keys.map(String.init))
+            var cases: [(caseID: Int, clocks: [StoredClock])] = []
+            for var record in try loadAll(where: "cc.id = ANY (\(ids)::bigint[]) ORDER BY cc.id") {
+                done[record.id] = try record.complainantUpdated(at: at[record.id]!, context: context)
+                cases.append((record.id, record.clocks))
+            }
+            try ClockWriter(connection: connection).save(&cases, calendar: context.calendar, asOf: asOf)
         }
         return done
     }

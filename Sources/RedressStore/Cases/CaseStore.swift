@@ -44,6 +44,11 @@ public struct CaseStore {
     }
 
     func load(where condition: PostgresQuery) throws -> CaseRecord? {
+        try loadAll(where: condition).first
+    }
+
+    /// Every case that `condition` (over `complaint_case cc`) selects, in one round trip.
+    func loadAll(where condition: PostgresQuery) throws -> [CaseRecord] {
         var query: PostgresQuery = """
             SELECT cc.id, cc.reference, cc.state, cc.outcome, cc.received_at, cc.received_on, cc.channel, cc.summary,
                 cc.language, cc.incident_date, cc.late_filing, cc.late_filing_reason, cc.urgent, cc.confidential,
@@ -63,7 +68,6 @@ public struct CaseStore {
             """
         query.append(" ")
         query.append(condition)
-        guard let row = try connection.query(query).first else { return nil }
         let decoder = JSONDecoder()
         struct PartyRow: Decodable {
             var role: String
@@ -79,34 +83,36 @@ public struct CaseStore {
                     contactPreference: contact_preference)
             }
         }
-        let parties = try decoder.decode([PartyRow].self, from: Data(try row.decode(String.self, at: 26).utf8))
-        let categories = try decoder.decode([String].self, from: Data(try row.decode(String.self, at: 27).utf8))
-        let clocks = try decoder.decode([ClockRow].self, from: Data(try row.decode(String.self, at: 28).utf8))
-        return CaseRecord(
-            id: try row.decode(Int.self, at: 0), reference: try row.decode(String.self, at: 1),
-            state: CaseState(rawValue: try row.decode(String.self, at: 2)) ?? .received,
-            outcome: try row.decode(String?.self, at: 3).flatMap(Outcome.init(rawValue:)),
-            receivedAt: try row.decode(Date.self, at: 4), receivedOn: try row.decode(LocalDate.self, at: 5),
-            channel: Channel(rawValue: try row.decode(String.self, at: 6)) ?? .web,
-            summary: try row.decode(String.self, at: 7),
-            language: try row.decode(String.self, at: 8), incidentDate: try row.decode(LocalDate?.self, at: 9),
-            lateFiling: try row.decode(Bool.self, at: 10), lateFilingReason: try row.decode(String?.self, at: 11),
-            urgent: try row.decode(Bool.self, at: 12), confidential: try row.decode(Bool.self, at: 13),
-            groupSize: try row.decode(Int?.self, at: 14),
-            respondent: RespondentBody(
-                name: try row.decode(String.self, at: 22), email: try row.decode(String?.self, at: 23),
-                headOfBodyName: try row.decode(String?.self, at: 24),
-                headOfBodyEmail: try row.decode(String?.self, at: 25),
-                postalAddress: try row.decode(String?.self, at: 29),
-                headOfBodyPhone: try row.decode(String?.self, at: 30),
-                headOfBodyPostalAddress: try row.decode(String?.self, at: 31)),
-            assignee: try row.decode(String?.self, at: 15), infoRequests: try row.decode(Int.self, at: 16),
-            version: try row.decode(Int.self, at: 17), openedBy: try row.decode(String.self, at: 18),
-            createdAt: try row.decode(Date.self, at: 19), updatedAt: try row.decode(Date.self, at: 20),
-            closedAt: try row.decode(Date?.self, at: 21),
-            complainants: parties.filter { $0.role == "complainant" }.map(\.party),
-            representative: parties.first { $0.role == "representative" }?.party,
-            categories: categories, clocks: clocks.map(\.stored))
+        return try connection.query(query).map { row in
+            let parties = try decoder.decode([PartyRow].self, from: Data(try row.decode(String.self, at: 26).utf8))
+            let categories = try decoder.decode([String].self, from: Data(try row.decode(String.self, at: 27).utf8))
+            let clocks = try decoder.decode([ClockRow].self, from: Data(try row.decode(String.self, at: 28).utf8))
+            return CaseRecord(
+                id: try row.decode(Int.self, at: 0), reference: try row.decode(String.self, at: 1),
+                state: CaseState(rawValue: try row.decode(String.self, at: 2)) ?? .received,
+                outcome: try row.decode(String?.self, at: 3).flatMap(Outcome.init(rawValue:)),
+                receivedAt: try row.decode(Date.self, at: 4), receivedOn: try row.decode(LocalDate.self, at: 5),
+                channel: Channel(rawValue: try row.decode(String.self, at: 6)) ?? .web,
+                summary: try row.decode(String.self, at: 7),
+                language: try row.decode(String.self, at: 8), incidentDate: try row.decode(LocalDate?.self, at: 9),
+                lateFiling: try row.decode(Bool.self, at: 10), lateFilingReason: try row.decode(String?.self, at: 11),
+                urgent: try row.decode(Bool.self, at: 12), confidential: try row.decode(Bool.self, at: 13),
+                groupSize: try row.decode(Int?.self, at: 14),
+                respondent: RespondentBody(
+                    name: try row.decode(String.self, at: 22), email: try row.decode(String?.self, at: 23),
+                    headOfBodyName: try row.decode(String?.self, at: 24),
+                    headOfBodyEmail: try row.decode(String?.self, at: 25),
+                    postalAddress: try row.decode(String?.self, at: 29),
+                    headOfBodyPhone: try row.decode(String?.self, at: 30),
+                    headOfBodyPostalAddress: try row.decode(String?.self, at: 31)),
+                assignee: try row.decode(String?.self, at: 15), infoRequests: try row.decode(Int.self, at: 16),
+                version: try row.decode(Int.self, at: 17), openedBy: try row.decode(String.self, at: 18),
+                createdAt: try row.decode(Date.self, at: 19), updatedAt: try row.decode(Date.self, at: 20),
+                closedAt: try row.decode(Date?.self, at: 21),
+                complainants: parties.filter { $0.role == "complainant" }.map(\.party),
+                representative: parties.first { $0.role == "representative" }?.party,
+                categories: categories, clocks: clocks.map(\.stored))
+        }
     }
 
     /// The codes of the rights categories a case may take (retired ones left out), in order.

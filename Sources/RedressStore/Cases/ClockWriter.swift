@@ -24,87 +24,216 @@ struct ClockWriter {
         return (due, status, clock.pausedDays(on: calendar, asOf: clock.endedOn ?? clock.cancelledOn ?? asOf))
     }
 
-    /// Saves every new or changed clock of `record`, statuses as of `asOf`. Changed clocks are
-    /// written first: a clock that ends makes room for its successor (one live clock of a kind
-    /// and subject, `clock_one_live_per_kind_and_subject`).
+    /// Saves every new or changed clock of one case, statuses as of `asOf`.
     func save(_ clocks: inout [StoredClock], caseID: Int, calendar: WorkCalendar, asOf: LocalDate) throws {
-        for index in clocks.indices where clocks[index].isDirty {
-            guard let id = clocks[index].id else { continue }
-            let clock = clocks[index].clock
-            let result = Self.results(of: clock, calendar: calendar, asOf: asOf)
-            try connection.execute(
-                """
-                UPDATE clock SET ended_on = \(clock.endedOn), cancelled_on = \(clock.cancelled ? clock.cancelledOn ?? asOf : nil),
-                    allowance_amount = \(clock.allowance.amount), allowance_unit = \(clock.allowance.unit.rawValue),
-                    policy_version = \(clock.policyVersion), urgent = \(clock.urgent),
-                    status = \(result.status.rawValue), due_date = \(result.due), paused_days = \(result.pausedDays), updated_at = now()
-                WHERE id = \(id)
-                """)
-        }
-        try insertNew(&clocks, caseID: caseID, calendar: calendar, asOf: asOf)
-        for index in clocks.indices where clocks[index].isDirty {
-            let clock = clocks[index].clock
-            let id = clocks[index].id!
-            let saved = clocks[index].savedPauses
-            for (position, pause) in clock.pauses.enumerated() {
-                if position < saved.count {
-                    if saved[position].to != pause.to {
-                        try connection.execute(
-                            """
-                            UPDATE clock_pause SET to_date = \(pause.to) WHERE clock_id = \(id) AND position = \(position + 1)
-                            """)
-                    }
-                } else {
-                    try connection.execute(
-                        """
-                        INSERT INTO clock_pause (clock_id, position, from_date, to_date, cause, reason)
-                        VALUES (\(id), \(position + 1), \(pause.from), \(pause.to), \(clocks[index].pauseCauses[position]), \(pause.reason))
-                        """)
-                }
-            }
-            for (position, grant) in clock.extensions.enumerated() where position >= clocks[index].savedExtensionCount {
-                try connection.execute(
-                    """
-                    INSERT INTO clock_extension (clock_id, grant_number, amount, reason, approver_role, approved_by, on_date, with_consent)
-                    VALUES (\(id), \(position + 1), \(grant.amount), \(grant.reason), \(grant.approverRole.rawValue),
-                        \(grant.approvedBy), \(grant.onDate), \(grant.withConsent))
-                    """)
-            }
-            clocks[index].savedPauses = clock.pauses
-            clocks[index].savedExtensionCount = clock.extensions.count
-            clocks[index].isDirty = false
-        }
+        var cases = [(caseID: caseID, clocks: clocks)]
+        try save(&cases, calendar: calendar, asOf: asOf)
+        clocks = cases[0].clocks
     }
 
-    /// Inserts the clocks that have no row yet, all in one statement (a case opens with two,
-    /// while the year's reference counter is locked), and gives each its id.
-    private func insertNew(_ clocks: inout [StoredClock], caseID: Int, calendar: WorkCalendar, asOf: LocalDate) throws {
-        let new = clocks.indices.filter { clocks[$0].id == nil }
-        guard !new.isEmpty else { return }
-        var insert: PostgresQuery = """
-            INSERT INTO clock (case_id, subject, kind, remedy_scale, start_at, start_date, allowance_amount, allowance_unit,
-                policy_version, urgent, ended_on, cancelled_on, status, due_date, paused_days)
-            VALUES
-            """
-        for (position, index) in new.enumerated() {
-            let clock = clocks[index].clock
-            let result = Self.results(of: clock, calendar: calendar, asOf: asOf)
-            insert.append(position == 0 ? " " : ", ")
-            insert.append(
+    /// Saves every new or changed clock of each case of `cases`, statuses as of `asOf`, in at
+    /// most six statements however many cases there are. Changed clocks are written first: a
+    /// clock that ends makes room for its successor (one live clock of a kind and subject,
+    /// `clock_one_live_per_kind_and_subject`).
+    func save(_ cases: inout [(caseID: Int, clocks: [StoredClock])], calendar: WorkCalendar, asOf: LocalDate) throws {
+        var changed = ClockColumns()
+        var new = ClockColumns()
+        var newCount = 0
+        for c in cases.indices {
+            for index in cases[c].clocks.indices where cases[c].clocks[index].id == nil { newCount += 1 }
+        }
+        var newIDs: [Int] = []
+        if newCount > 0 {
+            newIDs = try connection.query("SELECT nextval('clock_id_seq') FROM generate_series(1, \(newCount))").map {
+                try $0.decode(Int.self, at: 0)
+            }
+        }
+        var pauseEnds = (clock: [String?](), position: [String?](), to: [String?]())
+        var pauses = PauseColumns()
+        var extensions = ExtensionColumns()
+        for c in cases.indices {
+            let caseID = cases[c].caseID
+            for index in cases[c].clocks.indices {
+                let stored = cases[c].clocks[index]
+                guard stored.isDirty || stored.id == nil else { continue }
+                let result = Self.results(of: stored.clock, calendar: calendar, asOf: asOf)
+                if let id = stored.id {
+                    changed.append(id: id, caseID: caseID, stored, result, asOf: asOf)
+                } else {
+                    let id = newIDs.removeFirst()
+                    cases[c].clocks[index].id = id
+                    new.append(id: id, caseID: caseID, stored, result, asOf: asOf)
+                }
+                let id = cases[c].clocks[index].id!
+                let saved = stored.savedPauses
+                for (position, pause) in stored.clock.pauses.enumerated() {
+                    if position < saved.count {
+                        if saved[position].to != pause.to {
+                            pauseEnds.clock.append(String(id))
+                            pauseEnds.position.append(String(position + 1))
+                            pauseEnds.to.append(pause.to?.iso)
+                        }
+                    } else {
+                        pauses.append(
+                            clock: id, position: position + 1, pause, cause: stored.pauseCauses[position])
+                    }
+                }
+                for (position, grant) in stored.clock.extensions.enumerated()
+                where position >= stored.savedExtensionCount {
+                    extensions.append(clock: id, number: position + 1, grant)
+                }
+                cases[c].clocks[index].savedPauses = stored.clock.pauses
+                cases[c].clocks[index].savedExtensionCount = stored.clock.extensions.count
+                cases[c].clocks[index].isDirty = false
+            }
+        }
+        if !changed.id.isEmpty {
+            try connection.execute(
                 """
-                (\(caseID), \(clocks[index].subject), \(clock.kind.rawValue), \(clock.remedyScale?.rawValue), \(clock.startInstant),
-                \(clock.startDate), \(clock.allowance.amount), \(clock.allowance.unit.rawValue), \(clock.policyVersion), \(clock.urgent),
-                \(clock.endedOn), \(clock.cancelled ? clock.cancelledOn ?? asOf : nil), \(result.status.rawValue),
-                \(result.due), \(result.pausedDays))
+                UPDATE clock k SET ended_on = u.ended_on, cancelled_on = u.cancelled_on,
+                    allowance_amount = u.amount, allowance_unit = u.unit, policy_version = u.version, urgent = u.urgent,
+                    status = u.status, due_date = u.due, paused_days = u.paused, updated_at = now()
+                FROM \(changed.unnest) AS u(\(unsafeSQL: ClockColumns.names))
+                WHERE k.id = u.id
                 """)
         }
-        insert.append(" RETURNING id")
-        // PostgreSQL returns the rows of an INSERT … VALUES in the order of its VALUES list.
-        let ids = try connection.query(insert).map { try $0.decode(Int.self, at: 0) }
-        guard ids.count == new.count else {
-            throw PostgresError(kind: .client, message: "\(new.count) clocks inserted, \(ids.count) ids returned")
+        if !new.id.isEmpty {
+            try connection.execute(
+                """
+                INSERT INTO clock (id, case_id, subject, kind, remedy_scale, start_at, start_date, allowance_amount,
+                    allowance_unit, policy_version, urgent, ended_on, cancelled_on, status, due_date, paused_days)
+                SELECT id, case_id, subject, kind, scale, start_at, start_date, amount, unit, version, urgent, ended_on,
+                    cancelled_on, status, due, paused
+                FROM \(new.unnest) AS u(\(unsafeSQL: ClockColumns.names))
+                ORDER BY id
+                """)
         }
-        for (index, id) in zip(new, ids) { clocks[index].id = id }
+        if !pauseEnds.clock.isEmpty {
+            try connection.execute(
+                """
+                UPDATE clock_pause p SET to_date = u.to_date
+                FROM unnest(\(PostgresTextArray(pauseEnds.clock))::bigint[], \(PostgresTextArray(pauseEnds.position))::int[],
+                    \(PostgresTextArray(pauseEnds.to))::date[]) AS u(clock_id, position, to_date)
+                WHERE p.clock_id = u.clock_id AND p.position = u.position
+                """)
+        }
+        if !pauses.clock.isEmpty {
+            try connection.execute(
+                """
+                INSERT INTO clock_pause (clock_id, position, from_date, to_date, cause, reason)
+                SELECT * FROM unnest(\(PostgresTextArray(pauses.clock))::bigint[], \(PostgresTextArray(pauses.position))::int[],
+                    \(PostgresTextArray(pauses.from))::date[], \(PostgresTextArray(pauses.to))::date[],
+                    \(PostgresTextArray(pauses.cause))::text[], \(PostgresTextArray(pauses.reason))::text[])
+                """)
+        }
+        if !extensions.clock.isEmpty {
+            try connection.execute(
+                """
+                INSERT INTO clock_extension (clock_id, grant_number, amount, reason, approver_role, approved_by, on_date, with_consent)
+                SELECT * FROM unnest(\(PostgresTextArray(extensions.clock))::bigint[], \(PostgresTextArray(extensions.number))::int[],
+                    \(PostgresTextArray(extensions.amount))::int[], \(PostgresTextArray(extensions.reason))::text[],
+                    \(PostgresTextArray(extensions.role))::text[], \(PostgresTextArray(extensions.by))::text[],
+                    \(PostgresTextArray(extensions.on))::date[], \(PostgresTextArray(extensions.consent))::boolean[])
+                """)
+        }
+    }
+}
+
+/// Clock rows column by column, as text arrays a statement unnests.
+private struct ClockColumns {
+    static let names =
+        "id, case_id, subject, kind, scale, start_at, start_date, amount, unit, version, urgent, ended_on, cancelled_on, status, due, paused"
+    var id: [String?] = []
+    var caseID: [String?] = []
+    var subject: [String?] = []
+    var kind: [String?] = []
+    var scale: [String?] = []
+    var startAt: [String?] = []
+    var startDate: [String?] = []
+    var amount: [String?] = []
+    var unit: [String?] = []
+    var version: [String?] = []
+    var urgent: [String?] = []
+    var endedOn: [String?] = []
+    var cancelledOn: [String?] = []
+    var status: [String?] = []
+    var due: [String?] = []
+    var paused: [String?] = []
+
+    mutating func append(
+        id: Int, caseID: Int, _ stored: StoredClock, _ result: (due: LocalDate?, status: ClockStatus, pausedDays: Int),
+        asOf: LocalDate
+    ) {
+        let clock = stored.clock
+        self.id.append(String(id))
+        self.caseID.append(String(caseID))
+        subject.append(stored.subject.map(String.init))
+        kind.append(clock.kind.rawValue)
+        scale.append(clock.remedyScale?.rawValue)
+        startAt.append(clock.startInstant.postgresText)
+        startDate.append(clock.startDate.iso)
+        amount.append(String(clock.allowance.amount))
+        unit.append(clock.allowance.unit.rawValue)
+        version.append(String(clock.policyVersion))
+        urgent.append(clock.urgent ? "t" : "f")
+        endedOn.append(clock.endedOn?.iso)
+        cancelledOn.append(clock.cancelled ? (clock.cancelledOn ?? asOf).iso : nil)
+        status.append(result.status.rawValue)
+        due.append(result.due?.iso)
+        paused.append(String(result.pausedDays))
+    }
+
+    var unnest: PostgresQuery {
+        """
+        unnest(\(PostgresTextArray(id))::bigint[], \(PostgresTextArray(caseID))::bigint[], \(PostgresTextArray(subject))::bigint[],
+            \(PostgresTextArray(kind))::text[], \(PostgresTextArray(scale))::text[], \(PostgresTextArray(startAt))::timestamptz[],
+            \(PostgresTextArray(startDate))::date[], \(PostgresTextArray(amount))::int[], \(PostgresTextArray(unit))::text[],
+            \(PostgresTextArray(version))::int[], \(PostgresTextArray(urgent))::boolean[], \(PostgresTextArray(endedOn))::date[],
+            \(PostgresTextArray(cancelledOn))::date[], \(PostgresTextArray(status))::text[], \(PostgresTextArray(due))::date[],
+            \(PostgresTextArray(paused))::int[])
+        """
+    }
+}
+
+/// New pause rows column by column.
+private struct PauseColumns {
+    var clock: [String?] = []
+    var position: [String?] = []
+    var from: [String?] = []
+    var to: [String?] = []
+    var cause: [String?] = []
+    var reason: [String?] = []
+
+    mutating func append(clock id: Int, position number: Int, _ pause: Clock.Pause, cause why: String) {
+        clock.append(String(id))
+        position.append(String(number))
+        from.append(pause.from.iso)
+        to.append(pause.to?.iso)
+        cause.append(why)
+        reason.append(pause.reason)
+    }
+}
+
+/// New extension rows column by column.
+private struct ExtensionColumns {
+    var clock: [String?] = []
+    var number: [String?] = []
+    var amount: [String?] = []
+    var reason: [String?] = []
+    var role: [String?] = []
+    var by: [String?] = []
+    var on: [String?] = []
+    var consent: [String?] = []
+
+    mutating func append(clock id: Int, number grant: Int, _ extension: Clock.Extension) {
+        clock.append(String(id))
+        number.append(String(grant))
+        amount.append(String(`extension`.amount))
+        reason.append(`extension`.reason)
+        role.append(`extension`.approverRole.rawValue)
+        by.append(`extension`.approvedBy)
+        on.append(`extension`.onDate.iso)
+        consent.append(`extension`.withConsent ? "t" : "f")
     }
 }
 
