@@ -117,4 +117,102 @@ import Testing
             #expect(group["urgent"] as? Bool == true)
         }
     }
+
+    /// An import by batches killed while it waits to write its second batch, run again, imports
+    /// every line exactly once: the first batch had committed, the second had not.
+    @Test func anImportByBatchesKilledAndRunAgainImportsEveryLineOnce() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            // Ten complaints of 2025 (the first batch), then twenty of 2026.
+            var lines = ["received_at,complainant,respondent,summary"]
+            for index in 0..<30 {
+                let day = String(format: "%02d", index % 28 + 1)
+                lines.append(
+                    "\(index < 10 ? "2025-11" : "2026-02")-\(day)T10:00+09:00,Person \(index),City Hall,Complaint \(index)"
+                )
+            }
+            let url = try file("batches.csv", lines.joined(separator: "\n") + "\n")
+            defer { try? FileManager.default.removeItem(at: url) }
+
+            // Holding an uncommitted 2026 reference counter makes the second batch wait for it.
+            let blocker = try db.connect()
+            defer { blocker.close() }
+            try blocker.execute("BEGIN")
+            try blocker.execute(
+                "INSERT INTO reference_counter (prefix, year, last_number) VALUES ('HRC', 2026, 0)")
+            let process = Process()
+            process.executableURL = office.owner.url
+            process.arguments = [
+                "case", "import", "--batch-commit", "10", url.path, "--database", office.owner.database!,
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let waiting = try db.withConnection { connection -> Bool in
+                for _ in 0..<600 {
+                    let imported = try connection.query("SELECT count(*) FROM complaint_case").first!.decode(
+                        Int.self, at: 0)
+                    let blocked = try connection.query(
+                        """
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%reference_counter%'
+                        """
+                    ).first!.decode(Int.self, at: 0)
+                    if imported == 10, blocked == 1 { return true }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+                return false
+            }
+            #expect(waiting, "the second batch never waited for the 2026 counter")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            try blocker.execute("ROLLBACK")
+            // The killed import's server session ends, its second batch rolled back.
+            _ = try db.withConnection { connection in
+                for _ in 0..<200 {
+                    let left = try connection.query(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%reference_counter%' AND pid <> pg_backend_pid()"
+                    ).first!.decode(Int.self, at: 0)
+                    if left == 0 { break }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+            }
+            #expect(try office.counts()["complaint_case"] == 10)
+
+            let again = try office.ok("case", "import", "--batch-commit", "10", url.path)
+            #expect(again.contains("resuming after line 11: 10 of 30 rows were imported before"), "\(again)")
+            #expect(
+                again.contains("imported 20 cases in batches of 10: HRC-2026-000001 to HRC-2026-000020"), "\(again)")
+            let perLine = try db.withConnection { connection in
+                try connection.query(
+                    """
+                    SELECT (data ->> 'line')::int, count(*) FROM case_event
+                    WHERE case_id IS NOT NULL AND data ? 'imported_from' GROUP BY 1 ORDER BY 1
+                    """
+                ).map { [try $0.decode(Int.self, at: 0), try $0.decode(Int.self, at: 1)] }
+            }
+            #expect(perLine == (2...31).map { [$0, 1] })
+            #expect(try office.counts()["complaint_case"] == 30)
+            #expect(try office.ok("case", "import", "--batch-commit", "10", url.path).contains("nothing to import"))
+            #expect(try office.counts()["complaint_case"] == 30)
+            #expect(try office.run("audit", "verify").status == 0)
+        }
+    }
+
+    @Test func batchCommitRefusesNonsense() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            let url = try file("cases.csv", csv())
+            defer { try? FileManager.default.removeItem(at: url) }
+            let before = try office.counts()
+            for arguments in [
+                ["--batch-commit", "0"], ["--batch-commit", "ten"], ["--batch-commit", "5", "--dry-run"],
+            ] {
+                let result = try office.owner.run(["case", "import"] + arguments + [url.path])
+                #expect(result.status == 2, "\(arguments): \(result)")
+                #expect(result.stderr.split(separator: "\n").count >= 1)
+            }
+            #expect(try office.counts() == before)
+        }
+    }
 }

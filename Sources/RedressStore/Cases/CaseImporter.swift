@@ -1,4 +1,5 @@
 import CSV
+import Crypto
 import Dispatch
 public import Foundation
 public import Postgres
@@ -271,27 +272,71 @@ public struct CaseImporter {
             incidentDate: incident, acceptLateReason: fields["accept_late_reason"])
     }
 
-    /// Validates and, unless `dryRun`, imports the rows of `text` as `actor`; throws `Rejected`
-    /// listing every bad row. Call inside a transaction.
+    /// A row checked and ready to write, with the line it starts on.
+    public typealias Checked = (line: Int, new: NewCase, intake: IntakeValidator.Intake)
+
+    /// Validates and, unless `dryRun`, imports the rows of `text` as `actor`, all in the
+    /// caller's transaction; throws `Rejected` listing every bad row.
     public func run(
         text: String, format: Format, source: String, dryRun: Bool, actor: Actor, at instant: Date,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Summary {
+        let valid = try check(text: text, format: format, actor: actor)
+        if dryRun { return Summary(rows: valid.count, firstReference: nil, lastReference: nil) }
+        return try write(
+            valid[...], source: source, digest: Self.digest(text), actor: actor, at: instant, progress: progress)
+    }
+
+    /// Every row of `text` checked, in file order; throws `Rejected` listing every bad row.
+    public func check(text: String, format: Format, actor: Actor) throws -> [Checked] {
         try actor.require(Lifecycle.intakePermission)
-        let context = try OfficeContext.load(connection, lock: dryRun ? .none : .share)
+        let context = try OfficeContext.load(connection, lock: .none)
         let known = Set(try CaseStore(connection).categoryCodes())
         let rows = try Self.rows(of: text, format: format)
         guard !rows.isEmpty else { throw StoreError.invalid("The file holds no complaints.") }
         let (valid, problems) = complaints(rows, context: context, knownCategories: known)
         guard problems.isEmpty else { throw Rejected(problems: problems, rows: rows.count) }
-        if dryRun { return Summary(rows: valid.count, firstReference: nil, lastReference: nil) }
-        return try write(valid, context: context, source: source, actor: actor, at: instant, progress: progress)
+        return valid
     }
 
-    func write(
-        _ valid: [(line: Int, new: NewCase, intake: IntakeValidator.Intake)], context: OfficeContext, source: String,
-        actor: Actor, at instant: Date, progress: (Int, Int) -> Void
+    /// The SHA-256 of a file's text, hex: what names the file in its import's audit rows, so
+    /// that an import by batches knows, run again, which lines are in.
+    public static func digest(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Advisory lock class of imports by batches, one session at a time per file ("REDRIMPT").
+    static let batchLockClass: Int32 = 0x5244_4954
+
+    /// Takes, for the session, the lock of imports of the file with `digest`; false when another
+    /// session holds it (two runs of one file at once would write its rows twice).
+    public func lock(digest: String) throws -> Bool {
+        try connection.query("SELECT pg_try_advisory_lock(\(Self.batchLockClass), hashtext(\(digest)))").first!.decode(
+            Bool.self, at: 0)
+    }
+
+    /// The last line of the file with `digest` that an import wrote, or nil when none did.
+    public func importedThrough(digest: String) throws -> Int? {
+        try connection.query(
+            """
+            SELECT max((data ->> 'last_line')::int) FROM case_event
+            WHERE case_id IS NULL AND kind = 'cases_imported' AND data ->> 'file_sha256' = \(digest)
+            """
+        ).first?.decode(Int?.self, at: 0)
+    }
+
+    /// Writes `valid` (checked rows, in file order) as `actor`, in the caller's transaction,
+    /// with one office audit row naming the file, its digest and the lines written.
+    public func write(
+        _ valid: ArraySlice<Checked>, source: String, digest: String, actor: Actor, at instant: Date,
+        progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Summary {
+        try actor.require(Lifecycle.intakePermission)
+        let context = try OfficeContext.load(connection, lock: .share)
+        let valid = Array(valid)
+        guard let first = valid.first, let last = valid.last else {
+            return Summary(rows: 0, firstReference: nil, lastReference: nil)
+        }
         let total = valid.count
         let store = CaseStore(connection)
         try PolicyStore(connection).storeDefault()
@@ -419,7 +464,8 @@ public struct CaseImporter {
         try AuditLog(connection).record(
             caseID: nil, actor: login, at: instant, kind: "cases_imported",
             data: [
-                "source": .string(source), "rows": .int(total),
+                "source": .string(source), "file_sha256": .string(digest), "rows": .int(total),
+                "first_line": .int(first.line), "last_line": .int(last.line),
                 "first_reference": .text(references.first), "last_reference": .text(references.last),
             ])
         progress(total, total)
