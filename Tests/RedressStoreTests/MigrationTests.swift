@@ -328,6 +328,38 @@ struct OwnerMigrationTests {
 }
 
 extension OwnerMigrationTests {
+    /// A new office database on a cluster where a database administrator made the roles: the
+    /// migrating login may not create roles, only act as the owner, and migrates it whole.
+    @Test func aNewDatabaseNeedsNoRightToCreateRolesWhereTheyExist() throws {
+        try withTestDatabase(migrated: false) { db in
+            let migrator = "new_\(db.name.suffix(8))"
+            try db.withConnection { connection in
+                try connection.execute(
+                    unsafeSQL: """
+                        CREATE ROLE "\(migrator)" LOGIN NOCREATEROLE;
+                        GRANT redress_owner TO "\(migrator)";
+                        ALTER DATABASE "\(db.name)" OWNER TO "\(migrator)";
+                        """)
+                #expect(
+                    try connection.query("SELECT to_regrole('redress_staff') IS NOT NULL").first!.decode(
+                        Bool.self, at: 0))
+            }
+            let connection = try PostgresConnection.connect(PostgresConfiguration(url: db.url(asUser: migrator)))
+            defer { connection.close() }
+            let applied = try Migrator().migrate(connection)
+            #expect(applied.count == Migration.embedded.count)
+            // The checksums recorded are the files' own: the next run finds nothing edited.
+            #expect(try Migrator().status(connection).pending.isEmpty)
+            #expect(try Migrator().migrate(connection).isEmpty)
+            // The default policy is stored, with the office audit row the database asks of this login.
+            let stored = try connection.query(
+                "SELECT count(*) FROM case_event WHERE kind = 'policy_default_stored' AND actor = session_user"
+            ).first!.decode(Int.self, at: 0)
+            #expect(stored == 1)
+            #expect(try connection.query("SELECT count(*) FROM policy_version").first!.decode(Int.self, at: 0) == 1)
+        }
+    }
+
     /// An audit log written before migration 18 (by the chain that kept its tail in a session
     /// setting) still verifies after it, and rows written since extend the same chain.
     @Test func theAuditChainCarriesOverMigration18() throws {

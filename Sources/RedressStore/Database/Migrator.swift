@@ -1,5 +1,6 @@
 import Foundation
 public import Postgres
+import RedressCore
 
 /// What is wrong with the migrations recorded in a database.
 public enum MigrationError: Error, Sendable, CustomStringConvertible {
@@ -81,7 +82,7 @@ public struct Migrator: Sendable {
                 progress(migration)
                 try connection.withTransaction { tx in
                     try actAsOwner(tx, for: migration)
-                    try tx.execute(unsafeSQL: migration.up)
+                    try tx.execute(unsafeSQL: try Self.runnableUp(migration, tx))
                     try tx.execute(
                         """
                         INSERT INTO schema_migration (version, name, checksum)
@@ -91,15 +92,29 @@ public struct Migrator: Sendable {
                 done.append(migration)
             }
             // The default policy is written here, by the migrating login, since staff may not
-            // write policy and the first complaint's clocks refer to it.
+            // write policy and the first complaint's clocks refer to it. Once the schema is the
+            // owner's, as the owner; a login the database does not trust (not the superuser)
+            // writes the office audit row the database asks of any change of policy.
+            let owned = try status(connection).applied.contains(Self.ownerMigration)
             if try connection.query("SELECT to_regclass('policy_version') IS NOT NULL").first!.decode(Bool.self, at: 0)
             {
-                try connection.withTransaction { try PolicyStore($0).storeDefault() }
+                try connection.withTransaction { tx in
+                    if owned { try actAsOwner(tx) }
+                    if try PolicyStore(tx).storeDefault(), owned,
+                        try !tx.query("SELECT redress_session_is_trusted()").first!.decode(Bool.self, at: 0)
+                    {
+                        let login = try tx.query("SELECT session_user::text").first!.decode(String.self, at: 0)
+                        try AuditLog(tx).record(
+                            caseID: nil, actor: login, at: Date(), kind: "policy_default_stored",
+                            data: ["version": .int(Policy.default.version)])
+                    }
+                }
             }
             // So are the update clocks of cases opened before Redress ran them: their due dates
             // are counted on the office calendar, which SQL does not know.
             if migrations.map(\.version) == Migration.embedded.map(\.version) {
                 try connection.withTransaction { tx in
+                    try actAsOwner(tx)
                     let login = try tx.query("SELECT session_user::text").first!.decode(String.self, at: 0)
                     try CaseStore(tx).startMissingUpdateClocks(login: login, at: Date())
                 }
@@ -126,6 +141,20 @@ public struct Migrator: Sendable {
         }
     }
 
+    /// The SQL to apply for `migration`: its file's, but for one statement. Migration 2 creates
+    /// `redress_staff` wherever it runs, and PostgreSQL asks for the right to create roles
+    /// before it looks whether the role exists; where a database administrator (or another
+    /// office's database on the cluster) made it already, that statement is left out, so a
+    /// login that may not create roles migrates a new database. The checksum recorded is the
+    /// file's all the same.
+    static func runnableUp(_ migration: Migration, _ connection: PostgresConnection) throws -> String {
+        let createStaff = "    CREATE ROLE redress_staff NOLOGIN;\n"
+        guard migration.version == 2, migration.up.contains(createStaff),
+            try connection.query("SELECT to_regrole('redress_staff') IS NOT NULL").first!.decode(Bool.self, at: 0)
+        else { return migration.up }
+        return migration.up.replacingOccurrences(of: createStaff, with: "    NULL;\n")
+    }
+
     /// The migration that gave the schema to `redress_owner`: every later one runs as that
     /// role, so what it creates belongs to the owner and no login owns anything. Earlier ones
     /// (met again after `down`) run as the migrating login, which may create roles.
@@ -133,6 +162,11 @@ public struct Migrator: Sendable {
 
     private func actAsOwner(_ transaction: PostgresConnection, for migration: Migration) throws {
         guard migration.version > Self.ownerMigration else { return }
+        try actAsOwner(transaction)
+    }
+
+    /// Acts as `redress_owner` for the rest of the transaction.
+    private func actAsOwner(_ transaction: PostgresConnection) throws {
         let login = try transaction.query("SELECT session_user::text").first!.decode(String.self, at: 0)
         do {
             try transaction.execute("SET LOCAL ROLE redress_owner")

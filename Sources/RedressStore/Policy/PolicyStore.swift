@@ -47,14 +47,16 @@ public struct PolicyStore {
 
     /// Writes the default version 1 unless it is stored already. `db migrate` stores it, as
     /// only admins write policy; when it is there this proposes no row, so any login may call it.
-    public func storeDefault() throws {
+    /// Whether it wrote the row.
+    @discardableResult
+    public func storeDefault() throws -> Bool {
         try connection.execute(
             """
             INSERT INTO policy_version (version, effective_from, document, created_by)
             SELECT \(Policy.default.version), \(Policy.default.effectiveFrom), \(PolicyDocuments.defaultDocument)::jsonb, 'redress'
             WHERE NOT EXISTS (SELECT 1 FROM policy_version WHERE version = \(Policy.default.version))
             ON CONFLICT (version) DO NOTHING
-            """)
+            """) == 1
     }
 
     /// A change to one clock's rule (and the policy-wide settings), as `policy set` takes it.
