@@ -469,3 +469,61 @@ final class LoadGenerator: @unchecked Sendable {
         done.wait()
     }
 }
+
+@Suite("The deadline report over HTTP", .serialized)
+struct StreamedReportTests {
+    /// The report goes out in chunks as its rows come, and says what the CLI says; a client
+    /// that hangs up half-way frees its database connection (the pool has one).
+    @Test func theReportStreamsAndAClientThatLeavesFreesItsConnection() throws {
+        try withTestDatabase { database in
+            let cli = RedressBinary(database: database.url)
+            let seeded = try cli.run(["demo", "seed", "--cases", "3000", "--seed", "1", "--as-of", "2026-06-30"])
+            try #require(seeded.status == 0, "\(seeded)")
+            let login = "reader_\(database.name.suffix(8))"
+            try database.createLogin(login)
+            try #require(try cli.run(["staff", "add", login, "--role", "supervisor"]).status == 0)
+            let created = try cli.run(["staff", "token", "create", login])
+            try #require(created.status == 0, "\(created)")
+            let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let server = try ServeProcess(arguments: ["--database", database.url, "--pool-size", "1"])
+            defer { _ = server.terminate() }
+            let http = LoopbackHTTP(port: server.port, timeout: 120)
+            let path = "/v1/reports/deadlines?as_of=2026-06-30"
+            let report = try http.request("GET", path, headers: ["Authorization": "Bearer \(token)"])
+            #expect(report.status == 200)
+            #expect(report.headers["transfer-encoding"]?.lowercased() == "chunked", "\(report.headers)")
+            #expect(report.headers["content-length"] == nil)
+            let printed = try RedressBinary(database: database.url(asUser: login))
+                .run(["report", "deadlines", "--as-of", "2026-06-30", "--format", "json"])
+            try #require(printed.status == 0, "\(printed)")
+            func canonical(_ data: Data) throws -> Data {
+                try JSONSerialization.data(
+                    withJSONObject: JSONSerialization.jsonObject(with: data), options: [.sortedKeys])
+            }
+            #expect(try canonical(report.body) == canonical(Data(printed.stdout.utf8)))
+
+            // A refusal before the report starts is an ordinary error answer.
+            let refused = try http.request(
+                "GET", path, headers: ["Authorization": "Bearer rdt_1_\(String(repeating: "0", count: 64))"])
+            #expect(refused.status == 401, "\(refused)")
+            let unknown = try http.request(
+                "GET", "/v1/reports/deadlines?assignee=nobody", headers: ["Authorization": "Bearer \(token)"])
+            #expect(unknown.status == 404, "\(unknown)")
+
+            // Three clients read the first bytes and hang up; the one connection serves on.
+            for _ in 0..<3 {
+                let fd = try LoopbackHTTP.openSocket(port: server.port, from: "127.0.0.1")
+                var small: Int32 = 4096
+                setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+                let head = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n\r\n"
+                _ = head.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+                var buffer = [UInt8](repeating: 0, count: 1024)
+                #expect(recv(fd, &buffer, buffer.count, 0) > 0)
+                close(fd)
+            }
+            let after = try http.request("GET", path, headers: ["Authorization": "Bearer \(token)"])
+            #expect(after.status == 200, "\(after)")
+            #expect(try canonical(after.body) == canonical(report.body))
+        }
+    }
+}

@@ -13,7 +13,7 @@
 /// `years_without_holidays` the years running clocks reach with no holidays loaded.
 /// Written a row at a time, one row per line.
 public struct JSONDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReportFormatter {
-    public private(set) var sink: Sink
+    public var sink: Sink
     private var tally = DeadlineTally()
     private var firstRowOfGroup = true
 

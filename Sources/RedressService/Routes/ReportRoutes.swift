@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import RedressCore
 import RedressStore
 
@@ -14,20 +15,54 @@ extension RedressServer {
                 try query.int("within", in: 0...DeadlineReport.maximumWithinWorkingDays)
                 ?? DeadlineReport.defaultWithinWorkingDays
             let assignee = query.string("assignee")
-            let text = try await asStaff(request) { connection, actor -> String in
-                try DeadlineReportRun.withSnapshot(
-                    connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee, at: Date()
-                ) { run in
-                    // Rows stream from the database into the document; the answer is
-                    // sent once it is whole, so a failure midway is a clean error.
-                    var formatter = JSONDeadlineReportFormatter(sink: "")
-                    formatter.begin(run.header)
-                    try run.stream { formatter.write($0) }
-                    formatter.finish()
-                    return formatter.sink
+            let token = try Self.bearerToken(request)
+            let limit = configuration.reportTimeout.milliseconds
+            // Rows stream from the database through the pipe into the answer, a few chunks at a
+            // time, so a report of a million cases takes no more memory than one of ten. Until
+            // the report starts, a refusal (token, rights, assignee) is the answer's status;
+            // once it has, a failure can only end the connection, leaving the JSON incomplete.
+            let pipe = ReportPipe()
+            let database = database
+            Task {
+                do {
+                    try await database.withConnection { connection in
+                        let actor = try StaffTokenStore(connection).authenticate(bearer: token, at: Date())
+                        try DeadlineReportRun.withSnapshot(
+                            connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee,
+                            at: Date(), timeLimit: limit
+                        ) { run in
+                            pipe.open()
+                            var formatter = JSONDeadlineReportFormatter(sink: ReportPipeSink(pipe))
+                            formatter.begin(run.header)
+                            try run.stream {
+                                formatter.write($0)
+                                if pipe.isStopped { throw CancellationError() }
+                            }
+                            formatter.finish()
+                            formatter.sink.flush()
+                        }
+                    }
+                    pipe.close(nil)
+                } catch {
+                    pipe.close(error)
                 }
             }
-            return Response.json(data: Data(text.utf8))
+            try await pipe.opened()
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody { writer in
+                    defer { pipe.stop() }
+                    while let chunk = try await pipe.next() { try await writer.write(ByteBuffer(string: chunk)) }
+                    try await writer.finish(nil)
+                })
         }
+    }
+}
+
+extension Duration {
+    /// The whole milliseconds of the duration, at least one.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return max(1, seconds * 1_000 + attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -104,9 +104,7 @@ extension PostgresConfiguration {
     /// back their transaction: one session that holds a lock and idles (a psql left open in a
     /// transaction) then costs a request a prompt 503 rather than a wait without end.
     func withStatementTimeout(_ limit: Duration) -> PostgresConfiguration {
-        let (seconds, attoseconds) = limit.components
-        let milliseconds = max(1, seconds * 1_000 + attoseconds / 1_000_000_000_000_000)
-        return withSessionSetting("statement_timeout", String(milliseconds))
+        withSessionSetting("statement_timeout", String(limit.milliseconds))
     }
 }
 

@@ -14,6 +14,9 @@ public struct ServiceConfiguration: Sendable {
     /// it, rolls its transaction back and the request is answered 503 (set on the connections
     /// of the pool that `RedressServer.run` opens).
     public var statementTimeout: Duration = .seconds(4)
+    /// How long the deadline report's one long read may run (`GET /v1/reports/deadlines`
+    /// streams every live clock of the office).
+    public var reportTimeout: Duration = .seconds(600)
     /// The largest request body accepted, in bytes.
     public var maximumBodySize = 64 * 1024
     /// Public requests (intake and status) a client may send a minute once its burst is spent.

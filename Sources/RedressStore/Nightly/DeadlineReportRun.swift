@@ -48,12 +48,17 @@ public struct DeadlineReportRun {
     /// Makes the run (see `init`) and calls `body` with it in one snapshot (a repeatable-read
     /// transaction), so the rows `body` streams and the audit head in the header come from the
     /// same state of the database. `body` is not run again on failure: it may have written output.
+    /// `timeLimit` (milliseconds), when given, is the transaction's statement timeout: the
+    /// service's limit is for quick statements, not this one long read.
     public static func withSnapshot<T>(
         _ connection: PostgresConnection, actor: Actor, asOf: LocalDate?, withinWorkingDays: Int,
-        assignee: String?, at instant: Date, _ body: (DeadlineReportRun) throws -> T
+        assignee: String?, at instant: Date, timeLimit: Int64? = nil, _ body: (DeadlineReportRun) throws -> T
     ) throws -> T {
         try connection.withTransaction(isolation: .repeatableRead, attempts: 1) { connection in
-            try body(
+            if let timeLimit {
+                try connection.execute("SELECT set_config('statement_timeout', \(String(timeLimit)), true)")
+            }
+            return try body(
                 DeadlineReportRun(
                     connection, actor: actor, asOf: asOf, withinWorkingDays: withinWorkingDays, assignee: assignee,
                     at: instant))

@@ -39,6 +39,11 @@ struct Serve: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Seconds the deadline report (GET /v1/reports/deadlines), one long read, may run.", valueName: "seconds"))
+    var reportTimeout = 600
+
+    @Option(
+        help: ArgumentHelp(
             "Public requests (intake, status) a client may send a minute after its burst.", valueName: "n"))
     var publicRate = 30
 
@@ -77,6 +82,9 @@ struct Serve: ParsableCommand {
         guard (1...600).contains(statementTimeout) else {
             throw ValidationError("--statement-timeout must be between 1 and 600 seconds, not \(statementTimeout)")
         }
+        guard (1...86_400).contains(reportTimeout) else {
+            throw ValidationError("--report-timeout must be between 1 and 86400 seconds, not \(reportTimeout)")
+        }
         guard publicRate >= 1, publicBurst >= 1 else {
             throw ValidationError("--public-rate and --public-burst must be at least 1")
         }
@@ -107,6 +115,7 @@ struct Serve: ParsableCommand {
         configuration.poolSize = poolSize
         configuration.databaseWaitLimit = .seconds(databaseWait)
         configuration.statementTimeout = .seconds(statementTimeout)
+        configuration.reportTimeout = .seconds(reportTimeout)
         configuration.publicRequestsPerMinute = publicRate
         configuration.publicBurst = publicBurst
         configuration.trustForwardedFor = trustForwardedFor
