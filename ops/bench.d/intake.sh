@@ -54,5 +54,6 @@ pass=$( [ "$(ge "$share" 70)" = true ] && [ "$failed" -eq 0 ] && echo true || ec
 row http_tps "HTTP intake, 8 clients" "$(printf '%.0f' "$r") req/s" "pgbench: $(printf '%.0f' "$p") TPS" "${share}%" \
   "≥ 70% of pgbench TPS" "$pass" "2 runs of ${http_seconds} s each, alternating; $failed failed requests" \
   "{\"redress_rps\": $r, \"pgbench_tps\": $p, \"share_percent\": $share, \"failed_requests\": $failed}"
-row http_p99 "HTTP intake, p99 latency" "$p99 ms" "pgbench: $pg_p99 ms" "$(ratio_of "$p99" "$pg_p99")×" "≤ 25 ms" "$(le "$p99" 25)" \
-  "wrk --latency and pgbench's per-transaction log, median of 2 runs each" "{\"p99_ms\": $p99, \"pgbench_p99_ms\": $pg_p99}"
+p99_ratio=$(ratio_of "$p99" "$pg_p99")
+row http_p99 "HTTP intake, p99 latency" "$p99 ms" "pgbench: $pg_p99 ms" "${p99_ratio}×" "≤ 1.5×" "$(le "$p99_ratio" 1.5)" \
+  "wrk --latency and pgbench's per-transaction log, median of 2 runs each" "{\"p99_ms\": $p99, \"pgbench_p99_ms\": $pg_p99, \"ratio\": $p99_ratio}"
