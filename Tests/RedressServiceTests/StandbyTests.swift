@@ -82,7 +82,7 @@ struct StandbyTests {
         #expect(send.status == 6, "\(send)")
         // No primary at all behind a read-write multi-host URL: exit 6.
         let nowhere = try cli.run([
-            "case", "note", "HRC-2026-000001", "--text", "x", "--database",
+            "case", "note", "HRC-2026-000001", "x", "--database",
             "host=\(pair.standbyDir) dbname=redress target_session_attrs=read-write",
         ])
         #expect(nowhere.status == 6, "\(nowhere)")
