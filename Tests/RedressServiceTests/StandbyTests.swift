@@ -180,6 +180,54 @@ struct StandbyTests {
         #expect(try !connection.isInHotStandby())
     }
 
+    @Test func getEndpointsReadOnTheStandbyAndFallBackToThePrimary() throws {
+        let pair = try Pair()
+        try pair.waitForReplay()
+        let login = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        let token = try pair.cli.run(["staff", "token", "create", login, "--database", pair.primary])
+        try #require(token.status == 0, "\(token)")
+        let bearer = ["Authorization": "Bearer " + token.stdout.trimmingCharacters(in: .whitespacesAndNewlines)]
+        let primary = try pair.connect(pair.primary)
+        defer { primary.close() }
+        func views() throws -> Int {
+            try primary.query("SELECT count(*)::int FROM case_event WHERE kind = 'case_viewed'").first!.decode(
+                Int.self, at: 0)
+        }
+        let confidential = try primary.query(
+            "SELECT reference FROM complaint_case WHERE confidential ORDER BY id LIMIT 1"
+        ).first!.decode(String.self, at: 0)
+        try pair.waitForReplay()
+
+        let server = try ServeProcess(arguments: [
+            "--database", pair.primary, "--read-database", pair.standby, "--database-wait", "2",
+        ])
+        let http = server.http
+        let report = try http.request("GET", "/v1/reports/deadlines", headers: bearer)
+        #expect(report.status == 200, "\(report)")
+        #expect(report.text.contains("\"standby_replay_lag_seconds\":"), "the report was read on the standby")
+        let list = try http.request("GET", "/v1/cases?limit=5&state=closed", headers: bearer)
+        #expect(list.status == 200, "\(list)")
+        let before = try views()
+        let shown = try http.request("GET", "/v1/cases/\(confidential)", headers: bearer)
+        #expect(shown.status == 200, "\(shown)")
+        #expect(try views() == before + 1, "the confidential read is audited on the primary")
+        let filed = try http.request(
+            "POST", "/v1/complaints", headers: ["Content-Type": "application/json"],
+            body: Data(ServiceFixtures.complaint.utf8))
+        #expect(filed.status == 201, "\(filed)")
+
+        // The standby goes away: reads go to the primary, answered 200, never 5xx.
+        let stopped = try runDetached(["local", "stop", "--data-dir", pair.standbyDir])
+        try #require(stopped.status == 0, "\(stopped.output)")
+        for _ in 0..<3 {
+            let again = try http.request("GET", "/v1/reports/deadlines", headers: bearer)
+            #expect(again.status == 200, "\(again.status)")
+            #expect(!again.text.contains("standby_replay_lag_seconds"))
+        }
+        #expect(!server.log.contains("http.status=5"), "no 5xx in the server's log")
+        _ = server.terminate()
+    }
+
     @Test func theServiceRidesThroughAFailoverWithoutA500() async throws {
         let pair = try Pair()
         let login = String(cString: getpwuid(getuid())!.pointee.pw_name)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Postgres
 import RedressCore
 import RedressStore
 
@@ -14,14 +15,17 @@ extension RedressServer {
                 try query.int("within", in: 0...DeadlineReport.maximumWithinWorkingDays)
                 ?? DeadlineReport.defaultWithinWorkingDays
             let assignee = query.string("assignee")
-            let text = try await asStaff(request) { connection, actor -> String in
-                try DeadlineReportRun.withSnapshot(
+            let text = try await asStaff(request, reading: true) { connection, actor -> String in
+                let lag = try connection.standbyReplayLag()
+                return try DeadlineReportRun.withSnapshot(
                     connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee, at: Date()
                 ) { run in
                     // Rows stream from the database into the document; the answer is
                     // sent once it is whole, so a failure midway is a clean error.
                     var formatter = JSONDeadlineReportFormatter(sink: "")
-                    formatter.begin(run.header)
+                    var header = run.header
+                    header.standbyReplayLag = lag
+                    formatter.begin(header)
                     try run.stream { formatter.write($0) }
                     formatter.finish()
                     return formatter.sink
