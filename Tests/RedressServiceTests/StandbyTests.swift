@@ -168,6 +168,18 @@ struct StandbyTests {
         #expect(notStandby.output.contains("is not a standby"), "\(notStandby.output)")
         let again = try runDetached(["local", "start", "--standby-of", pair.primaryDir, "--data-dir", pair.primaryDir])
         #expect(again.status == 1, "\(again.output)")
+        #expect(again.output.contains("cannot be a standby of itself"), "\(again.output)")
+        let noFolder = try runDetached(["local", "start", "--standby-of", pair.primaryDir])
+        #expect(noFolder.status == 2, "\(noFolder.output)")
+        let alone = try runDetached(["local", "start", "--synchronous", "--data-dir", pair.standbyDir])
+        #expect(alone.status == 2, "\(alone.output)")
+        let nowhere = pair.folder.appendingPathComponent("nowhere").path
+        let noPrimary = try runDetached([
+            "local", "start", "--standby-of", nowhere, "--data-dir", pair.folder.appendingPathComponent("c").path,
+        ])
+        #expect(noPrimary.status == 1, "\(noPrimary.output)")
+        #expect(noPrimary.output.contains("is not running"), "\(noPrimary.output)")
+        #expect(noPrimary.output.split(separator: "\n").count == 1, "\(noPrimary.output)")
 
         let stopped = try runDetached(["local", "stop", "--data-dir", pair.primaryDir])
         #expect(stopped.status == 0, "\(stopped.output)")
