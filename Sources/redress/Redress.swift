@@ -41,7 +41,7 @@ struct Redress: ParsableCommand {
     /// `redress case show X --database URL`: options given before the
     /// subcommand are moved after it, where the commands declare them.
     static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
-        let global = ["--database", "--data-dir"]
+        let global = ["--database", "--read-database", "--data-dir"]
         var hoisted: [String] = []
         var rest = arguments[...]
         while let first = rest.first, first.hasPrefix("--") {

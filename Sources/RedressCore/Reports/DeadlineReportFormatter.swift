@@ -17,6 +17,9 @@ public struct DeadlineReportHeader: Sendable, Hashable {
     public var auditHead: AuditChainHead?
     /// The years running clocks reach that have no holidays loaded (`HolidayCoverage`).
     public var yearsWithoutHolidays: [Int]
+    /// Seconds the standby the report was read from was behind its primary when it was read
+    /// (`ReplayLag`); nil when it was read from the primary.
+    public var standbyReplayLag: Double? = nil
 
     /// Makes a header.
     public init(

@@ -56,6 +56,9 @@ public struct HTMLDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         if let assignee = header.assignee {
             sink.write("<p class=\"meta\">Assignee: \(ReportText.html(assignee))</p>\n")
         }
+        if let lag = header.standbyReplayLag {
+            sink.write("<p class=\"meta\">\(ReportText.html(ReportText.standbyLine(lag)))</p>\n")
+        }
         if let warning = HolidayCoverage.warning(yearsWithoutHolidays: header.yearsWithoutHolidays) {
             sink.write("<p class=\"warning\">Warning: \(ReportText.html(warning))</p>\n")
         }

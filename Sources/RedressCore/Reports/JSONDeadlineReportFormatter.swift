@@ -10,7 +10,9 @@
 ///
 /// Each row has every key of the CSV columns; those that do not apply to its list are `null`.
 /// `audit_head` is the audit log's chain head when the report was read (`null` when unreadable);
-/// `years_without_holidays` the years running clocks reach with no holidays loaded.
+/// `years_without_holidays` the years running clocks reach with no holidays loaded;
+/// `standby_replay_lag_seconds`, only in a report read from a standby, how far behind its
+/// primary it was.
 /// Written a row at a time, one row per line.
 public struct JSONDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineReportFormatter {
     public var sink: Sink
@@ -37,6 +39,9 @@ public struct JSONDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
         }
         sink.write(
             ",\"years_without_holidays\":[" + header.yearsWithoutHolidays.map(String.init).joined(separator: ",") + "]")
+        if let lag = header.standbyReplayLag {
+            sink.write(",\"standby_replay_lag_seconds\":" + ReplayLag.seconds(lag))
+        }
         sink.write(",\"groups\":[")
     }
 

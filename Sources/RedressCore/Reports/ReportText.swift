@@ -1,5 +1,10 @@
 /// Text helpers shared by the report formatters: terminal widths, escaping for each format.
 enum ReportText {
+    /// The sentence a report read from a standby carries: how far behind the primary it was.
+    static func standbyLine(_ seconds: Double) -> String {
+        "Read from a standby \(ReplayLag.seconds(seconds)) s behind the primary when the report was read."
+    }
+
     /// Columns a string takes on a terminal: two for East Asian wide characters (Hangul, CJK),
     /// none for combining marks and zero-width characters, one otherwise.
     static func displayWidth(_ text: String) -> Int {

@@ -28,6 +28,7 @@ public struct TextDeadlineReportFormatter<Sink: TextOutputStream>: DeadlineRepor
             "Newly breached: since \(header.previousWorkingDay.iso). Due soon: within \(AllowanceUnit.workingDays.phrase(header.withinWorkingDays)), to \(header.horizon.iso)."
         )
         if let assignee = header.assignee { line("Assignee: \(ReportText.printable(assignee))") }
+        if let lag = header.standbyReplayLag { line(ReportText.standbyLine(lag)) }
         if let warning = HolidayCoverage.warning(yearsWithoutHolidays: header.yearsWithoutHolidays) {
             line("Warning: \(warning)")
         }

@@ -32,6 +32,7 @@ extension StatisticsReport {
             <h1>Statistics for the annual report</h1>
             <p class="meta">\(e(office)) · \(period.from.iso) to \(period.to.iso) · dates in \(e(timeZone))</p>
             <p class="meta">Figures as they stood at the end of \(period.to.iso). Working days are counted on the office calendar, net of paused days.</p>
+            \(standbyReplayLag.map { "<p class=\"meta\">\(e(ReportText.standbyLine($0)))</p>" } ?? "")
             </header>
             <nav aria-label="Sections"><ol>
             <li><a href="#volume">Volume</a></li><li><a href="#closure">Stage of closure</a></li><li><a href="#outcomes">Outcomes</a></li>

@@ -5,6 +5,7 @@ extension StatisticsReport {
         lines.append("Statistics for \(office), \(period) (\(timeZone))")
         lines.append(
             "Figures as they stood at the end of \(period.to.iso); working days net of pauses on the office calendar.")
+        if let standbyReplayLag { lines.append(ReportText.standbyLine(standbyReplayLag)) }
 
         section("Volume", into: &lines)
         var totals = TextTable(header: ["", "Cases"])

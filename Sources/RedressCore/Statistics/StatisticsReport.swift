@@ -30,6 +30,9 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
     public var groups: GroupStatistics?
     /// Remarks on how figures were obtained or why a section is missing.
     public var notes: [String]
+    /// Seconds the standby the report was read from was behind its primary; nil when it was
+    /// read from the primary (and then absent from the JSON).
+    public var standbyReplayLag: Double? = nil
 
     /// Makes a report.
     public init(
@@ -75,6 +78,7 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         case reviews
         case groups
         case notes
+        case standbyReplayLag = "standby_replay_lag_seconds"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -92,6 +96,7 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         try container.encode(reviews, forKey: .reviews)
         try container.encode(groups, forKey: .groups)
         try container.encode(notes, forKey: .notes)
+        try container.encodeIfPresent(standbyReplayLag, forKey: .standbyReplayLag)
     }
 }
 

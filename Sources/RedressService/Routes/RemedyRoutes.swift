@@ -91,7 +91,7 @@ extension RedressServer {
                 respondent: query.string("respondent"), kind: try query.value("kind", as: RemedyKind.self),
                 overdue: try query.bool("overdue"), systemic: try query.bool("systemic"))
             let asOf = try query.date("as_of")
-            let items = try await asStaff(request) { connection, actor in
+            let items = try await asStaff(request, reading: true) { connection, actor in
                 try connection.withStoreTransaction { connection in
                     let calendar = try OfficeContext.load(connection).calendar
                     return try RemedyStore(connection).list(filter, actor: actor, asOf: asOf ?? calendar.clock.today)

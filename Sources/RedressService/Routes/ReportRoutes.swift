@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import Postgres
 import RedressCore
 import RedressStore
 
@@ -15,28 +16,34 @@ extension RedressServer {
                 try query.int("within", in: 0...DeadlineReport.maximumWithinWorkingDays)
                 ?? DeadlineReport.defaultWithinWorkingDays
             let assignee = query.string("assignee")
-            let token = try Self.bearerToken(request)
             let limit = configuration.reportTimeout.milliseconds
             // Rows stream from the database through the pipe into the answer, a few chunks at a
             // time, so a report of a million cases takes no more memory than one of ten. Until
             // the report starts, a refusal (token, rights, assignee) is the answer's status;
             // once it has, a failure can only end the connection, leaving the JSON incomplete.
             let pipe = ReportPipe()
-            let database = database
+            let server = self
             Task {
                 do {
-                    try await database.withConnection { connection in
-                        let actor = try StaffTokenStore(connection).authenticate(bearer: token, at: Date())
+                    try await server.asStaff(request, reading: true) { connection, actor in
+                        let lag = try connection.standbyReplayLag()
                         try DeadlineReportRun.withSnapshot(
                             connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee,
                             at: Date(), timeLimit: limit
                         ) { run in
                             pipe.open()
                             var formatter = JSONDeadlineReportFormatter(sink: ReportPipeSink(pipe))
-                            formatter.begin(run.header)
-                            try run.stream {
-                                formatter.write($0)
-                                if pipe.isStopped { throw CancellationError() }
+                            var header = run.header
+                            header.standbyReplayLag = lag
+                            formatter.begin(header)
+                            do {
+                                try run.stream {
+                                    formatter.write($0)
+                                    if pipe.isStopped { throw CancellationError() }
+                                }
+                            } catch {
+                                // Begun: not to be run again on the primary, which would send it twice.
+                                throw ReportInterrupted(reason: error)
                             }
                             formatter.finish()
                             formatter.sink.flush()
@@ -57,6 +64,11 @@ extension RedressServer {
                 })
         }
     }
+}
+
+/// A report that failed after it began to be sent.
+struct ReportInterrupted: Error {
+    var reason: any Error
 }
 
 extension Duration {

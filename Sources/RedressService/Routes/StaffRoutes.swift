@@ -27,7 +27,7 @@ extension RedressServer {
                 paused: try query.bool("paused"),
                 limit: try query.int("limit", in: 1...Self.listLimit) ?? Self.listDefault)
             let asOf = try query.date("as_of")
-            let summaries = try await asStaff(request) { connection, actor in
+            let summaries = try await asStaff(request, reading: true) { connection, actor in
                 try connection.withStoreTransaction { connection in
                     let calendar = try OfficeContext.load(connection).calendar
                     return try CaseStore(connection).list(
@@ -40,7 +40,7 @@ extension RedressServer {
         router.get("/v1/cases/{reference}") { request, context in
             let reference = try context.parameters.require("reference")
             let asOf = try Query(request, allowed: ["as_of"]).date("as_of")
-            let document = try await asStaff(request) { connection, actor in
+            let document = try await asStaff(request, reading: true) { connection, actor in
                 try connection.withStoreTransaction { connection in
                     try CaseStore(connection).document(reference: reference, actor: actor, asOf: asOf, at: Date())
                 }
@@ -53,7 +53,7 @@ extension RedressServer {
             let query = try Query(request, allowed: ["clock", "as_of"])
             let kind = try query.value("clock", as: ClockKind.self)
             let asOf = try query.date("as_of")
-            let explanations = try await asStaff(request) { connection, actor in
+            let explanations = try await asStaff(request, reading: true) { connection, actor in
                 try connection.withStoreTransaction {
                     try CaseStore($0).explain(reference: reference, kind: kind, actor: actor, at: Date(), asOf: asOf)
                         .explanations
@@ -65,7 +65,7 @@ extension RedressServer {
         router.get("/v1/cases/{reference}/history") { request, context in
             let reference = try context.parameters.require("reference")
             _ = try Query(request, allowed: [])
-            let events = try await asStaff(request) { connection, actor in
+            let events = try await asStaff(request, reading: true) { connection, actor in
                 try connection.withStoreTransaction {
                     try CaseStore($0).history(reference: reference, actor: actor, at: Date())
                 }
@@ -124,7 +124,7 @@ extension RedressServer {
             text: text, fields: try query.string("in").map(CaseSearch.fields(parsing:)) ?? CaseSearch.Field.allCases,
             limit: try query.int("limit", in: CaseSearch.limitRange) ?? CaseSearch.defaultLimit)
         let asOf = try query.date("as_of")
-        let hits = try await asStaff(request) { connection, actor in
+        let hits = try await asStaff(request, reading: true) { connection, actor in
             try connection.withStoreTransaction { connection in
                 let calendar = try OfficeContext.load(connection).calendar
                 return try CaseStore(connection).find(
@@ -139,15 +139,30 @@ extension RedressServer {
     static let listDefault = 100
 
     /// Authenticates the bearer token and runs `work` as its staff member,
-    /// on one pooled connection.
-    func asStaff<T: Sendable>(_ request: Request, _ work: @escaping @Sendable (PostgresConnection, Actor) throws -> T)
-        async throws -> T
-    {
+    /// on one pooled connection. With `reading`, work that only reads runs on the read
+    /// database when there is one and it answers; work that must write there (the audit row
+    /// of a confidential case's read) is refused by the standby and run again on the primary.
+    func asStaff<T: Sendable>(
+        _ request: Request, reading: Bool = false,
+        _ work: @escaping @Sendable (PostgresConnection, Actor) throws -> T
+    ) async throws -> T {
         let token = try Self.bearerToken(request)
-        return try await database.withConnection { connection in
+        let run: @Sendable (PostgresConnection) throws -> T = { connection in
             let actor = try StaffTokenStore(connection).authenticate(bearer: token, at: Date())
             return try work(connection, actor)
         }
+        if reading, let readDatabase, readRoute.isOpen {
+            do {
+                return try await readDatabase.withConnection(run)
+            } catch let error as PostgresError where error.sqlState == "25006" {
+                // Rolled back on the standby; the primary writes the audit row.
+            } catch let error as PostgresError where error.isConnectionFailure {
+                readRoute.failed()
+            } catch let error as ServiceError where error.status == .serviceUnavailable {
+                readRoute.failed()
+            }
+        }
+        return try await database.withConnection(run)
     }
 
     /// The token of `Authorization: Bearer TOKEN`, or a 401.

@@ -13,16 +13,25 @@ import UnixSignals
 public struct RedressServer: Sendable {
     public let configuration: ServiceConfiguration
     public let database: Database
+    /// Where `GET` endpoints that only read may read (a standby), if anywhere (`ReadRoute`).
+    public let readDatabase: Database?
+    let readRoute = ReadRoute()
     public let metrics: MetricsRegistry
     public let publicLimiter: RateLimiter
     let connectionLimiter: ConnectionLimiter
     public let logger: Logger
 
-    public init(configuration: ServiceConfiguration, pool: PostgresConnectionPool, logger: Logger) {
+    public init(
+        configuration: ServiceConfiguration, pool: PostgresConnectionPool, readPool: PostgresConnectionPool? = nil,
+        logger: Logger
+    ) {
         let metrics = MetricsRegistry()
         self.configuration = configuration
         self.metrics = metrics
         self.database = Database(pool: pool, waitLimit: configuration.databaseWaitLimit, metrics: metrics)
+        self.readDatabase = readPool.map {
+            Database(pool: $0, waitLimit: configuration.databaseWaitLimit, metrics: metrics)
+        }
         self.publicLimiter = RateLimiter(
             perMinute: configuration.publicRequestsPerMinute, burst: configuration.publicBurst,
             now: configuration.publicClock)
@@ -74,19 +83,25 @@ public struct RedressServer: Sendable {
     public static func run(
         configuration: ServiceConfiguration,
         database: PostgresConfiguration,
+        readDatabase: PostgresConfiguration? = nil,
         logger: Logger,
         onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
     ) async throws {
         let pool = PostgresConnectionPool(
             configuration: database.withStatementTimeout(configuration.statementTimeout),
             maximumConnections: configuration.poolSize)
-        let server = RedressServer(configuration: configuration, pool: pool, logger: logger)
+        let readPool = readDatabase.map {
+            PostgresConnectionPool(
+                configuration: $0.withStatementTimeout(configuration.statementTimeout),
+                maximumConnections: configuration.poolSize)
+        }
+        let server = RedressServer(configuration: configuration, pool: pool, readPool: readPool, logger: logger)
+        let pools = [pool] + (readPool.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                // Shut down in reverse order: the HTTP server first, the pool last.
-                services: [
-                    .init(service: DatabasePoolService(pool: pool)),
-                    .init(service: server.buildApplication(onListening: onListening)),
+                // Shut down in reverse order: the HTTP server first, the pools last.
+                services: pools.map { .init(service: DatabasePoolService(pool: $0)) } + [
+                    .init(service: server.buildApplication(onListening: onListening))
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))

@@ -45,6 +45,24 @@ public struct DatabaseTarget: Sendable {
             localCluster: cluster)
     }
 
+    /// The database commands that only read may use: `--read-database`, then
+    /// `REDRESS_READ_DATABASE_URL`; nil when neither is set (they read from the primary).
+    public static func resolveReading(
+        url: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> DatabaseTarget? {
+        if let url, !url.isEmpty {
+            return DatabaseTarget(
+                configuration: PostgresConfiguration(url: url), summary: "the database given by --read-database",
+                localCluster: nil)
+        }
+        if let url = environment["REDRESS_READ_DATABASE_URL"], !url.isEmpty {
+            return DatabaseTarget(
+                configuration: PostgresConfiguration(url: url),
+                summary: "the database in REDRESS_READ_DATABASE_URL", localCluster: nil)
+        }
+        return nil
+    }
+
     public func connect() throws(PostgresError) -> PostgresConnection {
         do {
             return try PostgresConnection.connect(configuration)

@@ -167,6 +167,7 @@ public enum LocalClusterError: Error, Sendable, CustomStringConvertible {
     case serverNotInstalled
     case unreachableDirectory(String)
     case toolFailed(tool: String, output: String)
+    case standby(String)
 
     public var description: String {
         switch self {
@@ -175,6 +176,8 @@ public enum LocalClusterError: Error, Sendable, CustomStringConvertible {
                 "the PostgreSQL server programs (initdb, pg_ctl) are not installed: run 'apt-get install -y postgresql' (Debian) and try again"
         case let .unreachableDirectory(path):
             return "the postgres system user cannot write to \(path): choose another folder with --data-dir"
+        case let .standby(sentence):
+            return sentence
         case let .toolFailed(tool, output):
             let lastLine = output.split(separator: "\n").last.map(String.init) ?? output
             return "\(tool) failed: \(lastLine)"

@@ -68,7 +68,9 @@ public struct StatisticsStore {
             // A week's margin before the first date, and time after the period for due dates
             // beyond it; a date past the arrays reads as "after the period", which it is.
             let days = StatisticsCalendar(calendar, from: LocalDate(iso: first)! - 7, through: period.to + 800)
-            let scope = Scope(period: period, calendar: days, grouping: grouping)
+            var scoped = Scope(period: period, calendar: days, grouping: grouping)
+            scoped.inline = try connection.isInHotStandby()
+            let scope = scoped
             var done = 0
             func step() {
                 done += 1
@@ -199,6 +201,9 @@ public struct StatisticsStore {
         var period: StatisticsPeriod
         var calendar: StatisticsCalendar
         var grouping: StatisticsGrouping?
+        /// Whether the shared tables are written into each query that reads them rather than
+        /// made once per session: a hot standby makes no tables, temporary ones included.
+        var inline = false
 
         /// The events that close or reopen a case (`x`), written as the index
         /// `case_event_closing_by_time` has them so that it serves.
@@ -220,9 +225,26 @@ public struct StatisticsStore {
         static let start = "($5::date::timestamp AT TIME ZONE $7::text)"
         static let end = "(($6::date + 1)::timestamp AT TIME ZONE $7::text)"
 
-        /// A statistics query: `sql` with the shared parameters.
+        /// A statistics query: `sql` with the shared parameters. With `inline`, the session
+        /// tables it reads are common table expressions of its own instead.
         func query(_ sql: String) -> PostgresQuery {
-            PostgresQuery(
+            var sql = sql
+            if inline {
+                var tables: [String] = []
+                if sql.contains("pg_temp.stat_case") { tables.append("stat_case AS MATERIALIZED (\(casesSelect))") }
+                if sql.contains("pg_temp.stat_closing") {
+                    tables.append("stat_closing AS MATERIALIZED (\(closingsSelect))")
+                }
+                if !tables.isEmpty {
+                    sql = sql.replacingOccurrences(of: "pg_temp.stat_", with: "stat_")
+                    let body = sql.drop { $0.isWhitespace }
+                    sql =
+                        body.hasPrefix("WITH ")
+                        ? "WITH " + tables.joined(separator: ", ") + ", " + body.dropFirst(5)
+                        : "WITH " + tables.joined(separator: ", ") + "\n" + body
+                }
+            }
+            return PostgresQuery(
                 unsafeSQL: sql,
                 binds: calendar.binds + [
                     PostgresBind(period.from), PostgresBind(period.to),
@@ -286,80 +308,86 @@ public struct StatisticsStore {
 
         /// `stat_case`: one row per case received by the end of the period.
         func createCases(_ connection: PostgresConnection) throws {
+            guard !inline else { return }
+            try connection.execute(query("CREATE TEMP TABLE stat_case ON COMMIT DROP AS\n" + casesSelect))
+            try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_case")
+        }
+
+        /// The query `stat_case` is made of.
+        var casesSelect: String {
             let assignee =
                 grouping == .assignee
                 ? "LEFT JOIN (\(Self.lastAssignment)) a ON a.case_id = c.id"
                 : "LEFT JOIN (SELECT NULL::bigint AS case_id, NULL::text AS login) a ON false"
             // Whether a case is open at a moment is whether it has been closed as often as
             // reopened by then.
-            try connection.execute(
-                query(
-                    """
-                    CREATE TEMP TABLE stat_case ON COMMIT DROP AS
-                    SELECT c.id AS case_id, c.channel, r.name AS respondent, coalesce(a.login, '(unassigned)') AS assignee,
-                           c.received_on,
-                           c.received_on >= $5::date AS received_in,
-                           c.received_on < $5::date AND coalesce(ev.balance_at_start, 0) = 0 AS open_at_start,
-                           coalesce(ev.balance_at_end, 0) = 0 AS open_at_end,
-                           coalesce(ev.closed_in, 0)::integer AS closed_in,
-                           coalesce(ev.reopened_in, 0)::integer AS reopened_in
-                    FROM complaint_case c
-                    JOIN respondent_body r ON r.id = c.respondent_id
-                    LEFT JOIN (
-                        SELECT x.case_id,
-                               count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at < \(Self.start))
-                                 - count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at < \(Self.start)) AS balance_at_start,
-                               count(*) FILTER (WHERE x.kind <> 'case_reopened')
-                                 - count(*) FILTER (WHERE x.kind = 'case_reopened') AS balance_at_end,
-                               count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at >= \(Self.start)) AS closed_in,
-                               count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at >= \(Self.start)) AS reopened_in
-                        FROM case_event x
-                        WHERE \(Self.closingOrReopening) AND x.occurred_at < \(Self.end)
-                        GROUP BY x.case_id
-                    ) ev ON ev.case_id = c.id
-                    \(assignee)
-                    WHERE c.received_on <= $6::date
-                    """))
-            try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_case")
+            return """
+                SELECT c.id AS case_id, c.channel, r.name AS respondent, coalesce(a.login, '(unassigned)') AS assignee,
+                       c.received_on,
+                       c.received_on >= $5::date AS received_in,
+                       c.received_on < $5::date AND coalesce(ev.balance_at_start, 0) = 0 AS open_at_start,
+                       coalesce(ev.balance_at_end, 0) = 0 AS open_at_end,
+                       coalesce(ev.closed_in, 0)::integer AS closed_in,
+                       coalesce(ev.reopened_in, 0)::integer AS reopened_in
+                FROM complaint_case c
+                JOIN respondent_body r ON r.id = c.respondent_id
+                LEFT JOIN (
+                    SELECT x.case_id,
+                           count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at < \(Self.start))
+                             - count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at < \(Self.start)) AS balance_at_start,
+                           count(*) FILTER (WHERE x.kind <> 'case_reopened')
+                             - count(*) FILTER (WHERE x.kind = 'case_reopened') AS balance_at_end,
+                           count(*) FILTER (WHERE x.kind <> 'case_reopened' AND x.occurred_at >= \(Self.start)) AS closed_in,
+                           count(*) FILTER (WHERE x.kind = 'case_reopened' AND x.occurred_at >= \(Self.start)) AS reopened_in
+                    FROM case_event x
+                    WHERE \(Self.closingOrReopening) AND x.occurred_at < \(Self.end)
+                    GROUP BY x.case_id
+                ) ev ON ev.case_id = c.id
+                \(assignee)
+                WHERE c.received_on <= $6::date
+                """
         }
 
         /// `stat_closing`: one row per closing in the period.
         func createClosings(_ connection: PostgresConnection) throws {
+            guard !inline else { return }
+            try connection.execute(query("CREATE TEMP TABLE stat_closing ON COMMIT DROP AS\n" + closingsSelect))
+            try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_closing")
+        }
+
+        /// The query `stat_closing` is made of.
+        var closingsSelect: String {
             // The outcome of a closing by hand is on its event; a case that closed by itself
             // when its last remedy item was finished keeps the outcome of its decision.
             // The stage of a closing: the working stage the case was in, read from the state a
             // closing by hand left; from awaiting_info, decided or remedy (and for a closing by
             // itself, always from remedy or decided), the last working stage it entered before
             // (on_hold and awaiting_info during an investigation are investigation).
-            try connection.execute(
-                query(
-                    """
-                    CREATE TEMP TABLE stat_closing ON COMMIT DROP AS
-                    SELECT x.case_id, x.id AS event_id, (x.occurred_at AT TIME ZONE $7::text)::date AS closed_on,
-                           coalesce(CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'outcome' END, (
-                               SELECT y.data ->> 'outcome' FROM case_event y
-                               WHERE y.case_id = x.case_id AND y.id < x.id AND y.kind = 'case_moved' AND y.data ->> 'to' = 'decided'
-                               ORDER BY y.id DESC LIMIT 1)) AS outcome,
-                           CASE CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'from' END
-                               WHEN 'received' THEN 'triage'
-                               WHEN 'triage' THEN 'triage'
-                               WHEN 'early_resolution' THEN 'early_resolution'
-                               WHEN 'mediation' THEN 'mediation'
-                               WHEN 'investigation' THEN 'investigation'
-                               WHEN 'on_hold' THEN 'investigation'
-                               WHEN 'arbitration' THEN 'arbitration'
-                               ELSE coalesce((
-                                   SELECT y.data ->> 'to' FROM case_event y
-                                   WHERE y.case_id = x.case_id AND y.id < x.id
-                                     AND y.kind IN ('case_acknowledged', 'case_moved', 'information_received', 'case_reopened')
-                                     AND y.data ->> 'to' IN ('triage', 'early_resolution', 'mediation', 'investigation', 'arbitration')
-                                   ORDER BY y.id DESC LIMIT 1), 'triage')
-                           END AS stage
-                    FROM case_event x
-                    WHERE \(Self.closingOrReopening) AND x.kind <> 'case_reopened'
-                      AND x.occurred_at >= \(Self.start) AND x.occurred_at < \(Self.end)
-                    """))
-            try connection.execute(unsafeSQL: "ANALYZE pg_temp.stat_closing")
+            """
+            SELECT x.case_id, x.id AS event_id, (x.occurred_at AT TIME ZONE $7::text)::date AS closed_on,
+                   coalesce(CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'outcome' END, (
+                       SELECT y.data ->> 'outcome' FROM case_event y
+                       WHERE y.case_id = x.case_id AND y.id < x.id AND y.kind = 'case_moved' AND y.data ->> 'to' = 'decided'
+                       ORDER BY y.id DESC LIMIT 1)) AS outcome,
+                   CASE CASE WHEN x.kind = 'case_closed' THEN x.data ->> 'from' END
+                       WHEN 'received' THEN 'triage'
+                       WHEN 'triage' THEN 'triage'
+                       WHEN 'early_resolution' THEN 'early_resolution'
+                       WHEN 'mediation' THEN 'mediation'
+                       WHEN 'investigation' THEN 'investigation'
+                       WHEN 'on_hold' THEN 'investigation'
+                       WHEN 'arbitration' THEN 'arbitration'
+                       ELSE coalesce((
+                           SELECT y.data ->> 'to' FROM case_event y
+                           WHERE y.case_id = x.case_id AND y.id < x.id
+                             AND y.kind IN ('case_acknowledged', 'case_moved', 'information_received', 'case_reopened')
+                             AND y.data ->> 'to' IN ('triage', 'early_resolution', 'mediation', 'investigation', 'arbitration')
+                           ORDER BY y.id DESC LIMIT 1), 'triage')
+                   END AS stage
+            FROM case_event x
+            WHERE \(Self.closingOrReopening) AND x.kind <> 'case_reopened'
+              AND x.occurred_at >= \(Self.start) AND x.occurred_at < \(Self.end)
+            """
         }
 
         // MARK: Volume

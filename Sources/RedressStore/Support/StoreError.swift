@@ -233,6 +233,10 @@ extension PostgresError {
 }
 
 extension StoreError {
+    /// Why a change cannot be made on a hot standby (SQLSTATE 25006), and what to do.
+    public static let standbySentence =
+        "The database is a standby, which only reads, and this writes: connect to the primary, or list every host with target_session_attrs=read-write."
+
     /// Any error as the edges should see it: server and connection errors become the
     /// `StoreError` that says what they mean for the office, so SQLSTATEs are read here only.
     /// Errors that are not PostgreSQL's pass through unchanged.
@@ -246,6 +250,7 @@ extension StoreError {
             return StoreError.databaseUnavailable(error.description)
         }
         if error.isLockNotAvailable { return StoreError.busy }
+        if error.sqlState == "25006" { return StoreError.databaseUnavailable(StoreError.standbySentence) }
         switch error.sqlState {
         case "42P01": return StoreError.schemaMissing
         case "42501":

@@ -18,7 +18,7 @@ struct CaseExplain: ParsableCommand {
     @Option(name: .long, help: "Print 'text' or 'json'.") var format: OutputFormat = .text
 
     func run() throws {
-        let session = try Session.open(database)
+        let session = try Session.open(database, reading: true)
         defer { session.close() }
         let asOfDate = try session.date(asOf)
         let explained = try session.transaction {

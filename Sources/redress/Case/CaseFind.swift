@@ -25,7 +25,7 @@ struct CaseFind: ParsableCommand {
         let search = try CaseSearch(
             text: text, fields: try fields.map(CaseSearch.fields(parsing:)) ?? CaseSearch.Field.allCases,
             limit: limit)
-        let session = try Session.open(database)
+        let session = try Session.open(database, reading: true)
         defer { session.close() }
         let asOfDate = try session.date(asOf)
         let hits = try session.transaction { connection in

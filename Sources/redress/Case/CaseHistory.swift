@@ -12,7 +12,7 @@ struct CaseHistory: ParsableCommand {
     @Option(name: .long, help: "Print 'table' or 'json'.") var format: OutputFormat = .table
 
     func run() throws {
-        let session = try Session.open(database)
+        let session = try Session.open(database, reading: true)
         defer { session.close() }
         let (events, clock) = try session.transaction {
             (

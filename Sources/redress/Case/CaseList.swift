@@ -20,7 +20,7 @@ struct CaseList: ParsableCommand {
     @Option(name: .long, help: "Print 'table', 'json' or 'csv'.") var format: OutputFormat = .table
 
     func run() throws {
-        let session = try Session.open(database)
+        let session = try Session.open(database, reading: true)
         defer { session.close() }
         let asOfDate = try session.date(asOf)
         let filter = CaseFilter(

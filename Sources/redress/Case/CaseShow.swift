@@ -16,7 +16,7 @@ struct CaseShow: ParsableCommand {
     var asOf: String?
 
     func run() throws {
-        let session = try Session.open(database)
+        let session = try Session.open(database, reading: true)
         defer { session.close() }
         let asOfDate = try asOf.map(parseDate)
         let document = try session.transaction { connection in

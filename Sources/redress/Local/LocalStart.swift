@@ -11,8 +11,39 @@ struct LocalStart: ParsableCommand {
 
     @OptionGroup var clusterOptions: ClusterOptions
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Make --data-dir (a new folder) a streaming standby of the local cluster in this folder.",
+            valueName: "dir"))
+    var standbyOf: String?
+
+    @Flag(name: .long, help: "With --standby-of: the primary waits for this standby to confirm each commit.")
+    var synchronous = false
+
+    func validate() throws {
+        if synchronous, standbyOf == nil { throw ValidationError("--synchronous goes with --standby-of DIR.") }
+        if standbyOf != nil, clusterOptions.dataDir == nil {
+            throw ValidationError("--standby-of needs --data-dir: the new folder the standby goes in.")
+        }
+    }
+
     func run() throws {
         let cluster = clusterOptions.cluster
+        if let standbyOf {
+            let primary = LocalCluster(dataDirectory: URL(fileURLWithPath: standbyOf))
+            for line in try cluster.startStandby(of: primary, synchronous: synchronous) { printErr(line) }
+            print(
+                "the standby in \(cluster.dataDirectory.path) streams from \(primary.dataDirectory.path), database \(cluster.databaseName)"
+            )
+            return
+        }
+        if cluster.isStandby {
+            // A standby cannot be migrated: it replays what the primary does.
+            for line in try cluster.start() { printErr(line) }
+            print("the local standby is running in \(cluster.dataDirectory.path), database \(cluster.databaseName)")
+            return
+        }
         for line in try cluster.start() { printErr(line) }
         let connection = try PostgresConnection.connect(cluster.configuration)
         defer { connection.close() }

@@ -12,7 +12,8 @@ struct LocalStatus: ParsableCommand {
 
     func run() throws {
         let cluster = ClusterOptions(dataDir: database.dataDir).cluster
-        let state = !cluster.isInitialized ? "not created" : cluster.isRunning ? "running" : "stopped"
+        var state = !cluster.isInitialized ? "not created" : cluster.isRunning ? "running" : "stopped"
+        if cluster.isInitialized, cluster.isStandby { state += ", a standby" }
         print("local cluster: \(cluster.dataDirectory.path) (\(state))")
         print("commands use: \(database.target.summary)")
     }

@@ -26,6 +26,9 @@ struct SweepCommand: ParsableCommand {
         if batchSize < 1 { throw ValidationError("--batch-size takes a number of steps, 1 or more.") }
         let session = try Session.open(database)
         defer { session.close() }
+        // The sweep's advisory lock means something only on the primary: a standby's locks
+        // are its own, and it cannot write the steps anyway.
+        if !dryRun { try session.requirePrimary() }
         try session.actor.require(dryRun ? .read : .workCase)
         let date = try session.date(asOf)
         let writer = try database.connect()

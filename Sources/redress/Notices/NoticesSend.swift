@@ -44,6 +44,8 @@ struct NoticesSend: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let session = try Session.open(database)
         defer { session.close() }
+        // Delivery claims notices on the primary; a standby could not record a single send.
+        try session.requirePrimary()
         try NoticeStore.requireSender(session.actor)
         var policy = NoticeRetryPolicy.standard
         policy.maximumAttempts = maxAttempts

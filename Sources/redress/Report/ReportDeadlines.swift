@@ -42,34 +42,40 @@ struct ReportDeadlines: ParsableCommand {
     }
 
     func run() throws {
-        let session = try Session.open(database)
+        let session = try Session.open(database, reading: true)
         defer { session.close() }
+        let lag = try session.standbyReplayLag()
         try DeadlineReportRun.withSnapshot(
             session.connection, actor: session.actor, asOf: try asOf.map(parseDate),
             withinWorkingDays: within, assignee: assignee, at: Date()
         ) { run in
+            var header = run.header
+            header.standbyReplayLag = lag
             let bar = ProgressLine("report \(run.report.asOf.iso)")
             defer { bar.finish() }
             switch format {
             case .text:
-                try render(TextDeadlineReportFormatter(sink: BufferedOutput(), colour: Terminal.usesColour), run, bar)
+                try render(
+                    header, TextDeadlineReportFormatter(sink: BufferedOutput(), colour: Terminal.usesColour), run, bar)
             case .csv:
-                try render(CSVDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
+                try render(header, CSVDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
             case .json:
-                try render(JSONDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
+                try render(header, JSONDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
             case .html:
-                try render(HTMLDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
+                try render(header, HTMLDeadlineReportFormatter(sink: BufferedOutput()), run, bar)
             case .email:
-                try email(run, staff: try StaffStore(session.connection).list(), bar)
+                try email(run, header: header, staff: try StaffStore(session.connection).list(), bar)
             }
         }
     }
 
     /// Streams the report through one formatter to standard output.
-    func render<F: DeadlineReportFormatter>(_ formatter: F, _ run: DeadlineReportRun, _ bar: ProgressLine) throws
+    func render<F: DeadlineReportFormatter>(
+        _ header: DeadlineReportHeader, _ formatter: F, _ run: DeadlineReportRun, _ bar: ProgressLine
+    ) throws
     where F.Sink == BufferedOutput {
         var formatter = formatter
-        formatter.begin(run.header)
+        formatter.begin(header)
         try run.stream(progress: { bar.update($0, of: nil) }) { formatter.write($0) }
         formatter.finish()
         bar.finish()
@@ -80,8 +86,10 @@ struct ReportDeadlines: ParsableCommand {
     /// The report as an RFC 5322 message to the active supervisors: text and HTML as
     /// alternatives, the CSV attached. The three renderings stream into private temporary
     /// files and the message is written from them, so memory stays flat however long it is.
-    func email(_ run: DeadlineReportRun, staff: [StaffMember], _ bar: ProgressLine) throws {
-        let (report, header, context) = (run.report, run.header, run.context)
+    func email(_ run: DeadlineReportRun, header: DeadlineReportHeader, staff: [StaffMember], _ bar: ProgressLine)
+        throws
+    {
+        let (report, context) = (run.report, run.context)
         let supervisors = staff.filter { $0.active && $0.roles.contains(.supervisor) && $0.email != nil }
         guard !supervisors.isEmpty else {
             throw CLIFailure(

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import Postgres
 import RedressCore
 import RedressStore
 
@@ -54,17 +55,22 @@ struct ReportStats: ParsableCommand {
 
     func run() throws {
         let period = try period()
-        let session = try Session.open(database)
+        let session = try Session.open(database, reading: true)
         defer { session.close() }
         try session.actor.require(.read)
         let context = try OfficeContext.load(session.connection)
         // A year of a large office takes seconds: show the steps on a terminal.
         let bar = ProgressLine("report stats")
-        let target = database.target
-        let report = try StatisticsStore(session.connection).report(
+        // The figures' helper connections import this session's snapshot: they go to the very
+        // server it reads from (of a multi-host URL, the host it reached).
+        let base = session.onStandby ? (database.readTarget ?? database.target) : database.target
+        let here = base.configuration.with("host", session.connection.host).with("port", session.connection.port)
+        let lag = try session.standbyReplayLag()
+        var report = try StatisticsStore(session.connection).report(
             period: period, grouping: by, calendar: context.calendar, officeName: context.settings.name,
-            connect: { try target.connect() }, progress: { bar.update($0, of: $1) })
+            connect: { try PostgresConnection.connect(here) }, progress: { bar.update($0, of: $1) })
         bar.finish()
+        report.standbyReplayLag = lag.map { ($0 * 10).rounded() / 10 }
         FileHandle.standardOutput.write(Data(report.rendered(as: format).utf8))
     }
 }

@@ -13,6 +13,8 @@ struct Serve: ParsableCommand {
         discussion: """
             Prints 'listening on http://HOST:PORT' on stdout once it accepts connections, \
             and logs one line per request on stderr. The API is described at /openapi.json. \
+            With --read-database (or REDRESS_READ_DATABASE_URL), GET endpoints that only read \
+            read there, and on the primary while it does not answer. \
             Put it behind a reverse proxy for TLS; keep --host on loopback there.
             """
     )
@@ -127,9 +129,13 @@ struct Serve: ParsableCommand {
         try checkSchema(target, logger: logger)
         // A server that does not answer must not hold a request longer than the wait limit.
         let databaseConfiguration = target.configuration.withDefaultConnectTimeout(seconds: databaseWait)
+        let readConfiguration = database.readTarget?.configuration.withDefaultConnectTimeout(seconds: databaseWait)
 
         try blockUntilDone {
-            try await RedressServer.run(configuration: settings, database: databaseConfiguration, logger: logger) {
+            try await RedressServer.run(
+                configuration: settings, database: databaseConfiguration, readDatabase: readConfiguration,
+                logger: logger
+            ) {
                 host, port in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(Data("listening on http://\(shown):\(port)\n".utf8))
