@@ -208,6 +208,7 @@ struct PublicPagesTests {
                     token: token,
                     [
                         "name": "  ", "email": "not-an-address", "respondent": "", "consent": "_drop",
+                        "phone": #"0" onfocus="x"#,
                         "what_happened": "<script>alert(1)</script> they refused", "incident_date": "30/11/2026",
                     ]))
             #expect(answer.status == 422)
@@ -221,6 +222,7 @@ struct PublicPagesTests {
             #expect(answer.html.contains("&lt;script&gt;alert(1)&lt;/script&gt; they refused"), "values kept, escaped")
             #expect(!answer.html.contains("<script>"))
             #expect(answer.html.contains(#"value="not-an-address""#))
+            #expect(answer.html.contains(#"value="0&quot; onfocus=&quot;x""#), "quotes escaped in attributes")
             #expect(answer.formToken != nil, "a fresh token to send the form again")
             #expect(try service.caseCount() == 0)
 
@@ -309,12 +311,39 @@ struct PublicPagesTests {
             )
             #expect(second.html.contains(reference))
             #expect(try service.caseCount() == 1)
+            // The same complaint from a form loaded afresh (a reload, a second tab): one case.
+            let reloaded = try #require(try await service.page(.get, "/es/complain").formToken)
+            let third = try await service.page(
+                .post, "/es/complain",
+                form: complaintForm(token: reloaded, ["respondent": "_other", "respondent_other": "A  BODY"]))
+            #expect(third.html.contains(reference) && third.html.contains("ya se había enviado"))
+            #expect(try service.caseCount() == 1)
+            // A form first sent with errors, then corrected, then sent again from the error page
+            // (back, fix, send): every version carries the first form's key.
+            let fresh = try #require(try await service.page(.get, "/en/complain").formToken)
+            let wrong = try await service.page(
+                .post, "/en/complain",
+                form: complaintForm(token: fresh, ["respondent": "", "what_happened": "A second complaint"]))
+            #expect(wrong.status == 422)
+            let corrected = try #require(wrong.formToken)
+            #expect(corrected.split(separator: ".")[1] == fresh.split(separator: ".")[1], "the same key")
+            let right = complaintForm(
+                token: corrected,
+                ["respondent": "_other", "respondent_other": "A body", "what_happened": "A second complaint"])
+            #expect(try await service.page(.post, "/en/complain", form: right).status == 200)
+            #expect(try service.caseCount() == 2)
+            let stale = complaintForm(token: fresh, ["respondent": "_other", "respondent_other": "Another body"])
+            let resent = try await service.page(.post, "/en/complain", form: stale)
+            #expect(resent.html.contains("already been sent"))
+            #expect(try service.caseCount() == 2)
             // A new form (a new token) is a new complaint.
             let again = try #require(try await service.page(.get, "/es/complain").formToken)
             _ = try await service.page(
                 .post, "/es/complain",
-                form: complaintForm(token: again, ["respondent": "_other", "respondent_other": "A body"]))
-            #expect(try service.caseCount() == 2)
+                form: complaintForm(
+                    token: again,
+                    ["respondent": "_other", "respondent_other": "A body", "what_happened": "A third complaint"]))
+            #expect(try service.caseCount() == 3)
         }
     }
 
@@ -381,7 +410,11 @@ struct PublicPagesTests {
     }
 
     @Test func statusLookupsAndFilingsShareThePublicRateLimit() async throws {
-        try await withService(configure: { $0.publicBurst = 2 }) { service in
+        try await withService(configure: {
+            $0.publicBurst = 2
+            // A clock that stands still: no token comes back however slow the machine is.
+            $0.publicClock = { 1_000 }
+        }) { service in
             let token = try #require(try await service.page(.get, "/en/status").formToken)
             let form = [("form_token", token), ("reference", "HRC-2026-000001"), ("status_code", "x")]
             _ = try await service.page(.post, "/en/status", form: form)
@@ -422,6 +455,9 @@ struct PublicPagesTests {
                 #expect(answer.headers[.setCookie] == nil, "no cookies")
             }
             #expect(answers[2].headers[.contentType] == "text/css; charset=utf-8")
+            // A blank form may be kept for the back button; a form with values, never.
+            #expect(answers[0].headers[.cacheControl] == "private, no-cache")
+            #expect(answers[4].headers[.cacheControl] == "no-store")
             #expect(answers[2].html.contains(":focus-visible"))
         }
     }

@@ -35,6 +35,14 @@ def check(condition, what):
     global passed
     if not condition:
         print(f"FAILED   {what}", file=sys.stderr)
+        try:
+            path = os.path.join(OUT, "failed.html")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(driver.page_source)
+            driver.save_screenshot(os.path.join(OUT, "failed.png"))
+            print(f"         the page was {driver.current_url}; saved as {path} and failed.png", file=sys.stderr)
+        except Exception:  # the browser may be the thing that failed
+            pass
         sys.exit(1)
     passed += 1
     print(f"ok       {what}")
@@ -202,6 +210,8 @@ for language in LANGUAGES:
     check(status == 422, f"an empty form is answered 422 ({language})")
     save_html(f"complain-errors-{language}", errors_html)
 
+    # A form freshly loaded, filled and sent (the back button then leads to it, not to the error page).
+    driver.get(f"{BASE}/{language}/complain")
     before = case_count()
     name = {"en": "Ada Lovelace", "ko": "박민준", "es": "José Pérez"}[language]
     fill(

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// The token a public form carries in a hidden field, so that only a form this service served
 /// can be posted back (a cross-site post has none) and a form sent twice is known as one.
@@ -18,11 +18,13 @@ public struct FormTokens: Sendable {
         self.lifetime = lifetime
     }
 
-    /// A token for a form of `purpose` (`complain`, `status`) served at `now`.
-    public func issue(purpose: String, now: Date = Date()) -> String {
+    /// A token for a form of `purpose` (`complain`, `status`) served at `now`: with a new nonce,
+    /// or with the nonce of the form it shows again (after errors), so that every version of
+    /// one form files one case.
+    public func issue(purpose: String, nonce: String? = nil, now: Date = Date()) -> String {
         let issued = Int(now.timeIntervalSince1970)
         var generator = SystemRandomNumberGenerator()
-        let nonce = (0..<2).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+        let nonce = nonce ?? (0..<2).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
         return "\(issued).\(nonce).\(mac(purpose: purpose, issued: issued, nonce: nonce))"
     }
 

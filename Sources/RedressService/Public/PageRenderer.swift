@@ -17,6 +17,8 @@ struct PageRenderer: Sendable {
     private let texts: [String: [String: MustacheTemplate]]
 
     init(files: [String: String] = PageFiles.files) {
+        // swift-mustache's HTML escaping leaves quotes as they are; values go into attributes here.
+        MustacheContentTypes.register(AttributeSafeHTML(), named: Self.contentType)
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: [String: MustacheTemplate]] = [:]
         for (name, source) in files where name.hasSuffix(".mustache") {
@@ -25,7 +27,7 @@ struct PageRenderer: Sendable {
                 if stem.hasPrefix("texts.") {
                     texts[String(stem.dropFirst("texts.".count))] = try Self.parseTexts(source)
                 } else {
-                    templates[stem] = try MustacheTemplate(string: source)
+                    templates[stem] = try MustacheTemplate(string: Self.pragma + source)
                 }
             } catch {
                 preconditionFailure("the page file \(name) does not parse: \(error)")
@@ -52,10 +54,14 @@ struct PageRenderer: Sendable {
                 throw PageFileError(line: trimmed)
             }
             let key = String(trimmed[..<equals.lowerBound])
-            out[key] = try MustacheTemplate(string: String(trimmed[equals.upperBound...]))
+            out[key] = try MustacheTemplate(string: pragma + String(trimmed[equals.upperBound...]))
         }
         return out
     }
+
+    static let contentType = "REDRESS_PAGE_HTML"
+    /// Set first in every page template and text: alone on its line, it leaves no trace.
+    static let pragma = "{{% CONTENT_TYPE: \(contentType)}}\n"
 
     struct PageFileError: Error, CustomStringConvertible {
         var line: String
@@ -139,5 +145,24 @@ struct PageRenderer: Sendable {
             if best == nil || weight > best!.weight { best = (code, weight) }
         }
         return best?.code ?? fallback
+    }
+}
+
+/// HTML escaping that is safe inside quoted attribute values too: & < > " and '.
+struct AttributeSafeHTML: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

@@ -31,7 +31,8 @@ extension RedressServer {
             var (new, errors) = complaint(from: form, language: language, office: office)
             guard errors.isEmpty, var new else {
                 return complainForm(
-                    language: language, office: office, form: form, errors: errors, status: .unprocessableContent)
+                    language: language, office: office, form: form, nonce: key, errors: errors,
+                    status: .unprocessableContent)
             }
             let filing: FormFiling
             do {
@@ -46,7 +47,8 @@ extension RedressServer {
                                 ["label": pages.text("late_reason_label", language: language)])
                         ))
                     return complainForm(
-                        language: language, office: office, form: form, errors: errors, status: .unprocessableContent)
+                        language: language, office: office, form: form, nonce: key, errors: errors,
+                        status: .unprocessableContent)
                 }
                 // Asked kindly rather than refused: the complainant's reason goes with the case,
                 // which is marked as filed late for a caseworker to decide on.
@@ -55,7 +57,7 @@ extension RedressServer {
             } catch let error where ServiceError.from(error, logger: context.logger).status == .badRequest {
                 context.logger.info("public form refused by intake validation")
                 return complainForm(
-                    language: language, office: office, form: form,
+                    language: language, office: office, form: form, nonce: key,
                     banner: pages.text("form_other_error", language: language), status: .unprocessableContent)
             }
             return received(filing, language: language, office: office, logger: context.logger)
@@ -65,13 +67,32 @@ extension RedressServer {
         }
     }
 
-    /// Opens the case, issues its status token and remembers the form's key, in one transaction;
-    /// a key already used answers with the case it opened.
+    /// The keys a submission is known by: the nonce of its form, and digests of what it says
+    /// (complainant, contacts, body, account) made today and yesterday (UTC), so a form sent again
+    /// from a page the browser loaded afresh is known too. The first two are remembered.
+    static func submissionKeys(_ new: NewCase, nonce: String) -> (lookUp: [String], remember: [String]) {
+        let parties = (new.complainants + (new.representative.map { [$0] } ?? [])).map {
+            [$0.name, $0.email ?? "", $0.phone ?? ""].joined(separator: "\u{1F}")
+        }
+        let content = ([new.respondent.name, new.summary] + parties).map {
+            $0.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }.joined(separator: "\u{1E}")
+        let day = Int(new.receivedAt.timeIntervalSince1970 / 86_400)
+        let today = "content|\(day)|\(content)"
+        let yesterday = "content|\(day - 1)|\(content)"
+        return ([nonce, today, yesterday], [nonce, today])
+    }
+
+    /// Opens the case, issues its status token and remembers the submission's keys, in one
+    /// transaction; a submission already seen answers with the case it opened.
     func file(_ new: NewCase, key: String) async throws -> FormFiling {
+        let keys = Self.submissionKeys(new, nonce: key)
         do {
             return try await database.withConnection { connection in
                 try connection.withStoreTransaction { connection in
-                    if let reference = try PublicSubmissionStore(connection).reference(forKey: key) {
+                    if let reference = try PublicSubmissionStore(connection).reference(
+                        forKeys: keys.lookUp, at: new.receivedAt)
+                    {
                         return .again(reference: reference)
                     }
                     guard let member = try StaffStore(connection).member(Self.publicIntakeLogin), member.active else {
@@ -81,7 +102,8 @@ extension RedressServer {
                     }
                     let record = try CaseStore(connection).open(new, actor: member.actor)
                     let secret = try StatusTokenStore(connection).issue(caseID: record.id, at: new.receivedAt)
-                    try PublicSubmissionStore(connection).remember(key: key, caseID: record.id, at: new.receivedAt)
+                    try PublicSubmissionStore(connection).remember(
+                        keys: keys.remember, caseID: record.id, at: new.receivedAt)
                     let calendar = try OfficeContext.load(connection).calendar
                     let clocks = record.clocks.map {
                         ClockDocument($0, calendar: calendar, asOf: calendar.clock.today)
@@ -92,9 +114,9 @@ extension RedressServer {
         } catch {
             // The same form sent twice at once: the second waits for the first and fails on the key.
             let earlier = try? await database.withConnection { connection in
-                try PublicSubmissionStore(connection).reference(forKey: key)
+                try PublicSubmissionStore(connection).reference(forKeys: keys.lookUp, at: new.receivedAt)
             }
-            if let earlier, let reference = earlier { return .again(reference: reference) }
+            if let reference = earlier { return .again(reference: reference) }
             throw error
         }
     }
@@ -126,9 +148,10 @@ extension RedressServer {
         return html(body, status: .ok)
     }
 
-    /// The form, empty or with the values sent and the errors found.
+    /// The form, empty or with the values sent and the errors found; shown again after errors,
+    /// it keeps the `nonce` of the form sent, so any later version of it files one case.
     func complainForm(
-        language: String, office: PageOffice, form: FormFields?, banner: String? = nil,
+        language: String, office: PageOffice, form: FormFields?, nonce: String? = nil, banner: String? = nil,
         errors: [(field: String, message: String)] = [], status: HTTPResponse.Status = .ok
     ) -> Response {
         var errorsByField: [String: String] = [:]
@@ -145,7 +168,7 @@ extension RedressServer {
         let preference = form?["contact_preference"] ?? ""
         let letterLanguage = form?["language"] ?? language
         let values: [String: Any] = [
-            "form_token": formTokens.issue(purpose: "complain"),
+            "form_token": formTokens.issue(purpose: "complain", nonce: nonce),
             "error_summary": errorSummary(language: language, banner: banner, errors: errors),
             "e": errorsByField,
             "v": [
