@@ -22,6 +22,8 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = sys.argv[1].rstrip("/")
 OUT = sys.argv[2]
@@ -167,7 +169,10 @@ def fill(values):
 
 
 def submit():
+    """Sends the form and waits for the answer page to replace it."""
+    old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 30).until(staleness_of(old))
 
 
 def receipt():
@@ -228,6 +233,7 @@ for language in LANGUAGES:
             "consent": "yes",
         }
     )
+    sent_token = driver.find_element(By.NAME, "form_token").get_attribute("value")
     submit()
     reference, code = receipt()
     check(re.fullmatch(r"[A-Z0-9]+-\d{4}-\d{6}", reference) is not None, f"a reference on the answer page ({language})")
@@ -247,6 +253,8 @@ for language in LANGUAGES:
     # The back button and Send again: the same form, the same token, no second case.
     driver.back()
     check("/complain" in driver.current_url, f"the back button shows the form again ({language})")
+    kept = driver.find_element(By.NAME, "form_token").get_attribute("value") == sent_token
+    print(f"         (the browser {'kept' if kept else 'reloaded'} the form on Back)")
     submit()
     again_reference, again_code = receipt()
     check(
@@ -254,6 +262,15 @@ for language in LANGUAGES:
         f"a form sent twice makes one case ({language})",
     )
     audit(f"received-again-{language}")
+    # The server's own answer page, for the HTML checker.
+    _, _, blank = fetch(f"/{language}/complain")
+    status, _, received_html = fetch(
+        f"/{language}/complain",
+        {"form_token": token_of(blank), "filing_as": "self", "name": "Validator", "respondent": "_other",
+         "respondent_other": "Some body", "what_happened": f"Checked for valid HTML ({language}).", "consent": "no"},
+    )
+    check(status == 200, f"the answer page, fetched to validate ({language})")
+    save_html(f"received-{language}", received_html)
 
 # --- The status page ---------------------------------------------------------------------
 
@@ -281,6 +298,9 @@ for language in LANGUAGES:
     check(status == 404, f"a wrong code is answered 404 ({language})")
     save_html(f"status-not-found-{language}", not_found_html)
 
+with open(os.path.join(OUT, "html", "redress.css"), "w", encoding="utf-8") as handle:
+    handle.write(fetch("/redress.css")[2])
+
 # --- A cross-site post ---------------------------------------------------------------------
 
 before = case_count()
@@ -307,13 +327,16 @@ typed = {
     "what_happened": "Filed with the keyboard alone.",
 }
 done = set()
+outlined = set()
 for _ in range(120):
     driver.switch_to.active_element.send_keys(Keys.TAB)
     active = driver.switch_to.active_element
     name = active.get_attribute("name")
     outline = driver.execute_script("return getComputedStyle(arguments[0]).outlineStyle", active)
-    if name and name not in done:
+    if name and name not in outlined:
+        # Checked as Tab first reaches each field (a date field's later stops are inside it).
         check(outline not in ("none", ""), f"focus is visible on {name}")
+        outlined.add(name)
     if name in typed and name not in done:
         active.send_keys(typed[name])
         done.add(name)
@@ -324,7 +347,9 @@ for _ in range(120):
         active.send_keys("Gwangju")
         done.add(name)
     elif active.tag_name == "button":
+        old = driver.find_element(By.TAG_NAME, "html")
         active.send_keys(Keys.ENTER)
+        WebDriverWait(driver, 30).until(staleness_of(old))
         break
 check({"filing_as", "name", "email", "respondent", "what_happened", "consent"} <= done,
       "the keyboard reached every needed field")
