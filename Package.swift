@@ -77,9 +77,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
-            // The OpenAPI document is embedded by RedressEmbedPlugin.
-            exclude: ["OpenAPI/openapi.json"],
+            // The OpenAPI document and the public pages are embedded by RedressEmbedPlugin.
+            exclude: ["OpenAPI/openapi.json", "Pages"],
             swiftSettings: upcoming,
             plugins: ["RedressEmbedPlugin"]
         ),

@@ -2,8 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Embeds Redress's plain source files in the module that uses them, at build time: the
-/// migrations in RedressStore, the notice templates in RedressNotices and the OpenAPI document
-/// in RedressService.
+/// migrations in RedressStore, the notice templates in RedressNotices, and the OpenAPI document and
+/// the public pages in RedressService.
 ///
 /// The binary carries them as Swift that redress-embed writes into the plugin's work folder, so
 /// a copied `redress` needs no resource bundle, and the files themselves stay the only copy in
@@ -16,6 +16,7 @@ struct RedressEmbedPlugin: BuildToolPlugin {
         let source: URL
         let inputs: [URL]
         let outputName: String
+        var extra: [Command] = []
         switch target.name {
         case "RedressStore":
             // The migrations belong to the package, not the module: a DBA reads and applies them
@@ -34,6 +35,18 @@ struct RedressEmbedPlugin: BuildToolPlugin {
             source = try sourceDirectory(of: target).appendingPathComponent("OpenAPI/openapi.json")
             inputs = [source]
             outputName = "OpenAPIDocument.swift"
+            // The public pages' templates, texts and style sheet, beside the document.
+            let pages = try sourceDirectory(of: target).appendingPathComponent("Pages")
+            let pagesOutput = context.pluginWorkDirectoryURL.appendingPathComponent("PageFiles.swift")
+            extra = [
+                .buildCommand(
+                    displayName: "Embedding pages in \(target.name)",
+                    executable: try context.tool(named: "redress-embed").url,
+                    arguments: ["pages", pagesOutput.path, pages.path],
+                    inputFiles: try folderAndFiles(pages),
+                    outputFiles: [pagesOutput]
+                )
+            ]
         default:
             throw RedressEmbedPluginError.nothingToEmbed(target: target.name)
         }
@@ -46,7 +59,7 @@ struct RedressEmbedPlugin: BuildToolPlugin {
                 inputFiles: inputs,
                 outputFiles: [output]
             )
-        ]
+        ] + extra
     }
 
     /// The target's folder (`Target.directoryURL` needs tools version 6.1; a Swift module's is 6.0).

@@ -8,11 +8,12 @@ enum EmbedError: Error, CustomStringConvertible {
     case migrationTwoNames(version: Int, first: String, second: String)
     case templateName(path: String)
     case notJSON(path: String, reason: String)
+    case pageName(path: String)
 
     var description: String {
         switch self {
         case .usage:
-            "usage: redress-embed migrations|templates OUTPUT FOLDER, or redress-embed openapi OUTPUT FILE"
+            "usage: redress-embed migrations|templates|pages OUTPUT FOLDER, or redress-embed openapi OUTPUT FILE"
         case .unreadable(let path):
             "\(path) cannot be read"
         case .notUTF8(let path):
@@ -27,6 +28,8 @@ enum EmbedError: Error, CustomStringConvertible {
             "\(path) is not a template name: lowercase letters, digits, _ and . only, ending in .mustache"
         case .notJSON(let path, let reason):
             "\(path) is not valid JSON: \(reason)"
+        case .pageName(let path):
+            "\(path) is not a page file name: lowercase letters, digits, _ and . only, ending in .mustache or .css"
         }
     }
 }

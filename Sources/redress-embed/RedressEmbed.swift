@@ -10,6 +10,7 @@ import Foundation
 ///     redress-embed migrations OUTPUT sql/migrations
 ///     redress-embed templates OUTPUT Sources/RedressNotices/Templates
 ///     redress-embed openapi OUTPUT Sources/RedressService/OpenAPI/openapi.json
+///     redress-embed pages OUTPUT Sources/RedressService/Pages
 @main
 enum RedressEmbed {
     static func main() {
@@ -23,6 +24,7 @@ enum RedressEmbed {
             case "migrations": source = try migrations(files(in: input))
             case "templates": source = try templates(files(in: input))
             case "openapi": source = try openAPI(input)
+            case "pages": source = try pages(files(in: input))
             default: throw EmbedError.usage
             }
             // SwiftPM runs this again whenever it relinks the tool; an unchanged file keeps the
@@ -146,6 +148,38 @@ enum RedressEmbed {
             }
 
             """
+    }
+
+    /// `enum PageFiles { static let files }` from the public pages' templates, texts and style sheet.
+    static func pages(_ paths: [String]) throws -> String {
+        var files: [String: String] = [:]
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
+            guard name.hasSuffix(".mustache") || name.hasSuffix(".css"),
+                name.unicodeScalars.allSatisfy({
+                    ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "."
+                })
+            else { throw EmbedError.pageName(path: path) }
+            files[name] = try read(path)
+        }
+        var swift = """
+            // Written at build time by redress-embed from Sources/RedressService/Pages; not checked in.
+
+            /// The public pages' templates, texts and style sheet, by file name, exactly as in
+            /// Sources/RedressService/Pages.
+            enum PageFiles {
+                static let files: [String: String] = [
+
+            """
+        for name in files.keys.sorted() {
+            swift += "        \"\(name)\": \(SwiftLiteral.rawString(files[name]!)),\n"
+        }
+        swift += """
+                ]
+            }
+
+            """
+        return swift
     }
 
     /// The version, name and direction in a file name `NNNN_name.up.sql` or `NNNN_name.down.sql`.

@@ -34,6 +34,11 @@ public struct ServiceMiddleware: RouterMiddleware {
             response = ServiceError.from(error, logger: context.logger).response()
         }
         response.headers[.xContentTypeOptions] = "nosniff"
+        // Every answer, the public pages first: nothing from another origin, no script at all,
+        // never framed, no Referer sent on (a status page's address would name its case).
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.referrerPolicy] = "no-referrer"
+        response.headers[.xFrameOptions] = "DENY"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
 
         let elapsed = ContinuousClock.now - started
@@ -52,6 +57,10 @@ public struct ServiceMiddleware: RouterMiddleware {
         return response
     }
 
+    /// The policy of every answer: own-origin style sheets only, no script, forms posted here only.
+    static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
     /// The route template, or one label for every path no route matched.
     static func routeLabel(_ endpointPath: String?) -> String {
         guard let endpointPath, endpointPath != "NotFound" else { return "unmatched" }
@@ -61,4 +70,7 @@ public struct ServiceMiddleware: RouterMiddleware {
 
 extension HTTPField.Name {
     static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+    static let contentSecurityPolicy = HTTPField.Name("Content-Security-Policy")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
 }

@@ -18,6 +18,8 @@ public struct RedressServer: Sendable {
     let readRoute = ReadRoute()
     public let metrics: MetricsRegistry
     public let publicLimiter: RateLimiter
+    /// Signs and checks the hidden token of the public forms.
+    public let formTokens: FormTokens
     let connectionLimiter: ConnectionLimiter
     public let logger: Logger
 
@@ -35,6 +37,7 @@ public struct RedressServer: Sendable {
         self.publicLimiter = RateLimiter(
             perMinute: configuration.publicRequestsPerMinute, burst: configuration.publicBurst,
             now: configuration.publicClock)
+        self.formTokens = configuration.formSecret.map { FormTokens(secret: Array($0.utf8)) } ?? .random()
         self.connectionLimiter = ConnectionLimiter(perClient: configuration.connectionsPerClient)
         self.logger = logger
     }
@@ -46,6 +49,7 @@ public struct RedressServer: Sendable {
         router.add(middleware: ServiceMiddleware(metrics: metrics, allowedMethods: allowedMethods))
         addOperationalRoutes(to: router)
         addPublicRoutes(to: router)
+        addPageRoutes(to: router)
         addStaffRoutes(to: router)
         addRemedyRoutes(to: router)
         addReportRoutes(to: router)

@@ -33,6 +33,10 @@ public struct ServiceConfiguration: Sendable {
     /// Take the client's address from the last `X-Forwarded-For` entry
     /// (set this only behind a reverse proxy that writes that header).
     public var trustForwardedFor = false
+    /// The secret the public forms' hidden tokens are signed with; nil for a random one per
+    /// process (forms served before a restart are then shown again to be sent once more).
+    /// Instances behind one proxy share one (`REDRESS_FORM_SECRET`).
+    public var formSecret: String?
 
     public init() {}
 }

@@ -12,7 +12,8 @@ struct Serve: ParsableCommand {
         abstract: "Run the HTTP JSON service until SIGTERM or SIGINT.",
         discussion: """
             Prints 'listening on http://HOST:PORT' on stdout once it accepts connections, \
-            and logs one line per request on stderr. The API is described at /openapi.json. \
+            and logs one line per request on stderr. The API is described at /openapi.json; \
+            the public complaint form is at /complain and the status page at /status. \
             With --read-database (or REDRESS_READ_DATABASE_URL), GET endpoints that only read \
             read there, and on the primary while it does not answer. \
             Put it behind a reverse proxy for TLS; keep --host on loopback there.
@@ -123,6 +124,10 @@ struct Serve: ParsableCommand {
         configuration.trustForwardedFor = trustForwardedFor
         configuration.idleTimeout = .seconds(idleTimeout)
         configuration.connectionsPerClient = connectionsPerClient
+        // The public forms' tokens: shared by every instance behind one proxy, random otherwise.
+        if let secret = ProcessInfo.processInfo.environment["REDRESS_FORM_SECRET"], !secret.isEmpty {
+            configuration.formSecret = secret
+        }
 
         let settings = configuration
         let target = database.target
