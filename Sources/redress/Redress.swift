@@ -26,7 +26,7 @@ struct Redress: ParsableCommand {
     )
 
     /// The release `redress --version` names, beside the newest migration it carries.
-    static let release = "0.2.0"
+    static let release = "0.3.0"
 
     static func main() {
         do {

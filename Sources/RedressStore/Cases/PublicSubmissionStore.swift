@@ -1,7 +1,7 @@
 public import Foundation
 public import Postgres
 
-/// The keys of the public complaint form's submissions (migration 27): a form sent twice opens
+/// The keys of the public complaint form's submissions (migration 26): a form sent twice opens
 /// one case. A submission has two keys, the nonce its form carried and a digest of what it says;
 /// either one seen in the last day names the case it opened. Only the SHA-256 of a key is stored.
 public struct PublicSubmissionStore {
