@@ -38,6 +38,7 @@ public struct RedressServer: Sendable {
         addOperationalRoutes(to: router)
         addPublicRoutes(to: router)
         addStaffRoutes(to: router)
+        addDocumentRoutes(to: router)
         addRemedyRoutes(to: router)
         addReportRoutes(to: router)
         allowedMethods.learn(from: router)

@@ -55,8 +55,8 @@ struct ContentStore {
     }
 
     /// Hands each chunk of the content with `digest` to `body`, in order.
-    func read(digest: [UInt8], chunks: Int, _ body: ([UInt8]) throws -> Void) throws {
-        for position in 0..<chunks {
+    func read(digest: [UInt8], from first: Int = 0, chunks: Int, _ body: ([UInt8]) throws -> Void) throws {
+        for position in first..<(first + chunks) {
             guard
                 let row = try connection.query(
                     "SELECT data FROM document_chunk WHERE sha256 = \(digest) AND position = \(position)"

@@ -40,7 +40,9 @@ public struct CorrespondenceEntry: Sendable, Encodable {
 extension CaseStore {
     /// The case's correspondence in time order: notices, messages filed to it (bounces are shown
     /// on their notice), contacts and the documents attached by hand.
-    func correspondence(caseID: Int, awaitingInfo: Bool, showIdentity: Bool) throws -> [CorrespondenceEntry] {
+    func correspondence(caseID: Int, awaitingInfo: Bool, confidential: Bool, showIdentity: Bool) throws
+        -> [CorrespondenceEntry]
+    {
         var entries: [CorrespondenceEntry] = []
         for row in try connection.query(
             """
@@ -89,7 +91,8 @@ extension CaseStore {
                         "\(contact.channel.rawValue.replacingOccurrences(of: "_", with: " ")) \(contact.direction == .in ? "from" : "with") the \(contact.party.rawValue) (\(contact.by))",
                     text: showIdentity ? contact.summary : nil))
         }
-        for document in try DocumentStore(connection).documents(caseID: caseID) where document.source == "attached" {
+        for document in try DocumentStore(connection).documents(caseID: caseID)
+        where document.source == "attached" && (showIdentity || !(confidential || document.confidential)) {
             entries.append(
                 CorrespondenceEntry(
                     at: document.addedAt, direction: "in", type: "document", number: document.number,

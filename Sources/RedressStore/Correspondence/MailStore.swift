@@ -92,9 +92,12 @@ public struct MailStore {
         if try isKnown(messageID: messageID, digest: digest) { return MailReceipt(outcome: "duplicate") }
         let kind = message.report != nil ? "bounce" : message.isAutomatic ? "auto_reply" : "reply"
         var target = try match(message, settings: settings)
+        var instant = instant
         if target == nil, kind == "reply", settings.mailOpensIntake {
-            let reference = try openIntake(message, actor: actor, at: instant)
-            target = Target(reference: reference, matchedBy: "intake", notice: nil)
+            let opened = try openIntake(message, actor: actor, at: instant)
+            target = Target(reference: opened.reference, matchedBy: "intake", notice: nil)
+            // Filed at the receipt the case records (to the microsecond), never before it.
+            instant = opened.receivedAt
         }
         guard let target else {
             return try keep(
@@ -166,7 +169,7 @@ public struct MailStore {
     }
 
     /// A new unassigned intake, by email, from the message's sender.
-    func openIntake(_ message: InboundMessage, actor: Actor, at instant: Date) throws -> String {
+    func openIntake(_ message: InboundMessage, actor: Actor, at instant: Date) throws -> CaseRecord {
         let address = message.fromAddress.flatMap { Mailbox.isValidAddress($0) ? $0 : nil }
         let name = Self.line(message.fromName ?? address ?? "Unknown sender", limit: 200)
         let subject = Self.line(message.subject ?? "", limit: 500)
@@ -174,7 +177,7 @@ public struct MailStore {
             receivedAt: instant, channel: .email, complainants: [Party(name: name, email: address)],
             respondent: RespondentBody(name: Self.intakeRespondent),
             summary: subject.isBlankText ? "Message received by email" : subject)
-        return try CaseStore(connection).open(new, actor: actor).reference
+        return try CaseStore(connection).open(new, actor: actor)
     }
 
     /// Text for a one-line field: control characters dropped, at most `limit` characters.
