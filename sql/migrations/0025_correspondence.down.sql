@@ -1,8 +1,8 @@
+DROP TABLE document_chunk;
 DROP TABLE case_contact;
 DROP TABLE case_document;
 DROP FUNCTION redress_next_document_number(bigint);
 DROP TABLE mail_message;
-DROP TABLE document_chunk;
 DROP TABLE document_content;
 DROP FUNCTION document_content_is_audited();
 DROP FUNCTION redress_may_read_content(bigint, boolean);
