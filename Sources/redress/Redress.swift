@@ -20,7 +20,7 @@ struct Redress: ParsableCommand {
             PolicyCommand.self, CaseCommand.self, PartyCommand.self, RespondentCommand.self, CategoryCommand.self,
             MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, ReviewCommand.self,
             RemedyCommand.self,
-            NoticesCommand.self, AuditCommand.self,
+            NoticesCommand.self, MailCommand.self, AuditCommand.self,
             SweepCommand.self, ReportCommand.self, DemoCommand.self, Serve.self,
         ]
     )

@@ -51,6 +51,7 @@ public struct RedressServer: Sendable {
         addPublicRoutes(to: router)
         addPageRoutes(to: router)
         addStaffRoutes(to: router)
+        addDocumentRoutes(to: router)
         addRemedyRoutes(to: router)
         addReportRoutes(to: router)
         allowedMethods.learn(from: router)

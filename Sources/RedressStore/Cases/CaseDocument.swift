@@ -40,6 +40,8 @@ public struct CaseDocument: Sendable, Encodable {
     public var issue: String?
     /// Open or recent cases against the same respondent with a contact in common, not linked.
     public var possibleDuplicates: [String]
+    /// Notices, messages, contacts and documents in time order (`CorrespondenceEntry`).
+    public var correspondence: [CorrespondenceEntry] = []
     public var openedBy: String
     public var createdAt: Date
     public var updatedAt: Date
@@ -108,6 +110,7 @@ public struct CaseDocument: Sendable, Encodable {
         case identityRedacted = "identity_redacted"
         case categories, clocks, notes, links, issue
         case possibleDuplicates = "possible_duplicates"
+        case correspondence
         case openedBy = "opened_by"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
@@ -146,6 +149,7 @@ public struct CaseDocument: Sendable, Encodable {
         try c.encode(links, forKey: .links)
         try c.encode(issue, forKey: .issue)
         try c.encode(possibleDuplicates, forKey: .possibleDuplicates)
+        try c.encode(correspondence, forKey: .correspondence)
         try c.encode(openedBy, forKey: .openedBy)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)

@@ -37,6 +37,9 @@ extension CaseStore {
             ORDER BY 1
             """
         ).map { try $0.decode(String.self, at: 0) }
+        document.correspondence = try correspondence(
+            caseID: record.id, awaitingInfo: record.state == .awaitingInfo, confidential: record.confidential,
+            showIdentity: showIdentity)
         document.resolution = try ResolutionSections.load(
             connection, record: record, actor: actor, actorRecused: document.recused.contains(actor.login),
             context: context, asOf: asOf)

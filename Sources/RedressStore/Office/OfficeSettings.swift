@@ -21,11 +21,20 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
     public var earliestEventDate: LocalDate
     /// The office's own postal address, printed at the head of its letters.
     public var postalAddress: String?
+    /// Whether `mail receive` opens a new intake for a message that names no case (else it waits
+    /// in the unmatched queue for `mail file`).
+    public var mailOpensIntake: Bool
+    /// The largest document kept, in bytes (attached or arriving by mail).
+    public var documentSizeLimit: Int
+
+    /// 25 MiB a document.
+    public static let defaultDocumentSizeLimit = 25 * 1024 * 1024
 
     public init(
         name: String, referencePrefix: String, timeZone: String, weekMask: String,
         defaultLanguage: String, sender: String, mailDomain: String, templatesDir: String?,
-        earliestEventDate: LocalDate = OfficeSettings.defaultEarliestEventDate, postalAddress: String? = nil
+        earliestEventDate: LocalDate = OfficeSettings.defaultEarliestEventDate, postalAddress: String? = nil,
+        mailOpensIntake: Bool = true, documentSizeLimit: Int = OfficeSettings.defaultDocumentSizeLimit
     ) {
         self.name = name
         self.referencePrefix = referencePrefix
@@ -37,6 +46,8 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
         self.templatesDir = templatesDir
         self.earliestEventDate = earliestEventDate
         self.postalAddress = postalAddress
+        self.mailOpensIntake = mailOpensIntake
+        self.documentSizeLimit = documentSizeLimit
     }
 
     /// 1990-01-01: twenty years of paper files and more still go in.
@@ -55,6 +66,8 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
         case templatesDir = "templates_dir"
         case earliestEventDate = "earliest_event_date"
         case postalAddress = "postal_address"
+        case mailOpensIntake = "mail_opens_intake"
+        case documentSizeLimit = "document_size_limit"
     }
 }
 
@@ -71,11 +84,14 @@ public struct OfficeChanges: Sendable, Hashable {
     public var earliestEventDate: LocalDate?
     /// The office's postal address ('' for none).
     public var postalAddress: String?
+    public var mailOpensIntake: Bool?
+    public var documentSizeLimit: Int?
 
     public init(
         name: String? = nil, referencePrefix: String? = nil, timeZone: String? = nil, weekMask: String? = nil,
         defaultLanguage: String? = nil, sender: String? = nil, mailDomain: String? = nil, templatesDir: String? = nil,
-        earliestEventDate: LocalDate? = nil, postalAddress: String? = nil
+        earliestEventDate: LocalDate? = nil, postalAddress: String? = nil, mailOpensIntake: Bool? = nil,
+        documentSizeLimit: Int? = nil
     ) {
         self.name = name
         self.referencePrefix = referencePrefix
@@ -87,6 +103,8 @@ public struct OfficeChanges: Sendable, Hashable {
         self.templatesDir = templatesDir
         self.earliestEventDate = earliestEventDate
         self.postalAddress = postalAddress
+        self.mailOpensIntake = mailOpensIntake
+        self.documentSizeLimit = documentSizeLimit
     }
 
     public var isEmpty: Bool {

@@ -26,7 +26,7 @@ public struct OfficeStore {
         let rows = try connection.query(
             """
             SELECT name, reference_prefix, time_zone, week_mask, default_language, sender, mail_domain, templates_dir,
-                earliest_event_date, postal_address
+                earliest_event_date, postal_address, mail_opens_intake, document_size_limit
             FROM office\(unsafeSQL: lockSQL)
             """)
         guard let row = rows.first else { throw StoreError.schemaMissing }
@@ -35,7 +35,9 @@ public struct OfficeStore {
             timeZone: try row.decode(String.self, at: 2), weekMask: try row.decode(String.self, at: 3),
             defaultLanguage: try row.decode(String.self, at: 4), sender: try row.decode(String.self, at: 5),
             mailDomain: try row.decode(String.self, at: 6), templatesDir: try row.decode(String?.self, at: 7),
-            earliestEventDate: try row.decode(LocalDate.self, at: 8), postalAddress: try row.decode(String?.self, at: 9)
+            earliestEventDate: try row.decode(LocalDate.self, at: 8),
+            postalAddress: try row.decode(String?.self, at: 9),
+            mailOpensIntake: try row.decode(Bool.self, at: 10), documentSizeLimit: try row.decode(Int.self, at: 11)
         )
     }
 
@@ -101,6 +103,15 @@ public struct OfficeStore {
                 "office postal address", address, limit: IntakeValidator.maximumFieldLength, lines: true)
             settings.postalAddress = address.isBlankText ? nil : address
         }
+        if let opens = changes.mailOpensIntake { settings.mailOpensIntake = opens }
+        if let limit = changes.documentSizeLimit {
+            guard limit > 0 else {
+                throw StoreError.invalid(
+                    "The document size limit must be at least 1 byte; give a size such as 25MiB.",
+                    hint: .give(["document_size_limit"]))
+            }
+            settings.documentSizeLimit = limit
+        }
         try connection.execute(
             """
             UPDATE office SET name = \(settings.name), reference_prefix = \(settings.referencePrefix),
@@ -108,6 +119,7 @@ public struct OfficeStore {
                 default_language = \(settings.defaultLanguage), sender = \(settings.sender),
                 mail_domain = \(settings.mailDomain), templates_dir = \(settings.templatesDir),
                 earliest_event_date = \(settings.earliestEventDate), postal_address = \(settings.postalAddress),
+                mail_opens_intake = \(settings.mailOpensIntake), document_size_limit = \(settings.documentSizeLimit),
                 updated_at = now()
             """)
         var moved: [MovedDueDate] = []

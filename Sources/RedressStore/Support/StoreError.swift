@@ -34,6 +34,10 @@ public enum StoreError: Error, Sendable, Hashable {
     case recusalNotFound(login: String, from: String)
     /// No respondent body has that name.
     case respondentNotFound(String)
+    /// The case has no document of that number (or none the login may read).
+    case documentNotFound(reference: String, number: Int)
+    /// No received message has that number (or none the login may read).
+    case messageNotFound(Int)
     /// `--expect-version` does not match: someone changed the case since it was read.
     case staleVersion(reference: String, expected: Int, actual: Int)
     /// Someone else changed the case while this change was being made.
@@ -91,7 +95,8 @@ extension StoreError: RedressError {
     public var kind: ErrorKind {
         switch self {
         case .invalid, .unknownCategory: return .badInput
-        case .caseNotFound, .staffNotFound, .holidayNotFound, .clockNotFound, .recusalNotFound, .respondentNotFound:
+        case .caseNotFound, .staffNotFound, .holidayNotFound, .clockNotFound, .recusalNotFound, .respondentNotFound,
+            .documentNotFound, .messageNotFound:
             return .notFound
         case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted, .forbiddenByDatabase, .recused:
             return .forbidden
@@ -110,6 +115,8 @@ extension StoreError: RedressError {
         switch self {
         case let .notStaff(login), let .inactiveStaff(login): return .command("staff add \(login) --role ROLE")
         case .caseNotFound: return .command("case list")
+        case let .documentNotFound(reference, _): return .command("case documents \(reference)")
+        case .messageNotFound: return .command("mail list")
         case .staffNotFound, .staffExists, .inactiveAssignee, .assigneeRecused: return .command("staff list")
         case .holdsOpenCases: return .give(["reassign_to"])
         case let .alreadyRecused(login, _), let .recusalNotFound(login, _): return .command("staff recusals \(login)")
@@ -157,6 +164,10 @@ extension StoreError: RedressError {
             return "\(login) is recused from \(from) already."
         case let .recusalNotFound(login, from):
             return "\(login) is not recused from \(from), so there is no recusal to lift."
+        case let .documentNotFound(reference, number):
+            return "\(reference) has no document \(number) you may read; check the number."
+        case let .messageNotFound(number):
+            return "No received message has the number \(number) you may read; check the number."
         case let .respondentNotFound(name):
             return "No respondent body is called \"\(name)\"; check the name."
         case let .staleVersion(reference, expected, actual):

@@ -14,6 +14,7 @@ struct CaseCommand: ParsableCommand {
             CaseLink.self, CaseUnlink.self,
             CaseReassign.self, CaseRecuse.self,
             CaseUpdate.self,
+            CaseAttach.self, CaseDocuments.self, CaseDocumentCommand.self, CaseContact.self,
         ]
     )
 }

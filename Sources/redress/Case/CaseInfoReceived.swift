@@ -11,10 +11,24 @@ struct CaseInfoReceived: ParsableCommand {
     @Argument(help: "The case reference.") var reference: String
     @Option(name: .long, help: "Where the case goes next (default: back to triage or investigation).") var to:
         CaseState?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The received message that answers (see 'case show'): the clocks resume at its arrival, not now.",
+            valueName: "number"))
+    var fromMail: Int?
+
+    func validate() throws {
+        if fromMail != nil, options.at != nil {
+            throw ValidationError("Give --from-mail or --at, not both: the message's arrival is the time.")
+        }
+    }
 
     func run() throws {
-        try runCaseChange(options, database: database) {
-            try $0.informationReceived(reference: reference, to: to, actor: $1, at: $2, expectVersion: $3)
+        try runCaseChange(options, database: database) { store, actor, at, version in
+            let instant = try fromMail.map { try MailStore(store.connection).arrival(of: $0, on: reference) } ?? at
+            return try store.informationReceived(
+                reference: reference, to: to, actor: actor, at: instant, expectVersion: version)
         }
     }
 }

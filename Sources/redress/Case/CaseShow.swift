@@ -83,7 +83,37 @@ enum CaseText {
         for note in d.notes {
             field("Note", "\(d.officeClock.localTime(at: note.notedAt)) \(note.author): \(note.text)")
         }
+        if !d.correspondence.isEmpty {
+            lines.append("")
+            lines.append("Correspondence:")
+            for entry in d.correspondence { lines.append(contentsOf: correspondenceLines(entry, clock: d.officeClock)) }
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// One item of correspondence: when, which way, what; a message's subject and new text
+    /// and a contact's summary indented below it.
+    static func correspondenceLines(_ entry: CorrespondenceEntry, clock: OfficeClock) -> [String] {
+        let arrow = entry.direction == "in" ? "in " : "out"
+        var head = "  \(clock.localTime(at: entry.at))  \(arrow)  \(entry.type)"
+        if let number = entry.number { head += " \(number)" }
+        head += ": \(entry.summary)"
+        if entry.type == "notice", let state = entry.state {
+            head += " [\(state)\(entry.error.map { ": \($0)" } ?? "")]"
+        }
+        if entry.possibleAnswer == true { head += " (possible answer)" }
+        if let documents = entry.documents {
+            head += "; documents \(documents.map(String.init).joined(separator: ", "))"
+        }
+        var lines = [head]
+        if let from = entry.from { lines.append("      From: \(from)") }
+        if let subject = entry.subject { lines.append("      Subject: \(subject)") }
+        if let text = entry.text, !text.isEmpty {
+            let shown = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(6)
+            lines.append(contentsOf: shown.map { "      | " + $0 })
+            if text.split(separator: "\n", omittingEmptySubsequences: false).count > 6 { lines.append("      | …") }
+        }
+        return lines
     }
 }
 

@@ -31,6 +31,17 @@ struct OfficeSet: ParsableCommand {
         help: ArgumentHelp(
             "The office's own postal address, printed at the head of letters ('' for none).", valueName: "address"))
     var postalAddress: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Whether a mail that names no case opens a new intake (yes) or waits in the unmatched queue (no).",
+            valueName: "yes|no"))
+    var mailOpensIntake: YesNo?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The largest document kept (default 25MiB), in bytes or with KiB/MiB/GiB.", valueName: "size"))
+    var documentSizeLimit: ByteSize?
     @Option(name: .long, help: ArgumentHelp("When the change is recorded (default: now).", valueName: "time")) var at:
         String?
 
@@ -38,7 +49,8 @@ struct OfficeSet: ParsableCommand {
         let changes = OfficeChanges(
             name: name, referencePrefix: referencePrefix, timeZone: timeZone, weekMask: weekMask,
             defaultLanguage: language, sender: sender, mailDomain: mailDomain, templatesDir: templatesDir,
-            earliestEventDate: try earliestEventDate.map(parseDate), postalAddress: postalAddress)
+            earliestEventDate: try earliestEventDate.map(parseDate), postalAddress: postalAddress,
+            mailOpensIntake: mailOpensIntake?.value, documentSizeLimit: documentSizeLimit?.bytes)
         guard !changes.isEmpty else {
             throw ValidationError("Give at least one setting to change, e.g. --time-zone Asia/Seoul.")
         }

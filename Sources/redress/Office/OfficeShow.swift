@@ -21,6 +21,8 @@ struct OfficeShow: ParsableCommand {
                 ["week_mask", s.weekMask],
                 ["default_language", s.defaultLanguage], ["sender", s.sender], ["mail_domain", s.mailDomain],
                 ["templates_dir", s.templatesDir ?? ""], ["postal_address", s.postalAddress ?? ""],
+                ["mail_opens_intake", s.mailOpensIntake ? "yes" : "no"],
+                ["document_size_limit", ByteSize.describe(s.documentSizeLimit)],
             ])
     }
 }
