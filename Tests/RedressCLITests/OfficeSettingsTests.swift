@@ -26,6 +26,45 @@ import Testing
         }
     }
 
+    /// With the public pages' address set, the acknowledgement gives the status page in the
+    /// letter's language; a bad address is refused and changes nothing.
+    @Test func theAcknowledgementGivesTheStatusPageOfAnOfficeWithPublicPages() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            for bad in ["complaints.example.org", "ftp://example.org", "https://", "https://ex ample.org"] {
+                let refused = try office.run("office", "set", "--web-address", bad)
+                #expect(refused.status == 2, "\(bad): \(refused)")
+                #expect(refused.stderr.contains("is not an address such as https://"), "\(refused.stderr)")
+            }
+            #expect(try office.ok("office", "show").contains("web_address") == true)
+            try office.ok("office", "set", "--web-address", "https://complaints.example.org/")
+            let shown =
+                try JSONSerialization.jsonObject(with: Data(try office.ok("office", "show", "--format", "json").utf8))
+                as? [String: Any]
+            #expect(shown?["web_address"] as? String == "https://complaints.example.org")
+
+            func acknowledgement(_ reference: String) throws -> String {
+                try office.ok("case", "acknowledge", reference)
+                let row = try #require(
+                    try NoticeFixture.rows(
+                        db,
+                        where:
+                            "kind = 'acknowledgement' AND audience = 'complainant' AND case_id = (SELECT id FROM complaint_case WHERE reference = '\(reference)')"
+                    ).first)
+                return try NoticeFixture.decoded(Data(try office.ok("notices", "show", String(row.id)).utf8)).body
+                    .replacingOccurrences(of: "\n", with: " ")
+            }
+            let english = try acknowledgement(try office.openCase())
+            #expect(english.contains("https://complaints.example.org/en/status"), "\(english)")
+            let korean = try acknowledgement(try office.openCase(extra: ["--language", "ko"]))
+            #expect(korean.contains("https://complaints.example.org/ko/status"), "\(korean)")
+
+            try office.ok("office", "set", "--web-address", "")
+            let none = try acknowledgement(try office.openCase())
+            #expect(!none.contains("/status"), "\(none)")
+        }
+    }
+
     /// Anyone who may write to the template folder may rewrite the office's letters.
     @Test func theTemplateFolderMustBeAnAbsoluteFolderOnlyItsOwnersMayChange() throws {
         try withTestDatabase { db in

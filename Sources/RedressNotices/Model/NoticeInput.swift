@@ -81,14 +81,20 @@ public struct NoticeOffice: Sendable, Hashable {
     public var postalAddress: [String]
     /// Its time zone: dates, instants and the `Date` header are written in it.
     public var timeZone: TimeZone
+    /// Where its public pages are (no trailing slash), if it has them.
+    public var webAddress: String?
 
     /// Makes an office.
-    public init(name: String, sender: String, mailDomain: String, postalAddress: [String] = [], timeZone: TimeZone) {
+    public init(
+        name: String, sender: String, mailDomain: String, postalAddress: [String] = [], timeZone: TimeZone,
+        webAddress: String? = nil
+    ) {
         self.name = name
         self.sender = sender
         self.mailDomain = mailDomain
         self.postalAddress = postalAddress
         self.timeZone = timeZone
+        self.webAddress = webAddress
     }
 }
 

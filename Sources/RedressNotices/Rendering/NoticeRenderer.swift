@@ -19,9 +19,11 @@ public struct NoticeRenderer: Sendable {
     /// - `date`: the issue date in the notice's language; `date_iso`: YYYY-MM-DD.
     /// - `automatic`, `by_email`, `by_post`: flags.
     /// - `signatory`: a record with `name` and `title`, or false when the office signs.
+    /// - `status_page`: the public status page in the notice's language
+    ///   (`office set --web-address`), or false when the office has none.
     public static let standardVariables: [String] = [
         "reference", "office_name", "office_email", "office_address", "recipient_name",
-        "date", "date_iso", "automatic", "by_email", "by_post", "signatory",
+        "date", "date_iso", "automatic", "by_email", "by_post", "signatory", "status_page",
     ]
 
     /// Whether a variable name carries the complainant's identity: every name beginning
@@ -123,6 +125,8 @@ public struct NoticeRenderer: Sendable {
             "office_name": .text(input.office.name),
             "office_email": .text(officeEmail),
             "office_address": .text(input.office.postalAddress.joined(separator: ", ")),
+            // The public status page in the notice's language, where the office has public pages.
+            "status_page": input.office.webAddress.map { .text("\($0)/\(language.code)/status") } ?? .flag(false),
             "recipient_name": .text(input.recipient.name),
             "date": .text(language.date(issued)),
             "date_iso": .text(issued.iso),

@@ -73,7 +73,7 @@ public struct NoticeComposer {
             office: NoticeOffice(
                 name: context.settings.name, sender: context.settings.sender,
                 mailDomain: context.settings.mailDomain, postalAddress: Self.lines(context.settings.postalAddress),
-                timeZone: context.calendar.timeZone),
+                timeZone: context.calendar.timeZone, webAddress: context.settings.webAddress),
             reference: try CaseReference(parsing: record.reference), issuedAt: notice.createdAt,
             disclosureAllowed: disclosed, withheldIdentity: Self.identity(of: record), variables: variables)
     }

@@ -26,6 +26,9 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
     public var mailOpensIntake: Bool
     /// The largest document kept, in bytes (attached or arriving by mail).
     public var documentSizeLimit: Int
+    /// Where the office's public pages are (`https://complaints.example.org`), without the
+    /// trailing slash; the acknowledgement of a complaint gives its status page.
+    public var webAddress: String?
 
     /// 25 MiB a document.
     public static let defaultDocumentSizeLimit = 25 * 1024 * 1024
@@ -34,7 +37,8 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
         name: String, referencePrefix: String, timeZone: String, weekMask: String,
         defaultLanguage: String, sender: String, mailDomain: String, templatesDir: String?,
         earliestEventDate: LocalDate = OfficeSettings.defaultEarliestEventDate, postalAddress: String? = nil,
-        mailOpensIntake: Bool = true, documentSizeLimit: Int = OfficeSettings.defaultDocumentSizeLimit
+        mailOpensIntake: Bool = true, documentSizeLimit: Int = OfficeSettings.defaultDocumentSizeLimit,
+        webAddress: String? = nil
     ) {
         self.name = name
         self.referencePrefix = referencePrefix
@@ -48,6 +52,7 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
         self.postalAddress = postalAddress
         self.mailOpensIntake = mailOpensIntake
         self.documentSizeLimit = documentSizeLimit
+        self.webAddress = webAddress
     }
 
     /// 1990-01-01: twenty years of paper files and more still go in.
@@ -68,6 +73,7 @@ public struct OfficeSettings: Sendable, Hashable, Codable {
         case postalAddress = "postal_address"
         case mailOpensIntake = "mail_opens_intake"
         case documentSizeLimit = "document_size_limit"
+        case webAddress = "web_address"
     }
 }
 
@@ -86,12 +92,14 @@ public struct OfficeChanges: Sendable, Hashable {
     public var postalAddress: String?
     public var mailOpensIntake: Bool?
     public var documentSizeLimit: Int?
+    /// The address of the office's public pages ('' for none).
+    public var webAddress: String?
 
     public init(
         name: String? = nil, referencePrefix: String? = nil, timeZone: String? = nil, weekMask: String? = nil,
         defaultLanguage: String? = nil, sender: String? = nil, mailDomain: String? = nil, templatesDir: String? = nil,
         earliestEventDate: LocalDate? = nil, postalAddress: String? = nil, mailOpensIntake: Bool? = nil,
-        documentSizeLimit: Int? = nil
+        documentSizeLimit: Int? = nil, webAddress: String? = nil
     ) {
         self.name = name
         self.referencePrefix = referencePrefix
@@ -105,6 +113,7 @@ public struct OfficeChanges: Sendable, Hashable {
         self.postalAddress = postalAddress
         self.mailOpensIntake = mailOpensIntake
         self.documentSizeLimit = documentSizeLimit
+        self.webAddress = webAddress
     }
 
     public var isEmpty: Bool {

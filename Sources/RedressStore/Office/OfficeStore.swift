@@ -26,7 +26,7 @@ public struct OfficeStore {
         let rows = try connection.query(
             """
             SELECT name, reference_prefix, time_zone, week_mask, default_language, sender, mail_domain, templates_dir,
-                earliest_event_date, postal_address, mail_opens_intake, document_size_limit
+                earliest_event_date, postal_address, mail_opens_intake, document_size_limit, web_address
             FROM office\(unsafeSQL: lockSQL)
             """)
         guard let row = rows.first else { throw StoreError.schemaMissing }
@@ -37,7 +37,8 @@ public struct OfficeStore {
             mailDomain: try row.decode(String.self, at: 6), templatesDir: try row.decode(String?.self, at: 7),
             earliestEventDate: try row.decode(LocalDate.self, at: 8),
             postalAddress: try row.decode(String?.self, at: 9),
-            mailOpensIntake: try row.decode(Bool.self, at: 10), documentSizeLimit: try row.decode(Int.self, at: 11)
+            mailOpensIntake: try row.decode(Bool.self, at: 10), documentSizeLimit: try row.decode(Int.self, at: 11),
+            webAddress: try row.decode(String?.self, at: 12)
         )
     }
 
@@ -112,6 +113,17 @@ public struct OfficeStore {
             }
             settings.documentSizeLimit = limit
         }
+        if let address = changes.webAddress {
+            let trimmed = address.trimmingSpaces()
+            guard trimmed.isEmpty || Self.isWebAddress(trimmed) else {
+                throw StoreError.invalid(
+                    "The web address \"\(address)\" is not an address such as https://complaints.example.org.",
+                    hint: .give(["web_address"]))
+            }
+            var stored = trimmed
+            while stored.hasSuffix("/") { stored.removeLast() }
+            settings.webAddress = stored.isEmpty ? nil : stored
+        }
         try connection.execute(
             """
             UPDATE office SET name = \(settings.name), reference_prefix = \(settings.referencePrefix),
@@ -120,6 +132,7 @@ public struct OfficeStore {
                 mail_domain = \(settings.mailDomain), templates_dir = \(settings.templatesDir),
                 earliest_event_date = \(settings.earliestEventDate), postal_address = \(settings.postalAddress),
                 mail_opens_intake = \(settings.mailOpensIntake), document_size_limit = \(settings.documentSizeLimit),
+                web_address = \(settings.webAddress),
                 updated_at = now()
             """)
         var moved: [MovedDueDate] = []
@@ -146,5 +159,15 @@ public struct OfficeStore {
         let data = try JSONEncoder().encode(settings)
         guard case .object(let object) = try JSONDecoder().decode(JSONValue.self, from: data) else { return [:] }
         return object
+    }
+
+    /// Whether `text` is an http or https address with a host and no spaces (what the
+    /// database's `office_web_address_is_a_web_address` checks too).
+    static func isWebAddress(_ text: String) -> Bool {
+        guard !text.contains(where: \.isWhitespace), let parts = URLComponents(string: text),
+            parts.scheme == "http" || parts.scheme == "https",
+            let host = parts.host, !host.isEmpty, parts.query == nil, parts.fragment == nil
+        else { return false }
+        return true
     }
 }

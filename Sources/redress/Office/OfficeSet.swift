@@ -42,6 +42,12 @@ struct OfficeSet: ParsableCommand {
         help: ArgumentHelp(
             "The largest document kept (default 25MiB), in bytes or with KiB/MiB/GiB.", valueName: "size"))
     var documentSizeLimit: ByteSize?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where the office's public pages are, e.g. https://complaints.example.org; acknowledgements give its status page ('' for none).",
+            valueName: "url"))
+    var webAddress: String?
     @Option(name: .long, help: ArgumentHelp("When the change is recorded (default: now).", valueName: "time")) var at:
         String?
 
@@ -50,7 +56,8 @@ struct OfficeSet: ParsableCommand {
             name: name, referencePrefix: referencePrefix, timeZone: timeZone, weekMask: weekMask,
             defaultLanguage: language, sender: sender, mailDomain: mailDomain, templatesDir: templatesDir,
             earliestEventDate: try earliestEventDate.map(parseDate), postalAddress: postalAddress,
-            mailOpensIntake: mailOpensIntake?.value, documentSizeLimit: documentSizeLimit?.bytes)
+            mailOpensIntake: mailOpensIntake?.value, documentSizeLimit: documentSizeLimit?.bytes,
+            webAddress: webAddress)
         guard !changes.isEmpty else {
             throw ValidationError("Give at least one setting to change, e.g. --time-zone Asia/Seoul.")
         }

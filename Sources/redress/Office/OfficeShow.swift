@@ -23,6 +23,7 @@ struct OfficeShow: ParsableCommand {
                 ["templates_dir", s.templatesDir ?? ""], ["postal_address", s.postalAddress ?? ""],
                 ["mail_opens_intake", s.mailOpensIntake ? "yes" : "no"],
                 ["document_size_limit", ByteSize.describe(s.documentSizeLimit)],
+                ["web_address", s.webAddress ?? ""],
             ])
     }
 }
