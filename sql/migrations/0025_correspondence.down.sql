@@ -4,7 +4,6 @@ DROP TABLE case_document;
 DROP FUNCTION redress_next_document_number(bigint);
 DROP TABLE mail_message;
 DROP TABLE document_content;
-DROP FUNCTION document_content_is_audited();
 DROP FUNCTION redress_may_read_content(bigint, boolean);
 ALTER TABLE office
     DROP CONSTRAINT office_document_size_limit_is_positive,

@@ -186,25 +186,14 @@ END
 $$;
 
 -- Content belongs to no case until a document names it: it is stored by a login
--- that writes an audit row in the same transaction, as adding a document does.
-CREATE FUNCTION document_content_is_audited() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
-AS $$
-BEGIN
-    IF NOT EXISTS (
-        SELECT 1 FROM case_event e WHERE e.recorded_at = now() AND e.recorded_by = session_user
-    ) THEN
-        RAISE EXCEPTION 'login % stored % without an audit row of the change', session_user, TG_TABLE_NAME
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    RETURN NULL;
-END
-$$;
+-- that writes an audit row in the same transaction, as adding a document does (the
+-- check of migration 21 for the respondent register: an audit row by the same login
+-- in the same transaction).
 CREATE CONSTRAINT TRIGGER document_content_is_audited AFTER INSERT OR UPDATE ON document_content
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     WHEN (NOT redress_session_is_trusted())
-    EXECUTE FUNCTION document_content_is_audited();
+    EXECUTE FUNCTION respondent_change_is_audited();
 CREATE CONSTRAINT TRIGGER document_chunk_is_audited AFTER INSERT OR UPDATE ON document_chunk
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     WHEN (NOT redress_session_is_trusted())
-    EXECUTE FUNCTION document_content_is_audited();
+    EXECUTE FUNCTION respondent_change_is_audited();
