@@ -127,13 +127,4 @@ extension LocalCluster {
         }
         try run(tool: "pg_ctl", ["-D", dataDirectory.path, "-w", "-t", "60", "promote"], asServerUser: true)
     }
-
-    func startServer() throws {
-        try run(
-            tool: "pg_ctl",
-            [
-                "-D", dataDirectory.path, "-l", dataDirectory.appendingPathComponent("server.log").path, "-w", "-t",
-                "60", "start",
-            ], asServerUser: true)
-    }
 }

@@ -74,12 +74,7 @@ public struct LocalCluster: Sendable {
             done.append("created a PostgreSQL cluster in \(dataDirectory.path)")
         }
         if !isRunning {
-            try run(
-                tool: "pg_ctl",
-                [
-                    "-D", dataDirectory.path, "-l", dataDirectory.appendingPathComponent("server.log").path, "-w", "-t",
-                    "60", "start",
-                ], asServerUser: true)
+            try startServer()
             done.append("started PostgreSQL (log: \(dataDirectory.path)/server.log)")
         }
         let admin = try PostgresConnection.connect(
@@ -91,6 +86,21 @@ public struct LocalCluster: Sendable {
             done.append("created database \(databaseName)")
         }
         return done
+    }
+
+    /// Starts the server and waits until it takes connections. When it does not start, the
+    /// error ends with the last lines of its log, which say why (pg_ctl only says to look).
+    func startServer() throws {
+        let log = dataDirectory.appendingPathComponent("server.log")
+        do {
+            try run(
+                tool: "pg_ctl", ["-D", dataDirectory.path, "-l", log.path, "-w", "-t", "60", "start"],
+                asServerUser: true)
+        } catch LocalClusterError.toolFailed(let tool, let output) {
+            let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(5)
+            throw LocalClusterError.toolFailed(
+                tool: tool, output: ([output] + tail.map { "  \($0)" }).joined(separator: "\n"))
+        }
     }
 
     /// Stops the server if it runs.
