@@ -42,11 +42,11 @@ struct ClockWriter {
         for c in cases.indices {
             for index in cases[c].clocks.indices where cases[c].clocks[index].id == nil { newCount += 1 }
         }
-        var newIDs: [Int] = []
+        var newIDs = [Int]().makeIterator()
         if newCount > 0 {
             newIDs = try connection.query("SELECT nextval('clock_id_seq') FROM generate_series(1, \(newCount))").map {
                 try $0.decode(Int.self, at: 0)
-            }
+            }.makeIterator()
         }
         var pauseEnds = (clock: [String?](), position: [String?](), to: [String?]())
         var pauses = PauseColumns()
@@ -60,7 +60,7 @@ struct ClockWriter {
                 if let id = stored.id {
                     changed.append(id: id, caseID: caseID, stored, result, asOf: asOf)
                 } else {
-                    let id = newIDs.removeFirst()
+                    let id = newIDs.next()!
                     cases[c].clocks[index].id = id
                     new.append(id: id, caseID: caseID, stored, result, asOf: asOf)
                 }
