@@ -27,26 +27,27 @@ extension RedressServer {
                 do {
                     try await server.asStaff(request, reading: true) { connection, actor in
                         let lag = try connection.standbyReplayLag()
-                        try DeadlineReportRun.withSnapshot(
-                            connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee,
-                            at: Date(), timeLimit: limit
-                        ) { run in
-                            pipe.open()
-                            var formatter = JSONDeadlineReportFormatter(sink: ReportPipeSink(pipe))
-                            var header = run.header
-                            header.standbyReplayLag = lag
-                            formatter.begin(header)
-                            do {
+                        do {
+                            try DeadlineReportRun.withSnapshot(
+                                connection, actor: actor, asOf: asOf, withinWorkingDays: within, assignee: assignee,
+                                at: Date(), timeLimit: limit
+                            ) { run in
+                                pipe.open()
+                                var formatter = JSONDeadlineReportFormatter(sink: ReportPipeSink(pipe))
+                                var header = run.header
+                                header.standbyReplayLag = lag
+                                formatter.begin(header)
                                 try run.stream {
                                     formatter.write($0)
                                     if pipe.isStopped { throw CancellationError() }
                                 }
-                            } catch {
-                                // Begun: not to be run again on the primary, which would send it twice.
-                                throw ReportInterrupted(reason: error)
+                                formatter.finish()
+                                formatter.sink.flush()
                             }
-                            formatter.finish()
-                            formatter.sink.flush()
+                        } catch  where pipe.isOpen {
+                            // Begun (its commit included): never run again on the primary, which
+                            // would send the report twice.
+                            throw ReportInterrupted(reason: error)
                         }
                     }
                     pipe.close(nil)

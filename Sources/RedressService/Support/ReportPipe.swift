@@ -13,7 +13,7 @@ final class ReportPipe: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var chunks: [String] = []
-    private var isOpen = false
+    private var begun = false
     private var ended = false
     private var failure: (any Error)?
     private var stopped = false
@@ -25,7 +25,7 @@ final class ReportPipe: @unchecked Sendable {
 
     /// The report is starting.
     func open() {
-        writerDid { isOpen = true }
+        writerDid { begun = true }
     }
 
     /// The report is whole (`nil`) or failed.
@@ -50,6 +50,9 @@ final class ReportPipe: @unchecked Sendable {
     /// Whether the reader has gone away.
     var isStopped: Bool { condition.withLock { stopped } }
 
+    /// Whether the report has begun to be sent.
+    var isOpen: Bool { condition.withLock { begun } }
+
     private func writerDid(_ change: () -> Void) {
         let continuation: CheckedContinuation<Void, Never>? = condition.withLock {
             change()
@@ -73,7 +76,7 @@ final class ReportPipe: @unchecked Sendable {
     /// Waits until the report opens, or throws why it never will.
     func opened() async throws {
         while true {
-            let (seen, open, done, error) = condition.withLock { (events, isOpen, ended, failure) }
+            let (seen, open, done, error) = condition.withLock { (events, begun, ended, failure) }
             if open || (done && error == nil) { return }
             if let error { throw error }
             await waitForWriter(after: seen)
