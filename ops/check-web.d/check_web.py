@@ -22,8 +22,21 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
+
+
+def gone(element):
+    """A wait condition: the element left the page (the next page replaced it). Chromium may
+    say so as a stale reference or as a node that no longer belongs to the document."""
+
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    return check
 
 BASE = sys.argv[1].rstrip("/")
 OUT = sys.argv[2]
@@ -172,7 +185,7 @@ def submit():
     """Sends the form and waits for the answer page to replace it."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    WebDriverWait(driver, 30).until(staleness_of(old))
+    WebDriverWait(driver, 30).until(gone(old))
 
 
 def receipt():
@@ -349,7 +362,7 @@ for _ in range(120):
     elif active.tag_name == "button":
         old = driver.find_element(By.TAG_NAME, "html")
         active.send_keys(Keys.ENTER)
-        WebDriverWait(driver, 30).until(staleness_of(old))
+        WebDriverWait(driver, 30).until(gone(old))
         break
 check({"filing_as", "name", "email", "respondent", "what_happened", "consent"} <= done,
       "the keyboard reached every needed field")
