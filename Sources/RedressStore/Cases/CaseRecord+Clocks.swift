@@ -156,7 +156,8 @@ extension CaseStore {
             let at = Dictionary(chunk.map { ($0.caseID, $0.at) }, uniquingKeysWith: { first, _ in first })
             let ids = PostgresTextArray(at.keys.map(String.init))
             var cases: [(caseID: Int, clocks: [StoredClock])] = []
-            for var record in try loadAll(where: "cc.id = ANY (\(ids)::bigint[]) ORDER BY cc.id") {
+            for var record in try loadAll(where: "cc.id = ANY (\(ids)::bigint[]) ORDER BY cc.id", liveClocksOnly: true)
+            {
                 done[record.id] = try record.complainantUpdated(at: at[record.id]!, context: context)
                 cases.append((record.id, record.clocks))
             }

@@ -47,8 +47,11 @@ public struct CaseStore {
         try loadAll(where: condition).first
     }
 
-    /// Every case that `condition` (over `complaint_case cc`) selects, in one round trip.
-    func loadAll(where condition: PostgresQuery) throws -> [CaseRecord] {
+    /// Every case that `condition` (over `complaint_case cc`) selects, in one round trip. With
+    /// `liveClocksOnly`, the records hold only the clocks still live: enough for a change that
+    /// moves live clocks (the clock writer writes only what changed), not for the case's view.
+    func loadAll(where condition: PostgresQuery, liveClocksOnly: Bool = false) throws -> [CaseRecord] {
+        let clockCondition = liveClocksOnly ? " AND k.ended_on IS NULL AND k.cancelled_on IS NULL" : ""
         var query: PostgresQuery = """
             SELECT cc.id, cc.reference, cc.state, cc.outcome, cc.received_at, cc.received_on, cc.channel, cc.summary,
                 cc.language, cc.incident_date, cc.late_filing, cc.late_filing_reason, cc.urgent, cc.confidential,
@@ -61,7 +64,7 @@ public struct CaseStore {
                 (SELECT coalesce(jsonb_agg(g.category_code ORDER BY g.category_code), '[]')::text
                     FROM case_category g WHERE g.case_id = cc.id),
                 (SELECT coalesce(jsonb_agg(\(unsafeSQL: Self.clockJSON)::jsonb ORDER BY k.id), '[]')::text
-                    FROM clock k WHERE k.case_id = cc.id),
+                    FROM clock k WHERE k.case_id = cc.id\(unsafeSQL: clockCondition)),
                 r.postal_address, r.head_of_body_phone, r.head_of_body_postal_address
             FROM complaint_case cc JOIN respondent_body r ON r.id = cc.respondent_id
             WHERE 
