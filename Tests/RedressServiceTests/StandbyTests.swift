@@ -163,6 +163,9 @@ struct StandbyTests {
 
     @Test func promotionMakesTheStandbyWritableAndOnlyAStandbyIsPromoted() throws {
         let pair = try Pair(synchronous: false)
+        // A setting an operator appends to the cluster's configuration starts a line of its own.
+        let conf = try String(contentsOfFile: pair.primaryDir + "/postgresql.conf", encoding: .utf8)
+        #expect(conf.hasSuffix("unix_socket_permissions = 0700\n"))
         let notStandby = try runDetached(["local", "promote", "--data-dir", pair.primaryDir])
         #expect(notStandby.status == 1, "\(notStandby.output)")
         #expect(notStandby.output.contains("is not a standby"), "\(notStandby.output)")

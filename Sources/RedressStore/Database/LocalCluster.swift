@@ -59,12 +59,14 @@ public struct LocalCluster: Sendable {
                     "-D", dataDirectory.path, "-U", Self.currentUser, "--auth-local=peer", "--auth-host=reject",
                     "-E", "UTF8", "--locale=C.UTF-8",
                 ], asServerUser: true)
+            // Ends with a line break, so that a setting an operator appends starts a line of its own.
             let settings = """
 
                 # Redress: a private cluster, reached through its socket only.
                 listen_addresses = ''
                 unix_socket_directories = '\(dataDirectory.path)'
                 unix_socket_permissions = 0700
+
                 """
             let conf = dataDirectory.appendingPathComponent("postgresql.conf")
             let handle = try FileHandle(forWritingTo: conf)
