@@ -3,8 +3,12 @@
 Usage: check_mail.py REDRESS-BINARY CLUSTER-DIR WORK-DIR README
 
 The snippets are read from the README's "Receiving mail" section, so what the README
-says is what is run. Only what must differ on a test machine is replaced: the binary's
-path, the database URL (this cluster's socket folder), the mail server's name, port and
+says is what is run: its pg_hba.conf and pg_ident.conf lines; a Postfix instance of this
+check's own with the README's alias and its master.cf pipe transport (run as `nobody`
+rather than a `redress` user), messages sent to it over SMTP on 127.0.0.1; procmail with
+the README's recipe; fetchmail and getmail with the README's configuration. Only what
+must differ on a test machine is replaced: the binary's
+path, the database URL (a socket folder of this cluster), the mail server's name, port and
 password (a POP3 server of this script's own on 127.0.0.1) and fetchmail's `ssl` (the
 loopback server speaks no TLS: `sslproto ''` instead). Prints one `ok` line per check; exits 1 on the first
 failure.
@@ -16,7 +20,7 @@ import getpass
 import json
 import os
 import re
-import shlex
+import shutil
 import socketserver
 import subprocess
 import sys
@@ -26,7 +30,10 @@ import urllib.parse
 binary, cluster, work, readme_path = sys.argv[1:5]
 readme_binary = "/usr/local/bin/redress"
 readme_database = "postgresql:///redress?user=mailgate"
-database = "postgresql://mailgate@" + urllib.parse.quote(cluster, safe="") + "/redress"
+# The mail programs reach the cluster through a second socket folder that any user may enter
+# (the cluster's own folder is its owner's alone), as the gateway login.
+sockets = os.path.join(work, "sockets")
+database = "postgresql://mailgate@" + urllib.parse.quote(sockets, safe="") + "/redress"
 owner_env = dict(os.environ, REDRESS_DATABASE_URL="postgresql:///redress?host=" + cluster)
 password = "pop-secret"
 checks = 0
@@ -266,10 +273,18 @@ with open(os.path.join(cluster, "pg_hba.conf"), "r+") as file:
     file.seek(0)
     file.write(" ".join(lines[0]) + "\n" + rest)
 with open(os.path.join(cluster, "pg_ident.conf"), "a") as file:
+    for line in lines[1:]:
+        file.write(" ".join(line) + "\n")
+    # procmail, fetchmail and getmail run as whoever runs this check.
     file.write(f"mailgate {getpass.getuser()} {lines[1][2]}\n")
-subprocess.run(
-    ["psql", "-h", cluster, "-d", "redress", "-qAtc", "SELECT pg_reload_conf()"], check=True, capture_output=True
-)
+os.makedirs(sockets, mode=0o755)
+owner = os.stat(cluster)
+os.chown(sockets, owner.st_uid, owner.st_gid)
+with open(os.path.join(cluster, "postgresql.conf"), "a") as file:
+    # Redress's cluster lets only its owner use its socket; the mail system's users connect too.
+    file.write(f"\nunix_socket_directories = '{cluster},{sockets}'\nunix_socket_permissions = 0777\n")
+set_database(running=False)
+set_database(running=True)
 reference = redress(
     "case", "open", "--complainant", "Kim Minji", "--email", "minji@example.org",
     "--respondent", "Gwangju City Housing Corporation", "--summary", "Eviction without notice",
@@ -279,34 +294,150 @@ ok(f"the gateway login from the README's pg_hba.conf line; case {reference}")
 
 # MARK: Postfix
 
-# An alias: Postfix's local delivery runs the command after `|` with /bin/sh -c, in an
-# environment of its own (no REDRESS_DATABASE_URL), and reads the exit status as sysexits.
-alias = snippet('complaints: "|')
-command = re.fullmatch(r'\s*complaints:\s*"\|(.*)"\s*', alias, flags=re.S)
-if not command:
-    fail("the alias snippet reads complaints: \"|COMMAND\"", alias)
-result = run("Postfix alias", ["/bin/sh", "-c", command.group(1)], stdin=message(reference, "postfix alias"))
-if result.returncode != 0:
-    fail("Postfix alias: exit 0", result.stdout.decode() + result.stderr.decode())
-landed(reference, "postfix alias")
+# A Postfix instance of its own (configuration and queue in the work folder, SMTP on a free
+# port of 127.0.0.1): the README's alias in its aliases file and its pipe transport in its
+# master.cf, a message sent to each address over SMTP.
+postfix_dir = os.path.join(work, "postfix")
+postfix_conf = os.path.join(postfix_dir, "etc")
+os.makedirs(postfix_conf)
+os.makedirs(os.path.join(postfix_dir, "data"))
+shutil.chown(os.path.join(postfix_dir, "data"), "postfix")
+os.makedirs(os.path.join(postfix_dir, "queue"))
 
-# A pipe transport: Postfix splits argv= on white space (no shell), expands ${sender} and
-# ${recipient}, and with flags=R puts a Return-Path header first.
+
+def free_port():
+    with socketserver.TCPServer(("127.0.0.1", 0), socketserver.BaseRequestHandler) as probe:
+        return probe.server_address[1]
+
+
+smtp_port = free_port()
+alias = snippet('complaints: "|')
 transport = snippet("pipe")
-joined = re.sub(r"\n[ \t]+", " ", transport.strip())
-fields = dict(re.findall(r"(\w+)=(\S+)", joined.split(" argv=")[0]))
-argv = joined.split(" argv=", 1)[1].split()
-argv = [
-    word.replace("${sender}", "minji@example.org").replace("${recipient}", "complaints@hr.example.org")
-    for word in argv
+if not re.fullmatch(r'\s*complaints:\s*"\|.*"\s*', alias, flags=re.S):
+    fail("the alias snippet reads complaints: \"|COMMAND\"", alias)
+# The pipe's user: `nobody` here (the README's pg_ident.conf line maps it to the gateway login).
+transport = transport.replace("user=redress", "user=nobody")
+with open(os.path.join(postfix_conf, "aliases"), "w") as file:
+    file.write(alias)
+with open(os.path.join(postfix_conf, "transport"), "w") as file:
+    file.write("pipe@hr.example.org redress:\n")
+with open(os.path.join(postfix_conf, "main.cf"), "w") as file:
+    file.write(
+        f"""compatibility_level = 3.6
+queue_directory = {postfix_dir}/queue
+data_directory = {postfix_dir}/data
+maillog_file = {postfix_dir}/maillog
+maillog_file_prefixes = {postfix_dir}
+syslog_name = redress-check-mail
+myhostname = hr.example.org
+mydomain = hr.example.org
+mydestination = hr.example.org
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+relayhost =
+alias_maps = hash:{postfix_conf}/aliases
+alias_database = hash:{postfix_conf}/aliases
+transport_maps = hash:{postfix_conf}/transport
+local_recipient_maps =
+default_privs = nobody
+smtputf8_enable = no
+queue_run_delay = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 2s
+"""
+    )
+services = [
+    f"127.0.0.1:{smtp_port} inet n - n - - smtpd",
+    "pickup unix n - n 60 1 pickup",
+    "cleanup unix n - n - 0 cleanup",
+    "qmgr unix n - n 300 1 qmgr",
+    "tlsmgr unix - - n 1000? 1 tlsmgr",
+    "rewrite unix - - n - - trivial-rewrite",
+    "bounce unix - - n - 0 bounce",
+    "defer unix - - n - 0 bounce",
+    "trace unix - - n - 0 bounce",
+    "verify unix - - n - 1 verify",
+    "flush unix n - n 1000? 0 flush",
+    "proxymap unix - - n - - proxymap",
+    "smtp unix - - n - - smtp",
+    "relay unix - - n - - smtp",
+    "showq unix n - n - - showq",
+    "error unix - - n - - error",
+    "retry unix - - n - - error",
+    "discard unix - - n - - discard",
+    "local unix - n n - - local",
+    "anvil unix - - n - 1 anvil",
+    "scache unix - - n - 1 scache",
+    "postlog unix-dgram n - n - 1 postlogd",
 ]
-raw = message(reference, "postfix pipe")
-if "R" in fields.get("flags", ""):
-    raw = b"Return-Path: <minji@example.org>\n" + raw
-result = run("Postfix pipe", argv, stdin=raw, env={})
-if result.returncode != 0:
-    fail("Postfix pipe: exit 0", result.stdout.decode() + result.stderr.decode())
-landed(reference, "postfix pipe")
+with open(os.path.join(postfix_conf, "master.cf"), "w") as file:
+    file.write("\n".join(services) + "\n" + transport)
+for table in ("aliases", "transport"):
+    subprocess.run(["postmap" if table == "transport" else "postalias", "-c", postfix_conf,
+                    os.path.join(postfix_conf, table)], check=True)
+
+
+def postfix(*arguments):
+    result = subprocess.run(["postfix", "-c", postfix_conf, *arguments], capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        fail("postfix " + " ".join(arguments), result.stdout + result.stderr)
+
+
+def queued():
+    result = subprocess.run(["postqueue", "-c", postfix_conf, "-j"], capture_output=True, text=True, timeout=30)
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def send(recipient, raw):
+    import smtplib
+
+    with smtplib.SMTP("127.0.0.1", smtp_port, timeout=30) as client:
+        client.sendmail("minji@example.org", [recipient], raw)
+
+
+def until(what, condition, seconds=30):
+    import time
+
+    for _ in range(seconds * 10):
+        if condition():
+            return
+        time.sleep(0.1)
+    log = open(os.path.join(postfix_dir, "maillog"), errors="replace").read()[-3000:]
+    fail(what, log)
+
+
+def received(program):
+    listed = json.loads(redress("mail", "list", "--format", "json").stdout)
+    return any(m.get("subject", "").endswith(f"({program})") for m in listed)
+
+
+postfix("start")
+try:
+    for address, program in (("complaints@hr.example.org", "postfix alias"), ("pipe@hr.example.org", "postfix pipe")):
+        send(address, message(reference, program))
+        until(f"{program}: delivered within 30 seconds", lambda: received(program) and not queued())
+        landed(reference, program)
+
+    # The database stopped: Postfix keeps the message in its queue (exit 75 is "try again
+    # later") and delivers it once the database is back.
+    set_database(running=False)
+    for address, program in (
+        ("complaints@hr.example.org", "postfix alias retried"),
+        ("pipe@hr.example.org", "postfix pipe retried"),
+    ):
+        send(address, message(reference, program))
+    until("Postfix, database stopped: both messages deferred", lambda: len([
+        q for q in queued() if any("try again" in (r.get("delay_reason") or "") for r in q.get("recipients", []))
+    ]) == 2)
+    ok("Postfix, database stopped: the alias and the pipe leave both messages in the queue, deferred")
+    set_database(running=True)
+    subprocess.run(["postqueue", "-c", postfix_conf, "-f"], check=True, timeout=30)
+    for program in ("postfix alias retried", "postfix pipe retried"):
+        until(f"{program}: delivered after the restart", lambda: received(program) and not queued())
+        landed(reference, program)
+finally:
+    subprocess.run(["postfix", "-c", postfix_conf, "stop"], capture_output=True, timeout=60)
 
 # MARK: procmail
 
