@@ -145,9 +145,15 @@ public struct MailStore {
             instant = opened.receivedAt
         }
         guard let target else {
-            return try keep(
+            var receipt = try keep(
                 stored, digest: storedDigest, messageID: messageID, state: "unmatched", kind: kind, message: message,
                 problem: nil, actor: actor, at: instant)
+            if receipt.outcome == "unmatched" {
+                receipt.refused = message.attachments.filter { $0.bytes == nil }.map {
+                    Self.refusal($0, limit: prepared.limit)
+                }
+            }
+            return receipt
         }
         return try file(
             stored, digest: storedDigest, messageID: messageID, kind: kind, message: message, target: target,
