@@ -300,6 +300,8 @@ import Testing
             #expect((receipt["documents"] as? [Int])?.count == 1)
             let listed = try office.ok("case", "documents", reference)
             #expect(listed.contains("note.pdf") && !listed.contains("recording.wav"), "\(listed)")
+            // Its bytes are left out of the stored message too: nothing of that size is stored.
+            #expect(try Self.count(db, "SELECT count(*) FROM document_content WHERE size > 1048576") == 0)
         }
     }
 

@@ -36,6 +36,10 @@ public struct InboundMessage: Sendable {
     /// What could not be read as it should, one sentence each.
     public var problems: [String]
 
+    /// The header field of the note that takes the place of an attachment over the size limit
+    /// in a stored message: `attachment; filename="…"; type="…"; size=N; sha256=HEX`.
+    public static let leftOutField = "X-Redress-Left-Out"
+
     /// How deep multiparts are followed; deeper ones are kept in the raw message only.
     public static let depthLimit = 20
 
@@ -57,6 +61,15 @@ public struct InboundAttachment: Sendable {
     public var bytes: [UInt8]?
     /// Its size in bytes (for one over the limit, as its encoding says).
     public var size: Int
+    /// For one over the limit inside a multipart: the whole part (its header fields and body)
+    /// in the message's bytes, its encoded body, and its transfer encoding, so that the
+    /// message can be kept without it.
+    public var part: Range<Int>? = nil
+    public var body: Range<Int>? = nil
+    public var encoding = "7bit"
+    /// For one left out of a stored message: the SHA-256 of its decoded bytes (hexadecimal),
+    /// as the note that took its place says.
+    public var leftOutSHA256: String? = nil
 }
 
 /// What a delivery status notification (RFC 3464) says about one message.
@@ -93,6 +106,8 @@ struct InboundParser {
     var attachments: [InboundAttachment] = []
     var report: DeliveryReport?
     var problems: [String] = []
+    /// The multipart part being read (header fields and body), if any.
+    var currentPart: Range<Int>?
 
     init(bytes: [UInt8], attachmentLimit: Int) {
         self.bytes = bytes
@@ -228,6 +243,7 @@ struct InboundParser {
             }
             let inner = mediaType == "multipart/digest" ? "message/rfc822" : "text/plain"
             for part in parts {
+                currentPart = part
                 let (partHeaders, partBody) = readHeaders(part)
                 entity(headers: partHeaders, body: partBody..<part.upperBound, depth: depth + 1, defaultType: inner)
             }
@@ -281,6 +297,18 @@ struct InboundParser {
     mutating func leaf(
         headers: InboundHeaders, mediaType: String, parameters: [String: String], encoding: String, body: Range<Int>
     ) {
+        let part = currentPart
+        currentPart = nil
+        // The note Redress put in place of an attachment over the limit when it kept the message.
+        if let note = headers.first(InboundMessage.leftOutField) {
+            let fields = HeaderParameters(note)
+            attachments.append(
+                InboundAttachment(
+                    filename: fields.parameters["filename"], declaredType: fields.parameters["type"] ?? mediaType,
+                    bytes: nil, size: Int(fields.parameters["size"] ?? "") ?? 0,
+                    leftOutSHA256: fields.parameters["sha256"]))
+            return
+        }
         let disposition = headers.first("Content-Disposition").map(HeaderParameters.init)
         let filename = (disposition?.parameters["filename"] ?? parameters["name"]).map {
             EncodedWords.decode($0)
@@ -293,7 +321,11 @@ struct InboundParser {
                 problems.append("The charset \"\(charset.prefix(40))\" is unknown; the text was read as UTF-8.")
             }
             if mediaType == "text/plain" {
-                if text == nil { text = value } else { addAttachment(filename, mediaType, decoded) }
+                if text == nil {
+                    text = value
+                } else {
+                    addAttachment(filename, mediaType, decoded, part: part, body: body, encoding: encoding)
+                }
             } else if htmlText == nil {
                 htmlText = Self.plainText(html: value)
             }
@@ -303,17 +335,27 @@ struct InboundParser {
             encoding == "base64" ? TransferDecoding.base64Size(bytes[body]) : body.count
         guard size <= attachmentLimit else {
             attachments.append(
-                InboundAttachment(filename: filename, declaredType: mediaType, bytes: nil, size: size))
+                InboundAttachment(
+                    filename: filename, declaredType: mediaType, bytes: nil, size: size, part: part, body: body,
+                    encoding: encoding))
             return
         }
         let decoded = decode(body, encoding: encoding)
-        addAttachment(filename ?? (mediaType == "message/rfc822" ? "message.eml" : nil), mediaType, decoded)
+        addAttachment(
+            filename ?? (mediaType == "message/rfc822" ? "message.eml" : nil), mediaType, decoded,
+            part: part, body: body, encoding: encoding)
     }
 
-    mutating func addAttachment(_ filename: String?, _ mediaType: String, _ decoded: [UInt8]) {
+    mutating func addAttachment(
+        _ filename: String?, _ mediaType: String, _ decoded: [UInt8], part: Range<Int>? = nil, body: Range<Int>? = nil,
+        encoding: String = "7bit"
+    ) {
         if decoded.count > attachmentLimit {
             attachments.append(
-                InboundAttachment(filename: filename, declaredType: mediaType, bytes: nil, size: decoded.count))
+                InboundAttachment(
+                    filename: filename, declaredType: mediaType, bytes: nil, size: decoded.count, part: part,
+                    body: body,
+                    encoding: encoding))
         } else {
             attachments.append(
                 InboundAttachment(filename: filename, declaredType: mediaType, bytes: decoded, size: decoded.count))

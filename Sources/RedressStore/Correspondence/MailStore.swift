@@ -1,3 +1,4 @@
+import Crypto
 public import Foundation
 public import Postgres
 public import RedressCore
@@ -69,17 +70,60 @@ public struct MailStore {
     /// The summary and respondent of a case opened from a message that names none.
     public static let intakeRespondent = "Respondent to be identified"
 
+    /// A message read and made ready to store: parsed, hashed, and with any attachment over the
+    /// limit left out. Done before the transaction opens, since a large message takes longer to
+    /// read than a transaction may wait idle.
+    public struct Prepared: Sendable {
+        /// The bytes as received and their SHA-256.
+        var raw: [UInt8]
+        var digest: [UInt8]
+        var message: Result<InboundMessage, InboundMessageError>
+        /// The bytes to store (the received ones, or with parts left out) and their SHA-256.
+        var stored: [UInt8]
+        var storedDigest: [UInt8]
+        var limit: Int
+    }
+
+    /// Reads `raw` for `receive`, with attachments over `attachmentLimit` bytes left out.
+    public static func prepare(_ raw: [UInt8], attachmentLimit: Int) -> Prepared {
+        let digest = ContentStore.digest(of: raw)
+        var parsed: Result<InboundMessage, InboundMessageError>
+        do {
+            parsed = .success(try InboundMessage.parse(raw, attachmentLimit: attachmentLimit))
+        } catch {
+            parsed = .failure(error)
+        }
+        var stored = raw
+        var storedDigest = digest
+        // An attachment over the limit is not kept: the message is stored without its bytes,
+        // a note in its place (the same note for the same message, so a retry is recognised).
+        if case .success(var message) = parsed, let kept = leavingOut(raw, &message, limit: attachmentLimit) {
+            parsed = .success(message)
+            stored = kept
+            storedDigest = ContentStore.digest(of: kept)
+        }
+        return Prepared(
+            raw: raw, digest: digest, message: parsed, stored: stored, storedDigest: storedDigest,
+            limit: attachmentLimit)
+    }
+
     /// Receives one message as `actor` at `instant`. Call inside a transaction.
     public func receive(_ raw: [UInt8], actor: Actor, at instant: Date) throws -> MailReceipt {
+        let limit = try OfficeStore(connection).settings().documentSizeLimit
+        return try receive(Self.prepare(raw, attachmentLimit: limit), actor: actor, at: instant)
+    }
+
+    /// Receives a prepared message as `actor` at `instant`. Call inside a transaction.
+    public func receive(_ prepared: Prepared, actor: Actor, at instant: Date) throws -> MailReceipt {
         try actor.require(.acknowledge)
         let settings = try OfficeStore(connection).settings()
-        let digest = ContentStore.digest(of: raw)
+        let (raw, digest) = (prepared.raw, prepared.digest)
         // One receipt of a message at a time: the mail system may deliver it twice at once.
         try connection.execute("SELECT pg_advisory_xact_lock(hashtextextended(\(ContentStore.hex(digest)), 25))")
         let message: InboundMessage
-        do {
-            message = try InboundMessage.parse(raw, attachmentLimit: settings.documentSizeLimit)
-        } catch {
+        switch prepared.message {
+        case .success(let parsed): message = parsed
+        case .failure(let error):
             if try isKnown(messageID: nil, digest: digest) { return MailReceipt(outcome: "duplicate") }
             return try keep(
                 raw, digest: digest, messageID: nil, state: "quarantined", kind: "reply", message: nil,
@@ -89,7 +133,8 @@ public struct MailStore {
         if let messageID, Self.isOwn(messageID, domain: settings.mailDomain) {
             return MailReceipt(outcome: "ignored")
         }
-        if try isKnown(messageID: messageID, digest: digest) { return MailReceipt(outcome: "duplicate") }
+        let (stored, storedDigest) = (prepared.stored, prepared.storedDigest)
+        if try isKnown(messageID: messageID, digest: storedDigest) { return MailReceipt(outcome: "duplicate") }
         let kind = message.report != nil ? "bounce" : message.isAutomatic ? "auto_reply" : "reply"
         var target = try match(message, settings: settings)
         var instant = instant
@@ -100,13 +145,19 @@ public struct MailStore {
             instant = opened.receivedAt
         }
         guard let target else {
-            return try keep(
-                raw, digest: digest, messageID: messageID, state: "unmatched", kind: kind, message: message,
+            var receipt = try keep(
+                stored, digest: storedDigest, messageID: messageID, state: "unmatched", kind: kind, message: message,
                 problem: nil, actor: actor, at: instant)
+            if receipt.outcome == "unmatched" {
+                receipt.refused = message.attachments.filter { $0.bytes == nil }.map {
+                    Self.refusal($0, limit: prepared.limit)
+                }
+            }
+            return receipt
         }
         return try file(
-            raw, digest: digest, messageID: messageID, kind: kind, message: message, target: target,
-            limit: settings.documentSizeLimit, actor: actor, at: instant)
+            stored, digest: storedDigest, messageID: messageID, kind: kind, message: message, target: target,
+            limit: prepared.limit, actor: actor, at: instant)
     }
 
     /// Whether this message (by Message-ID and bytes) was received before.
@@ -251,7 +302,7 @@ public struct MailStore {
             notice: target.notice?.id)
         receipt.problems = message.problems
         receipt.refused = message.attachments.filter { $0.bytes == nil }.map {
-            "The attachment \($0.filename.map { "\"\(Self.line($0, limit: 200))\"" } ?? "without a name") is \(DocumentStore.describe($0.size)), over the limit of \(DocumentStore.describe(limit)) a document; it was not kept as a document."
+            Self.refusal($0, limit: limit)
         }
         let bounce = kind == "bounce" && target.notice != nil && (message.report?.failed ?? false)
         let diagnostic = message.report.map { "bounced: " + Self.line($0.diagnostic, limit: 900) }
@@ -295,6 +346,100 @@ public struct MailStore {
         return receipt
     }
 
+    /// The sentence for an attachment over the size limit.
+    static func refusal(_ attachment: InboundAttachment, limit: Int) -> String {
+        let name = attachment.filename.map { "\"\(Self.line($0, limit: 200))\"" } ?? "without a name"
+        let size = DocumentStore.describe(attachment.size)
+        let over = "The attachment \(name) is \(size), over the limit of \(DocumentStore.describe(limit)) a document"
+        guard let digest = attachment.leftOutSHA256 else { return over + "; it was not kept as a document." }
+        return over + "; it was left out of the stored message (SHA-256 \(digest))."
+    }
+
+    /// The message's bytes with each attachment over the limit (inside a multipart) replaced by
+    /// a note that names it, gives its size and the SHA-256 of its decoded bytes; nil when no
+    /// attachment is left out. The note's digest is recorded on the attachment.
+    static func leavingOut(_ raw: [UInt8], _ message: inout InboundMessage, limit: Int) -> [UInt8]? {
+        let refused = message.attachments.indices.filter {
+            message.attachments[$0].bytes == nil && message.attachments[$0].part != nil
+                && message.attachments[$0].body != nil
+        }.sorted { message.attachments[$0].part!.lowerBound < message.attachments[$1].part!.lowerBound }
+        guard !refused.isEmpty else { return nil }
+        let newline: [UInt8] = raw.prefix(1000).contains(13) ? [13, 10] : [10]
+        var kept: [UInt8] = []
+        var position = 0
+        for index in refused {
+            let attachment = message.attachments[index]
+            guard let part = attachment.part, let body = attachment.body, part.lowerBound >= position else { continue }
+            let (sha256, size) = decodedDigest(raw, body, encoding: attachment.encoding)
+            let digest = ContentStore.hex(sha256)
+            message.attachments[index].leftOutSHA256 = digest
+            message.attachments[index].size = size
+            kept += raw[position..<part.lowerBound]
+            let name = attachment.filename.map { Self.line($0, limit: 200) } ?? ""
+            let quoted = String(name.unicodeScalars.filter { $0 != "\"" && $0 != "\\" }.map(Character.init))
+            let type = Self.line(attachment.declaredType, limit: 100).filter { $0 != "\"" && $0 != "\\" }
+            let lines = [
+                "Content-Type: text/plain; charset=utf-8",
+                "\(InboundMessage.leftOutField): attachment; filename=\"\(quoted)\"; type=\"\(type)\"; size=\(size); sha256=\(digest)",
+                "",
+                "Redress left out the attachment \(name.isEmpty ? "without a name" : "\"\(name)\"") (\(type), \(DocumentStore.describe(size)), SHA-256 \(digest)): it is over the document size limit of \(DocumentStore.describe(limit)).",
+            ]
+            kept += Array(lines.joined(separator: String(decoding: newline, as: UTF8.self)).utf8)
+            position = part.upperBound
+        }
+        kept += raw[position...]
+        return kept
+    }
+
+    /// The SHA-256 and size of a part's body as decoded, worked out a piece at a time so a
+    /// large body is never decoded whole.
+    static func decodedDigest(_ raw: [UInt8], _ body: Range<Int>, encoding: String) -> (digest: [UInt8], size: Int) {
+        var hasher = SHA256()
+        var size = 0
+        func add<D: DataProtocol>(_ bytes: D) {
+            hasher.update(data: bytes)
+            size += bytes.count
+        }
+        let piece = ContentStore.chunkSize
+        switch encoding {
+        case "base64":
+            // Whole groups of four symbols decode alike apart or together.
+            var symbols: [UInt8] = []
+            symbols.reserveCapacity(piece + 4)
+            for byte in raw[body] {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "-"),
+                    UInt8(ascii: "_"), UInt8(ascii: "="):
+                    symbols.append(byte)
+                    if symbols.count == piece {
+                        add(TransferDecoding.base64(symbols))
+                        symbols.removeAll(keepingCapacity: true)
+                    }
+                default: continue
+                }
+            }
+            add(TransferDecoding.base64(symbols))
+        case "quoted-printable":
+            // Pieces end after a line break, so no soft line break or escape is split.
+            var start = body.lowerBound
+            while start < body.upperBound {
+                var end = min(body.upperBound, start + piece)
+                while end < body.upperBound, raw[end - 1] != 10 { end += 1 }
+                add(TransferDecoding.quotedPrintable(raw[start..<end]))
+                start = end
+            }
+        default:
+            var start = body.lowerBound
+            while start < body.upperBound {
+                let end = min(body.upperBound, start + piece)
+                add(raw[start..<end])
+                start = end
+            }
+        }
+        return (Array(hasher.finalize()), size)
+    }
+
     /// The attachments of a message, as documents of case `caseID`.
     func addAttachments(_ message: InboundMessage, caseID: Int, number: Int, actor: Actor, at instant: Date) throws
         -> [Int]
@@ -336,7 +481,10 @@ public struct MailStore {
         }
     }
 
-    /// Files an unmatched message to a case by hand, its attachments becoming documents.
+    /// Files an unmatched message to a case by hand, its attachments becoming documents. A
+    /// delivery report on one of the case's notices (one that matched nothing when it came, say
+    /// because the office's mail domain changed since) marks that notice failed instead, as
+    /// `mail receive` does, and is not shown as correspondence.
     public func file(number: Int, into reference: String, actor: Actor, at instant: Date) throws -> MailReceipt {
         guard
             let row = try connection.query(
@@ -354,13 +502,19 @@ public struct MailStore {
         let raw = try ContentStore(connection: connection).bytes(digest: digest)
         let message = try? InboundMessage.parse(raw, attachmentLimit: limit)
         var receipt = MailReceipt(outcome: "filed", number: number, kind: kind, matchedBy: "hand")
+        let report = kind == "bounce" ? message?.report : nil
+        let notice = try report.flatMap { try reportedNotice($0, message: message, reference: reference) }
+        let bounce = notice != nil && (report?.failed ?? false)
+        let diagnostic = report.map { "bounced: " + Self.line($0.diagnostic, limit: 900) }
         let change = try CaseStore(connection).change(
             reference: reference, expectVersion: nil, actor: actor, permission: .acknowledge, at: instant,
             { _, _, _ in
-                (
-                    "mail_received", ["kind": .string(kind), "matched_by": "hand", "message": .int(number)],
-                    ClockEffects(), []
-                )
+                var data: [String: JSONValue] = [
+                    "kind": .string(kind), "matched_by": "hand", "message": .int(number),
+                ]
+                if let notice { data["notice"] = .int(notice) }
+                if bounce, let diagnostic { data["diagnostic"] = .string(diagnostic) }
+                return (bounce ? "notice_bounced" : "mail_received", data, ClockEffects(), [])
             },
             afterClaim: { record in
                 try connection.execute(
@@ -369,6 +523,15 @@ public struct MailStore {
                         filed_by = \(actor.login), filed_at = \(instant)
                     WHERE id = \(number)
                     """)
+                if bounce, let notice, let diagnostic {
+                    try connection.execute(
+                        """
+                        UPDATE notice SET state = 'failed', sent_at = NULL, last_error = \(diagnostic)
+                        WHERE id = \(notice) AND state IN ('sent', 'pending')
+                        """)
+                    receipt.notice = notice
+                    receipt.bounce = diagnostic
+                }
                 if let message {
                     receipt.documents = try addAttachments(
                         message, caseID: record.id, number: number, actor: actor, at: instant)
@@ -380,6 +543,30 @@ public struct MailStore {
             caseID: nil, actor: actor.login, at: instant, kind: "mail_filed",
             data: ["message": .int(number), "reference": .string(change.record.reference)])
         return receipt
+    }
+
+    /// The notice of case `reference` a delivery report is about: the returned message's
+    /// Message-ID (or the report's own threading headers) names it, whatever the domain.
+    func reportedNotice(_ report: DeliveryReport, message: InboundMessage?, reference: String) throws -> Int? {
+        let ids =
+            [report.originalMessageID].compactMap { $0 } + (message?.inReplyTo ?? [])
+            + (message?.references ?? [])
+        for id in ids {
+            let local = id.split(separator: "@", maxSplits: 1).first.map(String.init) ?? ""
+            guard local.hasPrefix("notice-"), let dot = local.firstIndex(of: "."),
+                let candidate = Int(local[local.index(local.startIndex, offsetBy: 7)..<dot]),
+                local[local.index(after: dot)...].uppercased() == reference.uppercased()
+            else { continue }
+            if try connection.query(
+                """
+                SELECT 1 FROM notice n JOIN complaint_case c ON c.id = n.case_id
+                WHERE n.id = \(candidate) AND c.reference = \(reference)
+                """
+            ).first != nil {
+                return candidate
+            }
+        }
+        return nil
     }
 
     /// When message `number`, filed on case `reference`, arrived.

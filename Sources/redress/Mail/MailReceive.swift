@@ -26,8 +26,11 @@ struct MailReceive: ParsableCommand {
         do {
             let session = try Session.open(database)
             defer { session.close() }
+            let limit = try session.transaction { try OfficeStore($0).settings().documentSizeLimit }
+            // Read (and hashed) before the transaction opens: a large message takes a while.
+            let prepared = MailStore.prepare(raw, attachmentLimit: limit)
             receipt = try session.transaction {
-                try MailStore($0).receive(raw, actor: session.actor, at: Date())
+                try MailStore($0).receive(prepared, actor: session.actor, at: Date())
             }
         } catch {
             // Whatever kept the database from taking the message, the mail system should keep it
