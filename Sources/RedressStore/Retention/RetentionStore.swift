@@ -77,7 +77,7 @@ public struct RetentionStore {
     }
 
     func isAnonymised(caseID: Int) throws -> Bool {
-        try !connection.query("SELECT 1 FROM case_anonymisation WHERE case_id = \(caseID)").isEmpty
+        try connection.query("SELECT 1 FROM case_anonymisation WHERE case_id = \(caseID)").first != nil
     }
 
     // MARK: Retention runs
@@ -157,7 +157,7 @@ public struct RetentionStore {
                     for item in batch {
                         let wrote = try connection.query(
                             """
-                            SELECT case_anonymise(\(item.id), 'retention', \(asOf), \(policy.version), \(actor.login), \(instant))
+                            SELECT case_anonymise(\(item.id), 'retention', \(asOf), \(policy.version)::integer, \(actor.login), \(instant))
                             """
                         ).first!.decode(Bool.self, at: 0)
                         if wrote { done.append(item) }
@@ -257,6 +257,7 @@ public struct RetentionStore {
             FROM party_identity p JOIN complaint_case c ON c.id = p.case_id
             WHERE NOT EXISTS (SELECT 1 FROM case_anonymisation a WHERE a.case_id = p.case_id) AND
             """
+        query.append(" ")
         query.append(condition)
         query.append(" ORDER BY c.id, p.role, p.id FOR UPDATE OF c")
         let found = try connection.query(query).map {
@@ -267,7 +268,7 @@ public struct RetentionStore {
             )
         }
         guard !found.isEmpty else { throw StoreError.personNotFound(person.described) }
-        let refusals = found.compactMap(\.refusal)
+        let refusals = found.compactMap { $0.refusal }
         if !refusals.isEmpty {
             var seen = Set<String>()
             let unique = refusals.filter { seen.insert($0).inserted }
