@@ -240,4 +240,52 @@ struct RetentionTests {
             #expect(section["anonymised_on_erasure"] as? Int == 1)
         }
     }
+
+    @Test func erasingARepresentativeLeavesTheCase() throws {
+        try withTestDatabase { db in
+            let office = try OfficeFixture(db)
+            let today = try #require(
+                try db.withConnection {
+                    try $0.query("SELECT ((now() AT TIME ZONE time_zone)::date)::text FROM office").first?.decode(
+                        String.self, at: 0)
+                })
+            let reference = try office.openCase(
+                receivedAt: "2026-02-26T10:00+09:00",
+                extra: ["--representative", "Park Advocate", "--representative-email", "park@law.example"])
+            try office.ok("case", "note", reference, "Called Park Advocate about the lease")
+            try office.ok("case", "close", reference, "--outcome", "withdrawn", "--reason", "The complainant withdrew.")
+            // Within the statutory minimum (a year after closing), nothing is erased.
+            let early = try office.run("person", "erase", "--email", "park@law.example", "--reason", "Request")
+            #expect(early.status == 4, "\(early)")
+            #expect(early.stderr.contains("within the statutory minimum"), "\(early)")
+            try office.ok("policy", "set", "--statutory-minimum", "0", "--effective", today)
+            for kind in ["out_of_jurisdiction", "not_upheld", "upheld_or_remedied", "other"] {
+                try office.ok("policy", "set", "--retention", kind, "--years", "0", "--effective", today)
+            }
+            let erased = try office.ok("person", "erase", "--email", "park@law.example", "--reason", "Request DP-18")
+            #expect(erased.contains("\(reference)  representative  party erased"), "\(erased)")
+            let everything = try Self.everyValue(db)
+            #expect(!everything.contains("park@law.example"))
+            #expect(!everything.contains("Park Advocate"))
+            #expect(everything.contains("Kim Minji"), "the complainant stays")
+            #expect(try Self.count(db, "SELECT count(*) FROM case_anonymisation") == 0)
+            let verify = try office.run("audit", "verify")
+            #expect(verify.status == 0, "\(verify)")
+            // The complainant's erasure then anonymises the case, and the chain still verifies.
+            let whole = try office.ok("person", "erase", "--name", "kim minji", "--reason", "Request DP-19")
+            #expect(whole.contains("\(reference)  complainant  case anonymised"), "\(whole)")
+            #expect(!(try Self.everyValue(db)).contains("Kim Minji"))
+            #expect(try office.run("audit", "verify").status == 0)
+            // What it held is gone: it is never reopened, held or erased again.
+            let events = try Self.count(db, "SELECT count(*) FROM case_event")
+            let reopen = try office.run("case", "reopen", reference, "--reason", "New evidence")
+            #expect(reopen.status == 4, "\(reopen)")
+            #expect(reopen.stderr.contains("was anonymised"), "\(reopen)")
+            let hold = try office.run("case", "hold", reference, "--reason", "Litigation")
+            #expect(hold.status == 4, "\(hold)")
+            let again = try office.run("person", "erase", "--name", "Kim Minji", "--reason", "Again")
+            #expect(again.status == 3, "\(again)")
+            #expect(try Self.count(db, "SELECT count(*) FROM case_event") == events)
+        }
+    }
 }

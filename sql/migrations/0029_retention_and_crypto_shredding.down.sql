@@ -6,6 +6,8 @@ DROP FUNCTION party_erase_values(jsonb, jsonb, text[]);
 DROP FUNCTION case_anonymise(bigint, text, date, integer, text, timestamptz);
 DROP FUNCTION case_anonymisation_refusal(bigint);
 DROP FUNCTION retention_statutory_minimum(date);
+DROP TRIGGER complaint_case_stays_closed_once_anonymised ON complaint_case;
+DROP FUNCTION complaint_case_stays_closed_once_anonymised();
 DROP TABLE case_anonymisation;
 DROP TABLE legal_hold;
 DROP FUNCTION legal_hold_is_kept();

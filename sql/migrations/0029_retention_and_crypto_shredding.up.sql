@@ -295,6 +295,23 @@ ALTER TABLE case_anonymisation ENABLE ROW LEVEL SECURITY;
 CREATE POLICY redress_read ON case_anonymisation FOR SELECT USING ((SELECT redress_session_may('read')));
 GRANT SELECT ON case_anonymisation TO redress_staff, redress_service;
 
+-- An anonymised case stays closed: what it held is gone, so there is nothing to
+-- work on again.
+CREATE FUNCTION complaint_case_stays_closed_once_anonymised() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM case_anonymisation a WHERE a.case_id = NEW.id) THEN
+        RAISE EXCEPTION 'case % was anonymised, so it cannot be reopened', NEW.reference
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER complaint_case_stays_closed_once_anonymised BEFORE UPDATE OF state ON complaint_case
+    FOR EACH ROW WHEN (OLD.state = 'closed' AND NEW.state <> 'closed')
+    EXECUTE FUNCTION complaint_case_stays_closed_once_anonymised();
+
 -- A notice keeps what it says and to whom (migration 18), except that anonymising
 -- its case empties it, through the owner's functions only.
 CREATE OR REPLACE FUNCTION notice_content_is_fixed() RETURNS trigger
