@@ -153,7 +153,9 @@ BEGIN
                 USING ERRCODE = 'invalid_datetime_format';
         END IF;
     END IF;
-    IF NEW.case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM case_key k WHERE k.case_id = NEW.case_id) THEN
+    -- A row naming no case is refused by case_event's own reference check, by its name.
+    IF NEW.case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM case_key k WHERE k.case_id = NEW.case_id)
+        AND EXISTS (SELECT 1 FROM complaint_case c WHERE c.id = NEW.case_id) THEN
         PERFORM case_key_new(NEW.case_id);
     END IF;
     SELECT h.last_id, h.last_hash INTO tail_id, tail_hash FROM audit_chain_head h WHERE h.id FOR UPDATE;
