@@ -21,7 +21,8 @@ struct Redress: ParsableCommand {
             MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, ReviewCommand.self,
             RemedyCommand.self,
             NoticesCommand.self, MailCommand.self, AuditCommand.self,
-            SweepCommand.self, ReportCommand.self, DemoCommand.self, Serve.self,
+            SweepCommand.self, RetentionCommand.self, PersonCommand.self, ReportCommand.self, DemoCommand.self,
+            Serve.self,
         ]
     )
 

@@ -184,7 +184,7 @@ import Testing
                         BEGIN
                             FOR r IN SELECT id, case_id, actor, occurred_at, recorded_at, kind, data, recorded_by FROM case_event ORDER BY id LOOP
                                 UPDATE case_event SET previous_hash = previous,
-                                    hash = sha256(case_event_canonical(r.id, r.case_id, r.actor, r.occurred_at, r.recorded_at, r.kind, r.data, r.recorded_by) || previous)
+                                    hash = sha256(case_event_stored_canonical(r.id) || previous)
                                 WHERE id = r.id RETURNING hash INTO previous;
                             END LOOP;
                             UPDATE audit_chain_head SET last_hash = previous WHERE id;

@@ -19,6 +19,9 @@ public enum Permission: Sendable, Hashable, CaseIterable {
     case rebaseClock
     /// Verifying the audit chain: auditors, admins, supervisors and the ombudsperson.
     case verifyAudit
+    /// Legal holds, retention and erasure of personal data: supervisors and the ombudsperson,
+    /// who may see every identity.
+    case protectData
 
     /// The roles that hold the permission.
     public var roles: [Role] {
@@ -27,7 +30,7 @@ public enum Permission: Sendable, Hashable, CaseIterable {
         case .read: return Role.allCases
         case .openCase, .acknowledge: return [.intake, .caseworker, .supervisor, .ombudsperson]
         case .workCase: return [.caseworker, .supervisor, .ombudsperson]
-        case .assignCase, .reopenCase, .rebaseClock: return [.supervisor, .ombudsperson]
+        case .assignCase, .reopenCase, .rebaseClock, .protectData: return [.supervisor, .ombudsperson]
         case .verifyAudit: return [.auditor, .admin, .supervisor, .ombudsperson]
         }
     }
@@ -44,6 +47,7 @@ public enum Permission: Sendable, Hashable, CaseIterable {
         case .reopenCase: return "reopen closed cases"
         case .rebaseClock: return "move running clocks to another policy version"
         case .verifyAudit: return "verify the audit log"
+        case .protectData: return "place legal holds, anonymise cases or erase personal data"
         }
     }
 }

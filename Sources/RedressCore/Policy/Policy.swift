@@ -22,6 +22,8 @@ public struct Policy: Sendable, Hashable {
     public let filingLimit: Allowance
     /// How long after a decision the complainant may ask for its review.
     public let reviewWindow: Allowance
+    /// How long closed cases' personal data is kept.
+    public let retention: RetentionSchedule
 
     /// Makes a policy, refusing one that lacks a rule for some clock or has two for the same one.
     public init(
@@ -32,7 +34,8 @@ public struct Policy: Sendable, Hashable {
         pausedClocks: [CaseState: Set<ClockKind>],
         maxInfoRequests: Int = 2,
         filingLimit: Allowance = .months(12),
-        reviewWindow: Allowance = .workingDays(20)
+        reviewWindow: Allowance = .workingDays(20),
+        retention: RetentionSchedule = .default
     ) throws {
         guard (1...100).contains(urgentPercent) else { throw PolicyError.invalidUrgentPercent(urgentPercent) }
         guard reviewWindow.amount >= 0 else {
@@ -64,6 +67,7 @@ public struct Policy: Sendable, Hashable {
         self.maxInfoRequests = maxInfoRequests
         self.filingLimit = filingLimit
         self.reviewWindow = reviewWindow
+        self.retention = retention
     }
 
     /// The rule for `kind`; `scale` picks among the remedy rules and is ignored for other kinds.
@@ -138,6 +142,7 @@ extension Policy: Codable {
         case maxInfoRequests = "max_info_requests"
         case filingLimit = "filing_limit"
         case reviewWindow = "review_window"
+        case retention
     }
 
     public init(from decoder: any Decoder) throws {
@@ -156,7 +161,8 @@ extension Policy: Codable {
                 pausedClocks: container.decodeIfPresent([CaseState: Set<ClockKind>].self, forKey: .pausedClocks) ?? [:],
                 maxInfoRequests: container.decodeIfPresent(Int.self, forKey: .maxInfoRequests) ?? 2,
                 filingLimit: container.decodeIfPresent(Allowance.self, forKey: .filingLimit) ?? .months(12),
-                reviewWindow: container.decodeIfPresent(Allowance.self, forKey: .reviewWindow) ?? .workingDays(20)
+                reviewWindow: container.decodeIfPresent(Allowance.self, forKey: .reviewWindow) ?? .workingDays(20),
+                retention: container.decodeIfPresent(RetentionSchedule.self, forKey: .retention) ?? .default
             )
         } catch let error as PolicyError {
             throw DecodingError.dataCorruptedError(forKey: .rules, in: container, debugDescription: error.description)
@@ -173,5 +179,6 @@ extension Policy: Codable {
         try container.encode(maxInfoRequests, forKey: .maxInfoRequests)
         try container.encode(filingLimit, forKey: .filingLimit)
         try container.encode(reviewWindow, forKey: .reviewWindow)
+        try container.encode(retention, forKey: .retention)
     }
 }

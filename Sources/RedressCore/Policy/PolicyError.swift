@@ -54,6 +54,8 @@ public enum PolicyError: Error, Sendable, Hashable {
     /// The clock's allowance was set by hand rather than by its policy version, so no version's
     /// rule can replace it.
     case allowanceSetByHand(ClockKind, Allowance)
+    /// A retention period is shorter than the statutory minimum.
+    case retentionBelowMinimum(String, years: Int, minimum: Int)
 }
 
 extension PolicyError: RedressError, LocalizedError {
@@ -137,6 +139,9 @@ extension PolicyError: RedressError, LocalizedError {
         case let .allowanceSetByHand(kind, allowance):
             return
                 "The \(kind) clock's allowance of \(allowance) was set by hand, not by its policy version, so it cannot be re-based; extend it instead."
+        case let .retentionBelowMinimum(kind, years, minimum):
+            return
+                "Keeping \(kind) cases \(years) \(years == 1 ? "year" : "years") is less than the statutory minimum of \(minimum); give \(minimum) or more."
         }
     }
 

@@ -106,6 +106,10 @@ extension StatisticsReport {
             add("reviews", "", "", "overdue_at_end", reviews.overdueAtEnd)
         }
 
+        if let dataProtection {
+            for row in dataProtection.rows { add("data_protection", "", "", row.key, row.value) }
+        }
+
         if let remedies {
             add("remedies", "", "", "total", remedies.total)
             for row in remedies.byClass { add("remedies", "class", row.key, "items", row.share) }

@@ -124,6 +124,13 @@ extension StatisticsReport {
             lines.append("  Not available: see the notes.")
         }
 
+        if let dataProtection {
+            section("Data protection", into: &lines)
+            var table = TextTable(header: ["", "Cases"])
+            for row in dataProtection.rows { table.add([row.label, String(row.value)]) }
+            lines += table.render()
+        }
+
         section("Remedies", into: &lines)
         if let remedies {
             lines.append("  Remedy items: \(remedies.total)")

@@ -26,6 +26,8 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
     public var compliance: ComplianceStatistics?
     /// Reviews of decisions, when recorded.
     public var reviews: ReviewStatistics?
+    /// Anonymised cases and legal holds, when recorded.
+    public var dataProtection: DataProtectionStatistics?
     /// The per-group table, when `--by` was given.
     public var groups: GroupStatistics?
     /// Remarks on how figures were obtained or why a section is missing.
@@ -39,8 +41,9 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         office: String, timeZone: String, period: StatisticsPeriod, volume: VolumeStatistics,
         outcomes: OutcomeStatistics, timeliness: TimelinessStatistics, mediation: MediationStatistics?,
         remedies: RemedyStatistics?, compliance: ComplianceStatistics?, reviews: ReviewStatistics? = nil,
-        groups: GroupStatistics? = nil, notes: [String] = []
+        groups: GroupStatistics? = nil, notes: [String] = [], dataProtection: DataProtectionStatistics? = nil
     ) {
+        self.dataProtection = dataProtection
         self.office = office
         self.timeZone = timeZone
         self.period = period
@@ -76,6 +79,7 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         case remedies
         case compliance
         case reviews
+        case dataProtection = "data_protection"
         case groups
         case notes
         case standbyReplayLag = "standby_replay_lag_seconds"
@@ -94,6 +98,8 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         try container.encode(remedies, forKey: .remedies)
         try container.encode(compliance, forKey: .compliance)
         try container.encode(reviews, forKey: .reviews)
+        // Reports made before the section existed (fixtures, stored JSON) leave it out.
+        try container.encodeIfPresent(dataProtection, forKey: .dataProtection)
         try container.encode(groups, forKey: .groups)
         try container.encode(notes, forKey: .notes)
         try container.encodeIfPresent(standbyReplayLag, forKey: .standbyReplayLag)

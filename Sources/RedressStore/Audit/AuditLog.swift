@@ -121,7 +121,9 @@ public struct AuditLog {
     /// hashes along: the stored hash of the row before, which its link must equal, and the
     /// hash recomputed from the first row's content on (`rechained`), which depends on nothing
     /// stored but content. It starts from a row before the first holding 32 zero bytes, the
-    /// hash the first row links to.
+    /// hash the first row links to. A row's content is its committed form (migration 29: its
+    /// personal values as their commitments under the case's key), which the database computes
+    /// from the stored row.
     static let chainQuery: PostgresQuery = """
         WITH RECURSIVE chain (position, id, hash, rechained, linked, content_matches, link_well_formed) AS (
             SELECT 0::bigint, '-9223372036854775808'::bigint, decode(repeat('00', 32), 'hex'),
@@ -130,10 +132,7 @@ public struct AuditLog {
             SELECT c.position + 1, e.id, e.hash, sha256(e.canonical || c.rechained), e.previous_hash = c.hash,
                    e.hash = sha256(e.canonical || e.previous_hash), length(e.previous_hash) = 32
             FROM chain c CROSS JOIN LATERAL (
-                SELECT n.id, n.hash, n.previous_hash,
-                       case_event_canonical(
-                           n.id, n.case_id, n.actor, n.occurred_at, n.recorded_at, n.kind, n.data, n.recorded_by
-                       ) AS canonical
+                SELECT n.id, n.hash, n.previous_hash, case_event_stored_canonical(n.id) AS canonical
                 FROM case_event n WHERE n.id > c.id ORDER BY n.id LIMIT 1
             ) e
         )

@@ -70,11 +70,21 @@ public struct PolicyStore {
         public var maxInfoRequests: Int?
         /// Working days after a decision within which its review may be asked for.
         public var reviewWindowDays: Int?
+        /// The retention class whose period changes, to `retentionYears`.
+        public var retentionClass: RetentionSchedule.Class?
+        public var retentionYears: Int?
+        /// Years after closing within which nothing of a case may be anonymised or erased.
+        public var statutoryMinimumYears: Int?
 
         public init(
             kind: ClockKind? = nil, remedyScale: RemedyScale? = nil, allowance: Int? = nil, unit: AllowanceUnit? = nil,
-            cap: Int?? = nil, urgentPercent: Int? = nil, maxInfoRequests: Int? = nil, reviewWindowDays: Int? = nil
+            cap: Int?? = nil, urgentPercent: Int? = nil, maxInfoRequests: Int? = nil, reviewWindowDays: Int? = nil,
+            retentionClass: RetentionSchedule.Class? = nil, retentionYears: Int? = nil,
+            statutoryMinimumYears: Int? = nil
         ) {
+            self.retentionClass = retentionClass
+            self.retentionYears = retentionYears
+            self.statutoryMinimumYears = statutoryMinimumYears
             self.kind = kind
             self.remedyScale = remedyScale
             self.allowance = allowance
@@ -131,13 +141,23 @@ public struct PolicyStore {
         if let days = change.reviewWindowDays, days < 0 {
             throw StoreError.invalid("A review window of \(days) working days is negative; give zero or more.")
         }
+        if (change.retentionClass == nil) != (change.retentionYears == nil) {
+            throw StoreError.invalid(
+                "A retention period needs both the class and the years.", hint: .give(["retention", "years"]))
+        }
         let policy: Policy
         do {
+            var years = base.retention.years
+            if let kind = change.retentionClass, let count = change.retentionYears { years[kind] = count }
+            let retention = try RetentionSchedule(
+                years: years,
+                statutoryMinimumYears: change.statutoryMinimumYears ?? base.retention.statutoryMinimumYears)
             policy = try Policy(
                 version: base.version + 1, effectiveFrom: effective, rules: rules,
                 urgentPercent: change.urgentPercent ?? base.urgentPercent, pausedClocks: base.pausedClocks,
                 maxInfoRequests: change.maxInfoRequests ?? base.maxInfoRequests, filingLimit: base.filingLimit,
-                reviewWindow: change.reviewWindowDays.map(Allowance.workingDays) ?? base.reviewWindow)
+                reviewWindow: change.reviewWindowDays.map(Allowance.workingDays) ?? base.reviewWindow,
+                retention: retention)
         } catch let error as PolicyError {
             throw StoreError.invalid(error.description)
         }
@@ -160,6 +180,10 @@ public struct PolicyStore {
         if let days = change.reviewWindowDays {
             data["review_window"] = ["amount": .int(days), "unit": "working_days"]
         }
+        if let kind = change.retentionClass, let count = change.retentionYears {
+            data["retention"] = ["class": .string(kind.rawValue), "years": .int(count)]
+        }
+        if let minimum = change.statutoryMinimumYears { data["statutory_minimum_years"] = .int(minimum) }
         if let reason = backdateReason {
             data["backdated"] = true
             data["reason"] = .string(reason)

@@ -13,6 +13,7 @@ extension StatisticsStore.Scope {
         StatisticsStore.OtherFigures(
             mediation: try mediation(connection), remedies: try remedies(connection),
             compliance: try compliance(connection), reviews: try reviews(connection),
+            dataProtection: try dataProtection(connection),
             extensions: try extensionsByKind(connection), paused: try pausedByReason(connection))
     }
 

@@ -121,7 +121,7 @@ public struct StatisticsStore {
                 office: officeName, timeZone: calendar.timeZoneIdentifier, period: period, volume: volume,
                 outcomes: outcomes, timeliness: timeliness, mediation: other.mediation,
                 remedies: other.remedies, compliance: other.compliance, reviews: other.reviews, groups: groups,
-                notes: Self.definitions)
+                notes: Self.definitions, dataProtection: other.dataProtection)
         }
     }
 
@@ -131,6 +131,7 @@ public struct StatisticsStore {
         var remedies: RemedyStatistics
         var compliance: ComplianceStatistics
         var reviews: ReviewStatistics
+        var dataProtection: DataProtectionStatistics
         var extensions: [String: Int]
         var paused: [PauseRow]
     }

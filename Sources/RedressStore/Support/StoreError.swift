@@ -34,6 +34,10 @@ public enum StoreError: Error, Sendable, Hashable {
     case recusalNotFound(login: String, from: String)
     /// No respondent body has that name.
     case respondentNotFound(String)
+    /// The case is on no legal hold, so there is none to release.
+    case holdNotFound(reference: String)
+    /// No party of a case that is not anonymised has that email, phone or name (described).
+    case personNotFound(String)
     /// The case has no document of that number (or none the login may read).
     case documentNotFound(reference: String, number: Int)
     /// No received message has that number (or none the login may read).
@@ -96,7 +100,7 @@ extension StoreError: RedressError {
         switch self {
         case .invalid, .unknownCategory: return .badInput
         case .caseNotFound, .staffNotFound, .holidayNotFound, .clockNotFound, .recusalNotFound, .respondentNotFound,
-            .documentNotFound, .messageNotFound:
+            .documentNotFound, .messageNotFound, .holdNotFound, .personNotFound:
             return .notFound
         case .notStaff, .inactiveStaff, .notPermitted, .loginNotGranted, .forbiddenByDatabase, .recused:
             return .forbidden
@@ -170,6 +174,10 @@ extension StoreError: RedressError {
             return "No received message has the number \(number) you may read; check the number."
         case let .respondentNotFound(name):
             return "No respondent body is called \"\(name)\"; check the name."
+        case let .holdNotFound(reference):
+            return "\(reference) is on no legal hold, so there is none to release."
+        case let .personNotFound(described):
+            return "No one with \(described) appears in a case that still holds personal data; check the spelling."
         case let .staleVersion(reference, expected, actual):
             return
                 "\(reference) is at version \(actual), not \(expected): someone changed it meanwhile; look again and retry."

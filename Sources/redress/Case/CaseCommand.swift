@@ -13,7 +13,7 @@ struct CaseCommand: ParsableCommand {
             CasePause.self, CaseResume.self, CaseExtend.self, CaseClose.self, CaseReopen.self, CaseConsent.self,
             CaseLink.self, CaseUnlink.self,
             CaseReassign.self, CaseRecuse.self,
-            CaseUpdate.self,
+            CaseUpdate.self, CaseHold.self, CaseRelease.self,
             CaseAttach.self, CaseDocuments.self, CaseDocumentCommand.self, CaseContact.self,
         ]
     )

@@ -20,6 +20,13 @@ struct PolicySet: ParsableCommand {
     @Option(name: .long, help: "How many information requests a case may make.") var maxInfoRequests: Int?
     @Option(name: .long, help: "Working days after a decision within which its review may be asked for.")
     var reviewWindow: Int?
+    @Option(
+        name: .long,
+        help: "A retention class whose period changes: out_of_jurisdiction, not_upheld, upheld_or_remedied or other.")
+    var retention: RetentionSchedule.Class?
+    @Option(name: .long, help: "With --retention: years its personal data is kept after closing.") var years: Int?
+    @Option(name: .long, help: "Years after closing within which nothing may be anonymised or erased.")
+    var statutoryMinimum: Int?
     @Option(name: .long, help: ArgumentHelp("The first date the version applies to new clocks.", valueName: "date"))
     var effective: String
     @Flag(name: .long, help: "The effective date is in the past, on purpose.") var backdate = false
@@ -29,6 +36,9 @@ struct PolicySet: ParsableCommand {
     func validate() throws {
         if backdate, reason == nil { throw ValidationError("--backdate needs --reason: say why, for the audit log") }
         if !backdate, reason != nil { throw ValidationError("--reason goes with --backdate; leave it out otherwise") }
+        if (retention == nil) != (years == nil) {
+            throw ValidationError("--retention and --years go together: name the class and its years")
+        }
     }
 
     func run() throws {
@@ -36,7 +46,8 @@ struct PolicySet: ParsableCommand {
         let change = PolicyStore.RuleChange(
             kind: clock, remedyScale: scale, allowance: allowance, unit: unit,
             cap: cap.map { .some($0) }, urgentPercent: urgentPercent, maxInfoRequests: maxInfoRequests,
-            reviewWindowDays: reviewWindow)
+            reviewWindowDays: reviewWindow, retentionClass: retention, retentionYears: years,
+            statutoryMinimumYears: statutoryMinimum)
         let session = try Session.open(database)
         defer { session.close() }
         let policy = try session.transaction {

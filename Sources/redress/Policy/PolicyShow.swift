@@ -22,6 +22,10 @@ struct PolicyShow: ParsableCommand {
         print(
             "policy version \(policy.version), in force from \(policy.effectiveFrom.iso); urgent profile \(policy.urgentPercent)%; at most \(policy.maxInfoRequests) information requests; filing limit \(policy.filingLimit); review within \(policy.reviewWindow) of a decision"
         )
+        let kept = RetentionSchedule.Class.allCases.map { "\($0.rawValue) \(policy.retention.years[$0] ?? 0)" }
+        print(
+            "retention in years after closing: \(kept.joined(separator: ", ")); statutory minimum \(policy.retention.statutoryMinimumYears)"
+        )
         printTable(
             header: ["CLOCK", "ALLOWANCE", "EXTENSION", "CAP"],
             rows: policy.rules.map { rule in

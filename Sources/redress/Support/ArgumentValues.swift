@@ -64,3 +64,4 @@ struct ByteSize: ExpressibleByArgument {
         return "\(bytes) bytes"
     }
 }
+extension RetentionSchedule.Class: ExpressibleByArgument {}
