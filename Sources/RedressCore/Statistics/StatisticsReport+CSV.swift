@@ -136,6 +136,10 @@ extension StatisticsReport {
             }
         }
 
+        for figure in dataProtection?.figures ?? [] {
+            add("data_protection", "part", figure.part, figure.metric, figure.value)
+        }
+
         if let groups {
             let dimension = groups.grouping.rawValue
             for row in groups.rows {

@@ -177,6 +177,15 @@ extension StatisticsReport {
             lines.append("  Not available: see the notes.")
         }
 
+        section("Data protection", into: &lines)
+        if let dataProtection {
+            var table = TextTable(header: ["", "Figure"])
+            for figure in dataProtection.figures { table.add([figure.label, figure.text]) }
+            lines += table.render()
+        } else {
+            lines.append("  Not available: see the notes.")
+        }
+
         if let groups {
             section("By \(groups.grouping.rawValue)", into: &lines)
             var table = TextTable(header: [

@@ -26,6 +26,8 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
     public var compliance: ComplianceStatistics?
     /// Reviews of decisions, when recorded.
     public var reviews: ReviewStatistics?
+    /// Subject access and other data-protection figures, when recorded.
+    public var dataProtection: DataProtectionStatistics? = nil
     /// The per-group table, when `--by` was given.
     public var groups: GroupStatistics?
     /// Remarks on how figures were obtained or why a section is missing.
@@ -76,6 +78,7 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         case remedies
         case compliance
         case reviews
+        case dataProtection = "data_protection"
         case groups
         case notes
         case standbyReplayLag = "standby_replay_lag_seconds"
@@ -94,6 +97,7 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         try container.encode(remedies, forKey: .remedies)
         try container.encode(compliance, forKey: .compliance)
         try container.encode(reviews, forKey: .reviews)
+        try container.encode(dataProtection, forKey: .dataProtection)
         try container.encode(groups, forKey: .groups)
         try container.encode(notes, forKey: .notes)
         try container.encodeIfPresent(standbyReplayLag, forKey: .standbyReplayLag)

@@ -117,11 +117,13 @@ public struct StatisticsStore {
                     })
             }
             let outcomes = closings.outcomes
-            return StatisticsReport(
+            var report = StatisticsReport(
                 office: officeName, timeZone: calendar.timeZoneIdentifier, period: period, volume: volume,
                 outcomes: outcomes, timeliness: timeliness, mediation: other.mediation,
                 remedies: other.remedies, compliance: other.compliance, reviews: other.reviews, groups: groups,
                 notes: Self.definitions)
+            report.dataProtection = try scope.dataProtection(connection)
+            return report
         }
     }
 
