@@ -2,6 +2,7 @@ import Crypto
 public import Foundation
 public import Postgres
 public import RedressCore
+import RedressNotices
 
 /// Subject access: where a person appears (`person find`) and everything held about them
 /// (`person export`), as the connected login may see it. The database's `person_find` decides
@@ -184,7 +185,12 @@ public struct PersonStore {
                 channel: notice.channel.rawValue, state: notice.state.rawValue, queuedAt: notice.createdAt,
                 sentAt: notice.sentAt)
             do {
-                let rendered = try composer.render(notice)
+                // A letter waiting for an address still says what it would say.
+                var input = try composer.input(for: notice)
+                if input.channel == .post && input.recipient.postalAddress.isEmpty {
+                    input.recipient.postalAddress = ["(no postal address on file)"]
+                }
+                let rendered = try composer.renderer.render(input)
                 exported.subject = redactor.redact(rendered.subject)
                 exported.body = redactor.redact(rendered.body)
             } catch {

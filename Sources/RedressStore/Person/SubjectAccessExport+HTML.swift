@@ -1,4 +1,5 @@
 public import Foundation
+import RedressCore
 
 extension SubjectAccessExport {
     /// The export as one self-contained page for the person to read: no script, no outside
