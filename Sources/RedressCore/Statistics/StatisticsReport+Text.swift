@@ -177,13 +177,11 @@ extension StatisticsReport {
             lines.append("  Not available: see the notes.")
         }
 
-        section("Data protection", into: &lines)
         if let dataProtection {
+            section("Data protection", into: &lines)
             var table = TextTable(header: ["", "Figure"])
             for figure in dataProtection.figures { table.add([figure.label, figure.text]) }
             lines += table.render()
-        } else {
-            lines.append("  Not available: see the notes.")
         }
 
         if let groups {
