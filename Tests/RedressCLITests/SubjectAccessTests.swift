@@ -49,6 +49,12 @@ import Testing
             "--summary", "Oh Minseo was refused a ramp; call 010-7777-1234.",
         ])
         for reference in [first, second, third] { try office.ok("case", "acknowledge", reference) }
+        // A document from someone else, which the export lists but does not give.
+        let evidence = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "evidence-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: evidence) }
+        try Data("Inspection notes by Lee Sangwoo\n".utf8).write(to: evidence)
+        try office.ok("case", "attach", first, evidence.path, "--title", "Inspection notes")
         try office.ok(
             "case", "contact", first, "--channel", "phone", "--direction", "in", "--summary",
             "Mr Park called about the flat; Choi Yuna was with him.")
@@ -58,15 +64,29 @@ import Testing
             Subject: More about \(first)
             Date: Mon, 09 Mar 2026 10:00:00 +0900
             Message-ID: <park-1@example.org>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b1"
+
+            --b1
             Content-Type: text/plain; charset=utf-8
 
             The eviction letter came on Friday. Lee Sangwoo signed it.
+            --b1
+            Content-Type: application/pdf; name="letter.pdf"
+            Content-Disposition: attachment; filename="letter.pdf"
+            Content-Transfer-Encoding: base64
 
-            """.replacingOccurrences(of: "\n", with: "\r\n")
+            \(Data(letter).base64EncodedString(options: .lineLength76Characters))
+            --b1--
+
+            """.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
         let received = try office.owner.run(["mail", "receive"], input: Data(message.utf8))
         #expect(received.status == 0, "\(received)")
         return (office, [first, second, third])
     }
+
+    /// The PDF the person sends with their message.
+    static let letter = Array("%PDF-1.4\n% the eviction letter\n".utf8) + (0..<3000).map { UInt8($0 % 251) }
 
     static func count(_ db: TestDatabase, _ sql: String) throws -> Int {
         try db.withConnection { try $0.query(PostgresQuery(unsafeSQL: sql)).first!.decode(Int.self, at: 0) }
@@ -200,6 +220,17 @@ import Testing
             let first = try #require(cases.first { $0["reference"] as? String == references[0] })
             #expect((first["messages"] as? [[String: Any]])?.count == 1)
             #expect((first["contacts"] as? [[String: Any]])?.count == 1)
+            // The person's own document is given, byte for byte; the other is listed only.
+            let documents = try #require(first["documents"] as? [[String: Any]])
+            #expect(documents.count == 2)
+            let given = try #require(documents.first { $0["file"] is String })
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(given["file"] as? String ?? ""))
+            #expect(Array(bytes) == Self.letter)
+            #expect(
+                given["sha256"] as? String
+                    == (try MailFixture.sha256(folder.appendingPathComponent(given["file"] as? String ?? ""))))
+            let listed = try #require(documents.first { $0["title"] as? String == "Inspection notes" })
+            #expect(listed["file"] == nil && listed["withheld"] is String)
             let details = try #require((first["details"] as? [[String: Any]])?.first)
             #expect((details["email"] as? String)?.lowercased() == Self.email)
 
