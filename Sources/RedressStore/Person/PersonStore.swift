@@ -30,7 +30,8 @@ public struct PersonStore {
         ).map { row in
             PersonAppearance(
                 reference: try row.decode(String.self, at: 1), role: try row.decode(String.self, at: 2),
-                position: try row.decode(Int?.self, at: 3), state: try row.decode(String.self, at: 4),
+                position: try row.decode(String.self, at: 2) == "complainant" ? try row.decode(Int?.self, at: 3) : nil,
+                state: try row.decode(String.self, at: 4),
                 receivedOn: try row.decode(LocalDate.self, at: 5), respondent: try row.decode(String.self, at: 6),
                 caseID: try row.decode(Int.self, at: 0))
         }
@@ -137,7 +138,7 @@ public struct PersonStore {
                 language: try row.decode(String?.self, at: 6), contactPreference: try row.decode(String?.self, at: 7))
         }
         let isSelf = { (party: PartyRow) in
-            appearances.contains { $0.role == party.role && $0.position == party.position }
+            appearances.contains { $0.role == party.role && ($0.position ?? party.position) == party.position }
         }
         let mine = parties.filter(isSelf)
         let sideRoles = Set(mine.map(\.role))
