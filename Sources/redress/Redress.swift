@@ -17,11 +17,12 @@ struct Redress: ParsableCommand {
         version: "redress \(release) (database schema \(Migration.embedded.map(\.version).max() ?? 0))",
         subcommands: [
             LocalCommand.self, DBCommand.self, OfficeCommand.self, StaffCommand.self, CalendarCommand.self,
-            PolicyCommand.self, CaseCommand.self, PartyCommand.self, RespondentCommand.self, CategoryCommand.self,
+            PolicyCommand.self, CaseCommand.self, PartyCommand.self, PersonCommand.self, RespondentCommand.self,
+            CategoryCommand.self,
             MediationCommand.self, ArbitrationCommand.self, InvestigationCommand.self, ReviewCommand.self,
             RemedyCommand.self,
             NoticesCommand.self, MailCommand.self, AuditCommand.self,
-            SweepCommand.self, RetentionCommand.self, PersonCommand.self, ReportCommand.self, DemoCommand.self,
+            SweepCommand.self, RetentionCommand.self, ReportCommand.self, DemoCommand.self,
             Serve.self,
         ]
     )

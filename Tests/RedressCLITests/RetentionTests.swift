@@ -237,7 +237,8 @@ struct RetentionTests {
             let object = try #require(
                 try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any])
             let section = try #require(object["data_protection"] as? [String: Any])
-            #expect(section["anonymised_on_erasure"] as? Int == 1)
+            let anonymisation = try #require(section["anonymisation"] as? [String: Any])
+            #expect(anonymisation["anonymised_on_erasure"] as? Int == 1)
         }
     }
 

@@ -87,7 +87,7 @@ struct StatisticsFormatterTests {
         #expect(
             Set(object.keys) == [
                 "office", "time_zone", "period", "volume", "outcomes", "timeliness", "mediation", "remedies",
-                "compliance", "reviews", "groups", "notes",
+                "compliance", "reviews", "data_protection", "groups", "notes",
             ])
         let volume = try #require(object["volume"] as? [String: Any])
         #expect(volume["open_at_start"] as? Int == 2)

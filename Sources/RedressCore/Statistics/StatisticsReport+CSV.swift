@@ -106,10 +106,6 @@ extension StatisticsReport {
             add("reviews", "", "", "overdue_at_end", reviews.overdueAtEnd)
         }
 
-        if let dataProtection {
-            for row in dataProtection.rows { add("data_protection", "", "", row.key, row.value) }
-        }
-
         if let remedies {
             add("remedies", "", "", "total", remedies.total)
             for row in remedies.byClass { add("remedies", "class", row.key, "items", row.share) }
@@ -138,6 +134,10 @@ extension StatisticsReport {
                 add("compliance", "respondent", key, "overdue_at_end", row.overdueAtEnd)
                 add("compliance", "respondent", key, "non_compliance_at_end", row.nonComplianceAtEnd)
             }
+        }
+
+        for figure in dataProtection?.figures ?? [] {
+            add("data_protection", "part", figure.part, figure.metric, figure.value)
         }
 
         if let groups {

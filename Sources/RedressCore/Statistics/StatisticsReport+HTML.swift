@@ -37,7 +37,7 @@ extension StatisticsReport {
             <nav aria-label="Sections"><ol>
             <li><a href="#volume">Volume</a></li><li><a href="#closure">Stage of closure</a></li><li><a href="#outcomes">Outcomes</a></li>
             <li><a href="#timeliness">Timeliness</a></li><li><a href="#mediation">Mediation</a></li><li><a href="#reviews">Reviews</a></li><li><a href="#remedies">Remedies</a></li>
-            <li><a href="#compliance">Compliance</a></li>\(groups == nil ? "" : "<li><a href=\"#groups\">By \(groups!.grouping.rawValue)</a></li>")\(notes.isEmpty ? "" : "<li><a href=\"#notes\">Notes</a></li>")
+            <li><a href="#compliance">Compliance</a></li>\(dataProtection == nil ? "" : "<li><a href=\"#data-protection\">Data protection</a></li>")\(groups == nil ? "" : "<li><a href=\"#groups\">By \(groups!.grouping.rawValue)</a></li>")\(notes.isEmpty ? "" : "<li><a href=\"#notes\">Notes</a></li>")
             </ol></nav>
             <main>
 
@@ -331,6 +331,15 @@ extension StatisticsReport {
             html += "<p class=\"missing\">Not available: see the notes.</p>"
         }
         html += "</section>\n"
+
+        // Data protection.
+        if let dataProtection {
+            html += "<section id=\"data-protection\"><h2>Data protection</h2>"
+            html += table(
+                caption: "Data protection", header: ["", "Figure"],
+                rows: dataProtection.figures.map { [$0.label, $0.text] })
+            html += "</section>\n"
+        }
 
         if let groups {
             html += "<section id=\"groups\"><h2>By \(groups.grouping.rawValue)</h2>"

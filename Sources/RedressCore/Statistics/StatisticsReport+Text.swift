@@ -124,13 +124,6 @@ extension StatisticsReport {
             lines.append("  Not available: see the notes.")
         }
 
-        if let dataProtection {
-            section("Data protection", into: &lines)
-            var table = TextTable(header: ["", "Cases"])
-            for row in dataProtection.rows { table.add([row.label, String(row.value)]) }
-            lines += table.render()
-        }
-
         section("Remedies", into: &lines)
         if let remedies {
             lines.append("  Remedy items: \(remedies.total)")
@@ -182,6 +175,13 @@ extension StatisticsReport {
             lines += table.render()
         } else {
             lines.append("  Not available: see the notes.")
+        }
+
+        if let dataProtection {
+            section("Data protection", into: &lines)
+            var table = TextTable(header: ["", "Figure"])
+            for figure in dataProtection.figures { table.add([figure.label, figure.text]) }
+            lines += table.render()
         }
 
         if let groups {

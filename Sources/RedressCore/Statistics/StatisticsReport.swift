@@ -26,7 +26,7 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
     public var compliance: ComplianceStatistics?
     /// Reviews of decisions, when recorded.
     public var reviews: ReviewStatistics?
-    /// Anonymised cases and legal holds, when recorded.
+    /// Anonymised cases, legal holds and subject access requests, when recorded.
     public var dataProtection: DataProtectionStatistics?
     /// The per-group table, when `--by` was given.
     public var groups: GroupStatistics?

@@ -245,12 +245,13 @@ public struct RetentionStore {
                     "The phone number \"\(value)\" has fewer than 4 digits; give the whole number.",
                     hint: .give(["phone"]))
             }
-            condition = "regexp_replace(p.phone, '[^0-9]', '', 'g') = \(digits)"
+            condition = "redress_person_phone_key(p.phone) = redress_person_phone_key(\(digits))"
         case let .name(value):
             guard !value.isBlankText else {
                 throw StoreError.invalid("Give the person's name.", hint: .give(["name"]))
             }
-            condition = "lower(btrim(p.name)) = lower(btrim(\(value)))"
+            // Matched as `person find` matches names: any case, any spacing, NFKC.
+            condition = "redress_person_name_key(p.name) = redress_person_name_key(\(value))"
         }
         var query: PostgresQuery = """
             SELECT p.id, p.case_id, c.reference, p.role, case_anonymisation_refusal(p.case_id)

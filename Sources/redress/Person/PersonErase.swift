@@ -14,20 +14,18 @@ struct PersonErase: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(name: .long, help: "The person's email address.") var email: String?
-    @Option(name: .long, help: "The person's phone number (its digits are compared).") var phone: String?
-    @Option(name: .long, help: "The person's name, as recorded.") var name: String?
+    @OptionGroup var key: PersonKeyOptions
     @Option(name: .long, help: "Why (the request), for the audit log.") var reason: String
-
-    func validate() throws {
-        if [email, phone, name].compactMap({ $0 }).count != 1 {
-            throw ValidationError("Name the person by exactly one of --email, --phone or --name.")
-        }
-    }
 
     func run() throws {
         let person: RetentionStore.Person =
-            if let email { .email(email) } else if let phone { .phone(phone) } else { .name(name ?? "") }
+            if let email = key.email {
+                .email(email)
+            } else if let phone = key.phone {
+                .phone(phone)
+            } else {
+                .name(key.name ?? "")
+            }
         let session = try Session.open(database)
         defer { session.close() }
         let done = try session.transaction {
