@@ -98,8 +98,8 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         try container.encode(remedies, forKey: .remedies)
         try container.encode(compliance, forKey: .compliance)
         try container.encode(reviews, forKey: .reviews)
-        // Reports made before the section existed (fixtures, stored JSON) leave it out.
-        try container.encodeIfPresent(dataProtection, forKey: .dataProtection)
+        // Null in a report read back from JSON made before the section existed.
+        try container.encode(dataProtection, forKey: .dataProtection)
         try container.encode(groups, forKey: .groups)
         try container.encode(notes, forKey: .notes)
         try container.encodeIfPresent(standbyReplayLag, forKey: .standbyReplayLag)
