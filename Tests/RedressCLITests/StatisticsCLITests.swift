@@ -172,7 +172,9 @@ extension StatisticsCLITests {
         func stats(seed: String) throws -> (json: String, object: [String: Any]) {
             try withTestDatabase { db in
                 let redress = RedressBinary(database: db.url)
-                let seeded = try redress.run(["demo", "seed", "--cases", "2500", "--seed", seed, "--as-of", "2026-12-31"])
+                let seeded = try redress.run([
+                    "demo", "seed", "--cases", "2500", "--seed", seed, "--as-of", "2026-12-31",
+                ])
                 #expect(seeded.status == 0, "\(seeded)")
                 #expect(try redress.run(["audit", "verify"]).status == 0)
                 let json = try redress.run([

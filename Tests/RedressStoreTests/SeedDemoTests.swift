@@ -171,7 +171,9 @@ struct SeedDemoTests {
                         """) == 0)
                 // One audit row per step, of the kind its command writes.
                 #expect(
-                    try count("SELECT count(*) FROM case_event WHERE kind IN ('decision_issued', 'settlement_recorded', 'award_made')")
+                    try count(
+                        "SELECT count(*) FROM case_event WHERE kind IN ('decision_issued', 'settlement_recorded', 'award_made')"
+                    )
                         == result.decisions)
                 #expect(
                     try count("SELECT count(*) FROM case_event WHERE kind = 'remedy_verified'")
@@ -187,7 +189,8 @@ struct SeedDemoTests {
                     ("verified", 0.3, 0.9), ("not_implemented", 0.02, 0.3), ("rejected", 0.02, 0.25),
                     ("partial", 0.002, 0.15),
                 ] {
-                    let share = Double(try count("SELECT count(*) FROM remedy_item WHERE state = '\(state)'")) / Double(items)
+                    let share =
+                        Double(try count("SELECT count(*) FROM remedy_item WHERE state = '\(state)'")) / Double(items)
                     #expect((low...high).contains(share), "\(state): \(share)")
                 }
                 let verified = try count("SELECT count(*) FROM remedy_item WHERE state = 'verified'")
@@ -207,10 +210,12 @@ struct SeedDemoTests {
             let swept = try Nightly.sweep(db, asOf: "2026-03-16")
             try db.withConnection { (connection: PostgresConnection) throws in
                 let live = try Nightly.count(
-                    connection, "SELECT count(*) FROM clock WHERE kind = 'remedy' AND ended_on IS NULL AND cancelled_on IS NULL")
+                    connection,
+                    "SELECT count(*) FROM clock WHERE kind = 'remedy' AND ended_on IS NULL AND cancelled_on IS NULL")
                 let escalated = try Nightly.count(
                     connection,
-                    "SELECT count(DISTINCT e.clock_id) FROM escalation e JOIN clock k ON k.id = e.clock_id WHERE k.kind = 'remedy'")
+                    "SELECT count(DISTINCT e.clock_id) FROM escalation e JOIN clock k ON k.id = e.clock_id WHERE k.kind = 'remedy'"
+                )
                 #expect(live > 20)
                 #expect(escalated > 0 && escalated < live / 2, "\(escalated) of \(live) live remedy clocks escalated")
                 #expect(try AuditLog(connection).verify().isIntact)

@@ -81,8 +81,17 @@ public enum DemoAction: Sendable, Hashable {
     case mediationAnswered(DisputeParty, accepts: Bool)
     /// A mediation session is held (and recorded at once).
     case mediationSession(place: String, mediator: String)
-    /// The mediation failed; a move to investigation follows.
-    case mediationFailed(reason: String)
+    /// The mediation failed; the case goes on to investigation (by the next step's move) or
+    /// to arbitration (once both parties consent).
+    case mediationFailed(reason: String, then: CaseState)
+    /// One party consents to arbitration; with both, the case moves to `arbitration`.
+    case arbitrationConsent(DisputeParty)
+    /// The panel is appointed.
+    case arbitratorsAppointed([String])
+    /// A hearing is scheduled, to be held at the given instant.
+    case arbitrationHearing(at: Date, place: String)
+    /// The hearing is closed; the award is due.
+    case arbitrationHearingClosed
     /// A decision after investigation, a settlement or an award: the case moves to `decided`
     /// and the decision's remedy items are made.
     case decision(DemoDecision)
@@ -132,6 +141,8 @@ public struct DemoDecision: Sendable, Hashable {
 public struct DemoProgress: Sendable, Hashable {
     public var state: CaseState = .received
     public var items: [RemedyState] = []
+    /// The parties who consented to arbitration.
+    public var consents: Set<DisputeParty> = []
 
     public init() {}
 
@@ -148,6 +159,9 @@ public struct DemoProgress: Sendable, Hashable {
             }
         case .mediationOffered:
             state = .mediation
+        case let .arbitrationConsent(party):
+            consents.insert(party)
+            if consents.count == DisputeParty.allCases.count, state == .mediation { state = .arbitration }
         case let .decision(decision):
             state = .decided
             items = decision.items.map { _ in decision.initialItemState }
@@ -161,7 +175,7 @@ public struct DemoProgress: Sendable, Hashable {
             items[item - 1] = verdict.target
             settle()
         case .assign, .respondentResponded, .extend, .complainantUpdated, .mediationAnswered, .mediationSession,
-            .mediationFailed:
+            .mediationFailed, .arbitratorsAppointed, .arbitrationHearing, .arbitrationHearingClosed:
             break
         }
     }

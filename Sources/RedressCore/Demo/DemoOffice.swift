@@ -149,6 +149,8 @@ private struct Walk {
     /// The date a complainant withdraws, for the few who do.
     var withdrawOn: LocalDate?
     var assignee = "intake1"
+    /// Whether the case runs on the urgent profile (its allowances are halved).
+    var urgent = false
 
     init(office: DemoOffice, rng: SeededGenerator) {
         self.office = office
@@ -199,6 +201,7 @@ private struct Walk {
     }
 
     mutating func run(receivedOn: LocalDate, receivedAt: Date, urgent: Bool, channel: String) {
+        self.urgent = urgent
         if rng.chance(0.03) { withdrawOn = receivedOn + rng.int(in: 5...200) }
         let caseworkers = DemoVocabulary.caseworkers
         let supervisor = rng.pick(DemoVocabulary.supervisors)
@@ -281,7 +284,8 @@ private struct Walk {
     mutating func mediation(from t: LocalDate) {
         let mediator = rng.pick(DemoVocabulary.caseworkers)
         guard record(t, .mediationOffered(mediator: mediator)) else { return }
-        let first = wd(t, rng.int(in: 1...6))
+        // Both answer within the acceptance clock (10 working days; 5 when urgent).
+        let first = wd(t, urgent ? rng.int(in: 1...2) : rng.int(in: 1...6))
         if rng.chance(0.15) {
             let party: DisputeParty = rng.chance(0.4) ? .complainant : .respondent
             guard record(first, .mediationAnswered(party, accepts: false)) else { return }
@@ -290,7 +294,7 @@ private struct Walk {
             investigation(from: on)
             return
         }
-        let second = wd(first, rng.int(in: 0...3))
+        let second = wd(first, urgent ? rng.int(in: 0...2) : rng.int(in: 0...3))
         guard record(first, .mediationAnswered(.complainant, accepts: true)),
             record(second, .mediationAnswered(.respondent, accepts: true))
         else { return }
@@ -312,12 +316,34 @@ private struct Walk {
             else { return }
             remedies(items, proposed: false, from: end)
         case 1:
-            guard record(end, .mediationFailed(reason: "The parties could not agree on the remedy.")) else { return }
+            guard
+                record(
+                    end, .mediationFailed(reason: "The parties could not agree on the remedy.", then: .investigation))
+            else { return }
             guard move(end, to: .investigation) else { return }
             investigation(from: end)
         case 2:
-            guard move(end, to: .arbitration) else { return }
-            let award = wd(end, rng.int(in: 40...125))
+            // Both parties consent to arbitration; a panel, a hearing, then the award.
+            guard record(end, .mediationFailed(reason: "The parties asked for arbitration.", then: .arbitration))
+            else { return }
+            let consented = wd(end, rng.int(in: 1...5))
+            guard record(consented, .arbitrationConsent(.complainant)),
+                record(wd(consented, rng.int(in: 0...5)), .arbitrationConsent(.respondent))
+            else { return }
+            let panel = wd(consented, rng.int(in: 8...25))
+            var roster = DemoVocabulary.arbitrators
+            let arbitrators = (0..<3).map { _ in roster.remove(at: rng.int(in: 0...(roster.count - 1))) }
+            guard record(panel, .arbitratorsAppointed(arbitrators)) else { return }
+            let scheduled = wd(panel, rng.int(in: 2...10))
+            let held = wd(scheduled, rng.int(in: 10...30))
+            guard
+                record(
+                    scheduled,
+                    .arbitrationHearing(
+                        at: office.instant(held, minute: 10 * 60), place: rng.pick(DemoVocabulary.mediationPlaces)))
+            else { return }
+            guard record(wd(held, rng.int(in: 0...5)), .arbitrationHearingClosed) else { return }
+            let award = wd(held, rng.int(in: 8...30))
             let binding = rng.chance(0.6)
             let items = remedySpecs(count: rng.pick([(1, 60), (2, 40)]))
             guard
@@ -375,7 +401,8 @@ private struct Walk {
                 end,
                 .decision(
                     DemoDecision(
-                        kind: .decision, outcome: outcome, text: Self.findings[outcome] ?? "The complaint was examined.",
+                        kind: .decision, outcome: outcome,
+                        text: Self.findings[outcome] ?? "The complaint was examined.",
                         items: items)))
         else { return }
         if outcome == .notUpheld {

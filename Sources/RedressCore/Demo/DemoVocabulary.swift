@@ -51,6 +51,12 @@ public enum DemoVocabulary {
     /// The logins of the supervisors.
     public static var supervisors: [String] { staff.filter { $0.roles.contains(.supervisor) }.map(\.login) }
 
+    /// The office's roster of arbitrators.
+    public static let arbitrators = [
+        "Kim Haneul (retired judge)", "Park Seoyeon (law professor)", "Choi Minjun (mediator)",
+        "Jung Yuna (advocate)", "Lee Dohyun (former ombudsperson)",
+    ]
+
     /// Where mediation sessions are held.
     public static let mediationPlaces = [
         "Office meeting room 2", "Office meeting room 3", "Video call", "The respondent's offices",

@@ -45,9 +45,13 @@ struct DemoSeedLoader {
         }
         // The resolution rows' ids appear in audit data: take them for the batch, in case order.
         var mediations = 0
+        var arbitrations = 0
         var decisions = 0
         var items = 0
         for demo in demos {
+            if demo.steps.contains(where: { if case .arbitrationConsent = $0.action { true } else { false } }) {
+                arbitrations += 1
+            }
             for step in demo.steps {
                 switch step.action {
                 case .mediationOffered: mediations += 1
@@ -59,13 +63,16 @@ struct DemoSeedLoader {
             }
         }
         var ids = DemoIDPool(
-            mediations: try nextIDs("mediation_id_seq", mediations), decisions: try nextIDs("decision_id_seq", decisions),
+            mediations: try nextIDs("mediation_id_seq", mediations),
+            arbitrations: try nextIDs("arbitration_id_seq", arbitrations),
+            decisions: try nextIDs("decision_id_seq", decisions),
             items: try nextIDs("remedy_item_id_seq", items))
         var built = try demos.map { demo in
             let number = numbers[demo.receivedOn.year]!
             numbers[demo.receivedOn.year] = number + 1
             return try build(
-                demo, reference: try CaseReference(prefix: prefix, year: demo.receivedOn.year, number: number).formatted,
+                demo,
+                reference: try CaseReference(prefix: prefix, year: demo.receivedOn.year, number: number).formatted,
                 ids: &ids)
         }
         let caseIDs = try nextIDs("complaint_case_id_seq", built.count)
@@ -167,8 +174,13 @@ struct DemoSeedLoader {
                     try mediationSession(
                         &record, &resolution, place: place, mediator: mediator, by: step.actor, at: step.at)
                 ]
-            case let .mediationFailed(reason):
-                recorded = [try failMediation(&record, &resolution, reason: reason, at: step.at)]
+            case let .mediationFailed(reason, next):
+                recorded = [try failMediation(&record, &resolution, reason: reason, then: next, at: step.at)]
+            case let .arbitrationConsent(party):
+                recorded = try consentToArbitration(
+                    &record, &resolution, ids: &ids, party: party, by: step.actor, at: step.at, on: step.on)
+            case .arbitratorsAppointed, .arbitrationHearing, .arbitrationHearingClosed:
+                recorded = [try arbitrationStep(&record, &resolution, step.action, by: step.actor, at: step.at)]
             case let .decision(decision):
                 recorded = try decide(
                     &record, &resolution, ids: &ids, decision, by: step.actor, at: step.at, on: step.on)
@@ -413,6 +425,75 @@ struct DemoSeedLoader {
                 }
             }
         }
+        try connection.copyStaged(
+            into: "arbitration",
+            columns:
+                "id, case_id, panel_constituted_on, hearing_closed_at, hearing_closed_on, created_at"
+        ) { writer in
+            for item in built {
+                guard let row = item.resolution.arbitration else { continue }
+                let a = row.arbitration
+                try writer.write([
+                    String(row.id), String(item.record.id), a.panelConstitutedOn?.iso,
+                    row.hearingClosedAt?.postgresText, a.hearingClosedOn?.iso,
+                    row.consentedAt.values.map(\.at).min()?.postgresText,
+                ])
+            }
+        }
+        try connection.copyStaged(
+            into: "arbitration_consent", columns: "arbitration_id, party, consented_at, consented_on, recorded_by"
+        ) { writer in
+            for item in built {
+                guard let row = item.resolution.arbitration else { continue }
+                for party in DisputeParty.allCases {
+                    guard let on = row.arbitration.consents[party], let by = row.consentedAt[party] else { continue }
+                    try writer.write([String(row.id), party.rawValue, by.at.postgresText, on.iso, by.login])
+                }
+            }
+        }
+        try connection.copyStaged(into: "arbitrator", columns: "arbitration_id, position, name, appointed_at") {
+            writer in
+            for item in built {
+                guard let row = item.resolution.arbitration, let at = row.appointedAt else { continue }
+                for (index, name) in row.arbitration.arbitrators.enumerated() {
+                    try writer.write([String(row.id), String(index + 1), name, at.postgresText])
+                }
+            }
+        }
+        try connection.copyStaged(into: "arbitration_hearing", columns: "arbitration_id, held_at, place, recorded_by") {
+            writer in
+            for item in built {
+                guard let row = item.resolution.arbitration else { continue }
+                for (index, hearing) in row.arbitration.hearings.enumerated() {
+                    try writer.write([
+                        String(row.id), hearing.at.postgresText, hearing.place, row.hearingRecorders[index],
+                    ])
+                }
+            }
+        }
+        // The award, once the consents are in (the database checks it).
+        try connection.execute(
+            unsafeSQL:
+                "CREATE TEMPORARY TABLE IF NOT EXISTS staged_award (id bigint, award_text text, award_binding boolean, awarded_at timestamptz, awarded_on date) ON COMMIT DROP"
+        )
+        try connection.copyFrom(
+            PostgresQuery(
+                unsafeSQL: "COPY staged_award (id, award_text, award_binding, awarded_at, awarded_on) FROM STDIN")
+        ) { writer in
+            for item in built {
+                guard let row = item.resolution.arbitration, let award = row.arbitration.award,
+                    let at = row.awardedAt
+                else { continue }
+                try writer.write([String(row.id), award.text, Self.bool(award.binding), at.postgresText, award.on.iso])
+            }
+        }
+        try connection.execute(
+            unsafeSQL: """
+                UPDATE arbitration a SET award_text = s.award_text, award_binding = s.award_binding,
+                    awarded_at = s.awarded_at, awarded_on = s.awarded_on
+                FROM staged_award s WHERE a.id = s.id;
+                TRUNCATE staged_award
+                """)
         try connection.copyStaged(
             into: "investigation",
             columns:

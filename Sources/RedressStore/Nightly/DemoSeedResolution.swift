@@ -49,7 +49,18 @@ struct DemoResolution {
         var state: RemedyState { item.state }
     }
 
+    struct ArbitrationRow {
+        var id: Int
+        var arbitration = Arbitration()
+        var consentedAt: [DisputeParty: (login: String, at: Date)] = [:]
+        var appointedAt: Date?
+        var hearingRecorders: [String] = []
+        var hearingClosedAt: Date?
+        var awardedAt: Date?
+    }
+
     var mediations: [MediationRow] = []
+    var arbitration: ArbitrationRow?
     var investigation: InvestigationRow?
     var decisions: [DecisionRow] = []
     var items: [ItemRow] = []
@@ -58,6 +69,7 @@ struct DemoResolution {
 /// Ids taken from the sequences for a batch, handed out in case order.
 struct DemoIDPool {
     var mediations: [Int]
+    var arbitrations: [Int]
     var decisions: [Int]
     var items: [Int]
 
@@ -163,7 +175,8 @@ extension DemoSeedLoader {
 
     /// `MediationStore.fail` (its move to investigation is the next step).
     func failMediation(
-        _ record: inout CaseRecord, _ resolution: inout DemoResolution, reason: String, at instant: Date
+        _ record: inout CaseRecord, _ resolution: inout DemoResolution, reason: String, then next: CaseState,
+        at instant: Date
     ) throws -> DemoRecorded {
         var row = resolution.mediations.removeLast()
         let effects = try record.applyResolution(
@@ -175,7 +188,7 @@ extension DemoSeedLoader {
             &record, "mediation_failed",
             [
                 "outcome": .string(MediationOutcome.failed.rawValue), "reason": .string(reason),
-                "then": .string(CaseState.investigation.rawValue), "mediation_id": .int(row.id),
+                "then": .string(next.rawValue), "mediation_id": .int(row.id),
             ], effects: effects, writesToComplainant: true, at: instant)
     }
 
@@ -200,6 +213,78 @@ extension DemoSeedLoader {
         return (try record.applyResolution(effects, context: context), true)
     }
 
+    /// `ArbitrationStore.consent`: with both consents the mediation is left, the investigation's
+    /// clocks are cancelled and the case moves to arbitration (a second audit row).
+    func consentToArbitration(
+        _ record: inout CaseRecord, _ resolution: inout DemoResolution, ids: inout DemoIDPool, party: DisputeParty,
+        by login: String, at instant: Date, on date: LocalDate
+    ) throws -> [DemoRecorded] {
+        var row = resolution.arbitration ?? DemoResolution.ArbitrationRow(id: ids.take(\.arbitrations))
+        try row.arbitration.consent(party, at: instant, calendar: context.calendar)
+        row.consentedAt[party] = (login, instant)
+        resolution.arbitration = row
+        var effects = ClockEffects()
+        var notified = false
+        let both = row.arbitration.hasBothConsents && record.state == .mediation
+        if both {
+            let left = try leaveMediation(&record, &resolution, to: .arbitration, at: instant, on: date)
+            effects.absorb(left.0)
+            notified = left.1
+            effects.absorb(
+                try record.applyResolution(
+                    try Arbitration.entryEffects(at: instant, calendar: context.calendar), context: context))
+        }
+        var recorded = [
+            try finish(
+                &record, "arbitration_consented",
+                ["party": .string(party.rawValue), "both_consented": .bool(row.arbitration.hasBothConsents)],
+                effects: effects, writesToComplainant: notified, at: instant)
+        ]
+        if both {
+            recorded.append(
+                try move(&record, &resolution, Move(from: record.state, to: .arbitration), at: instant, on: date))
+        }
+        return recorded
+    }
+
+    /// `ArbitrationStore.appoint`, `addHearing` and `closeHearing`.
+    func arbitrationStep(
+        _ record: inout CaseRecord, _ resolution: inout DemoResolution, _ action: DemoAction, by login: String,
+        at instant: Date
+    ) throws -> DemoRecorded {
+        var row = resolution.arbitration!
+        defer { resolution.arbitration = row }
+        switch action {
+        case let .arbitratorsAppointed(names):
+            let effects = try record.applyResolution(
+                try row.arbitration.appoint(names, at: instant, calendar: context.calendar), context: context)
+            row.appointedAt = instant
+            let due = record.liveClock(.arbitrationOverall, subject: nil)?.clock.dueDate(on: context.calendar)
+            return try finish(
+                &record, "arbitrators_appointed",
+                ["arbitrators": .array(names.map(JSONValue.string)), "arbitration_overall_due_date": .text(due?.iso)],
+                effects: effects, writesToComplainant: false, at: instant)
+        case let .arbitrationHearing(heldAt, place):
+            try row.arbitration.addHearing(at: heldAt, place: place)
+            row.hearingRecorders.append(login)
+            return try finish(
+                &record, "hearing_scheduled",
+                [
+                    "held_at": .string(CaseStore.isoInstant(heldAt)),
+                    "place": .string(row.arbitration.hearings.last!.place),
+                ],
+                effects: ClockEffects(), writesToComplainant: true, at: instant)
+        default:
+            let effects = try record.applyResolution(
+                try row.arbitration.closeHearing(at: instant, calendar: context.calendar), context: context)
+            row.hearingClosedAt = instant
+            let due = record.liveClock(.arbitrationAward, subject: nil)?.clock.dueDate(on: context.calendar)
+            return try finish(
+                &record, "hearing_closed", ["arbitration_award_due_date": .text(due?.iso)], effects: effects,
+                writesToComplainant: false, at: instant)
+        }
+    }
+
     /// `DecisionStore.decide`, `MediationStore.settle` or `ArbitrationStore.award`: the move to
     /// decided, then the decision, its items, its clocks and any automatic move.
     func decide(
@@ -215,7 +300,9 @@ extension DemoSeedLoader {
             moveData.awardText = demo.text
             moveData.binding = demo.binding
         }
-        var recorded = [try move(&record, &resolution, Move(from: from, to: .decided, data: moveData), at: instant, on: date)]
+        var recorded = [
+            try move(&record, &resolution, Move(from: from, to: .decided, data: moveData), at: instant, on: date)
+        ]
         var effects = ClockEffects()
         var extra: [String: JSONValue] = [:]
         switch demo.kind {
@@ -239,7 +326,15 @@ extension DemoSeedLoader {
             resolution.mediations.append(row)
             extra["mediation_id"] = .int(row.id)
         case .award:
-            break
+            var row = resolution.arbitration!
+            effects.absorb(
+                try record.applyResolution(
+                    try row.arbitration.makeAward(
+                        text: demo.text, binding: demo.binding ?? false, at: instant, calendar: context.calendar),
+                    context: context))
+            row.awardedAt = instant
+            resolution.arbitration = row
+            extra["arbitration_id"] = .int(row.id)
         }
         let decision = Decision(
             kind: demo.kind, outcome: demo.outcome, text: demo.text, binding: demo.binding, issuedAt: instant)
