@@ -14,7 +14,10 @@ public import RedressCore
 /// `DemoSeedResolution`): mediation rows with answers and sessions, investigation records,
 /// decisions, settlements and awards, remedy items with their evidence, their `remedy` and
 /// `verification` clocks, the automatic moves to `remedy` and `closed`, and the same audit
-/// rows. Notices of the past are not queued, so the outbox holds only what the sweep queues.
+/// rows. The notices of those changes (acknowledgements, route decisions, extension letters,
+/// mediation offers and outcomes, decisions, remedy reminders, hearing notices, closures) are in
+/// the outbox as sent when they were queued; the progress letters of the past are not there
+/// (their clock restarts as if they were), so the pending outbox holds only what the sweep queues.
 ///
 /// It all happens in one transaction: killed half way, the database is as it was. A database
 /// that holds cases already is refused unless `force` is set; then the demo cases are added
@@ -56,6 +59,7 @@ public struct DemoSeed {
         public var mediations = 0
         public var decisions = 0
         public var remedies = 0
+        public var notices = 0
         public var asOf: LocalDate
         /// Cases by state at the end.
         public var states: [CaseState: Int] = [:]

@@ -19,6 +19,8 @@ struct DemoSeedLoader {
         var events: [Event]
         /// Its mediations, investigation, decisions and remedy items.
         var resolution: DemoResolution
+        /// The notices its changes queued, sent when they were queued.
+        var notices: [(at: Date, request: NoticeRequest)]
         /// The date of its last change: what its clocks' stored status is as of.
         var lastChange: LocalDate
     }
@@ -125,13 +127,14 @@ struct DemoSeedLoader {
         var events = [Event(actor: openedBy, at: demo.receivedAt, kind: opening.eventKind, data: opening.event)]
         var lastChange = demo.receivedOn
         var resolution = DemoResolution()
+        var notices: [(at: Date, request: NoticeRequest)] = []
         for step in demo.steps {
             var recorded: [DemoRecorded] = []
             switch step.action {
             case let .assign(login):
                 let previous = record.assignee
                 record.assignee = login
-                recorded = [("case_assigned", ["from": .text(previous), "to": .string(login)])]
+                recorded = [("case_assigned", ["from": .text(previous), "to": .string(login)], [])]
             case .acknowledge:
                 recorded = [
                     try move(&record, &resolution, Move(from: record.state, to: .triage), at: step.at, on: step.on)
@@ -149,13 +152,14 @@ struct DemoSeedLoader {
                 resolution.investigation = row
                 recorded = [
                     try finish(
-                        &record, "respondent_responded", [:], effects: effects, writesToComplainant: false,
-                        at: step.at)
+                        &record, "respondent_responded", [:], effects: effects, notices: [], at: step.at)
                 ]
             case let .extend(kind, amount, reason, consent):
                 recorded =
-                    extend(&record, kind, amount: amount, reason: reason, consent: consent, by: step.actor, on: step.on)
-                    .map { [$0] } ?? []
+                    try extend(
+                        &record, kind, amount: amount, reason: reason, consent: consent, by: step.actor, at: step.at,
+                        on: step.on
+                    ).map { [$0] } ?? []
             case .complainantUpdated:
                 // The letter of the past is not queued; its clock restarts as if it were, which
                 // changes the case's clocks (not its history).
@@ -205,24 +209,27 @@ struct DemoSeedLoader {
                 record.version += 1
                 row.data["version"] = .int(record.version)
                 events.append(Event(actor: step.actor, at: step.at, kind: row.kind, data: row.data))
+                notices += row.notices.map { (step.at, $0) }
                 lastChange = step.on
                 record.updatedAt = step.at
             }
         }
-        return Built(demo: demo, record: record, events: events, resolution: resolution, lastChange: lastChange)
+        return Built(
+            demo: demo, record: record, events: events, resolution: resolution, notices: notices,
+            lastChange: lastChange)
     }
 
     /// A lifecycle move as `CaseStore.move` makes it (`Lifecycle.move`, applied to the record,
-    /// restarting the update clock when it writes to the complainant), and its audit row;
-    /// notices of the past are not queued.
+    /// restarting the update clock when it writes to the complainant), its audit row and its
+    /// notices (with `MediationStore.leaving` when the case leaves mediation).
     func move(
         _ record: inout CaseRecord, _ resolution: inout DemoResolution, _ move: Move, at instant: Date,
         on date: LocalDate
     ) throws -> DemoRecorded {
         let policy = try context.policies.inForce(on: date)
-        var (effects, notified) =
+        var (effects, notices) =
             record.state == .mediation
-            ? try leaveMediation(&record, &resolution, to: move.to, at: instant, on: date) : (ClockEffects(), false)
+            ? try leaveMediation(&record, &resolution, to: move.to, at: instant, on: date) : (ClockEffects(), [])
         let plan = try Lifecycle.move(
             record.situation, to: move.to, data: move.data, policy: policy, at: instant, on: date)
         effects.absorb(try record.apply(plan, context: context))
@@ -234,32 +241,38 @@ struct DemoSeedLoader {
                 resolution.items[index].updatedAt = instant
             }
         }
-        if notified || !plan.notices.isEmpty {
-            effects.absorb(try record.complainantUpdated(at: instant, context: context))
-        }
-        var data = plan.event.json
-        if effects != ClockEffects() { data["clocks"] = effects.json }
-        return (plan.event.kind, data)
+        notices += plan.notices.flatMap { store.notices($0, for: record, context: context) }
+        return try finish(&record, plan.event.kind, plan.event.json, effects: effects, notices: notices, at: instant)
     }
 
     /// An extension under the clock's policy rules; `nil` (nothing recorded) when they refuse it.
     func extend(
         _ record: inout CaseRecord, _ kind: ClockKind, amount: Int, reason: String, consent: Bool, by login: String,
-        on date: LocalDate
-    ) -> (kind: String, data: [String: JSONValue])? {
+        at instant: Date, on date: LocalDate
+    ) throws -> DemoRecorded? {
+        let previousDue = record.noticeDueDate(kind, context: context)
         guard let actor = actors[login],
             let clock = try? record.extendClock(
                 kind, amount: amount, reason: reason, actor: actor, on: date, consent: consent, context: context)
         else { return nil }
-        return (
-            "clock_extended",
+        var effects = ClockEffects()
+        effects.extended = [kind]
+        let due = clock.dueDate(on: context.calendar)
+        let notices = store.complainantNotices(
+            record, kind: "extension_letter",
+            data: [
+                "clock": .string(kind.rawValue), "reason": .string(reason), "new_due_date": .text(due?.iso),
+                "previous_due_date": previousDue, "approved_by": .string(login),
+                "amount": ["amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue)],
+            ])
+        return try finish(
+            &record, "clock_extended",
             [
                 "clock": .string(kind.rawValue), "amount": .int(amount), "unit": .string(clock.allowance.unit.rawValue),
                 "reason": .string(reason), "with_consent": .bool(consent),
                 "approver_role": .string(clock.extensions.last!.approverRole.rawValue),
-                "new_due_date": .text(clock.dueDate(on: context.calendar)?.iso),
-            ]
-        )
+                "new_due_date": .text(due?.iso),
+            ], effects: effects, notices: notices, at: instant)
     }
 
     // MARK: Copying
@@ -367,6 +380,23 @@ struct DemoSeedLoader {
             }
         }
         try copyResolution(built, into: &result)
+        try connection.copyStaged(
+            into: "notice",
+            columns:
+                "case_id, kind, audience, recipient, channel, language, state, automatic, data, attempts, next_attempt_at, created_at, sent_at"
+        ) { writer in
+            for item in built {
+                for (at, notice) in item.notices {
+                    let instant = at.postgresText
+                    try writer.write([
+                        String(item.record.id), notice.kind, notice.audience.rawValue, notice.recipient,
+                        notice.channel.rawValue, notice.language, "sent", Self.bool(notice.automatic),
+                        DemoSeedJSON.text(.object(notice.data)), "1", instant, instant, instant,
+                    ])
+                    result.notices += 1
+                }
+            }
+        }
         for item in built { result.states[item.record.state, default: 0] += 1 }
         result.cases += built.count
     }

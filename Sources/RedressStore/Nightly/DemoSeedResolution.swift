@@ -78,8 +78,8 @@ struct DemoIDPool {
     }
 }
 
-/// One audit row's kind and data, before its version.
-typealias DemoRecorded = (kind: String, data: [String: JSONValue])
+/// One audit row's kind and data, before its version, and the notices its change queued.
+typealias DemoRecorded = (kind: String, data: [String: JSONValue], notices: [NoticeRequest])
 
 extension DemoSeedLoader {
     /// The words of the demo's remedy steps.
@@ -90,17 +90,21 @@ extension DemoSeedLoader {
     }
 
     /// What a change records besides its own data, as `CaseStore.change` does: the clock effects
-    /// (with the update clock restarted when a notice goes to the complainant).
+    /// (with the update clock restarted when a notice goes to the complainant's side).
     func finish(
         _ record: inout CaseRecord, _ kind: String, _ data: [String: JSONValue], effects: ClockEffects,
-        writesToComplainant: Bool, at instant: Date
+        notices: [NoticeRequest], at instant: Date
     ) throws -> DemoRecorded {
         var effects = effects
-        if writesToComplainant { effects.absorb(try record.complainantUpdated(at: instant, context: context)) }
+        if notices.contains(where: { [.complainant, .representative].contains($0.audience) }) {
+            effects.absorb(try record.complainantUpdated(at: instant, context: context))
+        }
         var data = data
         if effects != ClockEffects() { data["clocks"] = effects.json }
-        return (kind, data)
+        return (kind, data, notices)
     }
+
+    var store: CaseStore { CaseStore(connection) }
 
     /// `MediationStore.offer`: the move to mediation, then the offer's own row.
     func offerMediation(
@@ -125,7 +129,10 @@ extension DemoSeedLoader {
             try finish(
                 &record, "mediation_offered",
                 ["mediation_id": .int(id), "mediator": .string(mediator), "acceptance_due_date": .text(due?.iso)],
-                effects: effects, writesToComplainant: true, at: instant))
+                effects: effects,
+                notices: store.partyNotices(
+                    record, kind: "mediation_offer", data: ["acceptance_due_date": .text(due?.iso)]),
+                at: instant))
         return recorded
     }
 
@@ -149,11 +156,18 @@ extension DemoSeedLoader {
             data["mediation_due_date"] = .text(
                 record.liveClock(.mediation, subject: nil)?.clock.dueDate(on: context.calendar)?.iso)
         }
-        let declined = row.mediation.status == .declined
+        let notices =
+            row.mediation.status == .declined
+            ? store.partyNotices(
+                record, kind: "mediation_outcome",
+                data: [
+                    "outcome": "declined", "settled": false, "declined_by": .string(party.rawValue), "terms": [],
+                    "next_route": nil,
+                ]) : []
         resolution.mediations.append(row)
         return try finish(
-            &record, accepts ? "mediation_accepted" : "mediation_declined", data, effects: effects,
-            writesToComplainant: declined, at: instant)
+            &record, accepts ? "mediation_accepted" : "mediation_declined", data, effects: effects, notices: notices,
+            at: instant)
     }
 
     /// `MediationStore.addSession`, recorded as it is held.
@@ -170,7 +184,7 @@ extension DemoSeedLoader {
             [
                 "held_at": .string(CaseStore.isoInstant(instant)), "place": .string(row.mediation.sessions.last!.place),
                 "mediator": .string(mediator), "mediation_id": .int(row.id),
-            ], effects: ClockEffects(), writesToComplainant: false, at: instant)
+            ], effects: ClockEffects(), notices: [], at: instant)
     }
 
     /// `MediationStore.fail` (its move to investigation is the next step).
@@ -189,17 +203,24 @@ extension DemoSeedLoader {
             [
                 "outcome": .string(MediationOutcome.failed.rawValue), "reason": .string(reason),
                 "then": .string(next.rawValue), "mediation_id": .int(row.id),
-            ], effects: effects, writesToComplainant: true, at: instant)
+            ], effects: effects,
+            notices: store.partyNotices(
+                record, kind: "mediation_outcome",
+                data: [
+                    "outcome": .string(MediationOutcome.failed.rawValue), "settled": false, "terms": [],
+                    "next_route": .string(next.rawValue),
+                ]),
+            at: instant)
     }
 
     /// `MediationStore.leaving`, for a lifecycle move out of mediation: an unanswered offer that
     /// ran out is deemed declined, an open mediation ends as failed (or withdrawn when the case
-    /// closes). Returns the clock effects and whether a notice goes to the parties.
+    /// closes). Returns the clock effects and the `mediation_outcome` notices to both parties.
     func leaveMediation(
         _ record: inout CaseRecord, _ resolution: inout DemoResolution, to target: CaseState, at instant: Date,
         on date: LocalDate
-    ) throws -> (ClockEffects, Bool) {
-        guard target != .decided, var row = resolution.mediations.popLast() else { return (ClockEffects(), false) }
+    ) throws -> (ClockEffects, [NoticeRequest]) {
+        guard target != .decided, var row = resolution.mediations.popLast() else { return (ClockEffects(), []) }
         defer { resolution.mediations.append(row) }
         var effects = row.mediation.lapse(
             asOf: date, acceptanceDue: MediationStore.acceptanceDue(record, context: context))
@@ -209,8 +230,17 @@ extension DemoSeedLoader {
             row.endReason = "the case moved to \(target)"
             row.endedAt = instant
         }
-        guard !effects.isEmpty else { return (ClockEffects(), false) }
-        return (try record.applyResolution(effects, context: context), true)
+        guard !effects.isEmpty else { return (ClockEffects(), []) }
+        let summary = try record.applyResolution(effects, context: context)
+        var data: [String: JSONValue] = [
+            "outcome": .string(row.mediation.status.rawValue), "settled": false, "terms": [],
+            "next_route": target == .closed ? nil : .string(target.rawValue),
+        ]
+        if let deemed = DisputeParty.allCases.first(where: { row.mediation.answers[$0]?.deemed == true }) {
+            data["declined_by"] = .string(deemed.rawValue)
+            data["deemed"] = true
+        }
+        return (summary, store.partyNotices(record, kind: "mediation_outcome", data: data))
     }
 
     /// `ArbitrationStore.consent`: with both consents the mediation is left, the investigation's
@@ -224,12 +254,12 @@ extension DemoSeedLoader {
         row.consentedAt[party] = (login, instant)
         resolution.arbitration = row
         var effects = ClockEffects()
-        var notified = false
+        var notices: [NoticeRequest] = []
         let both = row.arbitration.hasBothConsents && record.state == .mediation
         if both {
             let left = try leaveMediation(&record, &resolution, to: .arbitration, at: instant, on: date)
             effects.absorb(left.0)
-            notified = left.1
+            notices += left.1
             effects.absorb(
                 try record.applyResolution(
                     try Arbitration.entryEffects(at: instant, calendar: context.calendar), context: context))
@@ -238,7 +268,7 @@ extension DemoSeedLoader {
             try finish(
                 &record, "arbitration_consented",
                 ["party": .string(party.rawValue), "both_consented": .bool(row.arbitration.hasBothConsents)],
-                effects: effects, writesToComplainant: notified, at: instant)
+                effects: effects, notices: notices, at: instant)
         ]
         if both {
             recorded.append(
@@ -263,17 +293,22 @@ extension DemoSeedLoader {
             return try finish(
                 &record, "arbitrators_appointed",
                 ["arbitrators": .array(names.map(JSONValue.string)), "arbitration_overall_due_date": .text(due?.iso)],
-                effects: effects, writesToComplainant: false, at: instant)
+                effects: effects, notices: [], at: instant)
         case let .arbitrationHearing(heldAt, place):
             try row.arbitration.addHearing(at: heldAt, place: place)
             row.hearingRecorders.append(login)
+            let held = row.arbitration.hearings.last!
             return try finish(
                 &record, "hearing_scheduled",
-                [
-                    "held_at": .string(CaseStore.isoInstant(heldAt)),
-                    "place": .string(row.arbitration.hearings.last!.place),
-                ],
-                effects: ClockEffects(), writesToComplainant: true, at: instant)
+                ["held_at": .string(CaseStore.isoInstant(heldAt)), "place": .string(held.place)],
+                effects: ClockEffects(),
+                notices: store.partyNotices(
+                    record, kind: "hearing_notice",
+                    data: [
+                        "hearing_at": .string(CaseStore.isoInstant(heldAt)), "hearing_place": .string(held.place),
+                        "arbitrators": .array(row.arbitration.arbitrators.map(JSONValue.string)),
+                    ]),
+                at: instant)
         default:
             let effects = try record.applyResolution(
                 try row.arbitration.closeHearing(at: instant, calendar: context.calendar), context: context)
@@ -281,7 +316,7 @@ extension DemoSeedLoader {
             let due = record.liveClock(.arbitrationAward, subject: nil)?.clock.dueDate(on: context.calendar)
             return try finish(
                 &record, "hearing_closed", ["arbitration_award_due_date": .text(due?.iso)], effects: effects,
-                writesToComplainant: false, at: instant)
+                notices: [], at: instant)
         }
     }
 
@@ -304,6 +339,7 @@ extension DemoSeedLoader {
             try move(&record, &resolution, Move(from: from, to: .decided, data: moveData), at: instant, on: date)
         ]
         var effects = ClockEffects()
+        var notices: [NoticeRequest] = []
         var extra: [String: JSONValue] = [:]
         switch demo.kind {
         case .decision:
@@ -352,7 +388,7 @@ extension DemoSeedLoader {
                 id: ids.take(\.items), decisionID: decisionID, item: RemedyItem(number: first + offset, spec: spec),
                 createdAt: instant, createdBy: login, updatedAt: instant)
             if decision.initialItemState == .accepted {
-                effects.absorb(try accept(&item, record: &record, at: instant))
+                effects.absorb(try accept(&item, record: &record, at: instant, notices: &notices))
             }
             resolution.items.append(item)
             var data = RemedyStore.describe(spec)
@@ -368,7 +404,16 @@ extension DemoSeedLoader {
             "decision_summary": .string(decision.text), "binding": decision.binding.map(JSONValue.bool) ?? .null,
             "remedies": .array(itemData), "reply_due_date": .text(reply?.iso),
         ]
-        let moved = try settle(&record, resolution, at: instant, on: date, effects: &effects)
+        notices += store.partyNotices(record, kind: "decision", data: data)
+        let moved = try settle(&record, resolution, at: instant, on: date, effects: &effects, notices: &notices)
+        if demo.kind == .settlement {
+            notices =
+                store.partyNotices(
+                    record, kind: "mediation_outcome",
+                    data: [
+                        "outcome": "settled", "settled": true, "terms": data["remedies"] ?? [], "next_route": nil,
+                    ]) + notices
+        }
         data["decision_id"] = .int(decisionID)
         if let moved { data["case_moved_to"] = .string(moved.rawValue) }
         for (key, value) in extra { data[key] = value }
@@ -379,18 +424,33 @@ extension DemoSeedLoader {
         case .award: kind = "award_made"
         }
         recorded.append(
-            try finish(&record, kind, data, effects: effects, writesToComplainant: true, at: instant))
+            try finish(&record, kind, data, effects: effects, notices: notices, at: instant))
         return recorded
     }
 
-    /// `RemedyStore.accept` for one item: its remedy clock starts.
-    func accept(_ item: inout DemoResolution.ItemRow, record: inout CaseRecord, at instant: Date) throws
-        -> ClockEffects
-    {
+    /// `RemedyStore.accept` for one item: its remedy clock starts; the reminder of what is due by
+    /// when goes to the respondent.
+    func accept(
+        _ item: inout DemoResolution.ItemRow, record: inout CaseRecord, at instant: Date,
+        notices: inout [NoticeRequest]
+    ) throws -> ClockEffects {
         let effects = try item.item.perform(.accept, at: instant, calendar: context.calendar)
         item.answeredAt = instant
         item.updatedAt = instant
-        return try record.applyResolution(effects, context: context)
+        let summary = try record.applyResolution(effects, context: context)
+        let due = record.liveClock(.remedy, subject: item.number)?.clock.dueDate(on: context.calendar)
+        notices.append(
+            record.respondentNotice(
+                kind: "remedy_reminder",
+                data: [
+                    "remedies": [
+                        [
+                            "number": .int(item.number), "kind": .string(item.item.spec.kind.rawValue),
+                            "description": .string(item.item.spec.text), "due_date": .text(due?.iso),
+                        ]
+                    ]
+                ]))
+        return summary
     }
 
     /// `RemedyStore.accept`, `reject`, `evidence` and `verify`: one item changes, the case settles.
@@ -404,8 +464,9 @@ extension DemoSeedLoader {
         var item = resolution.items[index]
         let before = item.state
         var effects: ClockEffects
+        var notices: [NoticeRequest] = []
         if action == .accept {
-            effects = try accept(&item, record: &record, at: instant)
+            effects = try accept(&item, record: &record, at: instant, notices: &notices)
         } else {
             let text: String?
             switch action {
@@ -431,7 +492,7 @@ extension DemoSeedLoader {
             effects = try record.applyResolution(clockEffects, context: context)
         }
         resolution.items[index] = item
-        let moved = try settle(&record, resolution, at: instant, on: date, effects: &effects)
+        let moved = try settle(&record, resolution, at: instant, on: date, effects: &effects, notices: &notices)
         var data: [String: JSONValue] = [
             "number": .int(number), "from": .string(before.rawValue), "to": .string(item.state.rawValue),
         ]
@@ -439,15 +500,14 @@ extension DemoSeedLoader {
         if let late = item.item.late { data["late"] = .bool(late) }
         if let moved { data["case_moved_to"] = .string(moved.rawValue) }
         return try finish(
-            &record, RemedyStore.auditKind(action), data, effects: effects, writesToComplainant: moved == .closed,
-            at: instant)
+            &record, RemedyStore.auditKind(action), data, effects: effects, notices: notices, at: instant)
     }
 
     /// `RemedyStore.settle`: `respondent_reply` ends once every item is answered, and the case
     /// makes its automatic move (to `remedy`, or to `closed` with its decision's outcome).
     func settle(
         _ record: inout CaseRecord, _ resolution: DemoResolution, at instant: Date, on date: LocalDate,
-        effects: inout ClockEffects
+        effects: inout ClockEffects, notices: inout [NoticeRequest]
     ) throws -> CaseState? {
         let states = resolution.items.map(\.state)
         if !states.isEmpty, RemedyLedger.replyComplete(states), record.state == .decided {
@@ -461,6 +521,10 @@ extension DemoSeedLoader {
             record.situation, to: target, data: data, policy: try context.policies.inForce(on: date), at: instant,
             on: date)
         effects.absorb(try record.apply(plan, context: context))
+        for var planned in plan.notices {
+            planned.data["closure_reasons"] = .string("every remedy item is finished")
+            notices += store.notices(planned, for: record, context: context)
+        }
         return target
     }
 }

@@ -52,7 +52,8 @@ struct DemoSeedCommand: ParsableCommand {
         print(
             "seeded \(grouped(result.cases)) cases as of \(result.asOf.iso) with seed \(seed): \(grouped(result.clocks)) clocks, "
                 + "\(grouped(result.mediations)) mediations, \(grouped(result.decisions)) decisions, "
-                + "\(grouped(result.remedies)) remedy items, \(grouped(result.events)) audit rows; "
+                + "\(grouped(result.remedies)) remedy items, \(grouped(result.events)) audit rows, "
+                + "\(grouped(result.notices)) notices sent; "
                 + states.joined(separator: ", ")
                 + String(format: "; %.1f s", result.seconds))
     }
