@@ -55,8 +55,10 @@ struct ReportsDemoOfficeTests {
                     try Lifecycle.validate(move)
                 case .mediationOffered:
                     #expect(Mediation.offerableStates.contains(state))
-                case .mediationAnswered, .mediationSession, .mediationFailed:
+                case .mediationAnswered, .mediationSession, .mediationFailed, .arbitrationConsent:
                     #expect(state == .mediation)
+                case .arbitratorsAppointed, .arbitrationHearing, .arbitrationHearingClosed:
+                    #expect(state == .arbitration)
                 case let .decision(decision):
                     #expect(state == decision.kind.fromState)
                     if decision.kind == .decision, decision.outcome != .notUpheld { #expect(!decision.items.isEmpty) }

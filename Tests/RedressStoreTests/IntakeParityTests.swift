@@ -291,7 +291,8 @@ struct IntakeParityTests {
                     index: 0, receivedAt: received, receivedOn: context.localDate(received), channel: "email",
                     language: "en", complainant: complainant, groupSize: nil, representative: nil, bodyIndex: 1,
                     categories: ["housing"], summary: "The housing office ignored my application.",
-                    incidentDate: LocalDate(iso: "2025-12-01"), urgent: false, confidential: false, steps: steps)
+                    incidentDate: try #require(LocalDate(iso: "2025-12-01")), urgent: false, confidential: false,
+                    steps: steps)
 
                 // Through the commands.
                 let new = NewCase(

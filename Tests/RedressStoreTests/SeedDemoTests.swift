@@ -140,7 +140,7 @@ struct SeedDemoTests {
                     try count(
                         """
                         SELECT count(*) FROM remedy_item r
-                        WHERE r.state NOT IN ('proposed', 'rejected')
+                        WHERE r.answered_at IS NOT NULL AND r.state <> 'rejected'
                           AND NOT EXISTS (SELECT 1 FROM clock k WHERE k.case_id = r.case_id AND k.kind = 'remedy' AND k.subject = r.number)
                         """) == 0)
                 #expect(
