@@ -165,6 +165,68 @@ extension StatisticsCLITests {
     }
 }
 
+extension StatisticsCLITests {
+    /// A seeded demo office has outcomes, remedies and compliance to report, in an office's
+    /// proportions, and the same seed gives the same statistics.
+    @Test func demoOfficeHasResolutionStatistics() throws {
+        func stats(seed: String) throws -> (json: String, object: [String: Any]) {
+            try withTestDatabase { db in
+                let redress = RedressBinary(database: db.url)
+                let seeded = try redress.run([
+                    "demo", "seed", "--cases", "2500", "--seed", seed, "--as-of", "2026-12-31",
+                ])
+                #expect(seeded.status == 0, "\(seeded)")
+                #expect(try redress.run(["audit", "verify"]).status == 0)
+                let json = try redress.run([
+                    "report", "stats", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json",
+                ])
+                #expect(json.status == 0, "\(json)")
+                let object = try #require(
+                    try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+                return (json.stdout, object)
+            }
+        }
+        let (first, object) = try stats(seed: "5")
+        let outcomes = try #require(object["outcomes"] as? [String: Any])
+        let byOutcome = try #require(outcomes["by_outcome"] as? [[String: Any]])
+        func outcome(_ key: String) -> Int { byOutcome.first { $0["key"] as? String == key }?["count"] as? Int ?? 0 }
+        let closed = try #require(outcomes["closed"] as? Int)
+        for key in ["upheld", "partly_upheld", "not_upheld", "settled", "out_of_jurisdiction"] {
+            #expect(outcome(key) > 0 && outcome(key) < closed / 2, "\(key): \(outcome(key)) of \(closed)")
+        }
+        let mediation = try #require(object["mediation"] as? [String: Any])
+        #expect(mediation["offered"] as? Int ?? 0 > 20)
+        #expect(mediation["settled"] as? Int ?? 0 > 5)
+        #expect(mediation["failed"] as? Int ?? 0 > 0)
+        #expect(mediation["median_working_days_to_settlement"] as? Double ?? 0 > 5)
+        let remedies = try #require(object["remedies"] as? [String: Any])
+        let total = try #require(remedies["total"] as? Int)
+        #expect(total > 200)
+        let byClass = try #require(remedies["by_class"] as? [[String: Any]])
+        #expect(byClass.filter { $0["count"] as? Int ?? 0 > 0 }.count >= 2)
+        let byKind = try #require(remedies["by_kind"] as? [[String: Any]])
+        #expect(byKind.filter { $0["count"] as? Int ?? 0 > 0 }.count >= 8)
+        let compliance = try #require(object["compliance"] as? [String: Any])
+        func share(_ key: String) -> Double? { (compliance[key] as? [String: Any])?["share"] as? Double }
+        let implemented = try #require(share("implemented"))
+        let late = try #require(share("implemented_late"))
+        let accepted = try #require(share("accepted"))
+        #expect((0.6...0.97).contains(implemented), "implemented \(implemented)")
+        #expect((0.05...0.5).contains(late), "late \(late)")
+        #expect((0.75...0.99).contains(accepted), "accepted \(accepted)")
+        let rows = try #require(compliance["by_respondent"] as? [[String: Any]])
+        #expect(rows.count > 5)
+        #expect(rows.contains { $0["not_implemented"] as? Int ?? 0 > 0 })
+        #expect(rows.contains { $0["non_compliance_at_end"] as? Int ?? 0 > 0 || $0["overdue_at_end"] as? Int ?? 0 > 0 })
+        // The same seed, the same statistics (but for the moment of the report).
+        func stable(_ text: String) -> String {
+            text.components(separatedBy: "\n").filter { !$0.contains("generated") }.joined(separator: "\n")
+        }
+        let (again, _) = try stats(seed: "5")
+        #expect(stable(again) == stable(first))
+    }
+}
+
 /// Checks that the text and HTML outputs of `report stats` state the figures of its JSON output.
 enum StatisticsAgreement {
     struct Mismatch: Error, CustomStringConvertible {

@@ -37,25 +37,47 @@ struct ReportsDemoOfficeTests {
     /// in time order, and nothing after the office's date.
     @Test func everyCaseFollowsTheLifecycle() throws {
         for demo in Self.cases {
-            var state = CaseState.received
+            var progress = DemoProgress()
             var previous = demo.receivedAt
+            var items: [RemedyItem] = []
             for step in demo.steps {
                 #expect(step.on <= Self.asOf)
                 #expect(step.at >= previous, "case \(demo.index): steps out of order")
                 #expect(Self.office.calendar.localDate(of: step.at) == step.on)
                 previous = step.at
+                let state = progress.state
+                #expect(state.isOpen, "case \(demo.index): a step after closing")
                 switch step.action {
                 case .acknowledge:
                     #expect(state == .received)
-                    state = .triage
                 case let .move(move):
                     #expect(move.from == state, "case \(demo.index): move from \(move.from) while \(state)")
                     try Lifecycle.validate(move)
-                    state = move.to
-                case .extend, .assign, .respondentResponded, .remedyAccepted, .remedyEvidence, .remedyVerified,
-                    .complainantUpdated:
-                    #expect(state.isOpen)
+                case .mediationOffered:
+                    #expect(Mediation.offerableStates.contains(state))
+                case .mediationAnswered, .mediationSession, .mediationFailed, .arbitrationConsent:
+                    #expect(state == .mediation)
+                case .arbitratorsAppointed, .arbitrationHearing, .arbitrationHearingClosed:
+                    #expect(state == .arbitration)
+                case let .decision(decision):
+                    #expect(state == decision.kind.fromState)
+                    if decision.kind == .decision, decision.outcome != .notUpheld { #expect(!decision.items.isEmpty) }
+                    items = decision.items.enumerated().map {
+                        RemedyItem(number: $0.offset + 1, spec: $0.element, state: decision.initialItemState)
+                    }
+                case let .remedyAnswered(number, accepts):
+                    _ = try items[number - 1].perform(
+                        accepts ? .accept : .reject, at: step.at, calendar: Self.office.calendar, text: "reasons")
+                case let .remedyEvidence(number):
+                    _ = try items[number - 1].perform(
+                        .evidence, at: step.at, calendar: Self.office.calendar, text: "records")
+                case let .remedyVerdict(number, verdict):
+                    _ = try items[number - 1].perform(
+                        verdict, at: step.at, calendar: Self.office.calendar, text: "reasons")
+                case .extend, .assign, .respondentResponded, .complainantUpdated:
+                    break
                 }
+                progress.apply(step.action)
             }
             #expect(demo.receivedOn <= Self.asOf)
             #expect(Self.office.calendar.localDate(of: demo.receivedAt) == demo.receivedOn)
@@ -76,17 +98,16 @@ struct ReportsDemoOfficeTests {
         var remedies = 0
         var groups = 0
         for demo in Self.cases {
-            var state = CaseState.received
+            var progress = DemoProgress()
             for step in demo.steps {
                 switch step.action {
-                case .acknowledge: state = .triage
-                case let .move(move): state = move.to
                 case .extend: extensions += 1
-                case .remedyAccepted: remedies += 1
+                case let .decision(decision): remedies += decision.items.count
                 default: break
                 }
+                progress.apply(step.action)
             }
-            states.insert(state)
+            states.insert(progress.state)
             languages.insert(demo.language)
             if demo.urgent { urgent += 1 }
             if demo.groupSize != nil { groups += 1 }

@@ -181,7 +181,8 @@ struct IntakeParityTests {
                     let reference = try CaseReference(
                         prefix: context.settings.referencePrefix, year: demo.receivedOn.year, number: number
                     ).formatted
-                    var built = try loader.build(demo, reference: reference)
+                    var ids = DemoIDPool(mediations: [], arbitrations: [], decisions: [], items: [])
+                    var built = try loader.build(demo, reference: reference, ids: &ids)
                     built.record.id = try loader.nextIDs("complaint_case_id_seq", 1)[0]
                     for (index, id) in try loader.nextIDs("clock_id_seq", built.record.clocks.count).enumerated() {
                         built.record.clocks[index].id = id
@@ -197,6 +198,176 @@ struct IntakeParityTests {
                 let demoRows = try Self.rows(connection, caseID: viaDemo.id)
                 for key in openRows.keys.sorted() {
                     #expect(openRows[key] == demoRows[key], "\(key)")
+                }
+            }
+        }
+    }
+
+    /// The resolution rows of one case, apart from ids, write times and the ids audit data names.
+    static func resolutionRows(_ connection: PostgresConnection, caseID: Int) throws -> [String: String] {
+        let queries: [(String, String)] = [
+            (
+                "case",
+                "SELECT (to_jsonb(c) - 'id' - 'reference' - 'created_at' - 'updated_at' - 'opened_by')::text FROM complaint_case c WHERE c.id = \(caseID)"
+            ),
+            (
+                "clocks",
+                "SELECT coalesce(jsonb_agg(to_jsonb(k) - 'id' - 'case_id' - 'created_at' - 'updated_at' ORDER BY k.kind, k.subject, k.start_at), '[]')::text FROM clock k WHERE k.case_id = \(caseID)"
+            ),
+            (
+                "events",
+                "SELECT coalesce(jsonb_agg(jsonb_build_object('kind', e.kind, 'actor', e.actor, 'occurred_at', e.occurred_at, 'data', e.data - 'reference' - 'decision_id' - 'mediation_id') ORDER BY e.id), '[]')::text FROM case_event e WHERE e.case_id = \(caseID) AND e.kind <> 'case_opened'"
+            ),
+            (
+                "investigation",
+                "SELECT coalesce(jsonb_agg(to_jsonb(i) - 'case_id'), '[]')::text FROM investigation i WHERE i.case_id = \(caseID)"
+            ),
+            (
+                "decisions",
+                "SELECT coalesce(jsonb_agg(to_jsonb(d) - 'id' - 'case_id' - 'created_at' ORDER BY d.id), '[]')::text FROM decision d WHERE d.case_id = \(caseID)"
+            ),
+            (
+                "items",
+                "SELECT coalesce(jsonb_agg(to_jsonb(r) - 'id' - 'case_id' - 'decision_id' - 'updated_at' ORDER BY r.number), '[]')::text FROM remedy_item r WHERE r.case_id = \(caseID)"
+            ),
+            (
+                "entries",
+                "SELECT coalesce(jsonb_agg(to_jsonb(e) - 'id' - 'remedy_item_id' - 'recorded_at' ORDER BY e.occurred_at), '[]')::text FROM remedy_entry e JOIN remedy_item r ON r.id = e.remedy_item_id WHERE r.case_id = \(caseID)"
+            ),
+            (
+                "notices",
+                "SELECT coalesce(jsonb_agg(jsonb_build_object('kind', n.kind, 'audience', n.audience, 'recipient', n.recipient, 'channel', n.channel, 'language', n.language, 'data', n.data) ORDER BY n.id), '[]')::text FROM notice n WHERE n.case_id = \(caseID)"
+            ),
+        ]
+        var result: [String: String] = [:]
+        for (name, sql) in queries {
+            result[name] = try connection.query(PostgresQuery(unsafeSQL: sql)).first!.decode(String.self, at: 0)
+        }
+        return result
+    }
+
+    /// A decision with two recommendations, one carried out and verified, the other found not
+    /// implemented: `investigation decide` and `remedy accept / evidence / verify` write the
+    /// same case, clocks, audit rows, investigation, decision, items, evidence and notices as
+    /// the demo seed writes for the same steps.
+    @Test("the resolution commands and the demo seed write the same rows")
+    func resolutionCommandsAndDemoAgree() throws {
+        try withTestDatabase { db in
+            try db.withConnection { (connection: PostgresConnection) throws in
+                let actor = try StaffStore(connection).currentActor()
+                let context = try OfficeContext.load(connection)
+                let body = DemoVocabulary.bodies[1]
+                let respondent = RespondentBody(
+                    name: body.name, email: body.email, headOfBodyName: body.headName, headOfBodyEmail: body.headEmail)
+                let complainant = DemoParty(
+                    name: "Kim Minji", email: "minji@example.org", phone: nil, postalAddress: "7 River Road",
+                    contactPreference: "email")
+                func at(_ text: String) throws -> Date { try EventTime.instant(parsing: text, timeZone: .gmt) }
+                let received = try at("2026-01-05T09:30:00Z")
+                let specs = [
+                    try RemedySpec(kind: .apology, text: "A written apology from a senior officer."),
+                    try RemedySpec(kind: .training, text: "The team is trained on its duties."),
+                ]
+                let findings = "The body failed in its duty; the complaint is upheld."
+                let plan: [(String, DemoAction)] = [
+                    ("2026-01-06T10:00:00Z", .acknowledge),
+                    ("2026-01-08T10:00:00Z", .move(Move(from: .triage, to: .investigation))),
+                    ("2026-01-20T10:00:00Z", .respondentResponded),
+                    (
+                        "2026-02-16T10:00:00Z",
+                        .decision(DemoDecision(kind: .decision, outcome: .upheld, text: findings, items: specs))
+                    ),
+                    ("2026-03-02T10:00:00Z", .remedyAnswered(item: 1, accepts: true)),
+                    ("2026-03-03T10:00:00Z", .remedyAnswered(item: 2, accepts: true)),
+                    ("2026-04-13T10:00:00Z", .remedyEvidence(item: 1)),
+                    ("2026-04-15T10:00:00Z", .remedyVerdict(item: 1, .verify)),
+                    ("2026-09-21T10:00:00Z", .remedyVerdict(item: 2, .notImplemented)),
+                ]
+                let steps = try plan.map { text, action in
+                    let instant = try at(text)
+                    return DemoStep(at: instant, on: context.localDate(instant), actor: actor.login, action: action)
+                }
+                let demo = DemoCase(
+                    index: 0, receivedAt: received, receivedOn: context.localDate(received), channel: "email",
+                    language: "en", complainant: complainant, groupSize: nil, representative: nil, bodyIndex: 1,
+                    categories: ["housing"], summary: "The housing office ignored my application.",
+                    incidentDate: try #require(LocalDate(iso: "2025-12-01")), urgent: false, confidential: false,
+                    steps: steps)
+
+                // Through the commands.
+                let new = NewCase(
+                    receivedAt: received, channel: .email,
+                    complainants: [
+                        Party(
+                            name: complainant.name, email: complainant.email, postalAddress: complainant.postalAddress,
+                            language: "en", contactPreference: .email)
+                    ], respondent: respondent, categories: ["housing"], summary: demo.summary, language: "en",
+                    incidentDate: demo.incidentDate)
+                let reference = try connection.withStoreTransaction { _ in
+                    try CaseStore(connection).open(new, actor: actor).reference
+                }
+                func step(_ index: Int, _ body: (Date) throws -> Void) throws {
+                    try connection.withStoreTransaction { _ in try body(steps[index].at) }
+                }
+                let cases = CaseStore(connection)
+                let decisions = DecisionStore(connection)
+                let remedies = RemedyStore(connection)
+                try step(0) { _ = try cases.acknowledge(reference: reference, actor: actor, at: $0) }
+                try step(1) {
+                    _ = try cases.move(reference: reference, MoveRequest(to: .investigation), actor: actor, at: $0)
+                }
+                try step(2) { _ = try decisions.recordResponse(reference: reference, note: nil, actor: actor, at: $0) }
+                try step(3) {
+                    _ = try decisions.decide(
+                        reference: reference, outcome: .upheld, findings: findings, recommendations: specs,
+                        actor: actor, at: $0)
+                }
+                try step(4) { _ = try remedies.accept(reference: reference, number: 1, actor: actor, at: $0) }
+                try step(5) { _ = try remedies.accept(reference: reference, number: 2, actor: actor, at: $0) }
+                try step(6) {
+                    _ = try remedies.evidence(
+                        reference: reference, number: 1, description: DemoSeedLoader.Words.evidence, actor: actor,
+                        at: $0)
+                }
+                try step(7) { _ = try remedies.verify(reference: reference, number: 1, actor: actor, at: $0) }
+                try step(8) {
+                    _ = try remedies.verify(
+                        reference: reference, number: 2, result: .notImplemented,
+                        reason: DemoSeedLoader.Words.notImplemented, actor: actor, at: $0)
+                }
+
+                // Through the demo seed.
+                let seeded = try connection.withStoreTransaction { connection in
+                    let store = CaseStore(connection)
+                    let bodyID = try store.respondent(for: respondent).id
+                    let office = try DemoOffice(seed: 1, asOf: demo.receivedOn, cases: 1, calendar: context.calendar)
+                    let loader = DemoSeedLoader(
+                        connection: connection, context: context, office: office, bodyIDs: [bodyID, bodyID])
+                    let number = try store.takeReferenceNumbers(
+                        prefix: context.settings.referencePrefix, year: demo.receivedOn.year, count: 1)
+                    let reference = try CaseReference(
+                        prefix: context.settings.referencePrefix, year: demo.receivedOn.year, number: number
+                    ).formatted
+                    var ids = DemoIDPool(
+                        mediations: [], arbitrations: [], decisions: try loader.nextIDs("decision_id_seq", 1),
+                        items: try loader.nextIDs("remedy_item_id_seq", 2))
+                    var built = try loader.build(demo, reference: reference, ids: &ids)
+                    built.record.id = try loader.nextIDs("complaint_case_id_seq", 1)[0]
+                    for (index, id) in try loader.nextIDs("clock_id_seq", built.record.clocks.count).enumerated() {
+                        built.record.clocks[index].id = id
+                    }
+                    var result = DemoSeed.Result(asOf: demo.receivedOn)
+                    try loader.copy([built], into: &result)
+                    return reference
+                }
+                let viaCommands = try Self.opened(connection, reference: reference)
+                let viaDemo = try Self.opened(connection, reference: seeded)
+                let commandRows = try Self.resolutionRows(connection, caseID: viaCommands.id)
+                let demoRows = try Self.resolutionRows(connection, caseID: viaDemo.id)
+                #expect(commandRows["case"]?.contains("\"closed\"") == true)
+                #expect(commandRows["items"]?.contains("not_implemented") == true)
+                for key in commandRows.keys.sorted() {
+                    #expect(commandRows[key] == demoRows[key], "\(key)")
                 }
             }
         }

@@ -139,12 +139,18 @@ private struct Walk {
     let office: DemoOffice
     var rng: SeededGenerator
     var steps: [DemoStep] = []
-    var state: CaseState = .received
+    /// The state and remedy items as the steps so far leave them.
+    var progress = DemoProgress()
+    var state: CaseState { progress.state }
+    /// The date the case closed, by hand or by itself when its last remedy item was finished.
+    var closedOn: LocalDate?
     /// Set once a step would fall after the office's date: the case stays where it is.
     var stopped = false
     /// The date a complainant withdraws, for the few who do.
     var withdrawOn: LocalDate?
     var assignee = "intake1"
+    /// Whether the case runs on the urgent profile (its allowances are halved).
+    var urgent = false
 
     init(office: DemoOffice, rng: SeededGenerator) {
         self.office = office
@@ -164,7 +170,6 @@ private struct Walk {
         if let withdraw = withdrawOn, withdraw < date, withdraw <= office.asOf, state.isOpen {
             let data = MoveData(outcome: .withdrawn, reason: "The complainant withdrew the complaint.")
             append(withdraw, assignee, .move(Move(from: state, to: .closed, data: data)))
-            state = .closed
             stopped = true
             return false
         }
@@ -173,8 +178,6 @@ private struct Walk {
             return false
         }
         append(date, actor ?? assignee, action)
-        if case let .move(move) = action { state = move.to }
-        if case .acknowledge = action { state = .triage }
         return true
     }
 
@@ -187,6 +190,8 @@ private struct Walk {
         }
         let date = max(date, steps.last?.on ?? date)
         steps.append(DemoStep(at: office.instant(date, minute: minute), on: date, actor: actor, action: action))
+        progress.apply(action)
+        if state == .closed, closedOn == nil { closedOn = date }
     }
 
     @discardableResult
@@ -196,6 +201,7 @@ private struct Walk {
     }
 
     mutating func run(receivedOn: LocalDate, receivedAt: Date, urgent: Bool, channel: String) {
+        self.urgent = urgent
         if rng.chance(0.03) { withdrawOn = receivedOn + rng.int(in: 5...200) }
         let caseworkers = DemoVocabulary.caseworkers
         let supervisor = rng.pick(DemoVocabulary.supervisors)
@@ -251,7 +257,6 @@ private struct Walk {
             guard move(decided, to: .earlyResolution) else { return }
             earlyResolution(from: decided)
         case .mediation:
-            guard move(decided, to: .mediation) else { return }
             mediation(from: decided)
         default:
             guard move(decided, to: .investigation) else { return }
@@ -265,7 +270,7 @@ private struct Walk {
         switch rng.pick([(0, 70), (1, 20), (2, 10)]) {
         case 0:
             guard move(end, to: .decided, MoveData(outcome: .earlyResolution)) else { return }
-            decision(.earlyResolution, on: end)
+            move(wd(end, rng.int(in: 2...10)), to: .closed, MoveData(outcome: .earlyResolution))
         case 1:
             guard move(end, to: .investigation) else { return }
             investigation(from: end)
@@ -274,32 +279,83 @@ private struct Walk {
         }
     }
 
+    /// Mediation offered on `t`: both parties answer within the acceptance clock (or one
+    /// declines), sessions, then a settlement, a failure, arbitration or withdrawal.
     mutating func mediation(from t: LocalDate) {
-        let end = wd(t, rng.int(in: 12...48))
+        let mediator = rng.pick(DemoVocabulary.caseworkers)
+        guard record(t, .mediationOffered(mediator: mediator)) else { return }
+        // Both answer within the acceptance clock (10 working days; 5 when urgent).
+        let first = wd(t, urgent ? rng.int(in: 1...2) : rng.int(in: 1...6))
+        if rng.chance(0.15) {
+            let party: DisputeParty = rng.chance(0.4) ? .complainant : .respondent
+            guard record(first, .mediationAnswered(party, accepts: false)) else { return }
+            let on = wd(first, rng.int(in: 1...4))
+            guard move(on, to: .investigation) else { return }
+            investigation(from: on)
+            return
+        }
+        let second = wd(first, urgent ? rng.int(in: 0...2) : rng.int(in: 0...3))
+        guard record(first, .mediationAnswered(.complainant, accepts: true)),
+            record(second, .mediationAnswered(.respondent, accepts: true))
+        else { return }
+        let end = wd(second, rng.int(in: 10...45))
+        var session = second
+        for _ in 0..<rng.pick([(1, 50), (2, 35), (3, 15)]) {
+            session = min(end, wd(session, rng.int(in: 3...12)))
+            guard
+                record(
+                    session, .mediationSession(place: rng.pick(DemoVocabulary.mediationPlaces), mediator: mediator))
+            else { return }
+        }
         switch rng.pick([(0, 50), (1, 35), (2, 10), (3, 5)]) {
         case 0:
+            let items = remedySpecs(count: rng.pick([(1, 55), (2, 35), (3, 10)]))
+            let terms = items.enumerated().map { "\($0.offset + 1). \($0.element.text)" }.joined(separator: "\n")
             guard
-                move(
-                    end, to: .decided,
-                    MoveData(
-                        outcome: .settled,
-                        terms: "The respondent apologises in writing and reviews the decision within 20 working days."))
+                record(end, .decision(DemoDecision(kind: .settlement, outcome: .settled, text: terms, items: items)))
             else { return }
-            decision(.settled, on: end)
+            remedies(items, proposed: false, from: end)
         case 1:
+            guard
+                record(
+                    end, .mediationFailed(reason: "The parties could not agree on the remedy.", then: .investigation))
+            else { return }
             guard move(end, to: .investigation) else { return }
             investigation(from: end)
         case 2:
-            guard move(end, to: .arbitration) else { return }
-            let award = wd(end, rng.int(in: 40...125))
-            guard
-                move(
-                    award, to: .decided,
-                    MoveData(
-                        outcome: .award, awardText: "The panel awards the remedies set out in its decision.",
-                        binding: rng.chance(0.6)))
+            // Both parties consent to arbitration; a panel, a hearing, then the award.
+            guard record(end, .mediationFailed(reason: "The parties asked for arbitration.", then: .arbitration))
             else { return }
-            decision(.award, on: award)
+            let consented = wd(end, rng.int(in: 1...5))
+            guard record(consented, .arbitrationConsent(.complainant)),
+                record(wd(consented, rng.int(in: 0...5)), .arbitrationConsent(.respondent))
+            else { return }
+            let panel = wd(consented, rng.int(in: 8...25))
+            var roster = DemoVocabulary.arbitrators
+            let arbitrators = (0..<3).map { _ in roster.remove(at: rng.int(in: 0...(roster.count - 1))) }
+            guard record(panel, .arbitratorsAppointed(arbitrators)) else { return }
+            let scheduled = wd(panel, rng.int(in: 2...10))
+            let held = wd(scheduled, rng.int(in: 10...30))
+            guard
+                record(
+                    scheduled,
+                    .arbitrationHearing(
+                        at: office.instant(held, minute: 10 * 60), place: rng.pick(DemoVocabulary.mediationPlaces)))
+            else { return }
+            guard record(wd(held, rng.int(in: 0...5)), .arbitrationHearingClosed) else { return }
+            let award = wd(held, rng.int(in: 8...30))
+            let binding = rng.chance(0.6)
+            let items = remedySpecs(count: rng.pick([(1, 60), (2, 40)]))
+            guard
+                record(
+                    award,
+                    .decision(
+                        DemoDecision(
+                            kind: .award, outcome: .award,
+                            text: "The panel awards the remedies set out in its decision.", binding: binding,
+                            items: items)))
+            else { return }
+            remedies(items, proposed: !binding, from: award)
         default:
             move(
                 end, to: .closed,
@@ -339,59 +395,93 @@ private struct Walk {
         }
         let end = max(t, wd(start, rng.int(in: 30...68) + extra + (rng.chance(0.15) ? rng.int(in: 1...30) : 0)))
         let outcome = rng.pick([(Outcome.upheld, 35), (.partlyUpheld, 30), (.notUpheld, 35)])
-        guard move(end, to: .decided, MoveData(outcome: outcome)) else { return }
-        decision(outcome, on: end)
+        let items = outcome == .notUpheld ? [] : remedySpecs(count: rng.pick([(1, 55), (2, 30), (3, 15)]))
+        guard
+            record(
+                end,
+                .decision(
+                    DemoDecision(
+                        kind: .decision, outcome: outcome,
+                        text: Self.findings[outcome] ?? "The complaint was examined.",
+                        items: items)))
+        else { return }
+        if outcome == .notUpheld {
+            move(wd(end, rng.int(in: 3...15)), to: .closed, MoveData(outcome: outcome))
+        } else {
+            remedies(items, proposed: true, from: end)
+        }
     }
 
-    /// After a decision: the respondent's reply, remedies and their verification, then closure.
-    mutating func decision(_ outcome: Outcome, on t: LocalDate) {
-        if outcome == .notUpheld {
-            move(wd(t, rng.int(in: 3...15)), to: .closed, MoveData(outcome: outcome))
-            return
-        }
-        // The reply is due in 30 calendar days; some respondents are late, a few very late.
-        let replyDays = rng.pick([(rng.int(in: 7...29), 75), (rng.int(in: 31...50), 18), (rng.int(in: 60...150), 7)])
-        let replied = calendar.rollForward(t + replyDays)
-        guard move(replied, to: .remedy) else { return }
-        let count = rng.pick([(1, 55), (2, 30), (3, 15)])
-        var finished = replied
-        for item in 1...count {
-            let (kind, scale) = rng.pick([
-                (("apology", RemedyScale.personal), 25), (("explanation", .personal), 10),
-                (("decision_retaken", .personal), 12),
-                (("record_amended", .personal), 8), (("financial", .personal), 7), (("stop_violation", .personal), 5),
-                (("service_provided", .service), 10), (("training", .service), 10),
-                (("preventive_measure", .service), 5),
-                (("policy_change", .systemic), 5), (("others_affected", .systemic), 3),
+    /// `count` remedy items of the kinds an office recommends, in proportion.
+    mutating func remedySpecs(count: Int) -> [RemedySpec] {
+        (0..<count).map { _ in
+            let kind = rng.pick([
+                (RemedyKind.apology, 25), (.explanation, 10), (.decisionRetaken, 12), (.recordAmended, 8),
+                (.financial, 7), (.stopViolation, 5), (.serviceProvided, 10), (.training, 10),
+                (.preventiveMeasure, 5), (.policyChange, 5), (.othersAffected, 3),
             ])
-            guard
-                record(
-                    replied,
-                    .remedyAccepted(item: item, kind: kind, scale: scale, description: Self.remedyText[kind] ?? kind))
-            else { return }
-            let allowance: LocalDate
-            switch scale {
-            case .personal: allowance = wd(replied, 20)
-            case .service: allowance = replied.adding(months: 3)
-            case .systemic: allowance = replied.adding(months: 6)
-            }
-            let span = allowance - replied
-            let evidence = calendar.rollForward(
-                replied + max(1, span * rng.pick([(rng.int(in: 30...95), 80), (rng.int(in: 105...200), 20)]) / 100))
-            guard record(evidence, .remedyEvidence(item: item)) else { return }
-            let verified = wd(evidence, rng.int(in: 2...13))
-            guard record(verified, .remedyVerified(item: item)) else { return }
-            finished = max(finished, verified)
+            let amount =
+                kind == .financial
+                ? try! Money(amount: String(rng.int(in: 5...300) * 10_000), currency: "KRW") : nil
+            return try! RemedySpec(kind: kind, text: Self.remedyText[kind] ?? kind.rawValue, amount: amount)
         }
-        move(wd(finished, rng.int(in: 1...5)), to: .closed, MoveData(outcome: outcome))
+    }
+
+    /// After a decision with `count` items (proposed, or agreed already): the respondent's
+    /// answers, then for each accepted item evidence and the office's verdict (on time, late,
+    /// in part) or a finding that it was not implemented, in date order, up to the office's date.
+    /// The case moves on by itself: to `remedy` once every item is answered, to `closed` once
+    /// every item is finished.
+    mutating func remedies(_ items: [RemedySpec], proposed: Bool, from t: LocalDate) {
+        let count = items.count
+        var events: [(on: LocalDate, action: DemoAction)] = []
+        var accepted = t
+        var acceptedItems = Array(1...count)
+        if proposed {
+            // The reply is due in 30 calendar days; some respondents are late, a few very late.
+            let replyDays = rng.pick([
+                (rng.int(in: 7...29), 75), (rng.int(in: 31...50), 18), (rng.int(in: 60...150), 7),
+            ])
+            accepted = calendar.rollForward(t + replyDays)
+            acceptedItems = []
+            for item in 1...count {
+                let accepts = rng.chance(0.9)
+                events.append((accepted, .remedyAnswered(item: item, accepts: accepts)))
+                if accepts { acceptedItems.append(item) }
+            }
+        }
+        for item in acceptedItems {
+            let due: LocalDate
+            switch items[item - 1].scale {
+            case .personal: due = wd(accepted, 20)
+            case .service: due = accepted.adding(months: 3)
+            case .systemic: due = accepted.adding(months: 6)
+            }
+            let span = max(1, due - accepted)
+            // Most items are carried out, a quarter of them late; some are not.
+            switch rng.pick([(0, 88), (1, 12)]) {
+            case 0:
+                let percent = rng.int(in: 30...95)
+                let latePercent = rng.int(in: 105...200)
+                let evidence = calendar.rollForward(accepted + max(1, span * percent / 100))
+                let lateEvidence = calendar.rollForward(accepted + max(1, span * latePercent / 100))
+                let isLate = rng.chance(0.25)
+                let on = isLate ? max(lateEvidence, calendar.rollForward(due + 1)) : min(evidence, due)
+                events.append((on, .remedyEvidence(item: item)))
+                let verdict: RemedyAction = rng.chance(0.08) ? .verifyPartial : .verify
+                events.append((wd(on, rng.int(in: 2...12)), .remedyVerdict(item: item, verdict)))
+            default:
+                events.append((wd(due, rng.int(in: 5...40)), .remedyVerdict(item: item, .notImplemented)))
+            }
+        }
+        for event in events.enumerated().sorted(by: { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }) {
+            guard record(event.element.on, event.element.action) else { return }
+        }
     }
 
     /// Progress updates to the complainant about every 20 working days while the case is open.
     mutating func complainantUpdates(from received: LocalDate) {
-        let closing = steps.last {
-            if case let .move(move) = $0.action { return move.to == .closed } else { return false }
-        }?.on
-        let until = min(closing ?? office.asOf, office.asOf)
+        let until = min(closedOn ?? office.asOf, office.asOf)
         var updates: [DemoStep] = []
         var date = wd(received, rng.int(in: 14...24))
         while date < until {
@@ -407,17 +497,23 @@ private struct Walk {
             \.element)
     }
 
-    static let remedyText: [String: String] = [
-        "apology": "A written apology from a senior, accountable officer.",
-        "explanation": "A full explanation of the decision and how it was reached.",
-        "decision_retaken": "The decision is taken again, lawfully, by a different officer.",
-        "record_amended": "The complainant's record is corrected.",
-        "financial": "A payment for time and trouble.",
-        "stop_violation": "The practice complained of stops at once.",
-        "service_provided": "The service is provided as the ordinance requires.",
-        "training": "Staff of the team are trained on the duties concerned.",
-        "preventive_measure": "A check is added so the failure does not recur.",
-        "policy_change": "The policy is revised after consultation.",
-        "others_affected": "Others affected in the same way are identified and offered the same remedy.",
+    static let remedyText: [RemedyKind: String] = [
+        .apology: "A written apology from a senior, accountable officer.",
+        .explanation: "A full explanation of the decision and how it was reached.",
+        .decisionRetaken: "The decision is taken again, lawfully, by a different officer.",
+        .recordAmended: "The complainant's record is corrected.",
+        .financial: "A payment for time and trouble.",
+        .stopViolation: "The practice complained of stops at once.",
+        .serviceProvided: "The service is provided as the ordinance requires.",
+        .training: "Staff of the team are trained on the duties concerned.",
+        .preventiveMeasure: "A check is added so the failure does not recur.",
+        .policyChange: "The policy is revised after consultation.",
+        .othersAffected: "Others affected in the same way are identified and offered the same remedy.",
+    ]
+
+    static let findings: [Outcome: String] = [
+        .upheld: "The body failed in its duty to the complainant; the complaint is upheld.",
+        .partlyUpheld: "The body failed in part of what the complainant raised; the complaint is partly upheld.",
+        .notUpheld: "The body acted within its duties; the complaint is not upheld.",
     ]
 }

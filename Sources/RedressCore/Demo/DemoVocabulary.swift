@@ -51,6 +51,18 @@ public enum DemoVocabulary {
     /// The logins of the supervisors.
     public static var supervisors: [String] { staff.filter { $0.roles.contains(.supervisor) }.map(\.login) }
 
+    /// The office's roster of arbitrators.
+    public static let arbitrators = [
+        "Kim Haneul (retired judge)", "Park Seoyeon (law professor)", "Choi Minjun (mediator)",
+        "Jung Yuna (advocate)", "Lee Dohyun (former ombudsperson)",
+    ]
+
+    /// Where mediation sessions are held.
+    public static let mediationPlaces = [
+        "Office meeting room 2", "Office meeting room 3", "Video call", "The respondent's offices",
+        "Community centre, Dong-gu",
+    ]
+
     /// The rights categories of the vocabulary (SPEC §2.1): the ten Gwangju principles and the basic services.
     public static let categories = [
         "right_to_the_city", "non_discrimination", "social_inclusion", "participatory_democracy", "social_justice",

@@ -9,9 +9,15 @@ public import RedressCore
 /// rules the store applies (`Lifecycle.move`, `extendClock`: the clock changes of every move,
 /// every due date from RedressCore) and written as the store would have written it: the case,
 /// its parties and categories, its clocks with their pauses and extensions, and an audit row
-/// per change, in order, through the audit chain's trigger. Remedy items wait for the resolution schema: the
-/// demo's remedy steps are left out, the `remedy` state is kept. Notices of the past are not
-/// queued, so the outbox holds only what the sweep queues.
+/// per change, in order, through the audit chain's trigger. The resolution steps are made the
+/// way their commands make them (`MediationStore`, `DecisionStore`, `RemedyStore`, in
+/// `DemoSeedResolution`): mediation rows with answers and sessions, investigation records,
+/// decisions, settlements and awards, remedy items with their evidence, their `remedy` and
+/// `verification` clocks, the automatic moves to `remedy` and `closed`, and the same audit
+/// rows. The notices of those changes (acknowledgements, route decisions, extension letters,
+/// mediation offers and outcomes, decisions, remedy reminders, hearing notices, closures) are in
+/// the outbox as sent when they were queued; the progress letters of the past are not there
+/// (their clock restarts as if they were), so the pending outbox holds only what the sweep queues.
 ///
 /// It all happens in one transaction: killed half way, the database is as it was. A database
 /// that holds cases already is refused unless `force` is set; then the demo cases are added
@@ -50,6 +56,10 @@ public struct DemoSeed {
         public var cases = 0
         public var clocks = 0
         public var events = 0
+        public var mediations = 0
+        public var decisions = 0
+        public var remedies = 0
+        public var notices = 0
         public var asOf: LocalDate
         /// Cases by state at the end.
         public var states: [CaseState: Int] = [:]

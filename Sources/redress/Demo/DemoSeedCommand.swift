@@ -9,8 +9,10 @@ struct DemoSeedCommand: ParsableCommand {
         abstract: "Fill an empty database with a realistic synthetic office.",
         discussion: """
             A year of complaints up to --as-of across every state, respondent and rights category, \
-            in English and Korean, with the Korean holidays, pauses, extensions, decisions, urgent \
-            cases and some breaches. The same --seed gives the same office. Everything is loaded \
+            in English and Korean, with the Korean holidays, pauses, extensions, urgent cases and some \
+            breaches; mediations (offers, answers, sessions, settlements and failures), decisions, \
+            settlements and awards, and remedy items (personal, service, systemic) accepted, \
+            rejected, implemented on time or late, in part, not implemented, or still open. The same --seed gives the same office. Everything is loaded \
             in one transaction with COPY: a million cases take minutes, and an interrupted seed \
             leaves nothing behind. A database that holds cases already is refused unless --force.
             """)
@@ -49,7 +51,10 @@ struct DemoSeedCommand: ParsableCommand {
         }
         print(
             "seeded \(grouped(result.cases)) cases as of \(result.asOf.iso) with seed \(seed): \(grouped(result.clocks)) clocks, "
-                + "\(grouped(result.events)) audit rows; " + states.joined(separator: ", ")
+                + "\(grouped(result.mediations)) mediations, \(grouped(result.decisions)) decisions, "
+                + "\(grouped(result.remedies)) remedy items, \(grouped(result.events)) audit rows, "
+                + "\(grouped(result.notices)) notices sent; "
+                + states.joined(separator: ", ")
                 + String(format: "; %.1f s", result.seconds))
     }
 }
