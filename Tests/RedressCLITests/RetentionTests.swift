@@ -62,6 +62,35 @@ struct RetentionTests {
 
     static func count(_ db: TestDatabase, _ sql: String) throws -> Int { try NightlyCLI.count(db, sql) }
 
+    /// What statistics read from audit rows (states, outcomes, the state a remedy or a review
+    /// moved the case to, the clocks met) stays plain in the committed form anonymisation
+    /// leaves, and a name does not; a row with plain keys only is its own committed form, found
+    /// without walking it.
+    @Test func theCommittedFormKeepsWhatStatisticsReadAndHidesNames() throws {
+        try withTestDatabase { db in
+            let plain = #"{"to": "closed", "version": 3, "clocks": {"met": ["remedy"]}, "case_moved_to": "closed"}"#
+            let named = #"{"to": "closed", "outcome": "upheld", "case_moved_to": "closed", "name": "Kim Jisoo"}"#
+            let row = try db.withConnection { connection in
+                try connection.query(
+                    """
+                    SELECT case_event_commit(\(named)::jsonb, false, false, '\\x01'::bytea, '\\x02'::bytea)::text,
+                           case_event_is_plain(\(plain)::jsonb), case_event_is_plain(\(named)::jsonb),
+                           case_event_commit(\(plain)::jsonb, false, false, '\\x01'::bytea, '\\x02'::bytea)
+                               = \(plain)::jsonb
+                    """
+                ).first!
+            }
+            let committed = try row.decode(String.self, at: 0)
+            for kept in [#""to": "closed""#, #""outcome": "upheld""#, #""case_moved_to": "closed""#] {
+                #expect(committed.contains(kept), "\(committed)")
+            }
+            #expect(!committed.contains("Kim") && committed.contains(#""name": {"shredded": ""#), "\(committed)")
+            #expect(try row.decode(Bool.self, at: 1))
+            #expect(try !row.decode(Bool.self, at: 2))
+            #expect(try row.decode(Bool.self, at: 3))
+        }
+    }
+
     /// Names, emails and phones of the parties of `references` that no other case holds.
     static func people(_ db: TestDatabase, of references: [String]) throws -> [String] {
         // References are letters, digits and dashes: safe to write into the statement.

@@ -101,5 +101,8 @@ DROP FUNCTION case_event_stored_canonical(bigint);
 DROP FUNCTION case_event_committed(bigint, jsonb);
 DROP FUNCTION case_event_commit(jsonb, boolean, boolean, bytea, bytea);
 DROP FUNCTION case_event_is_shredded(jsonb);
+DROP FUNCTION case_event_is_plain(jsonb);
+DROP FUNCTION case_event_plain_keys();
+DROP FUNCTION case_event_personal_keys();
 DROP FUNCTION case_key_new(bigint);
 DROP TABLE case_key;

@@ -57,6 +57,44 @@ AS $$
         AND coalesce(value ->> 'shredded' ~ '^[0-9a-f]{64}$', false)
 $$;
 
+-- The keys whose strings are personal, and the plain ones (see the top).
+CREATE FUNCTION case_event_personal_keys() RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT ARRAY[
+        'summary', 'name', 'email', 'phone', 'postal_address', 'address', 'late_filing_reason', 'body', 'text',
+        'reason', 'description', 'title', 'filename', 'complainant', 'complainants', 'representative', 'parties',
+        'sender', 'subject', 'recipient', 'findings', 'grounds', 'reasons', 'award_text', 'note', 'notes']
+$$;
+
+CREATE FUNCTION case_event_plain_keys() RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT ARRAY[
+        'from', 'to', 'outcome', 'state', 'states', 'kind', 'clock', 'clocks', 'step', 'steps', 'channel', 'language',
+        'category', 'categories', 'code', 'reference', 'references', 'role', 'audience', 'scale', 'remedy_class',
+        'class', 'unit', 'due_date', 'due_on', 'previous_due_date', 'date', 'on', 'at', 'effective_from', 'received_on',
+        'received_at', 'incident_date', 'started_on', 'ended_on', 'start', 'end', 'login', 'assignee', 'approver',
+        'approver_role', 'cause', 'status', 'respondent', 'currency', 'direction', 'source', 'content_type', 'sha256',
+        'basis', 'as_of', 'link', 'other', 'review', 'decision', 'mediator', 'reviewer', 'issued_by', 'recorded_by',
+        'by', 'expires_at', 'until', 'paused_on', 'resumed_on', 'subject_kind', 'contact_preference', 'urgency',
+        'case_moved_to', 'version', 'policy_version', 'from_version', 'to_version', 'clock_id', 'met', 'started',
+        'cancelled', 'paused', 'resumed', 'new_due_date', 'amount', 'urgent', 'confidential', 'late_filing',
+        'with_consent', 'binding']
+$$;
+
+-- Whether `value` is an object whose every key, at any depth, is a plain one: then no
+-- string in it is personal and its committed form is itself, found without walking it.
+-- The keys are read from the text form, where each is a quoted string followed by ": ";
+-- a string value that looks like a key only sends the value down the walk.
+CREATE FUNCTION case_event_is_plain(value jsonb) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT jsonb_typeof(value) = 'object' AND NOT EXISTS (
+        SELECT 1 FROM regexp_matches(value::text, '"((?:[^"\\]|\\.)*)": ', 'g') AS k(m)
+        WHERE NOT k.m[1] = ANY (case_event_plain_keys()) OR k.m[1] = ANY (case_event_personal_keys()))
+$$;
+
 -- `value` with each personal string replaced by its commitment marker (see the top).
 -- `personal`: a key above is personal; `plain`: the innermost key is a plain one.
 -- Without a key (NULL pads), a personal string that is still plain cannot be
@@ -66,18 +104,8 @@ RETURNS jsonb
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 AS $$
 DECLARE
-    personal_keys CONSTANT text[] := ARRAY[
-        'summary', 'name', 'email', 'phone', 'postal_address', 'address', 'late_filing_reason', 'body', 'text',
-        'reason', 'description', 'title', 'filename', 'complainant', 'complainants', 'representative', 'parties',
-        'sender', 'subject', 'recipient', 'findings', 'grounds', 'reasons', 'award_text', 'note', 'notes'];
-    plain_keys CONSTANT text[] := ARRAY[
-        'from', 'to', 'outcome', 'state', 'states', 'kind', 'clock', 'clocks', 'step', 'steps', 'channel', 'language',
-        'category', 'categories', 'code', 'reference', 'references', 'role', 'audience', 'scale', 'remedy_class',
-        'class', 'unit', 'due_date', 'due_on', 'previous_due_date', 'date', 'on', 'at', 'effective_from', 'received_on',
-        'received_at', 'incident_date', 'started_on', 'ended_on', 'start', 'end', 'login', 'assignee', 'approver',
-        'approver_role', 'cause', 'status', 'respondent', 'currency', 'direction', 'source', 'content_type', 'sha256',
-        'basis', 'as_of', 'link', 'other', 'review', 'decision', 'mediator', 'reviewer', 'issued_by', 'recorded_by',
-        'by', 'expires_at', 'until', 'paused_on', 'resumed_on', 'subject_kind', 'contact_preference', 'urgency'];
+    personal_keys CONSTANT text[] := case_event_personal_keys();
+    plain_keys CONSTANT text[] := case_event_plain_keys();
     result jsonb;
 BEGIN
     CASE jsonb_typeof(value)
@@ -112,7 +140,7 @@ $$;
 CREATE FUNCTION case_event_committed(case_number bigint, data jsonb) RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
-    SELECT CASE WHEN case_number IS NULL THEN data
+    SELECT CASE WHEN case_number IS NULL OR case_event_is_plain(data) THEN data
         ELSE case_event_commit(data, false, false,
             (SELECT k.inner_pad FROM case_key k WHERE k.case_id = case_number),
             (SELECT k.outer_pad FROM case_key k WHERE k.case_id = case_number))
