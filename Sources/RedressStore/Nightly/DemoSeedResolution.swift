@@ -391,19 +391,10 @@ extension DemoSeedLoader {
                 effects.absorb(try accept(&item, record: &record, at: instant, notices: &notices))
             }
             resolution.items.append(item)
-            var data = RemedyStore.describe(spec)
-            data["number"] = .int(first + offset)
-            let due =
-                record.liveClock(.remedy, subject: first + offset)?.clock.dueDate(on: context.calendar) ?? spec.dueOn
-            data["due_date"] = .text(due?.iso)
-            itemData.append(.object(data))
+            itemData.append(
+                DecisionStore.itemLetterData(spec, number: first + offset, record: record, context: context))
         }
-        let reply = record.latestClock(.respondentReply, subject: nil)?.clock.dueDate(on: context.calendar)
-        var data: [String: JSONValue] = [
-            "decision_kind": .string(decision.kind.rawValue), "outcome": .string(decision.outcome.rawValue),
-            "decision_summary": .string(decision.text), "binding": decision.binding.map(JSONValue.bool) ?? .null,
-            "remedies": .array(itemData), "reply_due_date": .text(reply?.iso),
-        ]
+        var data = DecisionStore.letterData(decision, items: itemData, record: record, context: context)
         notices += store.partyNotices(record, kind: "decision", data: data)
         let moved = try settle(&record, resolution, at: instant, on: date, effects: &effects, notices: &notices)
         if demo.kind == .settlement {

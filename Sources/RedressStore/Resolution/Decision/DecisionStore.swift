@@ -267,20 +267,9 @@ public struct DecisionStore {
                         &item, due: nil, record: &record, context: context, at: instant, notices: &notices))
                 try item.save(connection)
             }
-            var data = RemedyStore.describe(spec)
-            data["number"] = .int(first + offset)
-            let due =
-                record.liveClock(.remedy, subject: first + offset)?.clock.dueDate(on: context.calendar) ?? spec.dueOn
-            data["due_date"] = .text(due?.iso)
-            itemData.append(.object(data))
+            itemData.append(itemLetterData(spec, number: first + offset, record: record, context: context))
         }
-        let reply = record.latestClock(.respondentReply, subject: nil)?.clock.dueDate(on: context.calendar)
-        // Field names as the notice templates use them (RedressNotices `NoticeKind.decision`).
-        let noticeData: [String: JSONValue] = [
-            "decision_kind": .string(decision.kind.rawValue), "outcome": .string(decision.outcome.rawValue),
-            "decision_summary": .string(decision.text), "binding": decision.binding.map(JSONValue.bool) ?? .null,
-            "remedies": .array(itemData), "reply_due_date": .text(reply?.iso),
-        ]
+        let noticeData = letterData(decision, items: itemData, record: record, context: context)
         notices += CaseStore(connection).partyNotices(record, kind: "decision", data: noticeData)
         // This decision's items: those of a decision set aside on review do not settle it.
         let items = try RemedyRecord.all(connection, caseID: record.id).filter { $0.decisionID == decisionID }
@@ -291,5 +280,30 @@ public struct DecisionStore {
         data["decision_id"] = .int(decisionID)
         if let moved { data["case_moved_to"] = .string(moved.rawValue) }
         return data
+    }
+
+    /// A remedy item as the decision letter lists it: its description, number and due date
+    /// (its remedy clock's, once it runs).
+    static func itemLetterData(_ spec: RemedySpec, number: Int, record: CaseRecord, context: OfficeContext)
+        -> JSONValue
+    {
+        var data = RemedyStore.describe(spec)
+        data["number"] = .int(number)
+        let due = record.liveClock(.remedy, subject: number)?.clock.dueDate(on: context.calendar) ?? spec.dueOn
+        data["due_date"] = .text(due?.iso)
+        return .object(data)
+    }
+
+    /// The decision letter's data, field names as the notice templates use them (RedressNotices
+    /// `NoticeKind.decision`).
+    static func letterData(_ decision: Decision, items: [JSONValue], record: CaseRecord, context: OfficeContext)
+        -> [String: JSONValue]
+    {
+        let reply = record.latestClock(.respondentReply, subject: nil)?.clock.dueDate(on: context.calendar)
+        return [
+            "decision_kind": .string(decision.kind.rawValue), "outcome": .string(decision.outcome.rawValue),
+            "decision_summary": .string(decision.text), "binding": decision.binding.map(JSONValue.bool) ?? .null,
+            "remedies": .array(items), "reply_due_date": .text(reply?.iso),
+        ]
     }
 }
