@@ -37,4 +37,42 @@ import Testing
             }
         }
     }
+
+    /// The log is read in batches, each carrying the last row's stored and recomputed hashes into
+    /// the next: any batch size finds the same rows, a demo office's rows with personal values
+    /// committed under their cases' keys included.
+    @Test func everyBatchSizeFindsTheSameRows() throws {
+        try withTestDatabase { db in
+            try Nightly.seed(db, cases: 40, asOf: "2026-03-02")
+            try db.withConnection { connection in
+                let log = AuditLog(connection)
+                let intact = try log.verify(batchRows: 7)
+                #expect(intact.findings.isEmpty && intact.checked > 200)
+                #expect(intact == (try log.verify()))
+                let kept = try #require(
+                    try connection.query("SELECT encode(hash, 'hex') FROM case_event WHERE id = 100").first?.decode(
+                        String.self, at: 0))
+                let personal = try #require(
+                    try connection.query(
+                        "SELECT min(id) FROM case_event WHERE NOT case_event_is_plain(data) AND case_id IS NOT NULL AND id > 120"
+                    ).first?.decode(Int.self, at: 0))
+                try connection.execute(unsafeSQL: "SET session_replication_role = replica")
+                try connection.execute(
+                    unsafeSQL:
+                        "UPDATE case_event SET data = data || '{\"reason\": \"altered\"}' WHERE id = \(personal)"
+                )
+                try connection.execute(unsafeSQL: "UPDATE case_event SET previous_hash = sha256('x') WHERE id = 150")
+                try connection.execute(
+                    unsafeSQL: "UPDATE case_event SET hash = substring(hash FROM 1 FOR 31) WHERE id = 170")
+                try connection.execute(unsafeSQL: "SET session_replication_role = origin")
+
+                let whole = try log.verify(expectHead: kept)
+                #expect(Set(whole.findings.map(\.row)).isSuperset(of: [personal, 150, 170]))
+                #expect(whole.keptHead == .reached(row: 100))
+                for batchRows in [1, 7, 50, 149, 150] {
+                    #expect(try log.verify(expectHead: kept, batchRows: batchRows) == whole)
+                }
+            }
+        }
+    }
 }

@@ -83,10 +83,11 @@ public struct AuditLog {
     /// against the stored hash of the row before, the chain head against the last row, and,
     /// given `expectHead` (a head hash kept outside the database), whether the chain recomputed
     /// from the first row reaches it. Streams the log, so memory does not grow with it; keeps
-    /// the first `limit` findings and counts the rest (see `AuditChainCheck`).
-    public func verify(expectHead: String? = nil, limit: Int = AuditChainCheck.defaultLimit) throws
-        -> AuditVerification
-    {
+    /// the first `limit` findings and counts the rest (see `AuditChainCheck`), reading
+    /// `batchRows` rows at a time.
+    public func verify(
+        expectHead: String? = nil, limit: Int = AuditChainCheck.defaultLimit, batchRows: Int = defaultBatchRows
+    ) throws -> AuditVerification {
         try connection.withTransaction(isolation: .repeatableRead, attempts: 1) { connection in
             var check = AuditChainCheck(keptHead: expectHead, limit: limit)
             let head = try connection.query(
@@ -102,42 +103,42 @@ public struct AuditLog {
                 return AuditChainCheck.StoredHead(
                     row: id, hash: try row.decode(String?.self, at: 1), matchesRow: try row.decode(Bool?.self, at: 2))
             }
-            try connection.stream(Self.chainQuery) { row in
-                check.check(
-                    AuditChainRow(
+            // Rows in batches, each batch's last row carried into the next (its raw stored hash,
+            // which the next link must equal, and the recomputed hash); one snapshot for all.
+            precondition(batchRows > 0, "verify reads at least one row at a time")
+            var after: (id: Int, hash: String?, rechained: String) = (Int.min, Self.zeroHash, Self.zeroHash)
+            var rows = 0
+            repeat {
+                rows = 0
+                try connection.stream(
+                    """
+                    SELECT id, CASE WHEN length(hash) = 32 THEN encode(hash, 'hex') END, link_well_formed, linked,
+                           content_matches, encode(rechained, 'hex'), encode(hash, 'hex')
+                    FROM audit_chain_rows(\(after.id), decode(\(after.hash), 'hex'), decode(\(after.rechained), 'hex'),
+                                          \(batchRows))
+                    """
+                ) { row in
+                    let checked = AuditChainRow(
                         id: try row.decode(Int.self, at: 0), hash: try row.decode(String?.self, at: 1),
                         linkWellFormed: try row.decode(Bool?.self, at: 2), linked: try row.decode(Bool?.self, at: 3),
                         contentMatches: try row.decode(Bool?.self, at: 4), rechained: try row.decode(String.self, at: 5)
-                    ))
-            }
+                    )
+                    check.check(checked)
+                    after = (checked.id, try row.decode(String?.self, at: 6), checked.rechained)
+                    rows += 1
+                }
+            } while rows == batchRows
             return check.finish(head: head)
         }
     }
 
-    /// Every row in id order with what `AuditChainCheck` needs, all computed by the database,
-    /// so a NULL or short hash arrives as NULL or false, never as bytes to decode.
-    ///
-    /// The recursive walk fetches one row after another by the primary key and carries two
-    /// hashes along: the stored hash of the row before, which its link must equal, and the
-    /// hash recomputed from the first row's content on (`rechained`), which depends on nothing
-    /// stored but content. It starts from a row before the first holding 32 zero bytes, the
-    /// hash the first row links to. A row's content is its committed form (migration 29: its
-    /// personal values as their commitments under the case's key), which the database computes
-    /// from the stored row.
-    static let chainQuery: PostgresQuery = """
-        WITH RECURSIVE chain (position, id, hash, rechained, linked, content_matches, link_well_formed) AS (
-            SELECT 0::bigint, '-9223372036854775808'::bigint, decode(repeat('00', 32), 'hex'),
-                   decode(repeat('00', 32), 'hex'), NULL::boolean, NULL::boolean, NULL::boolean
-            UNION ALL
-            SELECT c.position + 1, e.id, e.hash, sha256(e.canonical || c.rechained), e.previous_hash = c.hash,
-                   e.hash = sha256(e.canonical || e.previous_hash), length(e.previous_hash) = 32
-            FROM chain c CROSS JOIN LATERAL (
-                SELECT n.id, n.hash, n.previous_hash, case_event_stored_canonical(n.id) AS canonical
-                FROM case_event n WHERE n.id > c.id ORDER BY n.id LIMIT 1
-            ) e
-        )
-        SELECT id, CASE WHEN length(hash) = 32 THEN encode(hash, 'hex') END, link_well_formed, linked,
-               content_matches, encode(rechained, 'hex')
-        FROM chain WHERE position > 0
-        """
+    /// How many rows `verify` asks the database for at a time, by default (function `audit_chain_rows`,
+    /// which computes every hash and comparison `AuditChainCheck` needs, so a NULL or short
+    /// hash arrives as NULL or false, never as bytes to decode). A row's content is its
+    /// committed form (migration 29: its personal values as their commitments under the case's
+    /// key), which only the database can compute.
+    public static let defaultBatchRows = 10_000
+
+    /// The hash the first row links to, and the recomputed chain starts from.
+    static let zeroHash = String(repeating: "0", count: 64)
 }
