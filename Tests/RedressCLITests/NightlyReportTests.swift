@@ -172,6 +172,28 @@ struct NightlyReportTests {
         }
     }
 
+    /// `demo seed --years 10` spreads the receipts over the ten years up to --as-of and says so.
+    @Test func demoSeedOverTenYears() throws {
+        try withTestDatabase { db in
+            let result = try RedressBinary(database: db.url).run([
+                "demo", "seed", "--cases", "300", "--years", "10", "--seed", "3", "--as-of", Self.asOf,
+            ])
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.hasPrefix("seeded 300 cases over 10 years as of 2026-03-16 with seed 3"), "\(result)")
+            let years = try db.withConnection { connection in
+                try connection.query(
+                    "SELECT extract(year FROM received_on)::int, count(*) FROM complaint_case GROUP BY 1 ORDER BY 1"
+                ).map { (try $0.decode(Int.self, at: 0), try $0.decode(Int.self, at: 1)) }
+            }
+            #expect(years.map(\.0) == Array(2016...2026), "\(years)")
+            // Whole years (2017 to 2025) hold a tenth of the cases each.
+            #expect(years.filter { (2017...2025).contains($0.0) }.allSatisfy { (27...33).contains($0.1) }, "\(years)")
+            #expect(
+                try NightlyCLI.count(db, "SELECT count(*) FROM complaint_case WHERE received_on < '2016-03-19'") == 0)
+            #expect(try RedressBinary(database: db.url).run(["audit", "verify"]).status == 0)
+        }
+    }
+
     @Test func badInputIsRefusedAndWritesNothing() throws {
         try withTestDatabase { db in
             let redress = RedressBinary(database: db.url)
@@ -185,6 +207,11 @@ struct NightlyReportTests {
                 (["demo", "seed", "--cases", "0"], 2),
                 (["demo", "seed", "--cases", "many"], 2),
                 (["demo", "seed", "--as-of", "2026-13-01"], 2),
+                (["demo", "seed", "--years", "0"], 2),
+                (["demo", "seed", "--years", "21"], 2),
+                (["demo", "seed", "--years", "-3"], 2),
+                (["demo", "seed", "--years", "ten"], 2),
+                (["demo", "seed", "--years", "10", "--cases", "0"], 2),
             ] {
                 let result = try redress.run(arguments)
                 #expect(result.status == status, "\(arguments): \(result)")
@@ -193,6 +220,9 @@ struct NightlyReportTests {
                     "\(arguments): \(result.stderr)")
             }
             #expect(try NightlyCLI.count(db, "SELECT count(*) FROM clock") == 0)
+            #expect(try NightlyCLI.count(db, "SELECT count(*) FROM complaint_case") == 0)
+            #expect(try NightlyCLI.count(db, "SELECT count(*) FROM holiday") == 0)
+            #expect(try NightlyCLI.count(db, "SELECT count(*) FROM case_event WHERE kind = 'demo_seeded'") == 0)
             // An email report with no supervisor to send it to says so.
             let lonely = try redress.run(["report", "deadlines", "--format", "email"])
             #expect(lonely.status == 1)

@@ -36,14 +36,67 @@ struct ReportsDemoOfficeTests {
     /// Every case walks the lifecycle legally, from `received`, with the data each move needs,
     /// in time order, and nothing after the office's date.
     @Test func everyCaseFollowsTheLifecycle() throws {
-        for demo in Self.cases {
+        try Self.expectLegalWalks(Self.cases, of: Self.office)
+        // Cases arrive in order over the year.
+        #expect(Self.cases.first!.receivedOn <= Self.asOf - 360)
+        #expect(zip(Self.cases, Self.cases.dropFirst()).allSatisfy { $0.receivedOn <= $1.receivedOn + 8 })
+    }
+
+    /// Ten years of complaints: receipts spread evenly over the 3,650 days up to the office's
+    /// date, every case's walk as legal as in a one-year office and nothing after the office's
+    /// date; the calendar holds holidays for every year a case reaches. One year is the office
+    /// as it always was.
+    @Test func tenYearsSpreadReceiptsEvenlyAndWalkLegally() throws {
+        let office = try DemoOffice(seed: 7, asOf: Self.asOf, cases: 2000, years: 10)
+        #expect(office.years == 10)
+        #expect(office.span == 3650)
+        let cases = (0..<2000).map { office.makeCase($0) }
+        try Self.expectLegalWalks(cases, of: office)
+        let first = Self.asOf - 3649
+        #expect(cases.first!.receivedOn >= first && cases.first!.receivedOn <= first + 7)
+        #expect(cases.last!.receivedOn >= Self.asOf - 5)
+        #expect(zip(cases, cases.dropFirst()).allSatisfy { $0.receivedOn <= $1.receivedOn + 8 })
+        // Each 365-day stretch of the ten has about a tenth of the cases.
+        var perStretch = Array(repeating: 0, count: 10)
+        for demo in cases { perStretch[min(9, (demo.receivedOn - first) / 365)] += 1 }
+        #expect(perStretch.allSatisfy { (190...210).contains($0) }, "\(perStretch)")
+        // Every calendar year from the first receipt's to the office's has cases and holidays.
+        let years = Set(cases.map(\.receivedOn.year))
+        #expect(years == Set(first.year...Self.asOf.year))
+        let holidayYears = Set(office.calendar.holidays.map(\.date.year))
+        #expect(Set((first.year - 1)...(Self.asOf.year + 1)).isSubset(of: holidayYears))
+        #expect(DemoOffice.holidayYears(asOf: Self.asOf, years: 10) == 2015...2027)
+        // The old years are done: almost every case of the first eight years is closed.
+        let early = cases.filter { $0.receivedOn < first + 8 * 365 }
+        let closed = early.filter { demo in
+            var progress = DemoProgress()
+            for step in demo.steps { progress.apply(step.action) }
+            return progress.state == .closed
+        }
+        #expect(closed.count * 100 >= early.count * 98, "\(closed.count) of \(early.count) closed")
+
+        // One year is the office of old, case for case, with the same holidays.
+        let oneYear = try DemoOffice(seed: 7, asOf: Self.asOf, cases: 3000, years: 1)
+        #expect(oneYear.calendar.holidays == Self.office.calendar.holidays)
+        #expect(DemoOffice.holidayYears(asOf: Self.asOf) == 2024...2027)
+        for index in [0, 1, 17, 1500, 2999] {
+            #expect(oneYear.makeCase(index) == Self.cases[index])
+        }
+        // Another number of years is another office.
+        let twoYears = try DemoOffice(seed: 7, asOf: Self.asOf, cases: 3000, years: 2)
+        #expect(twoYears.makeCase(0).receivedOn == Self.asOf - 729)
+    }
+
+    static func expectLegalWalks(_ cases: [DemoCase], of office: DemoOffice) throws {
+        let asOf = office.asOf
+        for demo in cases {
             var progress = DemoProgress()
             var previous = demo.receivedAt
             var items: [RemedyItem] = []
             for step in demo.steps {
-                #expect(step.on <= Self.asOf)
+                #expect(step.on <= asOf)
                 #expect(step.at >= previous, "case \(demo.index): steps out of order")
-                #expect(Self.office.calendar.localDate(of: step.at) == step.on)
+                #expect(office.calendar.localDate(of: step.at) == step.on)
                 previous = step.at
                 let state = progress.state
                 #expect(state.isOpen, "case \(demo.index): a step after closing")
@@ -67,25 +120,22 @@ struct ReportsDemoOfficeTests {
                     }
                 case let .remedyAnswered(number, accepts):
                     _ = try items[number - 1].perform(
-                        accepts ? .accept : .reject, at: step.at, calendar: Self.office.calendar, text: "reasons")
+                        accepts ? .accept : .reject, at: step.at, calendar: office.calendar, text: "reasons")
                 case let .remedyEvidence(number):
                     _ = try items[number - 1].perform(
-                        .evidence, at: step.at, calendar: Self.office.calendar, text: "records")
+                        .evidence, at: step.at, calendar: office.calendar, text: "records")
                 case let .remedyVerdict(number, verdict):
                     _ = try items[number - 1].perform(
-                        verdict, at: step.at, calendar: Self.office.calendar, text: "reasons")
+                        verdict, at: step.at, calendar: office.calendar, text: "reasons")
                 case .extend, .assign, .respondentResponded, .complainantUpdated:
                     break
                 }
                 progress.apply(step.action)
             }
-            #expect(demo.receivedOn <= Self.asOf)
-            #expect(Self.office.calendar.localDate(of: demo.receivedAt) == demo.receivedOn)
+            #expect(demo.receivedOn <= asOf)
+            #expect(office.calendar.localDate(of: demo.receivedAt) == demo.receivedOn)
             #expect(!demo.summary.contains("{"))
         }
-        // Cases arrive in order over the year.
-        #expect(Self.cases.first!.receivedOn <= Self.asOf - 360)
-        #expect(zip(Self.cases, Self.cases.dropFirst()).allSatisfy { $0.receivedOn <= $1.receivedOn + 8 })
     }
 
     /// The office looks real: every state occurs, both languages, urgent cases, extensions,

@@ -38,6 +38,89 @@ struct SeedDemoTests {
         #expect(first == second)
         #expect(first[0] != other[0])
         #expect(first[4] != other[4])
+        // One year, asked for, is the office of old.
+        let oneYear = try withTestDatabase { db in
+            try Nightly.seed(db, cases: 400, seed: 11, years: 1, asOf: "2026-03-16")
+            return try Self.digest(db)
+        }
+        #expect(oneYear == first)
+    }
+
+    /// Ten years of complaints: receipts spread evenly over the 3,650 days up to the office's
+    /// date, gapless references each year, holidays for every year the cases reach, nothing
+    /// dated after the office's date, the old years' cases closed, and an intact audit chain.
+    @Test func tenYearsSpreadOverTheDecade() throws {
+        try withTestDatabase { db in
+            let result = try Nightly.seed(db, cases: 1_000, seed: 11, years: 10, asOf: "2026-03-16")
+            #expect(result.cases == 1_000)
+            try db.withConnection { (connection: PostgresConnection) throws in
+                func count(_ sql: String) throws -> Int { try Nightly.count(connection, sql) }
+                #expect(try AuditLog(connection).verify().isIntact)
+                // 2016-03-19 is 3,649 days before 2026-03-16.
+                #expect(try count("SELECT count(*) FROM complaint_case WHERE received_on < '2016-03-19'") == 0)
+                #expect(try count("SELECT count(*) FROM complaint_case WHERE received_on < '2016-04-01'") > 0)
+                #expect(try count("SELECT count(*) FROM complaint_case WHERE received_on > '2026-03-16'") == 0)
+                #expect(try count("SELECT count(*) FROM complaint_case WHERE received_on >= '2026-03-01'") > 0)
+                // About a hundred cases in each 365-day stretch.
+                let stretches = try connection.query(
+                    "SELECT least(9, (received_on - '2016-03-19'::date) / 365), count(*) FROM complaint_case GROUP BY 1 ORDER BY 1"
+                ).map { try $0.decode(Int.self, at: 1) }
+                #expect(stretches.count == 10 && stretches.allSatisfy { (90...110).contains($0) }, "\(stretches)")
+                // Each year's references from its own counter, gapless.
+                for year in 2016...2026 {
+                    let numbers = try connection.query(
+                        "SELECT split_part(reference, '-', 3)::int FROM complaint_case WHERE extract(year FROM received_on) = \(year) AND split_part(reference, '-', 2) = extract(year FROM received_on)::text ORDER BY id"
+                    ).map { try $0.decode(Int.self, at: 0) }
+                    #expect(!numbers.isEmpty && numbers == Array(1...numbers.count), "\(year)")
+                }
+                // Holidays for every year from the one before the first receipt to the one after today.
+                #expect(
+                    try count(
+                        "SELECT count(*) FROM generate_series(2015, 2027) y WHERE NOT EXISTS (SELECT 1 FROM holiday h WHERE extract(year FROM h.holiday_date) = y)"
+                    ) == 0)
+                // Nothing happened after the office's date (the end of 2026-03-16 in Seoul).
+                for sql in [
+                    "SELECT count(*) FROM case_event WHERE case_id IS NOT NULL AND occurred_at >= '2026-03-17 00:00+09'",
+                    "SELECT count(*) FROM clock WHERE start_date > '2026-03-16' OR ended_on > '2026-03-16'",
+                    "SELECT count(*) FROM decision WHERE issued_on > '2026-03-16'",
+                    "SELECT count(*) FROM remedy_entry WHERE occurred_on > '2026-03-16'",
+                    "SELECT count(*) FROM mediation WHERE offered_on > '2026-03-16' OR ended_on > '2026-03-16'",
+                    "SELECT count(*) FROM notice WHERE created_at >= '2026-03-17 00:00+09'",
+                    "SELECT count(*) FROM complaint_case WHERE closed_at >= '2026-03-17 00:00+09'",
+                ] {
+                    #expect(try count(sql) == 0, "\(sql)")
+                }
+                // The first eight years are done: nearly every case of them is closed.
+                let early = try count("SELECT count(*) FROM complaint_case WHERE received_on < '2024-03-17'")
+                let open = try count(
+                    "SELECT count(*) FROM complaint_case WHERE received_on < '2024-03-17' AND state <> 'closed'")
+                #expect(early > 700 && open * 50 <= early, "\(open) of \(early) open")
+                // The seed's own audit row says how many years.
+                #expect(
+                    try count("SELECT count(*) FROM case_event WHERE kind = 'demo_seeded' AND data ->> 'years' = '10'")
+                        == 1)
+            }
+        }
+    }
+
+    /// Years out of range are refused, and nothing is written.
+    @Test func yearsOutOfRangeAreRefused() throws {
+        try withTestDatabase { db in
+            try db.withConnection { (connection: PostgresConnection) throws in
+                let actor = try StaffStore(connection).currentActor()
+                let events = try Nightly.count(connection, "SELECT count(*) FROM case_event")
+                for years in [0, -1, 21] {
+                    #expect(throws: StoreError.self) {
+                        try DemoSeed(connection).run(
+                            DemoSeed.Options(cases: 10, seed: 1, years: years, asOf: LocalDate(iso: "2026-03-16")),
+                            actor: actor)
+                    }
+                }
+                #expect(try Nightly.count(connection, "SELECT count(*) FROM complaint_case") == 0)
+                #expect(try Nightly.count(connection, "SELECT count(*) FROM holiday") == 0)
+                #expect(try Nightly.count(connection, "SELECT count(*) FROM case_event") == events)
+            }
+        }
     }
 
     /// The seeded office is what the store itself would hold: gapless references in order of

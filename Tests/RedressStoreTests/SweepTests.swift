@@ -17,11 +17,13 @@ enum Nightly {
 
     /// Seeds the demo office into `db`.
     @discardableResult
-    static func seed(_ db: TestDatabase, cases: Int, seed: UInt64 = 7, asOf: String) throws -> DemoSeed.Result {
+    static func seed(_ db: TestDatabase, cases: Int, seed: UInt64 = 7, years: Int = 1, asOf: String) throws
+        -> DemoSeed.Result
+    {
         try db.withConnection { (connection: PostgresConnection) throws in
             let actor = try StaffStore(connection).currentActor()
             return try DemoSeed(connection).run(
-                DemoSeed.Options(cases: cases, seed: seed, asOf: LocalDate(iso: asOf)!), actor: actor)
+                DemoSeed.Options(cases: cases, seed: seed, years: years, asOf: LocalDate(iso: asOf)!), actor: actor)
         }
     }
 

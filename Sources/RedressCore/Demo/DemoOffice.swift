@@ -1,13 +1,14 @@
 import Foundation
 
 /// A realistic synthetic office for demonstrations and benchmarks: a year of complaints up to
-/// `asOf`, across every state, with holidays, pauses, extensions, decisions, remedies, urgent
-/// cases and some breaches.
+/// `asOf` (or `years` of them), across every state, with holidays, pauses, extensions,
+/// decisions, remedies, urgent cases and some breaches.
 ///
-/// Deterministic: case `i` of `n` depends only on the seed, the date, `n` and `i`, so the same
-/// seed gives the same office, and any case can be made alone. Cases arrive in order of their
-/// number (case `i` on day `i × 365 / n` of the year), so references follow receipt. Every
-/// lifecycle move is one `Lifecycle` allows, with the data it needs; nothing is dated after `asOf`.
+/// Deterministic: case `i` of `n` depends only on the seed, the date, the years, `n` and `i`,
+/// so the same seed gives the same office, and any case can be made alone. Cases arrive in
+/// order of their number (case `i` on day `i × span / n` of the span, `span` being 365 days a
+/// year), so references follow receipt. Every lifecycle move is one `Lifecycle` allows, with
+/// the data it needs; nothing is dated after `asOf`.
 public struct DemoOffice: Sendable {
     /// The seed.
     public let seed: UInt64
@@ -15,6 +16,8 @@ public struct DemoOffice: Sendable {
     public let asOf: LocalDate
     /// How many cases the office has.
     public let cases: Int
+    /// How many years of complaints, up to `asOf`: from 1 to `maximumYears`.
+    public let years: Int
     /// The office calendar: by default Seoul time, Monday to Friday, `DemoHolidays`.
     public let calendar: WorkCalendar
 
@@ -24,26 +27,36 @@ public struct DemoOffice: Sendable {
     public static let timeZone = "Asia/Seoul"
     /// The office's reference prefix.
     public static let referencePrefix = "HRC"
-    /// How far back the complaints go, in days.
+    /// How far back one year of complaints goes, in days.
     public static let spanDays = 365
+    /// The most years of complaints an office has.
+    public static let maximumYears = 20
 
-    /// Makes the office of `seed` with `cases` cases as it stands at the end of `asOf`, on
-    /// `calendar` (by default `defaultCalendar(asOf:)`).
-    public init(seed: UInt64, asOf: LocalDate, cases: Int, calendar: WorkCalendar? = nil) throws {
+    /// Makes the office of `seed` with `cases` cases received over the `years` years up to
+    /// `asOf` (clamped to 1...`maximumYears`), as it stands at the end of `asOf`, on `calendar`
+    /// (by default `defaultCalendar(asOf:years:)`).
+    public init(seed: UInt64, asOf: LocalDate, cases: Int, years: Int = 1, calendar: WorkCalendar? = nil) throws {
         self.seed = seed
         self.asOf = asOf
         self.cases = max(1, cases)
-        self.calendar = try calendar ?? Self.defaultCalendar(asOf: asOf)
+        self.years = min(max(1, years), Self.maximumYears)
+        self.calendar = try calendar ?? Self.defaultCalendar(asOf: asOf, years: self.years)
     }
+
+    /// How far back the complaints go, in days: 365 a year.
+    public var span: Int { Self.spanDays * years }
 
     /// Seoul time, Monday to Friday, with the demo holidays of the years around `asOf`.
-    public static func defaultCalendar(asOf: LocalDate) throws -> WorkCalendar {
-        try WorkCalendar(timeZone: timeZone, holidays: DemoHolidays.holidays(years: holidayYears(asOf: asOf)))
+    public static func defaultCalendar(asOf: LocalDate, years: Int = 1) throws -> WorkCalendar {
+        try WorkCalendar(
+            timeZone: timeZone, holidays: DemoHolidays.holidays(years: holidayYears(asOf: asOf, years: years)))
     }
 
-    /// The years whose holidays the office needs: its year of cases and the year after.
-    public static func holidayYears(asOf: LocalDate) -> ClosedRange<Int> {
-        (asOf.year - 2)...(asOf.year + 1)
+    /// The years whose holidays the office needs: every year its cases reach, from the year
+    /// before the first receipt (`years` of 365 days back from `asOf` fall at the latest in the
+    /// year `asOf.year - years`) to the year after `asOf`, which running clocks reach.
+    public static func holidayYears(asOf: LocalDate, years: Int = 1) -> ClosedRange<Int> {
+        (asOf.year - 1 - max(1, years))...(asOf.year + 1)
     }
 
     /// The demo case numbered `index` (from 0).
@@ -71,9 +84,9 @@ public struct DemoOffice: Sendable {
             rng.chance(0.08) ? party(name: personName(language, &rng), index: index + 1, rng: &rng) : nil
         let summary = summaryText(category: categories[0], body: body, language: language, rng: &rng)
 
-        // Arrival: spread over the last year in case order; web forms at any hour, the rest
-        // in office hours.
-        var receivedOn = asOf - (Self.spanDays - 1) + index * Self.spanDays / cases
+        // Arrival: spread over the span in case order; web forms at any hour, the rest in
+        // office hours.
+        var receivedOn = asOf - (span - 1) + index * span / cases
         if !calendar.isWorkingDay(receivedOn), channel != "web", rng.chance(0.8) {
             receivedOn = calendar.rollForward(receivedOn)
         }

@@ -2,8 +2,8 @@ import Foundation
 public import Postgres
 public import RedressCore
 
-/// `redress demo seed`: fills a database with the demo office of `DemoOffice`, a year of
-/// synthetic complaints, loaded with COPY so that a million cases take minutes.
+/// `redress demo seed`: fills a database with the demo office of `DemoOffice`, a year (or up to
+/// twenty) of synthetic complaints, loaded with COPY so that a million cases take minutes.
 ///
 /// Each case is opened as intake opens it (`CaseOpening`) and walked in memory through the
 /// rules the store applies (`Lifecycle.move`, `extendClock`: the clock changes of every move,
@@ -35,6 +35,8 @@ public struct DemoSeed {
         public var cases: Int
         /// The seed: the same seed gives the same office.
         public var seed: UInt64
+        /// How many years of complaints, up to `asOf`: from 1 to `DemoOffice.maximumYears`.
+        public var years: Int
         /// The office's "today"; by default today in the office time zone.
         public var asOf: LocalDate?
         /// Seed a database that holds cases already.
@@ -42,9 +44,13 @@ public struct DemoSeed {
         /// Cases per COPY round.
         public var batchSize: Int
 
-        public init(cases: Int, seed: UInt64, asOf: LocalDate? = nil, force: Bool = false, batchSize: Int = 5_000) {
+        public init(
+            cases: Int, seed: UInt64, years: Int = 1, asOf: LocalDate? = nil, force: Bool = false,
+            batchSize: Int = 5_000
+        ) {
             self.cases = cases
             self.seed = seed
+            self.years = years
             self.asOf = asOf
             self.force = force
             self.batchSize = max(1, batchSize)
@@ -76,6 +82,11 @@ public struct DemoSeed {
                 "The number of demo cases must be from 1 to \(Self.maximumCases); \(options.cases) is not.",
                 hint: .give(["cases"]))
         }
+        guard (1...DemoOffice.maximumYears).contains(options.years) else {
+            throw StoreError.invalid(
+                "The demo office's years of complaints must be from 1 to \(DemoOffice.maximumYears); \(options.years) is not.",
+                hint: .give(["years"]))
+        }
         try actor.require(.manageOffice)
         // Its audit rows name the demo staff, which only a trusted login may write.
         let trusted = try connection.query("SELECT redress_session_is_trusted()").first!.decode(Bool.self, at: 0)
@@ -86,7 +97,7 @@ public struct DemoSeed {
             if existing > 0, !options.force { throw DemoSeedError.databaseHasCases(existing) }
             if existing == 0 {
                 let today = try OfficeClock(timeZone: DemoOffice.timeZone).date(at: started)
-                try configureOffice(asOf: options.asOf ?? today, actor: actor, at: started)
+                try configureOffice(asOf: options.asOf ?? today, years: options.years, actor: actor, at: started)
             }
             try PolicyStore(connection).storeDefault()
             try addStaff(actor: actor, at: started)
@@ -101,7 +112,8 @@ public struct DemoSeed {
             let context = try OfficeContext.load(connection, lock: .exclusive)
             let asOf = options.asOf ?? context.localDate(started)
             let office = try DemoOffice(
-                seed: options.seed, asOf: asOf, cases: options.cases, calendar: context.calendar)
+                seed: options.seed, asOf: asOf, cases: options.cases, years: options.years,
+                calendar: context.calendar)
             var result = Result(asOf: asOf)
             var loader = DemoSeedLoader(connection: connection, context: context, office: office, bodyIDs: bodies)
             var start = 0
@@ -112,24 +124,27 @@ public struct DemoSeed {
                 progress(start, options.cases)
             }
             result.seconds = Date().timeIntervalSince(started)
+            var data: [String: JSONValue] = [
+                "cases": .int(result.cases), "seed": .string(String(options.seed)), "as_of": .string(asOf.iso),
+            ]
+            // A one-year office's row stays as it always was.
+            if options.years != 1 { data["years"] = .int(options.years) }
             try AuditLog(connection).record(
-                caseID: nil, actor: actor.login, at: started, kind: "demo_seeded",
-                data: [
-                    "cases": .int(result.cases), "seed": .string(String(options.seed)), "as_of": .string(asOf.iso),
-                ])
+                caseID: nil, actor: actor.login, at: started, kind: "demo_seeded", data: data)
             return result
         }
     }
 
-    /// An empty database becomes the demo office: its name, Seoul time, the demo holidays.
-    func configureOffice(asOf: LocalDate, actor: Actor, at instant: Date) throws {
+    /// An empty database becomes the demo office: its name, Seoul time, the demo holidays of
+    /// every year its cases reach (`DemoOffice.holidayYears`).
+    func configureOffice(asOf: LocalDate, years: Int, actor: Actor, at instant: Date) throws {
         _ = try OfficeStore(connection).update(
             OfficeChanges(
                 name: DemoOffice.name, referencePrefix: DemoOffice.referencePrefix, timeZone: DemoOffice.timeZone,
                 weekMask: "Mon-Fri", defaultLanguage: "ko", sender: DemoOffice.name + " <office@hro.demo.example>",
                 mailDomain: "hro.demo.example"), actor: actor, at: instant)
         _ = try CalendarStore(connection).add(
-            DemoHolidays.holidays(years: DemoOffice.holidayYears(asOf: asOf)), actor: actor, at: instant)
+            DemoHolidays.holidays(years: DemoOffice.holidayYears(asOf: asOf, years: years)), actor: actor, at: instant)
     }
 
     /// The demo staff, with addresses, for those not on the staff yet.
