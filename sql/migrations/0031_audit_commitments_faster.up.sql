@@ -49,10 +49,9 @@ CREATE AGGREGATE audit_rechain(canonical bytea, start bytea) (SFUNC = audit_rech
 -- before (`after_hash` for the first), whether its stored hash is the hash of its
 -- committed form and its link, and its hash recomputed from content alone
 -- (`after_rechained` for the row before the first). The committed form is
--- case_event_committed's, with the key from the join rather than a lookup a
--- row (a quarter of the time). Like
--- case_event_stored_canonical it reads stored rows only, and it hands out hashes,
--- never a committed form or a key.
+-- case_event_committed's, with the key from the join rather than a lookup a row
+-- (a quarter of the time). Like case_event_stored_canonical it reads stored rows
+-- only, and it hands out hashes, never a committed form or a key.
 CREATE FUNCTION audit_chain_rows(after_id bigint, after_hash bytea, after_rechained bytea, row_limit bigint)
 RETURNS TABLE (id bigint, hash bytea, link_well_formed boolean, linked boolean, content_matches boolean,
                rechained bytea)

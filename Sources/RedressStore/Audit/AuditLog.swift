@@ -132,11 +132,11 @@ public struct AuditLog {
         }
     }
 
-    /// How many rows `verify` asks the database for at a time, by default (function `audit_chain_rows`,
-    /// which computes every hash and comparison `AuditChainCheck` needs, so a NULL or short
-    /// hash arrives as NULL or false, never as bytes to decode). A row's content is its
-    /// committed form (migration 29: its personal values as their commitments under the case's
-    /// key), which only the database can compute.
+    /// How many rows `verify` asks the database for at a time by default, from function
+    /// `audit_chain_rows`, which computes every hash and comparison `AuditChainCheck` needs, so
+    /// a NULL or short hash arrives as NULL or false, never as bytes to decode. A row's content
+    /// is its committed form (migration 29: its personal values as their commitments under the
+    /// case's key), which only the database can compute.
     public static let defaultBatchRows = 10_000
 
     /// The hash the first row links to, and the recomputed chain starts from.
