@@ -13,23 +13,6 @@ struct IntakeBaselineTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("ops/bench.d/intake.pgbench")
 
-    /// pgbench of the server's version: beside pg_config's programs, else on the PATH.
-    static func pgbench() throws -> URL {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pg_config", "--bindir"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let folder = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let beside = URL(fileURLWithPath: folder).appendingPathComponent("pgbench")
-        return FileManager.default.isExecutableFile(atPath: beside.path)
-            ? beside : URL(fileURLWithPath: "/usr/bin/pgbench")
-    }
-
     /// For the case of `reference`: rows in every table with a `case_id`, and the keys and clock
     /// kinds of its `case_opened` audit row.
     static func written(_ connection: PostgresConnection, reference: String) throws -> [String: String] {
@@ -66,15 +49,20 @@ struct IntakeBaselineTests {
         try await withService { service in
             let (reference, _) = try await service.submitComplaint()
 
+            // pgbench of the server's version, beside pg_config's programs, else the one on the PATH.
             let process = Process()
-            process.executableURL = try Self.pgbench()
-            process.arguments = ["-n", "-t", "1", "-f", Self.script.path, service.database.url]
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = [
+                "-c",
+                #"p="$(pg_config --bindir)/pgbench"; [ -x "$p" ] || p=pgbench; exec "$p" -n -t 1 -f "$0" "$1""#,
+                Self.script.path, service.database.url,
+            ]
             let errors = Pipe()
             process.standardOutput = FileHandle.nullDevice
             process.standardError = errors
             try process.run()
-            process.waitUntilExit()
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
             try #require(process.terminationStatus == 0, "pgbench failed: \(message)")
 
             try service.withConnection { connection in
