@@ -28,7 +28,7 @@ struct Redress: ParsableCommand {
     )
 
     /// The release `redress --version` names, beside the newest migration it carries.
-    static let release = "0.4.0"
+    static let release = "0.4.1"
 
     static func main() {
         do {

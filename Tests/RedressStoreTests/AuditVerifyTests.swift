@@ -75,4 +75,51 @@ import Testing
             }
         }
     }
+
+    /// A row's data is plain (its own committed form, not walked) only when every key at every
+    /// depth is a plain one: a personal key deep in arrays, or one that only a string's text
+    /// hides, sends it down the walk; and every value found plain, crafted or from a demo
+    /// office, is its own committed form.
+    @Test func onlyDataWithPlainKeysAtEveryDepthIsPlain() throws {
+        try withTestDatabase { db in
+            try Nightly.seed(db, cases: 40, asOf: "2026-03-02")
+            let values: [(String, Bool)] = [
+                (#"{"to": "closed", "steps": [{"clock": "remedy", "step": "warning", "due_on": "2026-03-02"}]}"#, true),
+                (#"{"steps": [[{"step": "breach"}], [{"clock": {"at": [{"name": "Kim Jisoo"}]}}]]}"#, false),
+                (#"{"x": 1, ": y": 2}"#, false),
+                (#"{"to": "\"name\": Kim Jisoo", "from": "{\"summary\": 1}"}"#, true),
+                (#"{"to": {"shredded": "00"}}"#, false),
+                (#"{"summary": "Kim"}"#, false),
+                (#"{}"#, true),
+                (#"[{"to": "closed"}]"#, false),
+                (#""closed""#, false),
+            ]
+            try db.withConnection { connection in
+                for (value, plain) in values {
+                    let row = try connection.query(
+                        """
+                        SELECT case_event_is_plain(\(value)::jsonb),
+                               case_event_commit(\(value)::jsonb, false, false, '\\x01'::bytea, '\\x02'::bytea)
+                                   = \(value)::jsonb
+                        """
+                    ).first!
+                    #expect(try row.decode(Bool.self, at: 0) == plain, "\(value)")
+                    if plain { #expect(try row.decode(Bool.self, at: 1), "\(value)") }
+                }
+                let demo = try connection.query(
+                    """
+                    SELECT count(*) FILTER (WHERE case_event_is_plain(data)),
+                           count(*) FILTER (WHERE case_event_is_plain(data)
+                               AND case_event_commit(data, false, false, '\\x01'::bytea, '\\x02'::bytea) <> data),
+                           count(*) FILTER (WHERE NOT case_event_is_plain(data)
+                               AND case_event_commit(data, false, false, '\\x01'::bytea, '\\x02'::bytea) <> data)
+                    FROM case_event
+                    """
+                ).first!
+                #expect(try demo.decode(Int.self, at: 0) > 100)
+                #expect(try demo.decode(Int.self, at: 1) == 0)
+                #expect(try demo.decode(Int.self, at: 2) > 10)
+            }
+        }
+    }
 }

@@ -198,6 +198,54 @@ struct SweepTests {
         }
     }
 
+    /// Batches are written on a thread of their own while the next fills: one that fails stops
+    /// the sweep with its error, the batches before it stay written and none after it is, and
+    /// the next sweep takes exactly the steps left.
+    @Test func aFailedBatchStopsTheSweepAndTheNextTakesTheRest() throws {
+        try withTestDatabase { db in
+            try Nightly.seed(db, cases: 1_500, asOf: "2026-03-16")
+            var planned: [(caseID: Int, step: String)] = []
+            let dry = try Nightly.sweep(db, asOf: "2026-03-16", dryRun: true) {
+                planned.append(($0.caseID, "\($0.clockID) \($0.step)"))
+            }
+            let poisoned = planned[planned.count / 2].caseID
+            try db.withConnection { (connection: PostgresConnection) throws in
+                try connection.execute(
+                    unsafeSQL: """
+                        CREATE FUNCTION refuse_case() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+                        CREATE TRIGGER refuse_case BEFORE INSERT ON escalation FOR EACH ROW
+                            WHEN (NEW.case_id = \(poisoned)) EXECUTE FUNCTION refuse_case();
+                        """)
+            }
+            #expect(throws: (any Error).self) { try Nightly.sweep(db, asOf: "2026-03-16", batchSize: 97) }
+            let written = try db.withConnection { (connection: PostgresConnection) throws -> Int in
+                let written = try Nightly.count(connection, "SELECT count(*) FROM escalation")
+                #expect(
+                    try Nightly.count(connection, "SELECT count(*) FROM escalation WHERE case_id >= \(poisoned)") == 0)
+                #expect(
+                    try Nightly.count(
+                        connection,
+                        "SELECT count(*) FROM case_event WHERE kind = 'escalated' AND case_id >= \(poisoned)")
+                        == 0)
+                // A batch is written once it holds 97 steps and a case begins: fewer than 97 steps
+                // of the cases before the refused one were in its batch.
+                #expect(written > planned.filter { $0.caseID < poisoned }.count - 97)
+                try connection.execute(unsafeSQL: "DROP TRIGGER refuse_case ON escalation; DROP FUNCTION refuse_case()")
+                return written
+            }
+            let rest = try Nightly.sweep(db, asOf: "2026-03-16", batchSize: 97)
+            try db.withConnection { (connection: PostgresConnection) throws in
+                let taken = try connection.query("SELECT clock_id || ' ' || step FROM escalation").map {
+                    try $0.decode(String.self, at: 0)
+                }
+                #expect(taken.count == dry.stepsTaken)
+                #expect(Set(taken) == Set(planned.map(\.step)))
+                #expect(rest.stepsTaken == dry.stepsTaken - written)
+            }
+        }
+    }
+
     /// On a seeded office: the dry run foretells the sweep exactly, every step goes in once with
     /// its notices and audit, and a second sweep the same day writes nothing.
     @Test func seededOfficeSweepsOnce() throws {

@@ -16,14 +16,7 @@ measure() { # KEY SIZE COMMAND...: one run, its seconds and peak KiB as a JSON l
     '{key: $key, size: $size, seconds: $s, kib: $kib}' >>"$scale_rows"
 }
 for size in ${scale_sizes//,/ }; do
-  "$bin" local stop --data-dir "$data" >/dev/null 2>&1 || true
-  rm -rf "$data"
-  "$bin" local start --data-dir "$data" >/dev/null
-  psql -X -q -d "$admin_url" -c "ALTER SYSTEM SET autovacuum = off" -c "ALTER SYSTEM SET max_wal_size = '4GB'" \
-    -c "SELECT pg_reload_conf()" >/dev/null
-  say "scale: seeding $size cases"
-  "$bin" demo seed --cases "$size" --seed 1 --as-of "$as_of" --database "$url" >/dev/null
-  psql_q "VACUUM ANALYZE" >/dev/null
+  seed_office "$size"
   middle=$(psql_q "SELECT reference FROM complaint_case ORDER BY id OFFSET (SELECT count(*) / 2 FROM complaint_case) LIMIT 1")
   say "scale: measuring at $size cases"
   measure sweep "$size" "$bin" sweep --as-of "$as_of" --database "$url"

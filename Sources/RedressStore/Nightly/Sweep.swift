@@ -99,13 +99,16 @@ public final class Sweep {
         var batch = SweepBatch()
         var currentCase: Int? = nil
         let calendar = context.calendar
+        let pipeline = SweepPipeline(asOf: options.asOf)
+        // Runs before the lock is let go: the writer thread is done with its connection.
+        defer { pipeline.drain() }
 
         try reader.stream("\(candidates) ORDER BY k.case_id, k.id") { row in
             let clockID = try row.decode(Int.self, at: 0)
             let caseID = try row.decode(Int.self, at: 1)
             if caseID != currentCase {
                 if batch.steps.count >= options.batchSize {
-                    try flush(&batch, options: options, occurredAt: occurredAt, into: &summary)
+                    try flush(&batch, options: options, occurredAt: occurredAt, into: &summary, writing: pipeline)
                 }
                 currentCase = caseID
             }
@@ -138,7 +141,8 @@ public final class Sweep {
                 batch.steps.append(SweepBatch.Step(entry: entry, data: data))
             }
         }
-        try flush(&batch, options: options, occurredAt: occurredAt, into: &summary)
+        try flush(&batch, options: options, occurredAt: occurredAt, into: &summary, writing: pipeline)
+        if !options.dryRun { summary.add(try pipeline.finish()) }
         progress(summary.clocksChecked, total)
         summary.seconds = Date().timeIntervalSince(started)
         return summary
@@ -195,10 +199,12 @@ public final class Sweep {
         }
     }
 
-    /// Writes the batch in one transaction and empties it; on a dry run only counts it.
-    func flush(_ batch: inout SweepBatch, options: SweepOptions, occurredAt: Date, into summary: inout SweepSummary)
-        throws
-    {
+    /// Hands the batch to the writer thread, which writes it in one transaction while the next
+    /// fills, and empties it; on a dry run only counts it.
+    func flush(
+        _ batch: inout SweepBatch, options: SweepOptions, occurredAt: Date, into summary: inout SweepSummary,
+        writing pipeline: SweepPipeline
+    ) throws {
         defer { batch = SweepBatch() }
         guard !batch.steps.isEmpty || !batch.breached.isEmpty else { return }
         if options.dryRun {
@@ -212,9 +218,15 @@ public final class Sweep {
         }
         let steps = batch.steps
         let breached = batch.breached
-        let written = try writer.withTransaction {
-            connection -> (steps: [String: Int], notices: Int, cases: Int, breached: Int) in
-            var result: (steps: [String: Int], notices: Int, cases: Int, breached: Int) = ([:], 0, 0, 0)
+        try pipeline.submit { [self] in
+            try write(steps: steps, breached: breached, asOf: options.asOf, occurredAt: occurredAt)
+        }
+    }
+
+    /// Writes one batch in one transaction; what it wrote.
+    func write(steps: [SweepBatch.Step], breached: [Int], asOf: LocalDate, occurredAt: Date) throws -> SweepSummary {
+        try writer.withTransaction { connection in
+            var written = SweepSummary(asOf: asOf, dryRun: false)
             var updated: [Int] = []
             if !steps.isEmpty {
                 try connection.copyFrom("COPY sweep_step (clock_id, case_id, kind, step, due_on, data) FROM STDIN") {
@@ -227,20 +239,22 @@ public final class Sweep {
                         ])
                     }
                 }
-                let row = try connection.query(Self.writeSteps(asOf: options.asOf, occurredAt: occurredAt)).first!
-                result.notices = try row.decode(Int.self, at: 0)
-                result.cases = try row.decode(Int.self, at: 1)
+                let row = try connection.query(Self.writeSteps(asOf: asOf, occurredAt: occurredAt)).first!
+                written.noticesQueued = try row.decode(Int.self, at: 0)
+                written.casesEscalated = try row.decode(Int.self, at: 1)
                 for pair in (try row.decode(String?.self, at: 2) ?? "").split(separator: ",") {
                     let parts = pair.split(separator: ":")
-                    if parts.count == 2, let count = Int(parts[1]) {
-                        result.steps[String(parts[0]), default: 0] += count
+                    if parts.count == 2, let count = Int(parts[1]),
+                        let step = EscalationStep(rawValue: String(parts[0]))
+                    {
+                        written.count(step, by: count)
                     }
                 }
                 updated = (try row.decode(String?.self, at: 3) ?? "").split(separator: ",").compactMap { Int($0) }
             }
             if !breached.isEmpty {
                 // Each case whose clocks were found breached records it.
-                result.breached = try connection.query(
+                written.clocksMarkedBreached = try connection.query(
                     """
                     WITH marked AS (
                         UPDATE clock SET status = 'breached', updated_at = now()
@@ -249,7 +263,7 @@ public final class Sweep {
                     ), audited AS (
                         INSERT INTO case_event (case_id, actor, occurred_at, kind, data)
                         SELECT case_id, session_user, \(occurredAt), 'clocks_breached', jsonb_build_object(
-                            'as_of', \(options.asOf)::text,
+                            'as_of', \(asOf)::text,
                             'clocks', jsonb_agg(jsonb_build_object('clock', kind, 'due_date', due_date) ORDER BY kind))
                         FROM marked GROUP BY case_id
                     )
@@ -260,15 +274,9 @@ public final class Sweep {
             // A progress letter (the update step's or a breach's) is the complainant's update; the
             // clock it meets is first marked breached like any other, as a dry run counts it.
             try CaseStore(connection).complainantUpdated(
-                updated.map { (caseID: $0, at: occurredAt) }, asOf: options.asOf, context: context)
-            return result
+                updated.map { (caseID: $0, at: occurredAt) }, asOf: asOf, context: context)
+            return written
         }
-        for (step, count) in written.steps {
-            if let step = EscalationStep(rawValue: step) { summary.count(step, by: count) }
-        }
-        summary.noticesQueued += written.notices
-        summary.casesEscalated += written.cases
-        summary.clocksMarkedBreached += written.breached
     }
 
     /// Inserts the batch's steps, and for those that went in, their notices (one per recipient)
@@ -461,6 +469,14 @@ public struct SweepSummary: Sendable, Hashable {
 
     mutating func count(_ step: EscalationStep, by amount: Int = 1) {
         steps[step, default: 0] += amount
+    }
+
+    /// Adds what a batch wrote.
+    mutating func add(_ batch: SweepSummary) {
+        steps.merge(batch.steps, uniquingKeysWith: +)
+        casesEscalated += batch.casesEscalated
+        noticesQueued += batch.noticesQueued
+        clocksMarkedBreached += batch.clocksMarkedBreached
     }
 }
 
