@@ -7,9 +7,10 @@ import RedressNotices
 ///
 /// It streams the clocks live on the sweep date that have not reached the end of their ladder
 /// (one connection), asks RedressCore's `Escalation.dueSteps` what each is due, and writes the
-/// steps in transactions of a bounded size (another connection): each batch is copied into a
-/// temporary table and inserted into `escalation` with `ON CONFLICT DO NOTHING`; the notices
-/// and audit rows are written, in the same statement, only for the rows that went in. So:
+/// steps in transactions of a bounded size (another connection, on a thread of its own while
+/// the stream goes on: `SweepPipeline`): each batch is copied into a temporary table and
+/// inserted into `escalation` with `ON CONFLICT DO NOTHING`; the notices and audit rows are
+/// written, in the same statement, only for the rows that went in. So:
 /// - a second sweep the same day finds every due step taken and writes nothing;
 /// - two sweeps at once never double anything: the second waits for the first (advisory lock),
 ///   and even without the lock a step inserted twice would go in once;
