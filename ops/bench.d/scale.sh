@@ -1,5 +1,6 @@
 # Sourced by ops/bench --scale: how each cost grows with the office. For every size of
-# $scale_sizes it seeds a fresh cluster with `redress demo seed --cases N`, then times (GNU
+# $scale_sizes it seeds a fresh cluster with `redress demo seed --cases N` (seed_office in
+# ops/bench: over more years above a million cases), then times (GNU
 # time: seconds and peak RSS) the sweep, the deadline report, the annual statistics,
 # `case show` of a case in the middle and `case find` of a common name fragment, and prints
 # each row's time and memory at each size with the growth of its cost per case from one
